@@ -1,0 +1,119 @@
+// adcov: the command line. Parses, calls one command, maps exceptions to exit
+// codes (SPEC "Exit codes": 0 ok, 2 bad usage or input, 1 anything else).
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+
+#include "adcov/geo/error.hpp"
+#include "commands.hpp"
+
+namespace {
+
+void add_common(CLI::App* c, adcov::app::Common& common) {
+  c->add_option("--threads", common.threads, "Cap on worker threads (default: all cores; results never depend on it)")
+      ->check(CLI::NonNegativeNumber);
+  c->add_flag("--quiet,-q", common.quiet, "No progress output");
+}
+
+int main_impl(int argc, char** argv) {
+  using namespace adcov::app;
+  CLI::App app{"adcov: air-defense coverage and engagement simulator.\n"
+               "Which parts of the sky are covered, and how many drones and missiles get through?"};
+  app.set_version_flag("--version", std::string("adcov ") + ADCOV_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  RunArgs run;
+  auto* c_run = app.add_subcommand("run", "Validate, then coverage + simulation + report for each scenario");
+  c_run->add_option("scenarios", run.scenarios, "Scenario YAML files")->required();
+  c_run->add_option("-o,--out", run.out_dir, "Output folder (default out/<name>/; one sub-folder per scenario when several)");
+  c_run->add_option("--trials", run.trials, "Monte Carlo trials (overrides simulation.trials)")->check(CLI::PositiveNumber);
+  c_run->add_option("--seed", run.seed, "Random seed (overrides seed)");
+  add_common(c_run, run.common);
+
+  CoverageArgs cov;
+  auto* c_cov = app.add_subcommand("coverage", "Coverage heatmaps and coverage floor");
+  c_cov->add_option("scenario", cov.scenario, "Scenario YAML file")->required();
+  c_cov->add_option("-o,--out", cov.out_dir, "Output folder (default out/<name>/)");
+  c_cov->add_option("--altitude", cov.altitudes_m, "Target altitude above ground in metres (repeatable)")->check(CLI::NonNegativeNumber);
+  c_cov->add_option("--resolution", cov.resolution_m, "Grid cell size in metres (overrides resolution_m)")->check(CLI::PositiveNumber);
+  add_common(c_cov, cov.common);
+
+  SimulateArgs sim;
+  auto* c_sim = app.add_subcommand("simulate", "Monte Carlo engagement of the salvos");
+  c_sim->add_option("scenario", sim.scenario, "Scenario YAML file")->required();
+  c_sim->add_option("-o,--out", sim.out_dir, "Output folder (default out/<name>/)");
+  c_sim->add_option("--trials", sim.trials, "Monte Carlo trials")->check(CLI::PositiveNumber);
+  c_sim->add_option("--seed", sim.seed, "Random seed");
+  add_common(c_sim, sim.common);
+
+  SweepArgs sw;
+  auto* c_sw = app.add_subcommand("sweep", "Run the cartesian product of the scenario's sweep: block");
+  c_sw->add_option("scenario", sw.scenario, "Scenario YAML file")->required();
+  c_sw->add_option("-o,--out", sw.out_dir, "Output folder (default out/<name>-sweep/)");
+  c_sw->add_option("--trials", sw.trials, "Monte Carlo trials per point")->check(CLI::PositiveNumber);
+  c_sw->add_option("--seed", sw.seed, "Random seed");
+  add_common(c_sw, sw.common);
+
+  std::vector<std::string> validate_files;
+  auto* c_val = app.add_subcommand("validate", "Check scenario files; report every error as file:line:col");
+  c_val->add_option("scenarios", validate_files, "Scenario YAML files")->required();
+
+  std::string lib_what = "all", lib_format = "table";
+  auto* c_lib = app.add_subcommand("library", "List the built-in systems and threats");
+  c_lib->add_option("what", lib_what, "systems | threats (default: both)")
+      ->check(CLI::IsMember({"all", "systems", "threats"}));
+  c_lib->add_option("--format", lib_format, "table | json")->check(CLI::IsMember({"table", "json"}));
+
+  std::vector<std::string> rasters;
+  auto* c_info = app.add_subcommand("info", "Describe DEM rasters: size, CRS, resolution, bounds, voids");
+  c_info->add_option("rasters", rasters, "Raster files")->required();
+
+  std::vector<std::string> bench_args;
+  adcov::app::Common bench_common;
+  auto* c_bench = app.add_subcommand("bench", "Time adcov's coverage engine beside gdal_viewshed");
+  c_bench->add_option("args", bench_args, "Options passed to the benchmark");
+  add_common(c_bench, bench_common);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+
+  // --threads caps TBB for the whole process (oneTBB global_control).
+  int threads = 0;
+  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &bench_common})
+    if (c->threads > 0) threads = c->threads;
+  std::unique_ptr<tbb::global_control> cap;
+  if (threads > 0)
+    cap = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                static_cast<std::size_t>(threads));
+
+  if (c_run->parsed()) return cmd_run(run);
+  if (c_cov->parsed()) return cmd_coverage(cov);
+  if (c_sim->parsed()) return cmd_simulate(sim);
+  if (c_sw->parsed()) return cmd_sweep(sw);
+  if (c_val->parsed()) return cmd_validate(validate_files);
+  if (c_lib->parsed()) return cmd_library(lib_what, lib_format);
+  if (c_info->parsed()) return cmd_info(rasters);
+  if (c_bench->parsed()) return cmd_bench(bench_args, bench_common);
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  return main_impl(argc, argv);
+} catch (const adcov::InputError& e) {
+  std::fprintf(stderr, "%s\n", e.what());
+  return 2;
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "adcov: error: %s\n", e.what());
+  return 1;
+}

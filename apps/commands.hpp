@@ -1,0 +1,60 @@
+#pragma once
+// The adcov subcommands. main (adcov.cpp) parses the command line into these
+// structs and calls one function; each lives in apps/cmd_<name>.cpp, is thin
+// (calls the library, prints) and returns the exit code or throws
+// adcov::InputError (exit 2) / adcov::Error (exit 1).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace adcov::app {
+
+struct Common {
+  int threads = 0;     ///< 0 = all cores
+  bool quiet = false;  ///< no progress output
+};
+
+struct RunArgs {
+  std::vector<std::string> scenarios;
+  std::string out_dir;  ///< empty = out/<name>/
+  std::optional<int> trials;
+  std::optional<std::uint64_t> seed;
+  Common common;
+};
+
+struct CoverageArgs {
+  std::string scenario;
+  std::string out_dir;
+  std::vector<double> altitudes_m;  ///< empty = scenario's
+  std::optional<double> resolution_m;
+  Common common;
+};
+
+struct SimulateArgs {
+  std::string scenario;
+  std::string out_dir;
+  std::optional<int> trials;
+  std::optional<std::uint64_t> seed;
+  Common common;
+};
+
+struct SweepArgs {
+  std::string scenario;
+  std::string out_dir;
+  std::optional<int> trials;
+  std::optional<std::uint64_t> seed;
+  Common common;
+};
+
+int cmd_validate(const std::vector<std::string>& files);
+int cmd_library(const std::string& what, const std::string& format);
+int cmd_info(const std::vector<std::string>& rasters);
+int cmd_coverage(const CoverageArgs& a);
+int cmd_simulate(const SimulateArgs& a);
+int cmd_run(const RunArgs& a);
+int cmd_sweep(const SweepArgs& a);
+int cmd_bench(const std::vector<std::string>& args, const Common& common);
+
+}  // namespace adcov::app

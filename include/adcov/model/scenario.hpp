@@ -1,0 +1,137 @@
+#pragma once
+/// \file
+/// A scenario as plain typed structs: every key of SPEC "Scenario file (YAML)".
+/// Produced by load_scenario() (scenario_loader.hpp), consumed by every engine.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adcov/geo/geodesy.hpp"
+#include "adcov/model/system.hpp"
+#include "adcov/model/threat.hpp"
+
+namespace adcov::model {
+
+/// Where a scenario item was written, for `file:line:col` messages after loading.
+struct SourceLoc {
+  std::string file;
+  int line = 0;    ///< 1-based; 0 = unknown
+  int column = 0;  ///< 1-based
+  /// "file:line:col" (or just "file" when the line is unknown).
+  std::string str() const;
+};
+
+/// Operator groups of SPEC "Operator contribution".
+enum class OperatorGroup { ukraine, allied, contractor };
+inline constexpr OperatorGroup kOperatorGroups[] = {OperatorGroup::ukraine, OperatorGroup::allied,
+                                                    OperatorGroup::contractor};
+std::string_view to_string(OperatorGroup g);
+
+/// `ukraine`, `allied:<ISO code>` or `contractor:<name>`.
+struct Operator {
+  OperatorGroup group = OperatorGroup::ukraine;
+  std::string detail;  ///< "DE" for allied:DE, the company for contractor:<name>; empty for ukraine
+  std::string str() const;  ///< as written in YAML
+};
+
+struct Terrain {
+  /// DEM files after glob expansion, absolute; empty when flat.
+  std::vector<std::filesystem::path> dem_files;
+  /// The `dem:` entries as written (for messages).
+  std::vector<std::string> dem_as_written;
+  std::optional<double> flat_m;  ///< `flat: z`
+  SourceLoc loc;
+};
+
+struct BBox {
+  double west = 0, south = 0, east = 0, north = 0;
+};
+
+struct Region {
+  BBox bbox;
+  std::optional<std::filesystem::path> protect;  ///< polygons file, absolute
+  SourceLoc loc;
+};
+
+struct Battery {
+  std::string id;
+  std::string system;  ///< key into Scenario::systems
+  Operator op;
+  geo::LonLat position;
+  std::optional<double> height_m;  ///< overrides radar.height_m
+  std::optional<int> magazine;     ///< overrides magazine
+  SourceLoc loc;
+};
+
+struct WeightedTarget {
+  geo::LonLat at;
+  double weight = 1;
+};
+
+struct LaunchArea {
+  geo::LonLat center;
+  double radius_km = 0;
+};
+
+struct Salvo {
+  std::string id;
+  std::string threat;  ///< key into Scenario::threats
+  int count = 0;
+  std::optional<geo::LonLat> launch;        ///< exactly one of launch / launch_area
+  std::optional<LaunchArea> launch_area;
+  std::vector<WeightedTarget> targets;      ///< `target:` becomes one entry of weight 1
+  std::vector<geo::LonLat> route;           ///< waypoints between launch and target
+  double start_s = 0;
+  double interval_s = 0;
+  SourceLoc loc;
+};
+
+struct CoverageSettings {
+  std::vector<double> altitudes_m{50, 500, 3000};
+  bool floor = true;
+  /// Reference threat for the maps; nullopt = a target of each radar's
+  /// rcs_ref, engageable by every system (SPEC).
+  std::optional<std::string> threat;
+};
+
+struct SimulationSettings {
+  int trials = 1000;
+};
+
+/// One `sweep:` axis. Values are kept as YAML text (flow style) and applied
+/// with apply_sweep_value(), so lists such as altitudes sweep too.
+struct SweepAxis {
+  std::string set;                  ///< e.g. "batteries[kyiv-1].magazine"
+  std::vector<std::string> values;  ///< YAML flow text of each value
+  SourceLoc loc;
+};
+
+struct Scenario {
+  std::string name;
+  std::filesystem::path file;  ///< the scenario file, absolute
+  std::uint64_t seed = 1;
+  Terrain terrain;
+  Region region;
+  double resolution_m = 500;
+  double k_factor = 4.0 / 3.0;
+  /// Every system type a battery may use: the built-in library plus the
+  /// scenario's new types and overrides, resolved (no `base:` left).
+  std::map<std::string, SystemType> systems;
+  std::vector<Battery> batteries;
+  /// Every threat type: built-in plus scenario's, resolved.
+  std::map<std::string, ThreatType> threats;
+  std::vector<Salvo> salvos;
+  CoverageSettings coverage;
+  SimulationSettings simulation;
+  std::vector<SweepAxis> sweep;
+};
+
+/// The system a battery fields, with its per-battery overrides (height_m,
+/// magazine) applied. Precondition: the battery's system exists (validated).
+SystemType effective_system(const Scenario& s, const Battery& b);
+
+}  // namespace adcov::model

@@ -1,0 +1,61 @@
+#pragma once
+/// \file
+/// Air-defense system types (SPEC "systems:"): radar, engagement envelope,
+/// interceptor, magazine and doctrine.
+
+#include <map>
+#include <string>
+
+#include "adcov/model/threat.hpp"
+
+namespace adcov::model {
+
+struct RadarParams {
+  double range_km = 0;           ///< detection range against a target of rcs_ref_m2
+  double height_m = 0;           ///< antenna height above ground (or above the sea surface)
+  double min_elevation_deg = 0;  ///< lowest elevation angle the radar can use
+  double rcs_ref_m2 = 1;         ///< RCS at which range_km holds
+};
+
+struct EngagementEnvelope {
+  double min_range_km = 0, max_range_km = 0;  ///< slant range
+  double min_alt_m = 0, max_alt_m = 0;        ///< target height above ground
+};
+
+struct InterceptorParams {
+  double speed_mps = 0;  ///< mean fly-out speed (time of flight = range / speed)
+  double cost_usd = 0;
+};
+
+/// Single-shot kill probability per threat class, each in [0, 1].
+struct PkTable {
+  double drone = 0, cruise = 0, ballistic = 0;
+  double of(ThreatClass c) const {
+    return c == ThreatClass::drone ? drone : c == ThreatClass::cruise ? cruise : ballistic;
+  }
+};
+
+struct Doctrine {
+  int shots_per_engagement = 1;  ///< interceptors fired together at one threat
+  int max_engagements = 1;       ///< 2 = shoot-look-shoot
+};
+
+/// One system type, fully resolved (built-in values plus scenario overrides).
+struct SystemType {
+  std::string id;    ///< name scenarios use, e.g. `iris_t_slm`
+  std::string name;  ///< human name, e.g. "IRIS-T SLM"
+  RadarParams radar;
+  EngagementEnvelope engagement;
+  InterceptorParams interceptor;
+  int magazine = 0;        ///< ready interceptors
+  double reload_s = 0;     ///< time to reload an empty launcher group
+  int fire_channels = 1;   ///< simultaneous engagements
+  double reaction_s = 0;   ///< detection to first launch
+  PkTable pk;
+  Doctrine doctrine;
+  /// Parameter key (e.g. "radar.range_km", "pk.drone") -> source key or "estimate".
+  std::map<std::string, std::string> sources;
+  std::string notes;
+};
+
+}  // namespace adcov::model

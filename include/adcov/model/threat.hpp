@@ -1,0 +1,38 @@
+#pragma once
+/// \file
+/// Threat types: the drones and missiles a salvo launches (SPEC "threats:").
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace adcov::model {
+
+/// Threat class; enumerators spelled as in YAML. Pk tables are per class.
+enum class ThreatClass { drone, cruise, ballistic };
+
+inline constexpr ThreatClass kThreatClasses[] = {ThreatClass::drone, ThreatClass::cruise,
+                                                 ThreatClass::ballistic};
+
+/// "drone", "cruise" or "ballistic".
+std::string_view to_string(ThreatClass c);
+/// Parses the YAML spelling; nullopt for anything else.
+std::optional<ThreatClass> parse_threat_class(std::string_view s);
+
+/// One threat type, fully resolved (built-in values plus scenario overrides).
+struct ThreatType {
+  std::string id;           ///< name scenarios use, e.g. `shahed136`
+  std::string name;         ///< human name, e.g. "Shahed-136 / Geran-2"
+  ThreatClass cls = ThreatClass::drone;
+  double speed_mps = 0;     ///< cruise speed (ballistic: mean speed over the flight)
+  double altitude_m = 0;    ///< cruise height above ground; ballistic: apogee
+  double rcs_m2 = 0;        ///< radar cross-section used for detection range scaling
+  double cost_usd = 0;      ///< unit cost, for cost-exchange
+  bool decoy = false;       ///< a decoy (e.g. Gerbera): engaged like a drone, carries no warhead
+  /// Parameter key (e.g. "speed_mps") -> source key from docs/library.md or "estimate".
+  std::map<std::string, std::string> sources;
+  std::string notes;
+};
+
+}  // namespace adcov::model

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs every build, test and run dependency of adcov from Debian 12 packages.
+# Idempotent and non-interactive; returns in about a second when all is present.
+set -euo pipefail
+pkgs=(cmake g++ make pkg-config
+      libgdal-dev gdal-bin libeigen3-dev libtbb-dev libcli11-dev libyaml-cpp-dev
+      libgtest-dev libgmock-dev libbenchmark-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "adcov: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,2 @@
+// placeholder until the coverage module lands
+namespace adcov::coverage {}

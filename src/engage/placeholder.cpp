@@ -1,0 +1,2 @@
+// placeholder until the engage module lands
+namespace adcov::engage {}

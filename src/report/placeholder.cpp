@@ -1,0 +1,2 @@
+// placeholder until the report module lands
+namespace adcov::report {}
