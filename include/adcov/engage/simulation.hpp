@@ -2,7 +2,8 @@
 /// \file
 /// Monte Carlo engagement of a scenario's salvos against its batteries
 /// (SPEC "Engagement"). Trial i draws from a stream seeded by (seed, i), so
-/// results are bit-identical for any thread count.
+/// results are bit-identical for any thread count. The model, the event
+/// engine, the assignment policy and the statistics: docs/engagement.md.
 
 #include <cstdint>
 #include <functional>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include "adcov/coverage/engageability.hpp"
+#include "adcov/engage/assignment.hpp"
+#include "adcov/engage/windows.hpp"
 #include "adcov/geo/terrain.hpp"
 #include "adcov/model/scenario.hpp"
 
@@ -21,7 +24,9 @@ struct RateStats {
   std::int64_t launched = 0;      ///< per trial (the same in every trial)
   double intercepted_mean = 0;    ///< mean over trials
   double interception_rate = 0;   ///< intercepted / launched, pooled over trials
-  double ci95_lo = 0, ci95_hi = 0;  ///< 95 % interval of the rate (see docs/engagement.md)
+  /// 95 % Wilson interval of the rate, pooled: successes = all interceptions,
+  /// n = trials * launched (statistics.hpp; see docs/engagement.md).
+  double ci95_lo = 0, ci95_hi = 0;
 };
 
 /// One trial's totals (a row of trials.csv).
@@ -42,6 +47,7 @@ struct LeakersAtTarget {
 struct OperatorEffect {
   double interceptions_mean = 0;       ///< interceptions made by the group's batteries
   double rate_without = 0;             ///< overall interception rate with the group removed
+  double ci95_lo_without = 0, ci95_hi_without = 0;  ///< Wilson interval of rate_without
   double marginal_interceptions = 0;   ///< intercepted_mean(all) - intercepted_mean(without)
 };
 
@@ -66,10 +72,28 @@ struct SimulationOptions {
   bool operator_effects = true;  ///< also rerun without each operator group (paired draws)
   /// Called with (trials done, total) from worker threads; may be empty.
   std::function<void(std::int64_t, std::int64_t)> progress;
+  /// Index of the first trial: trials first_trial .. first_trial+trials-1 are
+  /// run (their streams do not depend on this split), so one trial can be
+  /// replayed (trials = 1) and ranks can split the trials.
+  std::int64_t first_trial = 0;
+  /// Weapon-target assignment policy (assignment.hpp).
+  AssignmentParams assignment;
+  /// Kill assessment after an interceptor arrives, s (0: known on arrival).
+  double look_s = 0;
+  /// Launch points drawn per salvo with a launch_area (the path-variant pool,
+  /// drawn once from `seed`; each trial picks one per threat).
+  int launch_variants = 32;
+  /// Path sampling for the engageability windows.
+  WindowParams windows;
 };
 
-/// Runs the Monte Carlo. `batteries` from coverage::prepare_batteries over `terrain`.
-/// \throws InputError for a salvo whose path leaves the terrain grid.
+/// Runs the Monte Carlo. `batteries` from coverage::prepare_batteries over
+/// `terrain`, in any subset or order (results name systems and operator
+/// groups through each BatteryGeometry). Path samples outside the terrain
+/// grid are not engageable (no terrain, no visibility there), so launch points
+/// may lie far outside the region.
+/// \throws InputError for a salvo with an unknown threat type, no target,
+///         a count < 0 or a threat speed <= 0.
 SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terrain,
                           const std::vector<coverage::BatteryGeometry>& batteries,
                           const SimulationOptions& opt);

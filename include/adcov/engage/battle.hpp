@@ -1,0 +1,131 @@
+#pragma once
+/// \file
+/// One Monte Carlo trial: an event-driven battle over precomputed
+/// engageability windows (windows.hpp). No geometry is evaluated here.
+///
+/// Events, processed in order of (time, kind, indices):
+///   arrive(threat, battery)  interceptor reaches the threat: the fire channel
+///                            frees; the kill is known (after look_s)
+///   free(threat)             kill assessment done (look_s > 0 only)
+///   reload(battery)          an emptied magazine is full again
+///   close(threat, window)    a window ends (only re-evaluates reservation)
+///   open(threat, window)     a battery becomes ready to engage a threat
+/// After each event the affected threats are offered to the assignment
+/// policy (assignment.hpp): a threat that is alive, not under engagement and
+/// inside a ready window of a battery with a free fire channel, interceptors
+/// left, engagements left (max_engagements per battery and threat) and an
+/// intercept point inside the window (windows.hpp intercept_time) can be
+/// engaged. Each engagement fires min(shots_per_engagement, magazine)
+/// interceptors; each kills independently with the battery's pk for the
+/// threat's class. When a magazine empties, it is full again reload_s later
+/// (reload_s <= 0: no reload during the battle).
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "adcov/engage/assignment.hpp"
+#include "adcov/engage/rng.hpp"
+#include "adcov/engage/windows.hpp"
+#include "adcov/model/system.hpp"
+
+namespace adcov::engage {
+
+/// A battery as the battle sees it.
+struct BattleBattery {
+  int fire_channels = 1;             ///< simultaneous engagements
+  int magazine = 0;                  ///< ready interceptors at the start, and after a reload
+  double reload_s = 0;               ///< empty -> full; <= 0: never reloads
+  int shots_per_engagement = 1;
+  int max_engagements = 1;           ///< per threat (2 = shoot-look-shoot)
+  double interceptor_speed_mps = 0;  ///< mean fly-out speed (time of flight = slant / speed)
+  double interceptor_cost_usd = 0;
+  model::PkTable pk;
+};
+
+/// A salvo: its path variants and target weights.
+/// Path of variant (k, j) = paths[first_variant + k * target_cdf.size() + j].
+struct BattleSalvo {
+  model::ThreatClass cls = model::ThreatClass::drone;
+  std::uint32_t first_variant = 0;
+  std::uint32_t launch_variants = 1;      ///< K launch points (1 for a fixed launch)
+  std::vector<double> target_cdf;         ///< cumulative target weights, last = 1
+  std::vector<std::uint32_t> target_ids;  ///< salvo target -> plan-wide target index
+};
+
+/// One launched threat.
+struct BattleThreat {
+  double launch_s = 0;
+  std::uint32_t salvo = 0;
+};
+
+/// Everything a trial needs, built once (simulate() builds it from a scenario).
+/// A threat's index in `threats` names its random draws.
+struct BattlePlan {
+  std::vector<BattleBattery> batteries;
+  std::vector<BattleSalvo> salvos;
+  std::vector<BattleThreat> threats;
+  std::vector<PathWindows> paths;  ///< Window::battery indexes `batteries`
+  std::uint32_t targets = 0;       ///< plan-wide distinct targets
+};
+
+/// Knobs of the battle.
+struct BattleParams {
+  AssignmentParams assignment;
+  /// Kill assessment after the interceptor arrives (s) before the same threat
+  /// may be engaged again (0: the outcome is known on arrival, SPEC).
+  double look_s = 0;
+};
+
+/// One trial's integer tallies (exact, so any summation order agrees).
+struct BattleTally {
+  std::vector<int> intercepted_by_salvo;
+  std::vector<int> leaked_by_target;
+  std::vector<int> fired_by_battery;   ///< interceptors
+  std::vector<int> kills_by_battery;
+  int intercepted() const;
+};
+
+/// Per-thread scratch of run_battle(); contents never affect results.
+struct BattleScratch {
+  struct Threat {
+    double t0 = 0;
+    const PathWindows* path = nullptr;
+    std::uint32_t counter_base = 0, target = 0, salvo = 0;
+    std::int32_t killer = -1;
+    bool alive = true, busy = false, pending_kill = false;
+  };
+  struct Counter {
+    std::uint16_t engagements = 0, shots = 0;
+  };
+  struct Battery {
+    int busy = 0, magazine = 0;
+    double reload_done_s = 0;
+  };
+  struct Event {
+    double t = 0;
+    std::uint32_t kind = 0, a = 0, b = 0;
+  };
+  struct Open {
+    std::uint32_t threat = 0, window = 0;
+  };
+  struct Choice {
+    std::uint32_t window = 0;
+    double t_hit = 0;
+  };
+  std::vector<Threat> threats;
+  std::vector<Counter> counters;
+  std::vector<Battery> batteries;
+  std::vector<Event> heap;
+  std::vector<std::vector<Open>> open;  ///< per battery, in order of opening
+  std::vector<Candidate> candidates;
+  std::vector<Choice> choices;
+};
+
+/// Runs one trial with random stream `rng`. `enabled[b]` = 0 removes battery
+/// b (its draws are never made; every other draw is unchanged, so runs with
+/// and without a group are paired). Fills `out` (resized as needed).
+void run_battle(const BattlePlan& plan, TrialStream rng, std::span<const std::uint8_t> enabled,
+                const BattleParams& params, BattleScratch& scratch, BattleTally& out);
+
+}  // namespace adcov::engage

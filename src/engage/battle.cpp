@@ -1,0 +1,291 @@
+// One trial's event loop (see battle.hpp).
+//
+// Random draws, one fixed slot each (rng.hpp Purpose):
+//   launch_point(i)         which of the salvo's K launch points threat i flies from
+//   target(i)               which weighted target threat i flies to
+//   kill(i, b, n)           the n-th interceptor battery b fires at threat i
+// so removing batteries changes no draw of the remaining ones.
+
+#include "adcov/engage/battle.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace adcov::engage {
+
+int BattleTally::intercepted() const {
+  return std::accumulate(intercepted_by_salvo.begin(), intercepted_by_salvo.end(), 0);
+}
+
+namespace {
+
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+enum EventKind : std::uint32_t { kArrive = 0, kFree = 1, kReload = 2, kClose = 3, kOpen = 4 };
+
+/// Min-heap order on (t, kind, a, b): a total order, so ties resolve the same way always.
+struct Later {
+  bool operator()(const BattleScratch::Event& x, const BattleScratch::Event& y) const {
+    if (x.t != y.t) return x.t > y.t;
+    if (x.kind != y.kind) return x.kind > y.kind;
+    if (x.a != y.a) return x.a > y.a;
+    return x.b > y.b;
+  }
+};
+
+class Battle {
+ public:
+  Battle(const BattlePlan& plan, TrialStream rng, std::span<const std::uint8_t> enabled,
+         const BattleParams& params, BattleScratch& s, BattleTally& out)
+      : plan_(plan), rng_(rng), enabled_(enabled), params_(params), s_(s), out_(out) {}
+
+  void run() {
+    setup();
+    while (!s_.heap.empty()) {
+      std::pop_heap(s_.heap.begin(), s_.heap.end(), Later{});
+      const BattleScratch::Event e = s_.heap.back();
+      s_.heap.pop_back();
+      now_ = e.t;
+      switch (e.kind) {
+        case kArrive: on_arrive(e.a, e.b); break;
+        case kFree: on_free(e.a); break;
+        case kReload: on_reload(e.a); break;
+        case kClose: try_assign(e.a); break;
+        case kOpen: on_open(e.a, e.b); break;
+        default: break;
+      }
+    }
+    tally();
+  }
+
+ private:
+  void push(double t, std::uint32_t kind, std::uint32_t a, std::uint32_t b = 0) {
+    s_.heap.push_back({t, kind, a, b});
+    std::push_heap(s_.heap.begin(), s_.heap.end(), Later{});
+  }
+
+  bool enabled(std::uint32_t b) const { return b < enabled_.size() ? enabled_[b] != 0 : true; }
+
+  bool high_end(std::uint32_t b) const {
+    return is_high_end(plan_.batteries[b].interceptor_cost_usd, params_.assignment);
+  }
+
+  void setup() {
+    const std::size_t nt = plan_.threats.size(), nb = plan_.batteries.size();
+    s_.threats.resize(nt);
+    s_.batteries.resize(nb);
+    s_.open.resize(nb);
+    for (auto& o : s_.open) o.clear();
+    s_.heap.clear();
+    out_.fired_by_battery.assign(nb, 0);
+    for (std::size_t b = 0; b < nb; ++b)
+      s_.batteries[b] = {0, plan_.batteries[b].magazine, kNever};
+
+    const bool cheapest = params_.assignment.policy == AssignmentPolicy::cheapest_adequate;
+    std::uint32_t counters = 0;
+    for (std::uint32_t i = 0; i < nt; ++i) {
+      const BattleThreat& pt = plan_.threats[i];
+      const BattleSalvo& sv = plan_.salvos[pt.salvo];
+      const auto nk = static_cast<std::uint32_t>(sv.target_cdf.size());
+      std::uint32_t k = 0, j = 0;
+      if (sv.launch_variants > 1)
+        k = std::min(sv.launch_variants - 1,
+                     static_cast<std::uint32_t>(rng_.uniform(Purpose::launch_point, i) *
+                                                sv.launch_variants));
+      if (nk > 1) {
+        const double u = rng_.uniform(Purpose::target, i);
+        j = static_cast<std::uint32_t>(
+            std::upper_bound(sv.target_cdf.begin(), sv.target_cdf.end(), u) - sv.target_cdf.begin());
+        j = std::min(j, nk - 1);
+      }
+      BattleScratch::Threat& th = s_.threats[i];
+      th = {};
+      th.t0 = pt.launch_s;
+      th.path = &plan_.paths[sv.first_variant + k * nk + j];
+      th.counter_base = counters;
+      th.target = sv.target_ids[j];
+      th.salvo = pt.salvo;
+      counters += th.path->slots;
+      const auto& ws = th.path->windows;
+      for (std::uint32_t w = 0; w < ws.size(); ++w) {
+        if (!enabled(ws[w].battery)) continue;
+        push(th.t0 + ws[w].t_ready_s, kOpen, i, w);
+        // A closing window of an ordinary battery may release a high-end one.
+        if (cheapest && sv.cls != model::ThreatClass::ballistic && !high_end(ws[w].battery))
+          push(th.t0 + ws[w].t_out_s, kClose, i, w);
+      }
+    }
+    s_.counters.assign(counters, {});
+  }
+
+  void on_open(std::uint32_t i, std::uint32_t w) {
+    const Window& win = s_.threats[i].path->windows[w];
+    s_.open[win.battery].push_back({i, w});
+    try_assign(i);
+  }
+
+  void on_arrive(std::uint32_t i, std::uint32_t b) {
+    BattleScratch::Threat& th = s_.threats[i];
+    --s_.batteries[b].busy;
+    if (th.pending_kill) {
+      th.alive = false;
+      th.busy = false;
+      th.killer = static_cast<std::int32_t>(b);
+    } else if (params_.look_s > 0) {
+      push(now_ + params_.look_s, kFree, i);
+    } else {
+      th.busy = false;
+      try_assign(i);  // shoot-look-shoot: the survivor first
+    }
+    serve(b);
+  }
+
+  void on_free(std::uint32_t i) {
+    s_.threats[i].busy = false;
+    try_assign(i);
+  }
+
+  void on_reload(std::uint32_t b) {
+    s_.batteries[b].magazine = plan_.batteries[b].magazine;
+    s_.batteries[b].reload_done_s = kNever;
+    serve(b);
+  }
+
+  bool can_fire(std::uint32_t b) const {
+    const BattleScratch::Battery& st = s_.batteries[b];
+    return st.busy < plan_.batteries[b].fire_channels && st.magazine > 0;
+  }
+
+  /// Offers every threat waiting in battery b's open windows to the policy,
+  /// in order of opening, and drops closed windows and dead threats.
+  void serve(std::uint32_t b) {
+    auto& list = s_.open[b];
+    std::size_t keep = 0;
+    for (std::size_t r = 0; r < list.size(); ++r) {
+      const BattleScratch::Open o = list[r];
+      const BattleScratch::Threat& th = s_.threats[o.threat];
+      if (!th.alive || now_ >= th.t0 + th.path->windows[o.window].t_out_s) continue;
+      list[keep++] = o;
+      if (!th.busy && can_fire(b)) try_assign(o.threat);
+    }
+    list.resize(keep);
+  }
+
+  /// Whether a battery that is not high-end can still engage threat i, now or
+  /// later along its path (cheapest_adequate's reservation test).
+  bool ordinary_option(std::uint32_t i) const {
+    const BattleScratch::Threat& th = s_.threats[i];
+    const model::ThreatClass cls = plan_.salvos[th.salvo].cls;
+    for (const Window& w : th.path->windows) {
+      const std::uint32_t b = w.battery;
+      if (!enabled(b) || high_end(b) || now_ >= th.t0 + w.t_out_s) continue;
+      const BattleBattery& pb = plan_.batteries[b];
+      if (!(pb.pk.of(cls) > 0)) continue;
+      if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
+      const BattleScratch::Battery& st = s_.batteries[b];
+      if (st.magazine <= 0 && !(st.reload_done_s < th.t0 + w.t_out_s)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  void try_assign(std::uint32_t i) {
+    BattleScratch::Threat& th = s_.threats[i];
+    if (!th.alive || th.busy) return;
+    const model::ThreatClass cls = plan_.salvos[th.salvo].cls;
+    s_.candidates.clear();
+    s_.choices.clear();
+    bool any_high_end = false;
+    const auto& ws = th.path->windows;
+    for (std::uint32_t wi = 0; wi < ws.size(); ++wi) {
+      const Window& w = ws[wi];
+      if (now_ < th.t0 + w.t_ready_s) break;  // sorted by t_ready
+      const std::uint32_t b = w.battery;
+      if (!enabled(b) || now_ >= th.t0 + w.t_out_s || !can_fire(b)) continue;
+      const BattleBattery& pb = plan_.batteries[b];
+      if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
+      const double pk = pb.pk.of(cls);
+      if (!(pk > 0)) continue;
+      const auto t_hit = intercept_time(*th.path, w, now_ - th.t0, pb.interceptor_speed_mps);
+      if (!t_hit) continue;
+      const int shots = std::min(pb.shots_per_engagement, s_.batteries[b].magazine);
+      const bool he = high_end(b);
+      any_high_end = any_high_end || he;
+      s_.candidates.push_back({b, 1.0 - std::pow(1.0 - pk, shots),
+                               pb.interceptor_cost_usd * shots, he});
+      s_.choices.push_back({wi, th.t0 + *t_hit});
+    }
+    if (s_.candidates.empty()) return;
+    const bool other = any_high_end && cls != model::ThreatClass::ballistic &&
+                       params_.assignment.policy == AssignmentPolicy::cheapest_adequate &&
+                       ordinary_option(i);
+    const int c = choose_candidate(s_.candidates, params_.assignment, cls, other);
+    if (c < 0) return;
+    fire(i, s_.choices[static_cast<std::size_t>(c)]);
+  }
+
+  void fire(std::uint32_t i, BattleScratch::Choice ch) {
+    BattleScratch::Threat& th = s_.threats[i];
+    const Window& w = th.path->windows[ch.window];
+    const std::uint32_t b = w.battery;
+    const BattleBattery& pb = plan_.batteries[b];
+    BattleScratch::Battery& st = s_.batteries[b];
+    BattleScratch::Counter& cnt = s_.counters[th.counter_base + w.slot];
+    const int shots = std::min(pb.shots_per_engagement, st.magazine);
+    const double pk = pb.pk.of(plan_.salvos[th.salvo].cls);
+    bool kill = false;
+    for (int k = 0; k < shots; ++k)
+      kill = (rng_.uniform(Purpose::kill, i, b, static_cast<std::uint64_t>(cnt.shots) + k) < pk) || kill;
+    cnt.shots = static_cast<std::uint16_t>(cnt.shots + shots);
+    ++cnt.engagements;
+    st.magazine -= shots;
+    ++st.busy;
+    out_.fired_by_battery[b] += shots;
+    th.busy = true;
+    th.pending_kill = kill;
+    push(ch.t_hit, kArrive, i, b);
+    if (st.magazine == 0) {
+      if (pb.reload_s > 0) {
+        st.reload_done_s = now_ + pb.reload_s;
+        push(st.reload_done_s, kReload, b);
+      } else if (!high_end(b)) {
+        // Out for good: threats held back for it may now go to a high-end battery.
+        for (const BattleScratch::Open& o : s_.open[b])
+          if (o.threat != i) try_assign(o.threat);
+      }
+    }
+  }
+
+  void tally() {
+    out_.intercepted_by_salvo.assign(plan_.salvos.size(), 0);
+    out_.leaked_by_target.assign(plan_.targets, 0);
+    out_.kills_by_battery.assign(plan_.batteries.size(), 0);
+    for (const BattleScratch::Threat& th : s_.threats) {
+      if (th.alive) {
+        ++out_.leaked_by_target[th.target];
+      } else {
+        ++out_.intercepted_by_salvo[th.salvo];
+        ++out_.kills_by_battery[static_cast<std::size_t>(th.killer)];
+      }
+    }
+  }
+
+  const BattlePlan& plan_;
+  TrialStream rng_;
+  std::span<const std::uint8_t> enabled_;
+  const BattleParams& params_;
+  BattleScratch& s_;
+  BattleTally& out_;
+  double now_ = 0;
+};
+
+}  // namespace
+
+void run_battle(const BattlePlan& plan, TrialStream rng, std::span<const std::uint8_t> enabled,
+                const BattleParams& params, BattleScratch& scratch, BattleTally& out) {
+  Battle(plan, rng, enabled, params, scratch, out).run();
+}
+
+}  // namespace adcov::engage

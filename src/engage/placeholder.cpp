@@ -1,2 +1,0 @@
-// placeholder until the engage module lands
-namespace adcov::engage {}

@@ -1,0 +1,296 @@
+// Monte Carlo driver: scenario -> BattlePlan (paths and windows, once) ->
+// trials in parallel (TBB) -> integer tallies reduced in trial order -> rates.
+//
+// Determinism: trial t draws only from TrialStream::of(seed, t) (rng.hpp), its
+// tallies are integers, and block sums are added in block order, so the result
+// is the same for any thread count or scheduling.
+
+#include "adcov/engage/simulation.hpp"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include "adcov/engage/battle.hpp"
+#include "adcov/engage/rng.hpp"
+#include "adcov/engage/statistics.hpp"
+#include "adcov/engage/trajectory.hpp"
+#include "adcov/geo/error.hpp"
+
+namespace adcov::engage {
+namespace {
+
+/// Trials per parallel task and per reduction block: large enough to amortise
+/// scheduling (a trial takes tens of microseconds), small enough to balance
+/// 2..64 cores for 1000 trials. Fixed, so block sums do not depend on threads.
+constexpr std::int64_t kBlockTrials = 16;
+
+struct PathSpec {
+  std::size_t salvo = 0;
+  geo::LonLat launch, target;
+};
+
+/// One run configuration: all batteries, or all but one operator group's.
+struct Config {
+  std::vector<std::uint8_t> enabled;
+};
+
+/// Integer sums over a block of trials, laid out as one vector.
+struct Layout {
+  std::size_t salvos = 0, targets = 0, batteries = 0, configs = 0;
+  std::size_t intercepted() const { return 0; }
+  std::size_t leaked() const { return salvos; }
+  std::size_t fired() const { return salvos + targets; }
+  std::size_t kills() const { return salvos + targets + batteries; }
+  std::size_t without() const { return salvos + targets + 2 * batteries; }  // configs 1..
+  std::size_t size() const { return without() + (configs > 0 ? configs - 1 : 0); }
+};
+
+RateStats make_stats(std::int64_t launched, std::int64_t intercepted_total, std::int64_t trials) {
+  RateStats r;
+  r.launched = launched;
+  if (trials <= 0) return r;
+  r.intercepted_mean = static_cast<double>(intercepted_total) / static_cast<double>(trials);
+  const double n = static_cast<double>(launched) * static_cast<double>(trials);
+  r.interception_rate = n > 0 ? static_cast<double>(intercepted_total) / n : 0.0;
+  const Interval ci = wilson_interval(static_cast<double>(intercepted_total), n);
+  r.ci95_lo = ci.lo;
+  r.ci95_hi = ci.hi;
+  return r;
+}
+
+/// The K launch points of a salvo with a launch_area, uniform over the disc
+/// (r = R sqrt(u1), bearing = 360 u2 on the sphere), drawn from the seed alone.
+std::vector<geo::LonLat> launch_pool(const model::Salvo& sv, std::size_t salvo_index,
+                                     std::uint64_t seed, int k_points) {
+  if (sv.launch) return {*sv.launch};
+  const TrialStream pool{hash_words(mix64(seed), {~0ULL})};  // no trial's key
+  std::vector<geo::LonLat> pts;
+  const int k = std::max(1, k_points);
+  for (int i = 0; i < k; ++i) {
+    const double u1 = pool.uniform(Purpose::launch_pool, salvo_index, static_cast<std::uint64_t>(i), 0);
+    const double u2 = pool.uniform(Purpose::launch_pool, salvo_index, static_cast<std::uint64_t>(i), 1);
+    const double r_m = sv.launch_area->radius_km * 1000.0 * std::sqrt(u1);
+    pts.push_back(geo::destination(sv.launch_area->center, 360.0 * u2, r_m));
+  }
+  return pts;
+}
+
+void validate(const model::Scenario& s) {
+  std::vector<std::string> errors;
+  for (const model::Salvo& sv : s.salvos) {
+    const std::string where = sv.loc.str() + (sv.loc.file.empty() ? "" : ": ") + "salvo '" + sv.id + "': ";
+    auto it = s.threats.find(sv.threat);
+    if (it == s.threats.end()) {
+      errors.push_back(where + "unknown threat '" + sv.threat + "'");
+      continue;
+    }
+    if (!(it->second.speed_mps > 0))
+      errors.push_back(where + "threat '" + sv.threat + "' has speed_mps <= 0");
+    if (sv.targets.empty()) errors.push_back(where + "no target");
+    if (sv.count < 0) errors.push_back(where + "count < 0");
+    if (!sv.launch && !sv.launch_area) errors.push_back(where + "no launch or launch_area");
+  }
+  if (!errors.empty()) throw InputError(std::move(errors));
+}
+
+}  // namespace
+
+SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                          const std::vector<coverage::BatteryGeometry>& batteries,
+                          const SimulationOptions& opt) {
+  validate(s);
+  BattlePlan plan;
+
+  // Batteries, in the order given.
+  for (const coverage::BatteryGeometry& bg : batteries) {
+    const model::SystemType& sys = bg.system;
+    BattleBattery b;
+    b.fire_channels = std::max(1, sys.fire_channels);
+    b.magazine = std::max(0, sys.magazine);
+    b.reload_s = sys.reload_s;
+    b.shots_per_engagement = std::max(1, sys.doctrine.shots_per_engagement);
+    b.max_engagements = std::max(1, sys.doctrine.max_engagements);
+    b.interceptor_speed_mps = sys.interceptor.speed_mps;
+    b.interceptor_cost_usd = sys.interceptor.cost_usd;
+    b.pk = sys.pk;
+    plan.batteries.push_back(b);
+  }
+
+  // Targets (plan-wide, by position in order of first use), salvos, path specs.
+  std::vector<geo::LonLat> targets;
+  std::vector<PathSpec> specs;
+  for (std::size_t si = 0; si < s.salvos.size(); ++si) {
+    const model::Salvo& sv = s.salvos[si];
+    BattleSalvo bs;
+    bs.cls = s.threats.at(sv.threat).cls;
+    bs.first_variant = static_cast<std::uint32_t>(specs.size());
+    double total_w = 0;
+    for (const model::WeightedTarget& t : sv.targets) total_w += std::max(0.0, t.weight);
+    double acc = 0;
+    for (const model::WeightedTarget& t : sv.targets) {
+      acc += std::max(0.0, t.weight);
+      bs.target_cdf.push_back(total_w > 0 ? acc / total_w : 1.0);
+      auto it = std::find(targets.begin(), targets.end(), t.at);
+      bs.target_ids.push_back(static_cast<std::uint32_t>(it - targets.begin()));
+      if (it == targets.end()) targets.push_back(t.at);
+    }
+    bs.target_cdf.back() = 1.0;
+    const std::vector<geo::LonLat> pool = launch_pool(sv, si, opt.seed, opt.launch_variants);
+    bs.launch_variants = static_cast<std::uint32_t>(pool.size());
+    for (const geo::LonLat& l : pool)
+      for (const model::WeightedTarget& t : sv.targets) specs.push_back({si, l, t.at});
+    plan.salvos.push_back(std::move(bs));
+    for (int c = 0; c < sv.count; ++c)
+      plan.threats.push_back({sv.start_s + c * sv.interval_s, static_cast<std::uint32_t>(si)});
+  }
+  plan.targets = static_cast<std::uint32_t>(targets.size());
+
+  // Engageability windows of every path variant, once, in parallel.
+  plan.paths.resize(specs.size());
+  tbb::parallel_for(std::size_t{0}, specs.size(), [&](std::size_t v) {
+    const PathSpec& ps = specs[v];
+    const model::Salvo& sv = s.salvos[ps.salvo];
+    const model::ThreatType& threat = s.threats.at(sv.threat);
+    const Trajectory tr = make_trajectory(threat, ps.launch, sv.route, ps.target);
+    plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows);
+  });
+
+  // Run configurations: 0 = every battery; then one per operator group present.
+  std::vector<Config> configs(1);
+  configs[0].enabled.assign(batteries.size(), 1);
+  std::vector<model::OperatorGroup> groups;
+  for (model::OperatorGroup g : model::kOperatorGroups) {
+    const bool present = std::any_of(batteries.begin(), batteries.end(),
+                                     [&](const coverage::BatteryGeometry& b) { return b.group == g; });
+    if (!present) continue;
+    groups.push_back(g);
+    if (!opt.operator_effects) continue;
+    Config c;
+    for (const coverage::BatteryGeometry& b : batteries) c.enabled.push_back(b.group != g);
+    configs.push_back(std::move(c));
+  }
+
+  const std::int64_t trials = std::max(0, opt.trials);
+  const Layout lay{plan.salvos.size(), plan.targets, plan.batteries.size(), configs.size()};
+  const std::int64_t blocks = (trials + kBlockTrials - 1) / kBlockTrials;
+  std::vector<std::int64_t> block_sums(static_cast<std::size_t>(blocks) * lay.size(), 0);
+  SimulationResult res;
+  res.trials = static_cast<int>(trials);
+  res.seed = opt.seed;
+  res.trial_outcomes.resize(static_cast<std::size_t>(trials));
+
+  BattleParams params;
+  params.assignment = opt.assignment;
+  params.look_s = opt.look_s;
+
+  struct Local {
+    BattleScratch scratch;
+    BattleTally tally;
+  };
+  tbb::enumerable_thread_specific<Local> locals;
+  std::atomic<std::int64_t> done{0};
+  tbb::parallel_for(std::int64_t{0}, blocks, [&](std::int64_t blk) {
+    Local& L = locals.local();
+    std::int64_t* sum = block_sums.data() + static_cast<std::size_t>(blk) * lay.size();
+    const std::int64_t t_end = std::min(trials, (blk + 1) * kBlockTrials);
+    for (std::int64_t t = blk * kBlockTrials; t < t_end; ++t) {
+      const TrialStream rng =
+          TrialStream::of(opt.seed, static_cast<std::uint64_t>(opt.first_trial + t));
+      run_battle(plan, rng, configs[0].enabled, params, L.scratch, L.tally);
+      const BattleTally& T = L.tally;
+      TrialOutcome& o = res.trial_outcomes[static_cast<std::size_t>(t)];
+      o = {};
+      for (std::size_t i = 0; i < lay.salvos; ++i) {
+        sum[lay.intercepted() + i] += T.intercepted_by_salvo[i];
+        o.intercepted += T.intercepted_by_salvo[i];
+        o.threats_destroyed_cost_usd +=
+            T.intercepted_by_salvo[i] * s.threats.at(s.salvos[i].threat).cost_usd;
+      }
+      for (std::size_t i = 0; i < lay.targets; ++i) {
+        sum[lay.leaked() + i] += T.leaked_by_target[i];
+        o.leaked += T.leaked_by_target[i];
+      }
+      for (std::size_t b = 0; b < lay.batteries; ++b) {
+        sum[lay.fired() + b] += T.fired_by_battery[b];
+        sum[lay.kills() + b] += T.kills_by_battery[b];
+        o.interceptors_fired += T.fired_by_battery[b];
+        o.interceptor_cost_usd += T.fired_by_battery[b] * plan.batteries[b].interceptor_cost_usd;
+      }
+      for (std::size_t c = 1; c < configs.size(); ++c) {
+        run_battle(plan, rng, configs[c].enabled, params, L.scratch, L.tally);
+        sum[lay.without() + c - 1] += L.tally.intercepted();
+      }
+    }
+    const std::int64_t n = done.fetch_add(t_end - blk * kBlockTrials) + (t_end - blk * kBlockTrials);
+    if (opt.progress) opt.progress(n, trials);
+  });
+
+  // Reduce block sums in block order (integers: exact in any order anyway).
+  std::vector<std::int64_t> tot(lay.size(), 0);
+  for (std::int64_t blk = 0; blk < blocks; ++blk)
+    for (std::size_t k = 0; k < lay.size(); ++k)
+      tot[k] += block_sums[static_cast<std::size_t>(blk) * lay.size() + k];
+
+  // Rates per salvo, threat type, class and overall.
+  std::int64_t launched_all = 0, intercepted_all = 0;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_threat, by_class;
+  for (std::size_t i = 0; i < s.salvos.size(); ++i) {
+    const model::Salvo& sv = s.salvos[i];
+    const std::int64_t launched = sv.count, icp = tot[lay.intercepted() + i];
+    res.by_salvo[sv.id] = make_stats(launched, icp, trials);
+    auto& bt = by_threat[sv.threat];
+    bt.first += launched, bt.second += icp;
+    auto& bc = by_class[std::string(model::to_string(plan.salvos[i].cls))];
+    bc.first += launched, bc.second += icp;
+    launched_all += launched;
+    intercepted_all += icp;
+    res.cost_threats_destroyed_mean_usd += static_cast<double>(icp) * s.threats.at(sv.threat).cost_usd;
+  }
+  for (const auto& [k, v] : by_threat) res.by_threat[k] = make_stats(v.first, v.second, trials);
+  for (const auto& [k, v] : by_class) res.by_class[k] = make_stats(v.first, v.second, trials);
+  res.overall = make_stats(launched_all, intercepted_all, trials);
+
+  const double inv_trials = trials > 0 ? 1.0 / static_cast<double>(trials) : 0.0;
+  res.cost_threats_destroyed_mean_usd *= inv_trials;
+  for (std::size_t t = 0; t < targets.size(); ++t)
+    res.leakers_by_target.push_back(
+        {targets[t], static_cast<double>(tot[lay.leaked() + t]) * inv_trials});
+
+  // Interceptors fired per system and their cost.
+  std::map<std::string, std::int64_t> fired;
+  for (std::size_t b = 0; b < batteries.size(); ++b) {
+    const coverage::BatteryGeometry& bg = batteries[b];
+    const std::string& sys = bg.battery_index < s.batteries.size()
+                                 ? s.batteries[bg.battery_index].system
+                                 : bg.system.id;
+    fired[sys] += tot[lay.fired() + b];
+    res.cost_interceptors_mean_usd +=
+        static_cast<double>(tot[lay.fired() + b]) * plan.batteries[b].interceptor_cost_usd;
+  }
+  res.cost_interceptors_mean_usd *= inv_trials;
+  for (const auto& [k, v] : fired) res.interceptors_fired[k] = static_cast<double>(v) * inv_trials;
+
+  // What each operator group adds: its interceptions, and the paired rerun without it.
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    OperatorEffect e;
+    std::int64_t kills = 0;
+    for (std::size_t b = 0; b < batteries.size(); ++b)
+      if (batteries[b].group == groups[gi]) kills += tot[lay.kills() + b];
+    e.interceptions_mean = static_cast<double>(kills) * inv_trials;
+    if (opt.operator_effects) {
+      const RateStats w = make_stats(launched_all, tot[lay.without() + gi], trials);
+      e.rate_without = w.interception_rate;
+      e.ci95_lo_without = w.ci95_lo;
+      e.ci95_hi_without = w.ci95_hi;
+      e.marginal_interceptions = res.overall.intercepted_mean - w.intercepted_mean;
+    }
+    res.by_operator[std::string(model::to_string(groups[gi]))] = e;
+  }
+  return res;
+}
+
+}  // namespace adcov::engage
