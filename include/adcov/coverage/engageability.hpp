@@ -5,6 +5,8 @@
 /// range_km * (rcs/rcs_ref)^(1/4), inside the engagement envelope, pk > 0.
 /// A lookup, not a ray cast: the engagement simulator calls this per sample.
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,52 @@ struct TargetQuery {
 /// Detection range (m) of `sys` against a target of `rcs_m2`:
 /// range_km * 1000 * (rcs / rcs_ref)^(1/4) (radar equation, R^4 law).
 double detection_range_m(const model::SystemType& sys, double rcs_m2);
+
+/// The slant-range and height limits of one battery against one target:
+/// engagement envelope with the radar's detection range folded in.
+struct SlantEnvelope {
+  double min_range_m = 0;  ///< engagement min slant range
+  double max_range_m = 0;  ///< min(detection range for the target, engagement max range)
+  double min_alt_m = 0;    ///< target height above ground
+  double max_alt_m = 0;
+};
+
+/// The envelope of `sys` against a target of `rcs_m2`.
+SlantEnvelope slant_envelope(const model::SystemType& sys, double rcs_m2);
+
+/// Engageable target heights above one point: the interval [lo_m, hi_m],
+/// empty when lo_m > hi_m.
+struct HeightInterval {
+  double lo_m = 0, hi_m = -1;
+  bool empty() const { return !(lo_m <= hi_m); }
+};
+
+/// The heights h above ground at which a target `d_m` (horizontal, metres)
+/// from the battery is engageable. In the curved-earth frame of effective
+/// radius k R the target's height relative to the antenna is
+/// dz(h) = ground + h - d^2/(2kR) - antenna_z, and the slant range is
+/// sqrt(d^2 + dz^2) (SPEC "Geometry"). Then
+///   lo = max(min_visible_h, min_alt, 0, h(dz = -s), [d < min_range] h(dz = +m)),
+///   hi = min(max_alt, h(dz = +s)),
+/// with s = sqrt(max_range^2 - d^2), m = sqrt(min_range^2 - d^2). Inside the
+/// minimum range only targets above the antenna count (the branch below it,
+/// a valley seen from a mountain inside min range, is ignored).
+/// Shared by engageable() and the coverage maps so both agree bit for bit.
+inline HeightInterval engage_interval(const SlantEnvelope& e, double min_visible_h_m, double d_m, double ground_m,
+                                      double antenna_z_m, double k_factor) {
+  constexpr double kR = 6371000.0;  // geo::kEarthRadiusM
+  if (!(min_visible_h_m < 1e30) || d_m > e.max_range_m) return {};
+  const double base = antenna_z_m + d_m * d_m / (2.0 * k_factor * kR) - ground_m;  // h at dz = 0
+  const double s = std::sqrt(e.max_range_m * e.max_range_m - d_m * d_m);
+  double lo = std::max(std::max(min_visible_h_m, e.min_alt_m), std::max(base - s, 0.0));
+  if (d_m < e.min_range_m) lo = std::max(lo, base + std::sqrt(e.min_range_m * e.min_range_m - d_m * d_m));
+  return {lo, std::min(e.max_alt_m, base + s)};
+}
+
+/// Horizontal radius (m) a battery's visibility is computed to: the larger of
+/// its detection range against the widest target the scenario asks about (its
+/// rcs_ref, the salvos' threats, coverage.threat) and its max engagement range.
+double battery_reach_m(const model::Scenario& s, const model::SystemType& sys);
 
 /// True if a target at projected point `p`, `h_agl_m` above the ground there,
 /// is engageable by battery `b`. `grid` is the analysis grid and

@@ -10,6 +10,7 @@
 /// projection and the great-circle geometry agree. Snyder, "Map Projections -
 /// A Working Manual", USGS PP 1395 (1987), eqs. (24-2)-(24-4), (24-16)-(24-18).
 
+#include <cstddef>
 #include <string>
 
 #include "adcov/geo/geodesy.hpp"
@@ -50,6 +51,20 @@ struct GridSpec {
   double col_of(double x_m) const { return (x_m - x0_m) / cell_m; }
   double row_of(double y_m) const { return (y0_m - y_m) / cell_m; }
 };
+
+/// An axis-aligned rectangle in projected metres.
+struct ProjectedBox {
+  double xmin_m = 0, ymin_m = 0, xmax_m = 0, ymax_m = 0;
+};
+
+/// The projected bounding rectangle of a lon/lat box (degrees), from 64
+/// samples along each edge.
+ProjectedBox projected_box(const Laea& p, double west, double south, double east, double north);
+
+/// A grid of `cell_m` cells covering the projected rectangle; edges snapped
+/// outward to multiples of cell_m so grids of one projection share cell edges.
+GridSpec make_grid_xy(const Laea& p, double xmin_m, double ymin_m, double xmax_m, double ymax_m,
+                      double cell_m);
 
 /// A grid in LAEA centred on the bbox centre that covers the bbox (west,
 /// south, east, north in degrees) grown by `margin_m` on every side.

@@ -30,14 +30,52 @@ struct TerrainGrid {
   std::int64_t sea_cells = 0;     ///< cells set to the sea surface (0 m)
   std::string description;        ///< e.g. "ETOPO5 ... resampled to 1000 m (bilinear)"
   double source_resolution_m = 0; ///< native DEM cell size (0 for flat)
+  /// Cells outside the DEM's coverage (only with TerrainOptions::allow_outside):
+  /// filled from the nearest DEM cells so lines of sight can cross them; 1 = outside.
+  /// Empty when every cell lies on the DEM.
+  std::vector<std::uint8_t> outside_dem;
+  std::int64_t outside_dem_cells = 0;
 
   std::span<const float> view() const { return ground_m; }
   float at(int col, int row) const { return ground_m[static_cast<std::size_t>(row) * grid.width + col]; }
 };
 
-/// Resamples the DEM mosaic (or flat ground) onto `grid`.
+/// How load_terrain treats grid cells that the DEM does not cover.
+struct TerrainOptions {
+  /// false: such a cell is an InputError. true: it is filled from the nearest
+  /// DEM cells and flagged in TerrainGrid::outside_dem (the caller checks that
+  /// no battery or region cell lies there).
+  bool allow_outside = false;
+};
+
+/// Resamples the DEM mosaic (or flat ground) onto `grid`: the files become one
+/// in-memory VRT, voids (nodata) are filled from their neighbours in the DEM's
+/// own cells (counted in voids_filled), the result is warped bilinearly onto
+/// the LAEA grid, and heights below 0 m are set to the sea surface, 0 m
+/// (counted in sea_cells; land below sea level is thus also treated as 0 m).
 /// \throws InputError naming the file for unreadable rasters and giving the
 ///         coordinates when the grid extends outside the DEM's coverage.
-TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid);
+TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const TerrainOptions& opt = {});
+
+/// A lon/lat bounding box in degrees.
+struct LonLatBox {
+  double west = 0, south = 0, east = 0, north = 0;
+};
+
+/// Where the DEM files lie, from their metadata only (no pixels read).
+struct DemFootprint {
+  LonLatBox lonlat;     ///< bounding box of the mosaic in WGS84 degrees
+  ProjectedBox grid;    ///< bounding box of the mosaic in the given LAEA projection
+};
+
+/// The footprint of `files` seen from projection `p`.
+/// \throws InputError naming the file when one cannot be opened or has no CRS.
+DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, const Laea& p);
+
+/// Writes one float band on `grid` as a GeoTIFF in the grid's LAEA CRS
+/// (for gdal_viewshed comparisons and debugging). Writes `path.tmp`, then renames.
+/// \throws Error naming the file.
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid,
+                   std::span<const float> values, std::optional<double> nodata = std::nullopt);
 
 }  // namespace adcov::geo

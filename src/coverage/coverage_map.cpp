@@ -1,0 +1,236 @@
+// Coverage maps: per-cell battery counts at each altitude, the coverage floor
+// and the operator areas (SPEC "Coverage at altitude h", "Coverage floor",
+// "Operator contribution").
+//
+// Each battery's engageable heights over a cell form one interval [lo, hi]
+// (engage_interval), so counts at any altitude, the floor (min lo over
+// batteries with lo <= hi) and the group shares come from one pass over the
+// batteries' windows. Rows are reduced in parallel; every cell is written by
+// exactly one task with integer counts and a min, and areas are integer cell
+// counts times cell_m^2, so results do not depend on the thread count.
+// LAEA is equal-area: every cell covers exactly cell_m^2 of the sphere, so
+// km^2 are true at every latitude (up to the sphere-vs-WGS84 difference).
+#include "adcov/coverage/coverage_map.hpp"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "adcov/geo/error.hpp"
+#include "adcov/geo/polygon_mask.hpp"
+
+namespace adcov::coverage {
+
+namespace {
+
+constexpr int kGroups = 3;
+
+int group_index(model::OperatorGroup g) { return static_cast<int>(g); }
+
+std::string where(const model::Scenario& s, const model::SourceLoc& loc) {
+  return loc.file.empty() ? s.file.string() : loc.str();
+}
+
+/// Integer tallies of one row (or of the whole grid after the ordered sum).
+struct Tally {
+  std::int64_t region = 0, covered = 0;
+  std::array<std::int64_t, kGroups> by{}, marginal{};
+  Tally& operator+=(const Tally& o) {
+    region += o.region, covered += o.covered;
+    for (int g = 0; g < kGroups; ++g) by[g] += o.by[g], marginal[g] += o.marginal[g];
+    return *this;
+  }
+};
+
+AreaStats to_stats(const Tally& t, double cell_km2) {
+  AreaStats a;
+  a.region_km2 = static_cast<double>(t.region) * cell_km2;
+  a.covered_km2 = static_cast<double>(t.covered) * cell_km2;
+  a.covered_fraction = t.region ? static_cast<double>(t.covered) / static_cast<double>(t.region) : 0.0;
+  for (model::OperatorGroup g : model::kOperatorGroups) {
+    const std::string name(model::to_string(g));
+    a.by_operator_km2[name] = static_cast<double>(t.by[group_index(g)]) * cell_km2;
+    a.marginal_by_operator_km2[name] = static_cast<double>(t.marginal[group_index(g)]) * cell_km2;
+  }
+  return a;
+}
+
+}  // namespace
+
+geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
+  const model::BBox& bb = s.region.bbox;
+  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
+  const geo::ProjectedBox region_box = box;
+  for (const model::Battery& b : s.batteries) {
+    if (!s.systems.count(b.system)) continue;  // the loader reports unknown systems
+    const double reach = battery_reach_m(s, model::effective_system(s, b));
+    const geo::XY q = geo::project(p, b.position);
+    box.xmin_m = std::min(box.xmin_m, q.x_m - reach), box.xmax_m = std::max(box.xmax_m, q.x_m + reach);
+    box.ymin_m = std::min(box.ymin_m, q.y_m - reach), box.ymax_m = std::max(box.ymax_m, q.y_m + reach);
+  }
+  const geo::DemSource src{s.terrain.dem_files, s.terrain.flat_m};
+  if (!src.flat_m) {
+    // Cap the margin to the DEM; the region itself must lie on it (checked below).
+    const geo::DemFootprint fp = geo::dem_footprint(src.files, p);
+    box.xmin_m = std::max(box.xmin_m, std::min(fp.grid.xmin_m, region_box.xmin_m));
+    box.ymin_m = std::max(box.ymin_m, std::min(fp.grid.ymin_m, region_box.ymin_m));
+    box.xmax_m = std::min(box.xmax_m, std::max(fp.grid.xmax_m, region_box.xmax_m));
+    box.ymax_m = std::min(box.ymax_m, std::max(fp.grid.ymax_m, region_box.ymax_m));
+  }
+  const geo::GridSpec grid = geo::make_grid_xy(p, box.xmin_m, box.ymin_m, box.xmax_m, box.ymax_m, s.resolution_m);
+  geo::TerrainGrid t;
+  try {
+    t = geo::load_terrain(src, grid, geo::TerrainOptions{.allow_outside = true});
+  } catch (const InputError& e) {
+    throw InputError(where(s, s.terrain.loc) + ": " + e.what());
+  }
+  if (!t.outside_dem.empty()) {
+    // The region must lie on the DEM: report the first region cell that does not.
+    for (int r = 0; r < grid.height; ++r)
+      for (int c = 0; c < grid.width; ++c) {
+        if (!t.outside_dem[static_cast<std::size_t>(r) * grid.width + c]) continue;
+        const geo::LonLat ll = geo::unproject(grid.projection, grid.cell_center(c, r));
+        if (ll.lon_deg < bb.west || ll.lon_deg > bb.east || ll.lat_deg < bb.south || ll.lat_deg > bb.north) continue;
+        const geo::DemFootprint fp = geo::dem_footprint(src.files, p);
+        char buf[300];
+        std::snprintf(buf, sizeof buf,
+                      ": region [%g, %g, %g, %g] extends outside the DEM: no elevation at (%.4f, %.4f); the DEM "
+                      "covers lon %.4f..%.4f, lat %.4f..%.4f",
+                      bb.west, bb.south, bb.east, bb.north, ll.lon_deg, ll.lat_deg, fp.lonlat.west, fp.lonlat.east,
+                      fp.lonlat.south, fp.lonlat.north);
+        throw InputError(where(s, s.region.loc) + buf);
+      }
+  }
+  return t;
+}
+
+CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt) {
+  const geo::GridSpec& g = terrain.grid;
+  CoverageResult res;
+  res.grid = g;
+  res.voids_filled = terrain.voids_filled;
+  res.terrain_description = terrain.description;
+  res.batteries = prepare_batteries(s, terrain);
+
+  const std::vector<double> alts = opt.altitudes_m.empty() ? s.coverage.altitudes_m : opt.altitudes_m;
+  const std::size_t na = alts.size();
+
+  // The reference target of each battery (SPEC coverage.threat).
+  const model::ThreatType* ref = nullptr;
+  if (s.coverage.threat) {
+    auto it = s.threats.find(*s.coverage.threat);
+    if (it == s.threats.end()) throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat + "' is not a known threat");
+    ref = &it->second;
+  }
+  struct Ref {
+    SlantEnvelope env;
+    bool can_kill = false;
+  };
+  std::vector<Ref> refs(res.batteries.size());
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    const model::SystemType& sys = res.batteries[i].system;
+    if (ref) {
+      refs[i] = {slant_envelope(sys, ref->rcs_m2), sys.pk.of(ref->cls) > 0};
+    } else {
+      const bool any = sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0;
+      refs[i] = {slant_envelope(sys, sys.radar.rcs_ref_m2), any};
+    }
+  }
+
+  // Region and protect masks.
+  const model::BBox& bb = s.region.bbox;
+  res.in_region.assign(g.cells(), 0);
+  tbb::parallel_for(tbb::blocked_range<int>(0, g.height), [&](const tbb::blocked_range<int>& rows) {
+    for (int r = rows.begin(); r != rows.end(); ++r)
+      for (int c = 0; c < g.width; ++c) {
+        const geo::LonLat ll = geo::unproject(g.projection, g.cell_center(c, r));
+        res.in_region[static_cast<std::size_t>(r) * g.width + c] =
+            ll.lon_deg >= bb.west && ll.lon_deg <= bb.east && ll.lat_deg >= bb.south && ll.lat_deg <= bb.north;
+      }
+  });
+  if (s.region.protect) res.in_protect = geo::rasterize_polygons(*s.region.protect, g);
+  const bool has_protect = !res.in_protect.empty();
+
+  res.altitudes.resize(na);
+  for (std::size_t a = 0; a < na; ++a) {
+    res.altitudes[a].altitude_m = alts[a];
+    res.altitudes[a].count.assign(g.cells(), 0);
+  }
+  const bool want_floor = s.coverage.floor;
+  if (want_floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::quiet_NaN());
+
+  // Per-row tallies, summed in row order afterwards.
+  std::vector<Tally> row_region(static_cast<std::size_t>(g.height) * na), row_protect(row_region.size());
+
+  tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
+    std::vector<std::uint16_t> gc(na * kGroups * g.width);  // per-group counts of one row
+    std::vector<float> floor_row(g.width);
+    for (int r = rows.begin(); r != rows.end(); ++r) {
+      const std::size_t row_off = static_cast<std::size_t>(r) * g.width;
+      std::fill(gc.begin(), gc.end(), 0);
+      std::fill(floor_row.begin(), floor_row.end(), std::numeric_limits<float>::infinity());
+      const double y = g.cell_center(0, r).y_m;
+      for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
+        const BatteryGeometry& b = res.batteries[bi];
+        if (!refs[bi].can_kill) continue;
+        const VisibilityWindow& v = b.vis;
+        if (r < v.row0 || r >= v.row0 + v.height) continue;
+        const int gi = group_index(b.group);
+        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
+        const double dy = y - b.pos.y_m;
+        for (int wc = 0; wc < v.width; ++wc) {
+          if (!(vis[wc] < kNeverVisible)) continue;
+          const int c = v.col0 + wc;
+          const double dx = g.cell_center(c, r).x_m - b.pos.x_m;
+          const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], std::sqrt(dx * dx + dy * dy),
+                                                    terrain.ground_m[row_off + c], v.antenna_z_m, s.k_factor);
+          if (iv.empty()) continue;
+          floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
+          for (std::size_t a = 0; a < na; ++a)
+            if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
+              ++res.altitudes[a].count[row_off + c];
+              ++gc[(a * kGroups + gi) * g.width + c];
+            }
+        }
+      }
+      for (int c = 0; c < g.width; ++c) {
+        const std::size_t i = row_off + c;
+        const bool in_reg = res.in_region[i];
+        const bool in_prot = has_protect && in_reg && res.in_protect[i];
+        for (std::size_t a = 0; a < na; ++a) {
+          std::uint16_t& n = res.altitudes[a].count[i];
+          for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
+            if (!t) continue;
+            ++t->region;
+            if (!n) continue;
+            ++t->covered;
+            for (int gi = 0; gi < kGroups; ++gi) {
+              const std::uint16_t ng = gc[(a * kGroups + gi) * g.width + c];
+              if (ng) ++t->by[gi];
+              if (ng == n) ++t->marginal[gi];
+            }
+          }
+          if (!in_reg) n = 0;
+        }
+        if (want_floor) res.floor_m[i] = in_reg && floor_row[c] < kNeverVisible ? floor_row[c] : std::numeric_limits<float>::quiet_NaN();
+      }
+    }
+  });
+
+  const double cell_km2 = g.cell_m * g.cell_m * 1e-6;
+  for (std::size_t a = 0; a < na; ++a) {
+    Tally reg, prot;
+    for (int r = 0; r < g.height; ++r) reg += row_region[r * na + a], prot += row_protect[r * na + a];
+    res.altitudes[a].region = to_stats(reg, cell_km2);
+    if (has_protect) res.altitudes[a].protect = to_stats(prot, cell_km2);
+  }
+  return res;
+}
+
+}  // namespace adcov::coverage

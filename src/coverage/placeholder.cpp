@@ -1,2 +1,0 @@
-// placeholder until the coverage module lands
-namespace adcov::coverage {}

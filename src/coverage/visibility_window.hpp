@@ -1,0 +1,26 @@
+#pragma once
+// Shared set-up of a battery's visibility window (private to coverage).
+
+#include <cmath>
+
+#include "adcov/coverage/visibility.hpp"
+
+namespace adcov::coverage::detail {
+
+/// A window of the grid around the observer, and the observer in window cell
+/// coordinates, where cell (i, j) of the window has its centre at (i, j).
+struct WindowSetup {
+  int col0 = 0, row0 = 0, width = 0, height = 0;
+  double ox = 0, oy = 0;     ///< observer position, window cells (fractional)
+  double antenna_z_m = 0;    ///< ground at the observer's cell + antenna height
+  double tan_min_el = 0;     ///< tangent of the elevation floor
+};
+
+/// \throws InputError when the observer is outside the grid.
+WindowSetup setup_window(const geo::TerrainGrid& t, const Observer& o);
+
+/// Slope value meaning "nothing between the antenna and this cell". Finite
+/// (not -inf) so that a zero interpolation weight times it stays 0, not NaN.
+inline constexpr float kNoHorizon = -1.0e6f;
+
+}  // namespace adcov::coverage::detail

@@ -1,0 +1,355 @@
+// Terrain on the analysis grid: DEM mosaic -> void fill -> bilinear warp to
+// LAEA -> sea surface at 0 m. See terrain.hpp for the contract.
+#include "adcov/geo/terrain.hpp"
+
+#include <gdal_utils.h>
+#include <cpl_string.h>
+
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+
+#include "adcov/geo/error.hpp"
+#include "gdal_util.hpp"
+#include "void_fill.hpp"
+
+namespace adcov::geo {
+
+namespace {
+
+using detail::Dataset;
+using detail::GdalErrors;
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+std::string file_list(const std::vector<std::filesystem::path>& files) {
+  std::string s;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (i == 3) {
+      s += " and " + std::to_string(files.size() - 3) + " more";
+      break;
+    }
+    s += (i ? ", " : "") + files[i].string();
+  }
+  return s;
+}
+
+/// Argument vector for the GDAL utility option parsers.
+struct Args {
+  CPLStringList list;
+  Args(std::initializer_list<std::string> a) {
+    for (const auto& s : a) list.AddString(s.c_str());
+  }
+  void add(const std::string& s) { list.AddString(s.c_str()); }
+};
+
+/// The DEM files as one dataset in one CRS: a VRT when several.
+struct Mosaic {
+  std::vector<Dataset> tiles;
+  Dataset vrt;
+  double gt[6] = {};
+  int width = 0, height = 0;
+  std::string wkt;
+  /// Tile rectangles in mosaic pixel coordinates [x0, x1) x [y0, y1).
+  struct Rect { double x0, y0, x1, y1; };
+  std::vector<Rect> rects;
+};
+
+Mosaic open_mosaic(const std::vector<std::filesystem::path>& files) {
+  Mosaic m;
+  std::vector<GDALDatasetH> handles;
+  for (const auto& f : files) {
+    m.tiles.push_back(detail::open_raster(f));
+    GDALDatasetH h = m.tiles.back().get();
+    const char* wkt = GDALGetProjectionRef(h);
+    if (!wkt || !*wkt) throw InputError(f.string() + ": raster has no coordinate reference system");
+    double gt[6];
+    if (GDALGetGeoTransform(h, gt) != CE_None)
+      throw InputError(f.string() + ": raster has no geotransform (not georeferenced)");
+    if (gt[2] != 0 || gt[4] != 0) throw InputError(f.string() + ": rotated rasters are not supported");
+    handles.push_back(h);
+  }
+  GdalErrors err;
+  // -strict: a tile in another CRS is an error, not silently skipped.
+  Args args{"-strict", "-q"};
+  GDALBuildVRTOptions* o = GDALBuildVRTOptionsNew(args.list.List(), nullptr);
+  int usage = 0;
+  m.vrt.reset(GDALBuildVRT("", static_cast<int>(handles.size()), handles.data(), nullptr, o, &usage));
+  GDALBuildVRTOptionsFree(o);
+  if (!m.vrt) throw InputError(detail::gdal_message(file_list(files), "cannot mosaic the DEM files", err));
+  GDALGetGeoTransform(m.vrt.get(), m.gt);
+  m.width = GDALGetRasterXSize(m.vrt.get());
+  m.height = GDALGetRasterYSize(m.vrt.get());
+  m.wkt = GDALGetProjectionRef(m.vrt.get());
+  for (GDALDatasetH h : handles) {
+    double gt[6];
+    GDALGetGeoTransform(h, gt);
+    const double xa = gt[0], xb = gt[0] + gt[1] * GDALGetRasterXSize(h);
+    const double ya = gt[3], yb = gt[3] + gt[5] * GDALGetRasterYSize(h);
+    m.rects.push_back({(std::min(xa, xb) - m.gt[0]) / m.gt[1], (std::max(ya, yb) - m.gt[3]) / m.gt[5],
+                       (std::max(xa, xb) - m.gt[0]) / m.gt[1], (std::min(ya, yb) - m.gt[3]) / m.gt[5]});
+  }
+  return m;
+}
+
+detail::Srs srs_of(const std::string& wkt) { return detail::make_srs(wkt); }
+
+/// Metres per mosaic pixel (mean of x and y), at latitude `lat_deg` when geographic.
+double pixel_size_m(const Mosaic& m, double lat_deg) {
+  auto srs = srs_of(m.wkt);
+  if (OSRIsGeographic(srs.get()))
+    return 0.5 * (std::abs(m.gt[1]) * std::cos(lat_deg * kDegToRad) + std::abs(m.gt[5])) * kDegToRad * kEarthRadiusM;
+  return 0.5 * (std::abs(m.gt[1]) + std::abs(m.gt[5])) * OSRGetLinearUnits(srs.get(), nullptr);
+}
+
+/// Transforms points in place; returns a flag per point.
+std::vector<int> transform(OGRCoordinateTransformationH t, std::vector<double>& x, std::vector<double>& y) {
+  std::vector<int> ok(x.size(), 0);
+  if (!x.empty()) OCTTransformEx(t, static_cast<int>(x.size()), x.data(), y.data(), nullptr, ok.data());
+  return ok;
+}
+
+Dataset mem_dataset(int w, int h, const double gt[6], const std::string& wkt) {
+  GDALDriverH mem = GDALGetDriverByName("MEM");
+  Dataset ds(GDALCreate(mem, "", w, h, 1, GDT_Float32, nullptr));
+  if (!ds) throw Error("GDAL: cannot create an in-memory raster of " + std::to_string(w) + "x" + std::to_string(h));
+  GDALSetGeoTransform(ds.get(), const_cast<double*>(gt));
+  GDALSetProjection(ds.get(), wkt.c_str());
+  GDALSetRasterNoDataValue(GDALGetRasterBand(ds.get(), 1), std::numeric_limits<double>::quiet_NaN());
+  return ds;
+}
+
+std::string grid_wkt(const GridSpec& g) {
+  auto srs = detail::make_srs(proj_string(g.projection));
+  char* wkt = nullptr;
+  OSRExportToWkt(srs.get(), &wkt);
+  std::string s = wkt ? wkt : "";
+  CPLFree(wkt);
+  return s;
+}
+
+void load_flat(TerrainGrid& t, double z) {
+  const float v = static_cast<float>(std::max(z, 0.0));
+  t.ground_m.assign(t.grid.cells(), v);
+  if (z < 0) t.sea_cells = static_cast<std::int64_t>(t.grid.cells());
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "flat ground at %g m, %g m cells", z, t.grid.cell_m);
+  t.description = buf;
+}
+
+}  // namespace
+
+DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, const Laea& p) {
+  DemFootprint fp;
+  fp.lonlat = {1e9, 1e9, -1e9, -1e9};
+  fp.grid = {1e300, 1e300, -1e300, -1e300};
+  auto ll = detail::wgs84();
+  for (const auto& f : files) {
+    Dataset ds = detail::open_raster(f);
+    const char* wkt = GDALGetProjectionRef(ds.get());
+    if (!wkt || !*wkt) throw InputError(f.string() + ": raster has no coordinate reference system");
+    double gt[6];
+    if (GDALGetGeoTransform(ds.get(), gt) != CE_None) throw InputError(f.string() + ": raster has no geotransform");
+    auto srs = srs_of(wkt);
+    auto t = detail::make_transform(srs.get(), ll.get());
+    const int w = GDALGetRasterXSize(ds.get()), h = GDALGetRasterYSize(ds.get());
+    constexpr int kSamples = 32;  // per edge: curved edges bulge far less than a cell between samples
+    std::vector<double> x, y;
+    for (int i = 0; i <= kSamples; ++i) {
+      const double f1 = static_cast<double>(i) / kSamples;
+      const double px[4] = {f1 * w, f1 * w, 0.0, static_cast<double>(w)};
+      const double py[4] = {0.0, static_cast<double>(h), f1 * h, f1 * h};
+      for (int k = 0; k < 4; ++k) {
+        x.push_back(gt[0] + px[k] * gt[1] + py[k] * gt[2]);
+        y.push_back(gt[3] + px[k] * gt[4] + py[k] * gt[5]);
+      }
+    }
+    const auto ok = transform(t.get(), x, y);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (!ok[i]) continue;
+      fp.lonlat.west = std::min(fp.lonlat.west, x[i]);
+      fp.lonlat.east = std::max(fp.lonlat.east, x[i]);
+      fp.lonlat.south = std::min(fp.lonlat.south, y[i]);
+      fp.lonlat.north = std::max(fp.lonlat.north, y[i]);
+      const XY q = project(p, {x[i], y[i]});
+      fp.grid.xmin_m = std::min(fp.grid.xmin_m, q.x_m);
+      fp.grid.xmax_m = std::max(fp.grid.xmax_m, q.x_m);
+      fp.grid.ymin_m = std::min(fp.grid.ymin_m, q.y_m);
+      fp.grid.ymax_m = std::max(fp.grid.ymax_m, q.y_m);
+    }
+  }
+  return fp;
+}
+
+TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const TerrainOptions& opt) {
+  TerrainGrid t;
+  t.grid = grid;
+  if (src.flat_m) {
+    load_flat(t, *src.flat_m);
+    return t;
+  }
+  if (src.files.empty()) throw InputError("terrain: neither DEM files nor flat ground given");
+  detail::ensure_gdal();
+  const std::string names = file_list(src.files);
+  Mosaic m = open_mosaic(src.files);
+
+  // 1. The mosaic window that covers the grid: the grid's outline in the mosaic's CRS.
+  auto grid_srs = detail::make_srs(proj_string(grid.projection));
+  auto mosaic_srs = srs_of(m.wkt);
+  auto to_mosaic = detail::make_transform(grid_srs.get(), mosaic_srs.get());
+  std::vector<double> xs, ys;
+  constexpr int kEdge = 64;
+  const double gx1 = grid.x0_m + grid.width * grid.cell_m, gy1 = grid.y0_m - grid.height * grid.cell_m;
+  for (int i = 0; i <= kEdge; ++i) {
+    const double f = static_cast<double>(i) / kEdge;
+    const double px[4] = {grid.x0_m + f * (gx1 - grid.x0_m), grid.x0_m + f * (gx1 - grid.x0_m), grid.x0_m, gx1};
+    const double py[4] = {grid.y0_m, gy1, grid.y0_m + f * (gy1 - grid.y0_m), grid.y0_m + f * (gy1 - grid.y0_m)};
+    for (int k = 0; k < 4; ++k) xs.push_back(px[k]), ys.push_back(py[k]);
+  }
+  const auto ok = transform(to_mosaic.get(), xs, ys);
+  double pxmin = 1e300, pxmax = -1e300, pymin = 1e300, pymax = -1e300;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    if (!ok[i]) continue;
+    const double px = (xs[i] - m.gt[0]) / m.gt[1], py = (ys[i] - m.gt[3]) / m.gt[5];
+    pxmin = std::min(pxmin, px), pxmax = std::max(pxmax, px);
+    pymin = std::min(pymin, py), pymax = std::max(pymax, py);
+  }
+  // Pad by the bilinear kernel's reach, scaled by the down-sampling ratio.
+  const double ratio = grid.cell_m / std::max(pixel_size_m(m, grid.projection.origin.lat_deg), 1e-9);
+  const int pad = 3 + static_cast<int>(std::ceil(2 * ratio));
+  const int wx0 = std::clamp(static_cast<int>(std::floor(pxmin)) - pad, 0, m.width);
+  const int wx1 = std::clamp(static_cast<int>(std::ceil(pxmax)) + pad, 0, m.width);
+  const int wy0 = std::clamp(static_cast<int>(std::floor(pymin)) - pad, 0, m.height);
+  const int wy1 = std::clamp(static_cast<int>(std::ceil(pymax)) + pad, 0, m.height);
+  t.source_resolution_m = pixel_size_m(m, grid.projection.origin.lat_deg);
+
+  t.ground_m.assign(grid.cells(), kNaN);
+  if (wx1 > wx0 && wy1 > wy0) {
+    const int ww = wx1 - wx0, wh = wy1 - wy0;
+    // 2. Read the window; voids = nodata inside a tile; gaps = outside every tile.
+    std::vector<float> buf(static_cast<std::size_t>(ww) * wh);
+    GDALRasterBandH band = GDALGetRasterBand(m.vrt.get(), 1);
+    {
+      GdalErrors err;
+      if (GDALRasterIO(band, GF_Read, wx0, wy0, ww, wh, buf.data(), ww, wh, GDT_Float32, 0, 0) != CE_None)
+        throw InputError(detail::gdal_message(names, "cannot read the DEM", err));
+    }
+    int has_nodata = 0;
+    const double nodata = GDALGetRasterNoDataValue(band, &has_nodata);
+    std::vector<std::uint8_t> covered(buf.size(), 0), todo(buf.size(), 0);
+    for (const auto& r : m.rects) {
+      const int x0 = std::max(wx0, static_cast<int>(std::lround(r.x0))), x1 = std::min(wx1, static_cast<int>(std::lround(r.x1)));
+      const int y0 = std::max(wy0, static_cast<int>(std::lround(r.y0))), y1 = std::min(wy1, static_cast<int>(std::lround(r.y1)));
+      for (int y = y0; y < y1; ++y)
+        std::fill_n(covered.begin() + static_cast<std::ptrdiff_t>(y - wy0) * ww + (x0 - wx0), std::max(0, x1 - x0), 1);
+    }
+    const float nd = static_cast<float>(nodata);
+    for (std::size_t i = 0; i < buf.size(); ++i) {
+      if (!covered[i]) {
+        buf[i] = kNaN;
+        todo[i] = 2;  // a gap: neither a source nor filled
+      } else if (std::isnan(buf[i]) || (has_nodata && buf[i] == nd)) {
+        todo[i] = 1;
+      }
+    }
+    // 3. Fill voids from their neighbours, in the DEM's own cells.
+    t.voids_filled = detail::fill_from_neighbours(buf, ww, wh, todo);
+    for (std::size_t i = 0; i < buf.size(); ++i)
+      if (todo[i]) buf[i] = kNaN;
+
+    // 4. Warp bilinearly onto the grid; cells beyond the DEM stay NaN.
+    const double sgt[6] = {m.gt[0] + wx0 * m.gt[1], m.gt[1], 0, m.gt[3] + wy0 * m.gt[5], 0, m.gt[5]};
+    Dataset srcds = mem_dataset(ww, wh, sgt, m.wkt);
+    if (GDALRasterIO(GDALGetRasterBand(srcds.get(), 1), GF_Write, 0, 0, ww, wh, buf.data(), ww, wh, GDT_Float32, 0,
+                     0) != CE_None)
+      throw Error(names + ": cannot copy the DEM to memory");
+    const double dgt[6] = {grid.x0_m, grid.cell_m, 0, grid.y0_m, 0, -grid.cell_m};
+    Dataset dstds = mem_dataset(grid.width, grid.height, dgt, grid_wkt(grid));
+    GDALFillRaster(GDALGetRasterBand(dstds.get(), 1), std::numeric_limits<double>::quiet_NaN(), 0);
+    const int threads = std::max(1, tbb::this_task_arena::max_concurrency());
+    Args args{"-r", "bilinear", "-srcnodata", "nan", "-dstnodata", "nan", "-wo", "INIT_DEST=NO_DATA",
+              "-wo", "NUM_THREADS=" + std::to_string(threads), "-q"};
+    GDALWarpAppOptions* wo = GDALWarpAppOptionsNew(args.list.List(), nullptr);
+    GDALDatasetH srch = srcds.get();
+    GdalErrors err;
+    int usage = 0;
+    GDALDatasetH out = GDALWarp(nullptr, dstds.get(), 1, &srch, wo, &usage);
+    GDALWarpAppOptionsFree(wo);
+    if (!out) throw InputError(detail::gdal_message(names, "cannot resample the DEM to the analysis grid", err));
+    if (GDALRasterIO(GDALGetRasterBand(dstds.get(), 1), GF_Read, 0, 0, grid.width, grid.height, t.ground_m.data(),
+                     grid.width, grid.height, GDT_Float32, 0, 0) != CE_None)
+      throw Error(detail::gdal_message(names, "cannot read the resampled DEM", err));
+  }
+
+  // 5. Cells the DEM does not cover.
+  std::vector<std::uint8_t> outside(grid.cells(), 0);
+  std::int64_t n_outside = 0;
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < t.ground_m.size(); ++i)
+    if (std::isnan(t.ground_m[i])) {
+      if (!n_outside) first = i;
+      outside[i] = 1;
+      ++n_outside;
+    }
+  if (n_outside) {
+    const int c = static_cast<int>(first % grid.width), r = static_cast<int>(first / grid.width);
+    const LonLat ll = unproject(grid.projection, grid.cell_center(c, r));
+    if (!opt.allow_outside || n_outside == static_cast<std::int64_t>(grid.cells())) {
+      const DemFootprint fp = dem_footprint(src.files, grid.projection);
+      char buf[320];
+      std::snprintf(buf, sizeof buf,
+                    ": the analysis area extends outside the DEM: no elevation at (%.4f, %.4f) and %lld other "
+                    "cell(s); the DEM covers lon %.4f..%.4f, lat %.4f..%.4f",
+                    ll.lon_deg, ll.lat_deg, static_cast<long long>(n_outside - 1), fp.lonlat.west, fp.lonlat.east,
+                    fp.lonlat.south, fp.lonlat.north);
+      throw InputError(names + buf);
+    }
+    std::vector<std::uint8_t> todo = outside;
+    detail::fill_from_neighbours(t.ground_m, grid.width, grid.height, todo);
+    t.outside_dem = std::move(outside);
+    t.outside_dem_cells = n_outside;
+  }
+
+  // 6. The sea surface: line of sight runs over water at 0 m.
+  for (float& z : t.ground_m)
+    if (z < 0.0f) {
+      z = 0.0f;
+      ++t.sea_cells;
+    }
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%s (%zu file%s, ~%.0f m cells) resampled bilinearly to %g m LAEA cells",
+                names.c_str(), src.files.size(), src.files.size() == 1 ? "" : "s", t.source_resolution_m, grid.cell_m);
+  t.description = buf;
+  return t;
+}
+
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const float> values,
+                   std::optional<double> nodata) {
+  detail::ensure_gdal();
+  if (values.size() != grid.cells()) throw Error(path.string() + ": raster size does not match the grid");
+  const std::string tmp = path.string() + ".tmp";
+  GdalErrors err;
+  GDALDriverH gtiff = GDALGetDriverByName("GTiff");
+  const char* co[] = {"COMPRESS=NONE", "TILED=NO", nullptr};
+  Dataset ds(GDALCreate(gtiff, tmp.c_str(), grid.width, grid.height, 1, GDT_Float32, const_cast<char**>(co)));
+  if (!ds) throw Error(detail::gdal_message(path.string(), "cannot create GeoTIFF", err));
+  double gt[6] = {grid.x0_m, grid.cell_m, 0, grid.y0_m, 0, -grid.cell_m};
+  GDALSetGeoTransform(ds.get(), gt);
+  GDALSetProjection(ds.get(), grid_wkt(grid).c_str());
+  GDALRasterBandH b = GDALGetRasterBand(ds.get(), 1);
+  if (nodata) GDALSetRasterNoDataValue(b, *nodata);
+  if (GDALRasterIO(b, GF_Write, 0, 0, grid.width, grid.height, const_cast<float*>(values.data()), grid.width,
+                   grid.height, GDT_Float32, 0, 0) != CE_None)
+    throw Error(detail::gdal_message(path.string(), "cannot write GeoTIFF", err));
+  ds.reset();
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw Error(path.string() + ": cannot rename from " + tmp + ": " + ec.message());
+}
+
+}  // namespace adcov::geo

@@ -1,2 +1,0 @@
-// placeholder until the report module lands
-namespace adcov::report {}
