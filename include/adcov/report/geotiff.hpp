@@ -1,0 +1,34 @@
+#pragma once
+/// \file
+/// GeoTIFF outputs (SPEC "coverage_<h>m.tif", "floor.tif"): georeferenced in
+/// the grid's LAEA CRS (geo::proj_string), tiled, DEFLATE-compressed,
+/// cropped to the region's bounding rectangle (cell_window.hpp).
+
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <span>
+
+#include "adcov/geo/grid.hpp"
+
+namespace adcov::report {
+
+/// No-data value of the count rasters (UInt16): cells outside the region.
+inline constexpr std::uint16_t kCountNodata = std::numeric_limits<std::uint16_t>::max();
+/// No-data value of the floor raster (Float32): outside the region or never covered.
+inline constexpr float kFloorNodata = -9999.0f;
+
+/// Writes band 1 = `count` (row-major over `grid`) as UInt16 with
+/// kCountNodata where in_region is 0. `in_region` may be empty (all inside).
+/// \throws Error naming `file` if GDAL cannot write it.
+void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
+                         std::span<const std::uint16_t> count,
+                         std::span<const std::uint8_t> in_region);
+
+/// Writes band 1 = `floor_m` (metres above ground) as Float32 with
+/// kFloorNodata where in_region is 0 or the value is not finite (NaN =
+/// never covered). \throws Error naming `file` if GDAL cannot write it.
+void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
+                         std::span<const float> floor_m, std::span<const std::uint8_t> in_region);
+
+}  // namespace adcov::report

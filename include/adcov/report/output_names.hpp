@@ -1,0 +1,25 @@
+#pragma once
+/// \file
+/// File names in an output folder (SPEC "Outputs"; docs/outputs.md).
+
+#include <string>
+
+namespace adcov::report {
+
+inline constexpr const char* kSummaryFile = "summary.json";
+inline constexpr const char* kFloorTif = "floor.tif";
+inline constexpr const char* kFloorPng = "floor.png";
+inline constexpr const char* kTrialsCsv = "trials.csv";
+inline constexpr const char* kReportHtml = "report.html";
+
+/// The altitude as written in file names and titles, without trailing
+/// zeros: 50 -> "50", 12.5 -> "12.5" (rounded to millimetres).
+std::string altitude_text(double altitude_m);
+
+/// "coverage_<h>m.tif", e.g. coverage_tif_name(500) == "coverage_500m.tif".
+std::string coverage_tif_name(double altitude_m);
+
+/// "coverage_<h>m.png".
+std::string coverage_png_name(double altitude_m);
+
+}  // namespace adcov::report

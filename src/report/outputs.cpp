@@ -1,0 +1,40 @@
+#include "adcov/report/outputs.hpp"
+
+#include "adcov/report/geotiff.hpp"
+#include "adcov/report/output_names.hpp"
+#include "adcov/report/summary_json.hpp"
+#include "adcov/report/trials_csv.hpp"
+
+namespace adcov::report {
+
+WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario& s,
+                                      const coverage::CoverageResult& r, RenderOptions opt) {
+  WrittenOutputs w;
+  w.notes = check_render_inputs(opt);
+  for (std::size_t i = 0; i < r.altitudes.size(); ++i) {
+    const auto& a = r.altitudes[i];
+    const std::string tif = coverage_tif_name(a.altitude_m), png = coverage_png_name(a.altitude_m);
+    write_count_geotiff(stage.path(tif), r.grid, a.count, r.in_region);
+    write_png(stage.path(png), render_count_map(s, r, i, opt));
+    w.files.insert(w.files.end(), {tif, png});
+  }
+  if (!r.floor_m.empty()) {
+    write_floor_geotiff(stage.path(kFloorTif), r.grid, r.floor_m, r.in_region);
+    write_png(stage.path(kFloorPng), render_floor_map(s, r, opt));
+    w.files.insert(w.files.end(), {kFloorTif, kFloorPng});
+  }
+  write_summary(stage, s, &r, nullptr, w.notes);
+  w.files.push_back(kSummaryFile);
+  return w;
+}
+
+WrittenOutputs write_engagement_outputs(OutputStage& stage, const model::Scenario& s,
+                                        const engage::SimulationResult& r) {
+  WrittenOutputs w;
+  write_trials_csv(stage.path(kTrialsCsv), r);
+  write_summary(stage, s, nullptr, &r, w.notes);
+  w.files = {kTrialsCsv, kSummaryFile};
+  return w;
+}
+
+}  // namespace adcov::report

@@ -1,0 +1,266 @@
+#include "adcov/report/report_html.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "adcov/geo/error.hpp"
+#include "adcov/report/base64.hpp"
+#include "adcov/report/output_names.hpp"
+
+namespace adcov::report {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string esc(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string num(const char* f, double v) {
+  if (!std::isfinite(v)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+std::string pct(double v) { return num("%.1f", 100.0 * v) + "&nbsp;%"; }
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+constexpr const char* kStyle = R"(
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a;
+       max-width: 1280px; margin: 2em auto; padding: 0 1.5em; }
+h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ccc; }
+pre.question { background: #f4f4f0; padding: .8em 1em; white-space: pre-wrap; font: inherit; }
+table { border-collapse: collapse; margin: .6em 0 1.2em; }
+th, td { padding: .25em .8em; border-bottom: 1px solid #e2e2e2; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+th { background: #f0f0ec; }
+figure { margin: 1em 0 2em; } figure img { max-width: 100%; border: 1px solid #ddd; }
+.key { display: flex; gap: 2em; flex-wrap: wrap; }
+.key div { background: #f4f4f0; padding: .6em 1em; } .key b { font-size: 1.4em; display: block; }
+.muted { color: #666; }
+)";
+
+void rate_table(std::string& h, const std::string& first, const std::map<std::string, engage::RateStats>& m) {
+  if (m.empty()) return;
+  h += "<table><tr><th>" + esc(first) +
+       "</th><th>launched</th><th>intercepted (mean)</th><th>rate</th><th>95&nbsp;% interval</th></tr>\n";
+  for (const auto& [k, r] : m)
+    h += "<tr><td>" + esc(k) + "</td><td>" + std::to_string(r.launched) + "</td><td>" +
+         num("%.2f", r.intercepted_mean) + "</td><td>" + pct(r.interception_rate) + "</td><td>" +
+         pct(r.ci95_lo) + " &ndash; " + pct(r.ci95_hi) + "</td></tr>\n";
+  h += "</table>\n";
+}
+
+void image(std::string& h, const std::function<std::optional<std::string>(const std::string&)>& read,
+           const std::string& name, const std::string& caption) {
+  const auto bytes = read(name);
+  if (!bytes) {
+    h += "<p class=muted>(" + esc(name) + " not available)</p>\n";
+    return;
+  }
+  h += "<figure><img alt=\"" + esc(caption) + "\" src=\"data:image/png;base64," + base64_encode(*bytes) +
+       "\"><figcaption>" + esc(caption) + " (" + esc(name) + ")</figcaption></figure>\n";
+}
+
+// Parameter keys whose source is "estimate", per type used by the scenario.
+std::vector<std::pair<std::string, std::string>> estimates(const model::Scenario& s) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::set<std::string> systems, threats;
+  for (const auto& b : s.batteries) systems.insert(b.system);
+  for (const auto& v : s.salvos) threats.insert(v.threat);
+  if (s.coverage.threat) threats.insert(*s.coverage.threat);
+  auto collect = [&](const std::string& id, const std::map<std::string, std::string>& sources) {
+    std::string keys;
+    for (const auto& [k, src] : sources)
+      if (src == "estimate") keys += (keys.empty() ? "" : ", ") + k;
+    if (!keys.empty()) out.emplace_back(id, keys);
+  };
+  for (const auto& id : systems)
+    if (auto it = s.systems.find(id); it != s.systems.end()) collect(id, it->second.sources);
+  for (const auto& id : threats)
+    if (auto it = s.threats.find(id); it != s.threats.end()) collect(id, it->second.sources);
+  return out;
+}
+
+constexpr const char* kGroups[] = {"ukraine", "allied", "contractor"};
+
+}  // namespace
+
+std::string scenario_header_comment(const fs::path& scenario_file) {
+  std::ifstream in(scenario_file);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos) {
+      if (!out.empty()) out += "\n";
+      continue;
+    }
+    if (line[first] != '#') break;
+    std::string text = line.substr(first + 1);
+    if (!text.empty() && text[0] == ' ') text.erase(0, 1);
+    while (!text.empty() && (text.back() == '\r' || text.back() == ' ')) text.pop_back();
+    out += text + "\n";
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+std::string report_html(const model::Scenario& s, const coverage::CoverageResult* cov,
+                        const engage::SimulationResult* sim,
+                        const std::function<std::optional<std::string>(const std::string&)>& read_output) {
+  std::string h = "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>\n<title>adcov: " + esc(s.name) +
+                  "</title>\n<style>" + kStyle + "</style></head><body>\n";
+  h += "<h1>" + esc(s.name) + "</h1>\n<p class=muted>adcov report: air-defense coverage and engagement. " +
+       std::to_string(s.batteries.size()) + " batteries, " + std::to_string(s.salvos.size()) + " salvos.</p>\n";
+  const std::string question = scenario_header_comment(s.file);
+  if (!question.empty()) h += "<h2>The question</h2>\n<pre class=question>" + esc(question) + "</pre>\n";
+
+  // Headline numbers first: what a reader wants before the detail.
+  h += "<div class=key>\n";
+  if (cov)
+    for (const auto& a : cov->altitudes)
+      h += "<div>covered at " + esc(altitude_text(a.altitude_m)) + " m<b>" + pct(a.region.covered_fraction) +
+           "</b>" + num("%.0f", a.region.covered_km2) + " of " + num("%.0f", a.region.region_km2) +
+           " km&sup2;</div>\n";
+  if (sim)
+    h += "<div>intercepted<b>" + pct(sim->overall.interception_rate) + "</b>95&nbsp;% interval " +
+         pct(sim->overall.ci95_lo) + " &ndash; " + pct(sim->overall.ci95_hi) + "</div>\n";
+  h += "</div>\n";
+
+  if (cov) {
+    h += "<h2>Coverage</h2>\n<p>Number of batteries able to engage a target at each height above the ground "
+         "(terrain masking, earth curvature and refraction included).</p>\n";
+    h += "<table><tr><th>altitude</th><th>region km&sup2;</th><th>covered km&sup2;</th><th>covered</th>";
+    const bool protect = !cov->altitudes.empty() && cov->altitudes.front().protect.has_value();
+    if (protect) h += "<th>covered in protect zones</th>";
+    h += "</tr>\n";
+    for (const auto& a : cov->altitudes) {
+      h += "<tr><td>" + esc(altitude_text(a.altitude_m)) + " m</td><td>" + num("%.0f", a.region.region_km2) +
+           "</td><td>" + num("%.0f", a.region.covered_km2) + "</td><td>" + pct(a.region.covered_fraction) + "</td>";
+      if (protect) h += "<td>" + (a.protect ? pct(a.protect->covered_fraction) : std::string("-")) + "</td>";
+      h += "</tr>\n";
+    }
+    h += "</table>\n";
+    for (const auto& a : cov->altitudes)
+      image(h, read_output, coverage_png_name(a.altitude_m),
+            "Coverage at " + altitude_text(a.altitude_m) + " m above ground");
+    if (!cov->floor_m.empty()) {
+      h += "<h2>Coverage floor</h2>\n<p>The lowest height above the ground at which a threat over each point "
+           "can still be engaged. Low is good; grey was never covered.</p>\n";
+      image(h, read_output, kFloorPng, "Coverage floor");
+    }
+  }
+
+  if (sim) {
+    h += "<h2>Interceptions</h2>\n<p>" + std::to_string(sim->trials) + " Monte Carlo trials, seed " +
+         std::to_string(sim->seed) + ". Means per trial; the interval is the 95&nbsp;% interval of the rate.</p>\n";
+    rate_table(h, "overall", {{"all threats", sim->overall}});
+    rate_table(h, "threat class", sim->by_class);
+    rate_table(h, "threat type", sim->by_threat);
+    rate_table(h, "salvo", sim->by_salvo);
+    if (!sim->leakers_by_target.empty()) {
+      h += "<table><tr><th>target (lon, lat)</th><th>leakers per trial</th></tr>\n";
+      for (const auto& l : sim->leakers_by_target)
+        h += "<tr><td>" + num("%.4f", l.at.lon_deg) + ", " + num("%.4f", l.at.lat_deg) + "</td><td>" +
+             num("%.2f", l.mean) + "</td></tr>\n";
+      h += "</table>\n";
+    }
+    h += "<table><tr><th>interceptors fired</th><th>mean per trial</th></tr>\n";
+    for (const auto& [k, v] : sim->interceptors_fired)
+      h += "<tr><td>" + esc(k) + "</td><td>" + num("%.2f", v) + "</td></tr>\n";
+    h += "</table>\n<p>Cost per trial: interceptors $" + num("%.0f", sim->cost_interceptors_mean_usd) +
+         ", threats destroyed $" + num("%.0f", sim->cost_threats_destroyed_mean_usd) + ".</p>\n";
+  }
+
+  if ((cov && !cov->altitudes.empty()) || (sim && !sim->by_operator.empty())) {
+    h += "<h2>What each operator group adds</h2>\n<p>Marginal: what is lost if that group's batteries are "
+         "removed (paired runs, same random draws).</p>\n<table><tr><th>group</th>";
+    if (cov)
+      for (const auto& a : cov->altitudes) h += "<th>marginal km&sup2; at " + esc(altitude_text(a.altitude_m)) + " m</th>";
+    if (sim) h += "<th>interceptions</th><th>marginal interceptions</th><th>rate without</th>";
+    h += "</tr>\n";
+    for (const char* g : kGroups) {
+      std::string row = "<tr><td>" + std::string(g) + "</td>";
+      bool any = false;
+      if (cov)
+        for (const auto& a : cov->altitudes) {
+          const auto it = a.region.marginal_by_operator_km2.find(g);
+          any = any || it != a.region.marginal_by_operator_km2.end();
+          row += "<td>" + (it == a.region.marginal_by_operator_km2.end() ? std::string("-") : num("%.0f", it->second)) + "</td>";
+        }
+      if (sim) {
+        const auto it = sim->by_operator.find(g);
+        any = any || it != sim->by_operator.end();
+        if (it == sim->by_operator.end()) row += "<td>-</td><td>-</td><td>-</td>";
+        else
+          row += "<td>" + num("%.2f", it->second.interceptions_mean) + "</td><td>" +
+                 num("%.2f", it->second.marginal_interceptions) + "</td><td>" + pct(it->second.rate_without) + "</td>";
+      }
+      if (any) h += row + "</tr>\n";
+    }
+    h += "</table>\n";
+  }
+
+  h += "<h2>Assumptions that matter</h2>\n<ul>\n";
+  if (cov) {
+    h += "<li>Terrain: " + esc(cov->terrain_description.empty() ? "(not described)" : cov->terrain_description) +
+         "; analysis grid " + num("%.0f", cov->grid.cell_m) + " m (spherical LAEA, equal-area)";
+    if (cov->voids_filled > 0) h += "; " + std::to_string(cov->voids_filled) + " void cells filled from neighbours";
+    h += ".</li>\n";
+  }
+  h += "<li>Refraction: effective earth radius factor k = " + num("%.4g", s.k_factor) + ".</li>\n";
+  h += "<li>Reference target for the maps: " +
+       esc(s.coverage.threat ? *s.coverage.threat : std::string("each radar's reference RCS, engageable by every system")) +
+       ".</li>\n";
+  const auto est = estimates(s);
+  if (!est.empty()) {
+    h += "<li>Parameters that are estimates, not published figures:<ul>\n";
+    for (const auto& [id, keys] : est) h += "<li><b>" + esc(id) + "</b>: " + esc(keys) + "</li>\n";
+    h += "</ul></li>\n";
+  }
+  h += "</ul>\n<table><tr><th>battery</th><th>system</th><th>operator</th><th>position (lon, lat)</th></tr>\n";
+  for (const auto& b : s.batteries)
+    h += "<tr><td>" + esc(b.id) + "</td><td>" + esc(b.system) + "</td><td>" + esc(b.op.str()) + "</td><td>" +
+         num("%.4f", b.position.lon_deg) + ", " + num("%.4f", b.position.lat_deg) + "</td></tr>\n";
+  h += "</table>\n</body></html>\n";
+  return h;
+}
+
+void write_report_html(OutputStage& stage, const model::Scenario& s, const coverage::CoverageResult* cov,
+                       const engage::SimulationResult* sim) {
+  auto read = [&stage](const std::string& name) -> std::optional<std::string> {
+    std::error_code ec;
+    if (auto staged = stage.staged(name); staged && fs::exists(*staged, ec)) return slurp(*staged);
+    if (fs::exists(stage.final_path(name), ec)) return slurp(stage.final_path(name));
+    return std::nullopt;
+  };
+  const std::string text = report_html(s, cov, sim, read);
+  const fs::path file = stage.path(kReportHtml);
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) throw Error(file.string() + ": cannot write");
+}
+
+}  // namespace adcov::report

@@ -1,0 +1,114 @@
+#include "adcov/report/tables.hpp"
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <set>
+#include <vector>
+
+#include "adcov/report/output_names.hpp"
+
+namespace adcov::report {
+
+namespace {
+
+std::string format(const char* f, ...) __attribute__((format(printf, 1, 2)));
+std::string format(const char* f, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, f);
+  std::vsnprintf(buf, sizeof buf, f, ap);
+  va_end(ap);
+  return buf;
+}
+
+constexpr const char* kGroups[] = {"ukraine", "allied", "contractor"};
+
+// Groups that appear in any altitude's operator maps, in the SPEC's order.
+std::vector<std::string> groups_of(const coverage::CoverageResult& r) {
+  std::set<std::string> seen;
+  for (const auto& a : r.altitudes)
+    for (const auto& [g, v] : a.region.by_operator_km2) seen.insert(g);
+  std::vector<std::string> out;
+  for (const char* g : kGroups)
+    if (seen.count(g)) out.push_back(g);
+  for (const auto& g : seen)
+    if (std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
+  return out;
+}
+
+double get(const std::map<std::string, double>& m, const std::string& k) {
+  const auto it = m.find(k);
+  return it == m.end() ? 0.0 : it->second;
+}
+
+void area_block(std::string& out, const coverage::CoverageResult& r, bool protect,
+                const std::vector<std::string>& groups) {
+  out += format("%10s %12s %12s %9s", "altitude", "area km2", "covered km2", "covered");
+  for (const auto& g : groups) out += format(" %12s", ("+" + g).c_str());
+  out += "\n";
+  for (const auto& a : r.altitudes) {
+    const coverage::AreaStats& st = protect ? *a.protect : a.region;
+    out += format("%10s %12.0f %12.0f %8.1f%%", (altitude_text(a.altitude_m) + " m").c_str(), st.region_km2,
+                  st.covered_km2, 100.0 * st.covered_fraction);
+    for (const auto& g : groups) out += format(" %12.0f", get(st.marginal_by_operator_km2, g));
+    out += "\n";
+  }
+}
+
+void rate_row(std::string& out, const std::string& name, const engage::RateStats& s) {
+  out += format("  %-24s %9lld %12.2f %8.1f%%   [%5.1f%%, %5.1f%%]\n", name.c_str(),
+                static_cast<long long>(s.launched), s.intercepted_mean, 100.0 * s.interception_rate,
+                100.0 * s.ci95_lo, 100.0 * s.ci95_hi);
+}
+
+void rate_block(std::string& out, const char* title, const std::map<std::string, engage::RateStats>& m) {
+  if (m.empty()) return;
+  out += format("%s\n", title);
+  for (const auto& [k, v] : m) rate_row(out, k, v);
+}
+
+}  // namespace
+
+std::string coverage_table(const coverage::CoverageResult& r) {
+  const auto groups = groups_of(r);
+  std::string out = format("Coverage (grid %.0f m; +group = km2 lost without that group)\n", r.grid.cell_m);
+  area_block(out, r, false, groups);
+  if (!r.altitudes.empty() && std::all_of(r.altitudes.begin(), r.altitudes.end(),
+                                          [](const auto& a) { return a.protect.has_value(); })) {
+    out += "Inside the protect zones\n";
+    area_block(out, r, true, groups);
+  }
+  return out;
+}
+
+std::string engagement_table(const engage::SimulationResult& r) {
+  std::string out = format("Engagement (%d trials, seed %llu; mean per trial, 95%% interval of the rate)\n",
+                           r.trials, static_cast<unsigned long long>(r.seed));
+  out += format("  %-24s %9s %12s %9s   %s\n", "", "launched", "intercepted", "rate", "ci95");
+  rate_row(out, "overall", r.overall);
+  rate_block(out, "by class", r.by_class);
+  rate_block(out, "by threat", r.by_threat);
+  rate_block(out, "by salvo", r.by_salvo);
+  if (!r.interceptors_fired.empty()) {
+    out += "interceptors fired (mean per trial)\n";
+    for (const auto& [k, v] : r.interceptors_fired) out += format("  %-24s %9.2f\n", k.c_str(), v);
+  }
+  out += format("cost (mean per trial): interceptors $%.0f, threats destroyed $%.0f", r.cost_interceptors_mean_usd,
+                r.cost_threats_destroyed_mean_usd);
+  if (r.cost_interceptors_mean_usd > 0)
+    out += format(" (exchange %.2f)", r.cost_threats_destroyed_mean_usd / r.cost_interceptors_mean_usd);
+  out += "\n";
+  if (!r.by_operator.empty()) {
+    out += format("  %-24s %12s %12s %14s\n", "operator group", "intercepts", "marginal", "rate without");
+    for (const char* g : kGroups) {
+      const auto it = r.by_operator.find(g);
+      if (it == r.by_operator.end()) continue;
+      out += format("  %-24s %12.2f %12.2f %13.1f%%\n", g, it->second.interceptions_mean,
+                    it->second.marginal_interceptions, 100.0 * it->second.rate_without);
+    }
+  }
+  return out;
+}
+
+}  // namespace adcov::report

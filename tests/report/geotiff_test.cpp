@@ -1,0 +1,118 @@
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <cmath>
+#include <memory>
+
+#include "adcov/report/geotiff.hpp"
+#include "adcov/geo/error.hpp"
+#include "support/support.hpp"
+#include "synthetic.hpp"
+
+using namespace adcov;
+
+namespace {
+
+struct Closer {
+  void operator()(GDALDataset* d) const { GDALClose(GDALDataset::ToHandle(d)); }
+};
+using Dataset = std::unique_ptr<GDALDataset, Closer>;
+
+Dataset open(const std::filesystem::path& p) {
+  GDALAllRegister();
+  return Dataset(GDALDataset::Open(p.string().c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+}
+
+}  // namespace
+
+TEST(GeoTiff, CountRoundTripsCroppedToRegionWithNodata) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  const auto file = tmp.path / "coverage_50m.tif";
+  report::write_count_geotiff(file, cov.grid, cov.altitudes[0].count, cov.in_region);
+  auto ds = open(file);
+  ASSERT_TRUE(ds);
+  // The region is the grid less a 5-cell frame.
+  EXPECT_EQ(ds->GetRasterXSize(), 90);
+  EXPECT_EQ(ds->GetRasterYSize(), 70);
+  double gt[6];
+  ASSERT_EQ(ds->GetGeoTransform(gt), CE_None);
+  EXPECT_DOUBLE_EQ(gt[0], cov.grid.x0_m + 5 * 1000.0);
+  EXPECT_DOUBLE_EQ(gt[1], 1000.0);
+  EXPECT_DOUBLE_EQ(gt[3], cov.grid.y0_m - 5 * 1000.0);
+  EXPECT_DOUBLE_EQ(gt[5], -1000.0);
+  EXPECT_DOUBLE_EQ(gt[2], 0.0);
+  GDALRasterBand* band = ds->GetRasterBand(1);
+  EXPECT_EQ(band->GetRasterDataType(), GDT_UInt16);
+  int has_nodata = 0;
+  EXPECT_EQ(band->GetNoDataValue(&has_nodata), report::kCountNodata);
+  EXPECT_TRUE(has_nodata);
+  std::vector<std::uint16_t> v(90 * 70);
+  ASSERT_EQ(band->RasterIO(GF_Read, 0, 0, 90, 70, v.data(), 90, 70, GDT_UInt16, 0, 0), CE_None);
+  for (int r = 0; r < 70; ++r)
+    for (int c = 0; c < 90; ++c)
+      ASSERT_EQ(v[r * 90 + c], cov.altitudes[0].count[(r + 5) * 100 + (c + 5)]) << c << "," << r;
+  // Tiled and compressed, as QGIS likes them.
+  EXPECT_STREQ(ds->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE"), "DEFLATE");
+  int bx = 0, by = 0;
+  band->GetBlockSize(&bx, &by);
+  EXPECT_EQ(bx, 256);
+  EXPECT_EQ(by, 256);
+}
+
+TEST(GeoTiff, CrsIsTheGridsSphericalLaea) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  const auto file = tmp.path / "c.tif";
+  report::write_count_geotiff(file, cov.grid, cov.altitudes[0].count, cov.in_region);
+  auto ds = open(file);
+  ASSERT_TRUE(ds);
+  const OGRSpatialReference* srs = ds->GetSpatialRef();
+  ASSERT_NE(srs, nullptr);
+  EXPECT_TRUE(srs->IsProjected());
+  EXPECT_STREQ(srs->GetAttrValue("PROJECTION"), "Lambert_Azimuthal_Equal_Area");
+  EXPECT_NEAR(srs->GetProjParm(SRS_PP_LATITUDE_OF_CENTER), 50.45, 1e-9);
+  EXPECT_NEAR(srs->GetProjParm(SRS_PP_LONGITUDE_OF_CENTER), 30.5, 1e-9);
+  EXPECT_NEAR(srs->GetSemiMajor(), 6371000.0, 1e-6);
+  EXPECT_NEAR(srs->GetInvFlattening(), 0.0, 1e-9);  // a sphere
+}
+
+TEST(GeoTiff, FloorIsFloat32WithNodataForUncoveredAndOutside) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  const auto file = tmp.path / "floor.tif";
+  report::write_floor_geotiff(file, cov.grid, cov.floor_m, cov.in_region);
+  auto ds = open(file);
+  ASSERT_TRUE(ds);
+  GDALRasterBand* band = ds->GetRasterBand(1);
+  EXPECT_EQ(band->GetRasterDataType(), GDT_Float32);
+  int has_nodata = 0;
+  EXPECT_EQ(band->GetNoDataValue(&has_nodata), report::kFloorNodata);
+  EXPECT_TRUE(has_nodata);
+  std::vector<float> v(90 * 70);
+  ASSERT_EQ(band->RasterIO(GF_Read, 0, 0, 90, 70, v.data(), 90, 70, GDT_Float32, 0, 0), CE_None);
+  int nodata = 0, values = 0;
+  for (int r = 0; r < 70; ++r)
+    for (int c = 0; c < 90; ++c) {
+      const float want = cov.floor_m[(r + 5) * 100 + (c + 5)];
+      if (std::isnan(want)) {
+        ASSERT_EQ(v[r * 90 + c], report::kFloorNodata);
+        ++nodata;
+      } else {
+        ASSERT_EQ(v[r * 90 + c], want);
+        ++values;
+      }
+    }
+  EXPECT_GT(nodata, 0);
+  EXPECT_GT(values, 0);
+}
+
+TEST(GeoTiff, SizeMismatchIsAnError) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  std::vector<std::uint16_t> short_counts(10);
+  EXPECT_THROW(report::write_count_geotiff(tmp.path / "x.tif", cov.grid, short_counts, cov.in_region),
+               adcov::Error);
+}
