@@ -33,9 +33,21 @@ double battery_reach_m(const model::Scenario& s, const model::SystemType& sys) {
   auto widen = [&](const std::string& threat) {
     if (auto it = s.threats.find(threat); it != s.threats.end()) rcs = std::max(rcs, it->second.rcs_m2);
   };
-  for (const auto& salvo : s.salvos) widen(salvo.threat);
+  double top_m = sys.engagement.max_alt_m;  // highest target height asked about
+  for (const auto& salvo : s.salvos) {
+    widen(salvo.threat);
+    if (auto it = s.threats.find(salvo.threat); it != s.threats.end()) top_m = std::max(top_m, it->second.altitude_m);
+  }
   if (s.coverage.threat) widen(*s.coverage.threat);
-  return std::max(detection_range_m(sys, rcs), sys.engagement.max_range_km * 1000.0);
+  const double reach = std::max(detection_range_m(sys, rcs), sys.engagement.max_range_km * 1000.0);
+  // Nothing is visible beyond the horizon between an antenna and a target
+  // both raised by the highest ground on earth (~8.9 km): this caps
+  // "unlimited" ranges without ever cutting a visible cell.
+  constexpr double kHighestGround = 9000.0;
+  const double two_kr = 2.0 * s.k_factor * geo::kEarthRadiusM;
+  const double horizon = std::sqrt(two_kr * (std::max(sys.radar.height_m, 0.0) + kHighestGround)) +
+                         std::sqrt(two_kr * (std::max(top_m, 0.0) + kHighestGround));
+  return std::min(reach, horizon);
 }
 
 bool engageable(const BatteryGeometry& b, const geo::GridSpec& grid, geo::XY p, double h_agl_m, double ground_at_p_m,

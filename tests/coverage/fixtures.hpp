@@ -10,13 +10,14 @@
 
 namespace adcov::test {
 
-/// A radar-only system: huge engagement envelope, so only the radar limits coverage.
+/// A radar-only system: the engagement envelope reaches as far and as high as
+/// the radar (20 km up), so only the radar limits coverage.
 inline model::SystemType radar_system(double range_km, double height_m, double min_el_deg = 0.0) {
   model::SystemType s;
   s.id = "radar";
   s.name = "test radar";
   s.radar = {range_km, height_m, min_el_deg, 1.0};
-  s.engagement = {0.0, 100000.0, 0.0, 100000.0};
+  s.engagement = {0.0, range_km, 0.0, 20000.0};
   s.pk = {0.9, 0.9, 0.9};
   s.magazine = 8;
   return s;

@@ -1,0 +1,216 @@
+// Coverage maps on flat ground against closed-form answers.
+#include "adcov/coverage/coverage_map.hpp"
+
+#include <gtest/gtest.h>
+#include <oneapi/tbb/global_control.h>
+
+#include <cmath>
+#include <cstring>
+#include <numbers>
+
+#include "fixtures.hpp"
+
+namespace adcov::coverage {
+namespace {
+
+constexpr double kR = geo::kEarthRadiusM;
+constexpr double kPi = std::numbers::pi;
+
+// A region of about 200 x 200 km around (30, 50) at 250 m cells, or of
+// 2.4 x `half_km` with cells of half_km/200 km.
+model::Scenario one_radar(double k, double range_km, double height_m, double min_el = -10, double half_km = 100) {
+  const double dlat = 1.2 * half_km / 111.2, dlon = dlat / std::cos(50 * geo::kDegToRad);
+  model::Scenario s = test::flat_scenario({30 - dlon, 50 - dlat, 30 + dlon, 50 + dlat},
+                                          half_km > 100 ? half_km * 1000 / 200 : 250.0, k);
+  s.systems["radar"] = test::radar_system(range_km, height_m, min_el);
+  s.batteries.push_back(test::battery("r1", "radar", {30.0, 50.0}));
+  return s;
+}
+
+double covered_km2(const CoverageResult& r, std::size_t a) { return r.altitudes[a].region.covered_km2; }
+
+struct HorizonCase {
+  double k, antenna_m, target_m;
+};
+
+class RadarHorizon : public ::testing::TestWithParam<HorizonCase> {};
+
+// SPEC "Geometry": on flat ground the radar horizon is
+// sqrt(2kRh_a) + sqrt(2kRh_t); with a range far beyond it the covered area at
+// h_t is the disc of that radius. The disc's edge is resolved to a fraction
+// of a 250 m cell and the discrete horizon is within 0.5 m of the exact one
+// (visibility_test), so the area is well within 1 %.
+TEST_P(RadarHorizon, CoveredAreaIsTheHorizonDisc) {
+  const auto [k, ha, ht] = GetParam();
+  const double radius = std::sqrt(2 * k * kR * ha) + std::sqrt(2 * k * kR * ht);
+  // Range 1.5 x the horizon: "huge" for this test, without computing far beyond it.
+  model::Scenario s = one_radar(k, 1.5e-3 * radius, ha, -10, std::max(100.0, 1e-3 * radius));
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {ht}});
+  const double disc_km2 = kPi * radius * radius * 1e-6;
+  EXPECT_NEAR(covered_km2(r, 0), disc_km2, 0.01 * disc_km2) << "radius " << radius;
+}
+
+INSTANTIATE_TEST_SUITE_P(FlatGround, RadarHorizon,
+                         ::testing::Values(HorizonCase{1.0, 10, 50}, HorizonCase{4.0 / 3.0, 10, 50},
+                                           HorizonCase{4.0 / 3.0, 30, 200}, HorizonCase{1.2, 5, 100},
+                                           HorizonCase{4.0 / 3.0, 2000, 100}));
+
+// A target beyond the radar's range is not seen: with no horizon in the way
+// (a 5 km high antenna, a 5 km target) the covered area is the range disc
+// pi r^2, and r scales with (rcs/rcs_ref)^(1/4) (radar equation).
+TEST(Coverage, DetectionRangeScalesWithFourthRootOfRcs) {
+  for (double rcs : {1.0, 0.1, 0.01}) {
+    model::Scenario s = one_radar(4.0 / 3.0, 40, 5000);
+    model::ThreatType threat;
+    threat.id = "t";
+    threat.cls = model::ThreatClass::drone;
+    threat.rcs_m2 = rcs;
+    s.threats["t"] = threat;
+    s.coverage.threat = "t";
+    const geo::TerrainGrid t = load_scenario_terrain(s);
+    const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {5000}});
+    // slant range = horizontal distance at equal heights up to the curvature
+    // drop (<= 0.1 km at 40 km), so the disc radius is the detection range.
+    const double range = 40000 * std::pow(rcs, 0.25);
+    EXPECT_NEAR(covered_km2(r, 0), kPi * range * range * 1e-6, 0.01 * kPi * range * range * 1e-6) << rcs;
+  }
+}
+
+// Engagement envelope: slant range in [min, max] gives an annulus.
+TEST(Coverage, MinAndMaxRangeGiveAnAnnulus) {
+  model::Scenario s = one_radar(4.0 / 3.0, 100, 5000);
+  s.systems["radar"].engagement = {10.0, 30.0, 0.0, 20000.0};
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {5000}});
+  const double want = kPi * (30000.0 * 30000.0 - 10000.0 * 10000.0) * 1e-6;
+  EXPECT_NEAR(covered_km2(r, 0), want, 0.01 * want);
+}
+
+// Elevation floor: with min elevation e (and no terrain in the way) the
+// lowest visible height at distance d on flat ground is
+// h_a + d tan(e) + d^2/(2kR) (the ray at elevation e in the curved frame).
+TEST(Coverage, FloorFollowsTheElevationFloor) {
+  const double k = 4.0 / 3.0, ha = 20, e = 1.0;
+  model::Scenario s = one_radar(k, 80, ha, e);
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {100}});
+  const BatteryGeometry& b = r.batteries[0];
+  for (double d = 5000; d < 75000; d += 5000) {
+    const geo::XY p{b.pos.x_m + d, b.pos.y_m};
+    const int c = static_cast<int>(std::floor(r.grid.col_of(p.x_m))), row = static_cast<int>(std::floor(r.grid.row_of(p.y_m)));
+    const geo::XY q = r.grid.cell_center(c, row);
+    const double dd = std::hypot(q.x_m - b.pos.x_m, q.y_m - b.pos.y_m);
+    const double want = ha + dd * std::tan(e * geo::kDegToRad) + dd * dd / (2 * k * kR);
+    // The sweep computes in float: 1e-4 relative covers its rounding.
+    EXPECT_NEAR(r.floor_m[static_cast<std::size_t>(row) * r.grid.width + c], want, 1e-4 * want + 0.01) << d;
+  }
+}
+
+// The floor along a flat radial beyond the horizon is (d - sqrt(2kRh_a))^2/(2kR).
+TEST(Coverage, FloorAlongFlatRadialIsTheTangentRay) {
+  const double k = 4.0 / 3.0, ha = 15;
+  model::Scenario s = one_radar(k, 90, ha);
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {100}});
+  const BatteryGeometry& b = r.batteries[0];
+  const double dh = std::sqrt(2 * k * kR * ha);
+  for (double d = 20000; d < 85000; d += 5000) {
+    const int c = static_cast<int>(std::floor(r.grid.col_of(b.pos.x_m + d))), row = static_cast<int>(std::floor(r.grid.row_of(b.pos.y_m)));
+    const geo::XY q = r.grid.cell_center(c, row);
+    const double dd = std::hypot(q.x_m - b.pos.x_m, q.y_m - b.pos.y_m);
+    const double want = dd <= dh ? 0.0 : (dd - dh) * (dd - dh) / (2 * k * kR);
+    // Half a cell of horizon placement error, second order at the tangent point: < 0.5 m.
+    EXPECT_NEAR(r.floor_m[static_cast<std::size_t>(row) * r.grid.width + c], want, 0.5) << d;
+  }
+}
+
+model::Scenario three_groups() {
+  model::Scenario s = test::flat_scenario({28.9, 49.3, 31.3, 50.7}, 500.0, 4.0 / 3.0);
+  s.systems["radar"] = test::radar_system(40, 3000, -5);
+  s.batteries.push_back(test::battery("u", "radar", {29.7, 50.0}, model::OperatorGroup::ukraine));
+  s.batteries.push_back(test::battery("a", "radar", {30.2, 50.0}, model::OperatorGroup::allied));
+  s.batteries.push_back(test::battery("c", "radar", {30.55, 50.1}, model::OperatorGroup::contractor));
+  return s;
+}
+
+// Operator areas: each group's covered area is its disc; the marginal area is
+// what only that group covers. Three 40 km discs overlapping pairwise.
+TEST(Coverage, MarginalAreaIsWhatOnlyThatGroupCovers) {
+  model::Scenario s = three_groups();
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {3000}});
+  const AreaStats& a = r.altitudes[0].region;
+  const double disc = kPi * 40.0 * 40.0;
+  for (const char* g : {"ukraine", "allied", "contractor"}) EXPECT_NEAR(a.by_operator_km2.at(g), disc, 0.01 * disc) << g;
+  double sum_marginal = 0, sum_by = 0;
+  for (const auto& [g, km2] : a.marginal_by_operator_km2) {
+    sum_marginal += km2;
+    EXPECT_LT(km2, a.by_operator_km2.at(g));
+  }
+  for (const auto& [g, km2] : a.by_operator_km2) sum_by += km2;
+  // Inclusion-exclusion: covered = sum(by) - (pairwise overlaps) + triple;
+  // with the marginal areas the covered area splits exactly into "one group
+  // only" + "two or more", so covered >= sum of marginals.
+  EXPECT_GE(a.covered_km2, sum_marginal);
+  EXPECT_LT(a.covered_km2, sum_by);
+}
+
+TEST(Coverage, BitIdenticalForOneAndTwoThreads) {
+  model::Scenario s = three_groups();
+  s.terrain.flat_m = 100.0;
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  auto run = [&](int threads) {
+    tbb::global_control cap(tbb::global_control::max_allowed_parallelism, threads);
+    return compute_coverage(s, t, {.altitudes_m = {50, 500, 3000}});
+  };
+  const CoverageResult a = run(1), b = run(2);
+  ASSERT_EQ(a.altitudes.size(), b.altitudes.size());
+  for (std::size_t i = 0; i < a.altitudes.size(); ++i) {
+    EXPECT_EQ(a.altitudes[i].count, b.altitudes[i].count);
+    EXPECT_EQ(a.altitudes[i].region.covered_km2, b.altitudes[i].region.covered_km2);
+    EXPECT_EQ(a.altitudes[i].region.marginal_by_operator_km2, b.altitudes[i].region.marginal_by_operator_km2);
+  }
+  ASSERT_EQ(a.floor_m.size(), b.floor_m.size());
+  EXPECT_EQ(0, std::memcmp(a.floor_m.data(), b.floor_m.data(), a.floor_m.size() * sizeof(float)));
+  for (std::size_t i = 0; i < a.batteries.size(); ++i)
+    EXPECT_EQ(a.batteries[i].vis.min_visible_h_m, b.batteries[i].vis.min_visible_h_m);
+}
+
+// engageable() is the same test as the maps use, so the two agree cell by cell.
+TEST(Engageable, AgreesWithTheCoverageCounts) {
+  model::Scenario s = three_groups();
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {3000}});
+  std::int64_t mismatches = 0;
+  for (int row = 0; row < r.grid.height; row += 7)
+    for (int c = 0; c < r.grid.width; c += 7) {
+      const std::size_t i = static_cast<std::size_t>(row) * r.grid.width + c;
+      if (!r.in_region[i]) continue;
+      int n = 0;
+      for (const BatteryGeometry& b : r.batteries)
+        n += engageable(b, r.grid, r.grid.cell_center(c, row), 3000, t.ground_m[i], {1.0, model::ThreatClass::drone},
+                        s.k_factor);
+      mismatches += n != r.altitudes[0].count[i];
+    }
+  EXPECT_EQ(mismatches, 0);
+}
+
+// A battery at sea (ground below 0 m reads as the sea surface) and a flying
+// patrol (antenna thousands of metres up) use the same model: the patrol's
+// horizon against a 100 m target is sqrt(2kR 3000) + sqrt(2kR 100) ~ 267 km.
+TEST(Coverage, FlyingPatrolSeesToItsHorizon) {
+  model::Scenario s = test::flat_scenario({26.0, 47.5, 34.0, 52.5}, 1000.0, 4.0 / 3.0);
+  s.terrain.flat_m = -50.0;  // sea
+  s.systems["awacs"] = test::radar_system(400, 3000, -10);
+  s.batteries.push_back(test::battery("p", "awacs", {30.0, 50.0}));
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  EXPECT_GT(t.sea_cells, 0);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {100}});
+  const double radius = std::sqrt(2 * 4.0 / 3.0 * kR * 3000) + std::sqrt(2 * 4.0 / 3.0 * kR * 100);
+  const double disc = kPi * radius * radius * 1e-6;
+  EXPECT_NEAR(covered_km2(r, 0), disc, 0.01 * disc);
+}
+
+}  // namespace
+}  // namespace adcov::coverage
