@@ -325,9 +325,21 @@ struct Box {
   bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
 };
 
-void draw_cities(MapCanvas& mc, const RenderOptions& opt) {
+void draw_cities(MapCanvas& mc, const RenderOptions& opt, const coverage::CoverageResult& r) {
   if (!opt.places_csv) return;
-  std::vector<Box> taken;
+  // Labels never overlap each other and avoid battery markers where they can:
+  // right, left, above, below the dot, first clear of markers, then not; a
+  // city with no free spot keeps its dot only. Markers are drawn on top.
+  std::vector<Box> taken, markers;
+  for (const auto& b : r.batteries) {
+    const int x = static_cast<int>(std::lround(mc.px_of(b.pos.x_m)));
+    const int y = static_cast<int>(std::lround(mc.py_of(b.pos.y_m)));
+    markers.push_back({x - kMarkerHalf - 1, y - kMarkerHalf - 1, x + kMarkerHalf + 2, y + kMarkerHalf + 2});
+  }
+  auto clear = [](const std::vector<Box>& boxes, const Box& l) {
+    return std::none_of(boxes.begin(), boxes.end(), [&](const Box& b) { return b.overlaps(l); });
+  };
+  const int th = kGlyphHeight * kTextScale;
   for (const City& c : read_cities(*opt.places_csv, opt.min_city_population)) {
     const geo::XY p = geo::project(mc.layout.view.projection, c.at);
     const int x = static_cast<int>(std::lround(mc.px_of(p.x_m)));
@@ -335,11 +347,20 @@ void draw_cities(MapCanvas& mc, const RenderOptions& opt) {
     if (x < 0 || y < 0 || x >= mc.layout.map_w || y >= mc.layout.map_h) continue;
     fill_rect(mc.map, x - 2, y - 2, 5, 5, kWhite);
     fill_rect(mc.map, x - 1, y - 1, 3, 3, kInk);
-    const Box label{x + 4, y - 8, x + 6 + text_width_px(c.name, kTextScale) + 2, y + 8};
-    if (std::any_of(taken.begin(), taken.end(), [&](const Box& b) { return b.overlaps(label); }))
-      continue;
-    taken.push_back(label);
-    draw_text(mc.map, x + 6, y - kGlyphHeight, c.name, kInk, kTextScale, true);
+    const int w = text_width_px(c.name, kTextScale);
+    const std::pair<int, int> spots[] = {
+        {x + 6, y - th / 2}, {x - 6 - w, y - th / 2}, {x - w / 2, y - 6 - th}, {x - w / 2, y + 6}};
+    bool placed = false;
+    for (int pass = 0; pass < 2 && !placed; ++pass)
+      for (const auto& [tx, ty] : spots) {
+        const Box label{tx - 2, ty - 2, tx + w + 2, ty + th + 2};
+        if (label.x0 < 0 || label.y0 < 0 || label.x1 > mc.layout.map_w || label.y1 > mc.layout.map_h) continue;
+        if (!clear(taken, label) || (pass == 0 && !clear(markers, label))) continue;
+        taken.push_back(label);
+        draw_text(mc.map, tx, ty, c.name, kInk, kTextScale, true);
+        placed = true;
+        break;
+      }
   }
 }
 
@@ -457,7 +478,7 @@ void paint_overlays(MapCanvas& mc, const Overlays& o, const std::vector<std::uin
   paint_mask(mc.map, o.border, kBorderLine);
   paint_mask(mc.map, o.protect, kProtectLine);
   label_graticule(mc, o.grat_lines);
-  draw_cities(mc, opt);
+  draw_cities(mc, opt, r);
   draw_batteries(mc, r);
   draw_scale_bar(mc);
   stroke_rect(mc.map, 0, 0, mc.layout.map_w, mc.layout.map_h, kMutedInk);
@@ -653,9 +674,12 @@ RgbaImage render_floor_map(const model::Scenario& s, const coverage::CoverageRes
                     for (int k = 0; k < kRampH; ++k)
                       fill_rect(lg.img, lg.x, lg.y + k, kRampW, 1, floor_color(k / double(kRampH - 1)));
                     stroke_rect(lg.img, lg.x, lg.y, kRampW, kRampH, kMutedInk);
+                    int last_ty = -1000;
                     for (double v : {0.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0, 50000.0}) {
                       if (v > top) break;
                       const int ty = lg.y + static_cast<int>(std::lround(t_of(v) * (kRampH - 1)));
+                      if (ty - last_ty < kLineH && v != top) continue;  // labels would touch
+                      last_ty = ty;
                       fill_rect(lg.img, lg.x + kRampW, ty, 6, 1, kInk);
                       draw_text(lg.img, lg.x + kRampW + 10, ty - kGlyphHeight, thousands(v), kInk, kTextScale);
                     }
