@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "adcov/model/system.hpp"
 #include "adcov/model/threat.hpp"
@@ -18,6 +19,14 @@ struct Library {
   /// Source key -> citation (title and address) from the library's `sources:`.
   std::map<std::string, std::string> citations;
 };
+
+/// Every parameter key of a system type, dotted as in YAML and as used in
+/// SystemType::sources: "radar.range_km", ..., "magazine", ..., "pk.drone", ...
+const std::vector<std::string>& system_parameter_keys();
+
+/// Every parameter key of a threat type: "class", "speed_mps", "altitude_m",
+/// "rcs_m2", "cost_usd" ("decoy" is optional and sourced only where set).
+const std::vector<std::string>& threat_parameter_keys();
 
 /// The built-in library, parsed once (function-local static; thread-safe).
 /// Throws Error if the embedded YAML is broken (a build defect, not user input).

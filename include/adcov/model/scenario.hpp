@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,13 @@
 #include "adcov/model/threat.hpp"
 
 namespace adcov::model {
+
+namespace detail {
+/// The parsed YAML a Scenario was built from (defined inside src/model, so
+/// yaml-cpp stays out of public headers). apply_sweep_value() edits a copy of
+/// it and rebuilds, so a sweep value is checked exactly like the file itself.
+struct LoadedYaml;
+}  // namespace detail
 
 /// Where a scenario item was written, for `file:line:col` messages after loading.
 struct SourceLoc {
@@ -128,6 +136,9 @@ struct Scenario {
   CoverageSettings coverage;
   SimulationSettings simulation;
   std::vector<SweepAxis> sweep;
+  /// The YAML this scenario was built from, shared and immutable; set by
+  /// load_scenario(), used by apply_sweep_value(). Null for a hand-built Scenario.
+  std::shared_ptr<const detail::LoadedYaml> source;
 };
 
 /// The system a battery fields, with its per-battery overrides (height_m,

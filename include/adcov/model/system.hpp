@@ -55,6 +55,8 @@ struct SystemType {
   Doctrine doctrine;
   /// Parameter key (e.g. "radar.range_km", "pk.drone") -> source key or "estimate".
   std::map<std::string, std::string> sources;
+  /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".
+  std::map<std::string, std::string> why;
   std::string notes;
 };
 

@@ -32,6 +32,8 @@ struct ThreatType {
   bool decoy = false;       ///< a decoy (e.g. Gerbera): engaged like a drone, carries no warhead
   /// Parameter key (e.g. "speed_mps") -> source key from docs/library.md or "estimate".
   std::map<std::string, std::string> sources;
+  /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".
+  std::map<std::string, std::string> why;
   std::string notes;
 };
 

@@ -1,0 +1,638 @@
+// Scenario YAML -> Scenario structs, with every error of a file collected
+// (diagnostics.hpp) and reported as `file:line:col: item: message`.
+//
+// Order of the checks follows the dependencies between sections: types
+// (systems:, threats:) are resolved first, so batteries and salvos can name
+// them; ids are collected before sweep paths refer to them.
+
+#include "adcov/model/scenario_loader.hpp"
+
+#include <glob.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "adcov/geo/error.hpp"
+#include "adcov/model/library.hpp"
+#include "model/loaded_yaml.hpp"
+#include "model/type_fields.hpp"
+#include "model/yaml_reader.hpp"
+
+namespace adcov::model {
+
+namespace detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {"name",      "seed",    "terrain", "region",   "resolution_m",
+                                           "earth",     "systems", "batteries", "threats", "salvos",
+                                           "coverage",  "simulation", "sweep"};
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+// Scenario names become folder names (out/<name>/): letters, digits, _ and - only.
+bool valid_name(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_name_char);
+}
+// Ids of types, batteries and salvos also allow '.', but never '[' or ']' (sweep paths).
+bool valid_id(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_name_char(c) || c == '.'; });
+}
+
+SourceLoc loc_of(const std::string& file, const YAML::Node& n) {
+  const YAML::Mark m = n.Mark();
+  return {file, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
+}
+
+/// True when the dotted key ("radar.range_km") is written in the map node.
+/// (A const lookup of a missing key yields an invalid node on which only
+/// IsDefined() may be called; every other query throws. Hence IsDefined first.)
+bool present(const YAML::Node& map, const std::string& dotted) {
+  if (!map.IsDefined() || !map.IsMap()) return false;
+  const auto dot = dotted.find('.');
+  if (dot == std::string::npos) return map[dotted].IsDefined();
+  const YAML::Node g = map[dotted.substr(0, dot)];
+  return g.IsDefined() && g.IsMap() && g[dotted.substr(dot + 1)].IsDefined();
+}
+
+template <class Map>
+std::vector<std::string> keys_of(const Map& m) {
+  std::vector<std::string> k;
+  for (const auto& [key, value] : m) k.push_back(key);
+  return k;
+}
+
+// ---- terrain and region -------------------------------------------------
+
+struct Ctx {
+  Diagnostics& d;
+  const std::string& file;  // as given
+  fs::path dir;             // scenario folder, absolute
+};
+
+void add_dem_entry(const YAML::Node& n, Ctx& c, Terrain& t) {
+  std::string written;
+  if (!read_string(n, "terrain", "dem", c.d, written)) return;
+  if (written.empty()) {
+    c.d.error(n.Mark(), "terrain", "dem: empty path");
+    return;
+  }
+  t.dem_as_written.push_back(written);
+  const fs::path resolved = (c.dir / written).lexically_normal();
+  if (written.find_first_of("*?[") != std::string::npos) {
+    glob_t g{};
+    const int rc = ::glob(resolved.c_str(), 0, nullptr, &g);
+    std::size_t files = 0;
+    if (rc == 0)
+      for (std::size_t i = 0; i < g.gl_pathc; ++i) {
+        const fs::path p = g.gl_pathv[i];
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) {
+          t.dem_files.push_back(p);
+          ++files;
+        }
+      }
+    ::globfree(&g);
+    if (rc == GLOB_NOMATCH || (rc == 0 && files == 0))
+      c.d.error(n.Mark(), "terrain",
+                "dem: pattern '" + written + "' matches no file (looked for '" + resolved.string() + "')");
+    else if (rc != 0)
+      c.d.error(n.Mark(), "terrain", "dem: cannot expand pattern '" + written + "' (looked for '" +
+                                         resolved.string() + "')");
+    return;
+  }
+  std::error_code ec;
+  const auto st = fs::status(resolved, ec);
+  if (!fs::exists(st))
+    c.d.error(n.Mark(), "terrain",
+              "dem: file '" + written + "' not found (resolved to '" + resolved.string() + "')");
+  else if (fs::is_directory(st))
+    c.d.error(n.Mark(), "terrain", "dem: '" + written + "' is a directory, not a raster file (resolved to '" +
+                                       resolved.string() + "')");
+  else
+    t.dem_files.push_back(resolved);
+}
+
+void read_terrain(const YAML::Node& node, Ctx& c, Terrain& t) {
+  if (!node.IsDefined()) return;  // reported as missing by the caller
+  t.loc = loc_of(c.file, node);
+  MapReader m(node, "terrain", {"dem", "flat"}, c.d);
+  if (!m.is_map()) return;
+  const YAML::Node dem = m.get("dem");
+  const bool has_flat = m.has("flat");
+  if (dem.IsDefined() && has_flat) {
+    c.d.error(node.Mark(), "terrain", "give either dem: (raster files) or flat: (ground elevation), not both");
+  } else if (!dem.IsDefined() && !has_flat) {
+    c.d.error(node.Mark(), "terrain",
+              "missing dem: (a raster path, glob or list) or flat: (ground elevation in m)");
+  }
+  if (has_flat) {
+    double z = 0;
+    if (m.read("flat", z, between(-500, 9000))) t.flat_m = z;
+  }
+  if (!dem.IsDefined()) return;
+  if (dem.IsSequence()) {
+    if (dem.size() == 0) c.d.error(dem.Mark(), "terrain", "dem: empty list");
+    for (const auto& e : dem) add_dem_entry(e, c, t);
+  } else {
+    add_dem_entry(dem, c, t);
+  }
+}
+
+void read_region(const YAML::Node& node, Ctx& c, Region& r) {
+  if (!node.IsDefined()) return;
+  r.loc = loc_of(c.file, node);
+  MapReader m(node, "region", {"bbox", "protect"}, c.d);
+  if (!m.is_map()) return;
+  if (const YAML::Node b = m.require("bbox"); b.IsDefined()) {
+    if (!b.IsSequence() || b.size() != 4) {
+      c.d.error(b.Mark(), "region", "bbox: expected [west, south, east, north], got " + describe(b));
+    } else {
+      BBox bb;
+      bool ok = read_double(b[0], "region", "bbox west", c.d, bb.west, between(-180, 180));
+      ok &= read_double(b[1], "region", "bbox south", c.d, bb.south, between(-90, 90));
+      ok &= read_double(b[2], "region", "bbox east", c.d, bb.east, between(-180, 180));
+      ok &= read_double(b[3], "region", "bbox north", c.d, bb.north, between(-90, 90));
+      if (ok && bb.west >= bb.east)
+        c.d.error(b.Mark(), "region", "bbox: west (" + number_text(bb.west) + ") must be less than east (" +
+                                          number_text(bb.east) + ")");
+      if (ok && bb.south >= bb.north)
+        c.d.error(b.Mark(), "region", "bbox: south (" + number_text(bb.south) +
+                                          ") must be less than north (" + number_text(bb.north) + ")");
+      if (ok) r.bbox = bb;
+    }
+  }
+  if (const YAML::Node p = m.get("protect"); p.IsDefined()) {
+    std::string written;
+    if (read_string(p, "region", "protect", c.d, written)) {
+      const fs::path resolved = (c.dir / written).lexically_normal();
+      std::error_code ec;
+      if (!fs::is_regular_file(resolved, ec))
+        c.d.error(p.Mark(), "region",
+                  "protect: file '" + written + "' not found (resolved to '" + resolved.string() + "')");
+      else
+        r.protect = resolved;
+    }
+  }
+}
+
+// ---- types: systems and threats ------------------------------------------
+
+// What differs between resolving systems: and threats: (one algorithm for both).
+template <class T>
+struct TypeKind {
+  const char* word;  // "system" / "threat"
+  std::vector<std::string> keys;
+  std::vector<std::string> (*read_params)(const MapReader&, T&);
+  std::vector<std::string> required_when_new;
+};
+
+/// Resolves a scenario's `systems:` or `threats:` onto the built-in types in
+/// `out`: each entry inherits from `base:` (built-in or another scenario type,
+/// resolved first; cycles are errors), or from the built-in of the same id
+/// (an override), or from nothing (a new type, which must then give the
+/// parameters in `required_when_new`).
+template <class T>
+void resolve_types(const YAML::Node& node, Ctx& c, const TypeKind<T>& kind, const std::map<std::string, T>& builtin,
+                   std::map<std::string, T>& out) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  const std::string section = std::string(kind.word) + "s";
+  if (!node.IsMap()) {
+    c.d.error(node.Mark(), section, "expected a map of type ids, got " + describe(node));
+    return;
+  }
+  std::map<std::string, YAML::Node> defs;
+  std::vector<std::string> order;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const YAML::Node& k = it->first;
+    if (!k.IsScalar() || !valid_id(k.Scalar())) {
+      c.d.error(k.Mark(), section, "type id " + describe(k) + " may only contain letters, digits, '_', '-' and '.'");
+      continue;
+    }
+    if (defs.count(k.Scalar())) {
+      c.d.error(k.Mark(), section, "duplicate " + std::string(kind.word) + " '" + k.Scalar() + "'");
+      continue;
+    }
+    defs[k.Scalar()] = it->second;
+    order.push_back(k.Scalar());
+  }
+  enum class State { todo, busy, done };
+  std::map<std::string, State> state;
+  std::vector<std::string> stack;
+  std::function<void(const std::string&)> resolve = [&](const std::string& id) {
+    state[id] = State::busy;
+    stack.push_back(id);
+    const YAML::Node def = defs.at(id);
+    const std::string item = std::string(kind.word) + " '" + id + "'";
+    MapReader m(def, item, kind.keys, c.d);
+    T t{};
+    bool inherited = false;
+    bool own_builtin = false;  // an override of the built-in type of the same id
+    if (const YAML::Node bn = m.get("base"); bn.IsDefined()) {
+      std::string base;
+      if (read_string(bn, item, "base", c.d, base)) {
+        if (base == id && builtin.count(id)) {
+          t = builtin.at(id);
+          inherited = own_builtin = true;
+        } else if (defs.count(base) && base != id) {
+          if (state[base] == State::busy) {
+            std::string cycle;
+            const auto from = std::find(stack.begin(), stack.end(), base);
+            for (auto s = from; s != stack.end(); ++s) cycle += *s + " -> ";
+            c.d.error(bn.Mark(), item, "base: cycle " + cycle + base);
+          } else {
+            if (state[base] == State::todo) resolve(base);
+            t = out.at(base);
+          }
+          inherited = true;  // even after a cycle: its error is reported once, not per missing key
+        } else if (builtin.count(base)) {
+          t = builtin.at(base);
+          inherited = true;
+        } else {
+          std::vector<std::string> names = keys_of(out);
+          for (const auto& [n, _] : defs) names.push_back(n);
+          c.d.error(bn.Mark(), item, "unknown base " + std::string(kind.word) + " '" + base + "'" +
+                                         did_you_mean(base, names));
+          inherited = true;  // do not add "missing parameter" noise on top
+        }
+      } else {
+        inherited = true;
+      }
+    } else if (builtin.count(id)) {
+      t = builtin.at(id);
+      inherited = own_builtin = true;
+    }
+    const std::string base_name = t.name;
+    t.id = id;
+    if (!m.read("name", t.name)) t.name = own_builtin ? base_name : id;
+    m.read("notes", t.notes);
+    for (const auto& key : kind.read_params(m, t)) {
+      t.sources[key] = "scenario";
+      t.why.erase(key);
+    }
+    if (!inherited && m.is_map())
+      for (const auto& key : kind.required_when_new)
+        if (!present(m.node(), key))
+          c.d.error(def.Mark(), item, "a new " + std::string(kind.word) + " type needs '" + key +
+                                          "' (or base: <type> to inherit every parameter)");
+    if constexpr (std::is_same_v<T, SystemType>) check_system_consistency(t, def.Mark(), item, c.d);
+    out[id] = std::move(t);
+    state[id] = State::done;
+    stack.pop_back();
+  };
+  for (const auto& id : order)
+    if (state[id] == State::todo) resolve(id);
+}
+
+// ---- batteries and salvos ------------------------------------------------
+
+/// "battery 'kyiv-1'" when the element has a readable id, else "battery #3".
+std::string element_label(const YAML::Node& el, const char* word, std::size_t index) {
+  if (el.IsMap()) {
+    const YAML::Node id = el["id"];
+    if (id.IsDefined() && id.IsScalar() && !id.Scalar().empty()) return std::string(word) + " '" + id.Scalar() + "'";
+  }
+  return std::string(word) + " #" + std::to_string(index + 1);
+}
+
+/// Reads `id:` and checks that it is well formed and unique in `seen` (id -> line).
+bool read_id(const MapReader& m, std::map<std::string, int>& seen, const char* word, std::string& out) {
+  const YAML::Node n = m.require("id");
+  if (!n.IsDefined() || !read_string(n, m.item(), "id", m.diag(), out)) return false;
+  if (!valid_id(out)) {
+    m.diag().error(n.Mark(), m.item(), "id '" + out + "' may only contain letters, digits, '_', '-' and '.'");
+    return false;
+  }
+  if (const auto it = seen.find(out); it != seen.end()) {
+    m.diag().error(n.Mark(), m.item(), "duplicate " + std::string(word) + " id '" + out + "' (first at line " +
+                                           std::to_string(it->second) + ")");
+    return false;
+  }
+  seen[out] = n.Mark().line + 1;
+  return true;
+}
+
+std::optional<Operator> parse_operator(const std::string& s) {
+  Operator op;
+  if (s == "ukraine") return op;
+  const auto colon = s.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  const std::string group = s.substr(0, colon), detail = s.substr(colon + 1);
+  if (group == "allied") {
+    // ISO 3166-1 alpha-2 or alpha-3 code, upper case as the standard writes it.
+    if (detail.size() < 2 || detail.size() > 3 ||
+        !std::all_of(detail.begin(), detail.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+      return std::nullopt;
+    op.group = OperatorGroup::allied;
+  } else if (group == "contractor") {
+    if (detail.empty()) return std::nullopt;
+    op.group = OperatorGroup::contractor;
+  } else {
+    return std::nullopt;
+  }
+  op.detail = detail;
+  return op;
+}
+
+void read_batteries(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!expect_list(node, "batteries", "batteries", c.d)) return;
+  std::map<std::string, int> seen;
+  const std::vector<std::string> system_names = keys_of(s.systems);
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node el = node[i];
+    MapReader m(el, element_label(el, "battery", i), {"id", "system", "operator", "position", "height_m", "magazine"},
+                c.d);
+    if (!m.is_map()) continue;
+    Battery b;
+    b.loc = loc_of(c.file, el);
+    read_id(m, seen, "battery", b.id);
+    if (const YAML::Node sn = m.require("system"); sn.IsDefined() && read_string(sn, m.item(), "system", c.d, b.system))
+      if (!s.systems.count(b.system))
+        c.d.error(sn.Mark(), m.item(), "unknown system '" + b.system + "'" + did_you_mean(b.system, system_names));
+    if (const YAML::Node on = m.get("operator"); on.IsDefined()) {
+      std::string text;
+      if (read_string(on, m.item(), "operator", c.d, text)) {
+        if (const auto op = parse_operator(text))
+          b.op = *op;
+        else
+          c.d.error(on.Mark(), m.item(), "operator '" + text +
+                                             "' must be ukraine, allied:<ISO code> (e.g. allied:DE) or "
+                                             "contractor:<name>");
+      }
+    }
+    if (const YAML::Node p = m.require("position"); p.IsDefined()) read_lonlat(p, m.item(), "position", c.d, b.position);
+    double h = 0;
+    if (m.read("height_m", h, at_least(0))) b.height_m = h;
+    int mag = 0;
+    if (m.read("magazine", mag, at_least(0))) b.magazine = mag;
+    s.batteries.push_back(std::move(b));
+  }
+}
+
+void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!expect_list(node, "salvos", "salvos", c.d)) return;
+  std::map<std::string, int> seen;
+  const std::vector<std::string> threat_names = keys_of(s.threats);
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node el = node[i];
+    MapReader m(el, element_label(el, "salvo", i),
+                {"id", "threat", "count", "launch", "launch_area", "target", "targets", "route", "start_s",
+                 "interval_s"},
+                c.d);
+    if (!m.is_map()) continue;
+    Diagnostics& d = c.d;
+    const std::string& item = m.item();
+    Salvo v;
+    v.loc = loc_of(c.file, el);
+    read_id(m, seen, "salvo", v.id);
+    if (const YAML::Node tn = m.require("threat"); tn.IsDefined() && read_string(tn, item, "threat", d, v.threat))
+      if (!s.threats.count(v.threat))
+        d.error(tn.Mark(), item, "unknown threat '" + v.threat + "'" + did_you_mean(v.threat, threat_names));
+    if (m.require("count").IsDefined()) m.read("count", v.count, at_least(0));
+
+    const YAML::Node ln = m.get("launch"), la = m.get("launch_area");
+    if (ln.IsDefined() && la.IsDefined())
+      d.error(el.Mark(), item, "give either launch: [lon, lat] or launch_area: {center, radius_km}, not both");
+    else if (!ln.IsDefined() && !la.IsDefined())
+      d.error(el.Mark(), item, "missing launch: [lon, lat] or launch_area: {center, radius_km}");
+    if (ln.IsDefined()) {
+      geo::LonLat p;
+      if (read_lonlat(ln, item, "launch", d, p)) v.launch = p;
+    }
+    if (la.IsDefined()) {
+      MapReader a(la, item + ": launch_area", {"center", "radius_km"}, d);
+      LaunchArea area;
+      bool ok = a.is_map();
+      if (const YAML::Node cn = a.require("center"); cn.IsDefined())
+        ok &= read_lonlat(cn, item, "launch_area.center", d, area.center);
+      else
+        ok = false;
+      if (const YAML::Node rn = a.require("radius_km"); rn.IsDefined())
+        ok &= read_double(rn, item, "launch_area.radius_km", d, area.radius_km, at_least(0));
+      else
+        ok = false;
+      if (ok) v.launch_area = area;
+    }
+
+    const YAML::Node tg = m.get("target"), tgs = m.get("targets");
+    if (tg.IsDefined() && tgs.IsDefined())
+      d.error(el.Mark(), item, "give either target: [lon, lat] or targets: [{at, weight}, ...], not both");
+    else if (!tg.IsDefined() && !tgs.IsDefined())
+      d.error(el.Mark(), item, "missing target: [lon, lat] or targets: [{at, weight}, ...]");
+    if (tg.IsDefined()) {
+      WeightedTarget w;
+      if (read_lonlat(tg, item, "target", d, w.at)) v.targets.push_back(w);
+    }
+    if (tgs.IsDefined() && expect_list(tgs, item, "targets", d)) {
+      if (tgs.size() == 0) d.error(tgs.Mark(), item, "targets: empty list");
+      for (std::size_t j = 0; j < tgs.size(); ++j) {
+        MapReader t(tgs[j], item + ": targets #" + std::to_string(j + 1), {"at", "weight"}, d);
+        if (!t.is_map()) continue;
+        WeightedTarget w;
+        bool ok = false;
+        if (const YAML::Node at = t.require("at"); at.IsDefined()) ok = read_lonlat(at, item, "targets.at", d, w.at);
+        if (const YAML::Node wn = t.get("weight"); wn.IsDefined())
+          ok &= read_double(wn, item, "targets.weight", d, w.weight, positive());
+        if (ok) v.targets.push_back(w);
+      }
+    }
+    if (const YAML::Node r = m.get("route"); r.IsDefined() && !r.IsNull() && expect_list(r, item, "route", d))
+      for (const auto& wp : r) {
+        geo::LonLat p;
+        if (read_lonlat(wp, item, "route", d, p)) v.route.push_back(p);
+      }
+    m.read("start_s", v.start_s, at_least(0));
+    m.read("interval_s", v.interval_s, at_least(0));
+    s.salvos.push_back(std::move(v));
+  }
+}
+
+// ---- coverage, simulation, sweep -----------------------------------------
+
+void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined()) return;
+  MapReader m(node, "coverage", {"altitudes_m", "floor", "threat"}, c.d);
+  if (!m.is_map()) return;
+  if (const YAML::Node a = m.get("altitudes_m"); a.IsDefined() && expect_list(a, "coverage", "altitudes_m", c.d)) {
+    if (a.size() == 0) c.d.error(a.Mark(), "coverage", "altitudes_m: empty list (give at least one altitude)");
+    std::vector<double> alts;
+    for (const auto& e : a) {
+      double h = 0;
+      if (read_double(e, "coverage", "altitudes_m", c.d, h, at_least(0))) alts.push_back(h);
+    }
+    if (!alts.empty()) s.coverage.altitudes_m = alts;
+  }
+  m.read("floor", s.coverage.floor);
+  if (const YAML::Node t = m.get("threat"); t.IsDefined()) {
+    std::string id;
+    if (read_string(t, "coverage", "threat", c.d, id)) {
+      if (!s.threats.count(id))
+        c.d.error(t.Mark(), "coverage", "unknown threat '" + id + "'" + did_you_mean(id, keys_of(s.threats)));
+      else
+        s.coverage.threat = id;
+    }
+  }
+}
+
+void read_sweep(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!expect_list(node, "sweep", "sweep", c.d)) return;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node el = node[i];
+    MapReader m(el, "sweep axis #" + std::to_string(i + 1), {"set", "values"}, c.d);
+    if (!m.is_map()) continue;
+    SweepAxis axis;
+    axis.loc = loc_of(c.file, el);
+    bool ok = true;
+    if (const YAML::Node sn = m.require("set"); sn.IsDefined() && read_string(sn, m.item(), "set", c.d, axis.set)) {
+      if (const std::string err = check_sweep_path(s, axis.set); !err.empty()) {
+        c.d.error(sn.Mark(), "sweep '" + axis.set + "'", err);
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (const YAML::Node vn = m.require("values"); vn.IsDefined() && expect_list(vn, m.item(), "values", c.d)) {
+      if (vn.size() == 0) c.d.error(vn.Mark(), m.item(), "values: empty list");
+      for (const auto& v : vn) {
+        std::string text = flow_text(v);
+        if (text.empty())
+          c.d.error(v.Mark(), m.item(), "values: a value is too large or empty");
+        else
+          axis.values.push_back(std::move(text));
+      }
+    } else {
+      ok = false;
+    }
+    if (ok) s.sweep.push_back(std::move(axis));
+  }
+}
+
+}  // namespace
+
+Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostics& d, bool check_sweep_values) {
+  Scenario s;
+  s.file = src->file_abs;
+  s.source = src;
+  Ctx c{d, src->file_as_given, src->file_abs.parent_path()};
+  const YAML::Node root = src->root;
+  if (!root.IsMap()) {
+    d.error(root.Mark(), "", "a scenario is a map of keys (name:, terrain:, region:, ...), got " + describe(root));
+    return s;
+  }
+  MapReader top(root, "", kTopKeys, d);
+
+  if (const YAML::Node n = top.require("name"); n.IsDefined() && read_string(n, "", "name", d, s.name))
+    if (!valid_name(s.name))
+      d.error(n.Mark(), "", "name '" + s.name + "' may only contain letters, digits, '_' and '-'");
+  if (const YAML::Node n = top.get("seed"); n.IsDefined()) {
+    std::uint64_t seed = 0;
+    if (!n.IsScalar() || n.Scalar().empty() || n.Scalar()[0] == '-' || !YAML::convert<std::uint64_t>::decode(n, seed))
+      d.error(n.Mark(), "", "seed: expected a whole number >= 0, got " + describe(n));
+    else
+      s.seed = seed;
+  }
+  read_terrain(top.require("terrain"), c, s.terrain);
+  read_region(top.require("region"), c, s.region);
+  top.read("resolution_m", s.resolution_m, positive());
+  if (const YAML::Node e = top.get("earth"); e.IsDefined()) {
+    MapReader em(e, "earth", {"k_factor"}, d);
+    em.read("k_factor", s.k_factor, positive());
+  }
+
+  const Library& lib = builtin_library();
+  s.systems = lib.systems;
+  s.threats = lib.threats;
+  const TypeKind<SystemType> sys_kind{
+      "system", system_keys(TypeContext::scenario), &read_system_params,
+      {"radar.range_km", "engagement.max_range_km", "engagement.max_alt_m", "interceptor.speed_mps", "magazine",
+       "pk"}};
+  const TypeKind<ThreatType> thr_kind{
+      "threat", threat_keys(TypeContext::scenario), &read_threat_params,
+      {"class", "speed_mps", "altitude_m", "rcs_m2"}};
+  resolve_types(top.get("systems"), c, sys_kind, lib.systems, s.systems);
+  resolve_types(top.get("threats"), c, thr_kind, lib.threats, s.threats);
+
+  read_batteries(top.get("batteries"), c, s);
+  read_salvos(top.get("salvos"), c, s);
+  read_coverage(top.get("coverage"), c, s);
+  if (const YAML::Node n = top.get("simulation"); n.IsDefined()) {
+    MapReader sm(n, "simulation", {"trials"}, d);
+    sm.read("trials", s.simulation.trials, at_least(1));
+  }
+  read_sweep(top.get("sweep"), c, s);
+
+  // Each sweep value is applied and validated now, so `adcov validate` finds a
+  // bad value (magazine: -1) before hours of sweep points. Only on an
+  // otherwise valid file: a broken base would make every value fail too.
+  if (check_sweep_values && d.empty()) {
+    for (const auto& axis : s.sweep)
+      for (const auto& value : axis.values) {
+        try {
+          (void)apply_sweep_value(s, axis, value);
+        } catch (const InputError& e) {
+          for (const auto& msg : e.messages()) d.add_formatted(axis.loc.line, axis.loc.column, msg);
+        }
+      }
+  }
+  return s;
+}
+
+}  // namespace detail
+
+Scenario load_scenario(const std::filesystem::path& file) {
+  namespace fs = std::filesystem;
+  detail::Diagnostics d(file.string());
+  std::error_code ec;
+  const auto st = fs::status(file, ec);
+  if (!fs::exists(st)) {
+    d.file_error("cannot open scenario file: no such file");
+    d.throw_if_any();
+  }
+  if (fs::is_directory(st)) {
+    d.file_error("is a directory, not a scenario file");
+    d.throw_if_any();
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  if (!in || !(text << in.rdbuf())) {
+    // An empty file makes `<<` fail too; the emptiness check below reports it.
+    if (!in) {
+      d.file_error(std::string("cannot read scenario file: ") + std::strerror(errno));
+      d.throw_if_any();
+    }
+  }
+  auto src = std::make_shared<detail::LoadedYaml>();
+  src->file_as_given = file.string();
+  src->file_abs = fs::absolute(file).lexically_normal();
+  try {
+    src->root = YAML::Load(text.str());
+  } catch (const YAML::Exception& e) {
+    d.error(e.mark, "", "YAML syntax error: " + e.msg);
+    d.throw_if_any();
+  }
+  if (!src->root.IsDefined() || src->root.IsNull()) {
+    d.file_error("the scenario file is empty (expected keys such as name:, terrain:, region:)");
+    d.throw_if_any();
+  }
+  Scenario s;
+  try {
+    s = detail::build_scenario(src, d, true);
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp may still throw on odd trees (e.g. anchors in keys); never crash on input.
+    d.error(e.mark, "", "cannot read this YAML: " + e.msg);
+  }
+  d.throw_if_any();
+  return s;
+}
+
+}  // namespace adcov::model

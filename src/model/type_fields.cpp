@@ -1,0 +1,174 @@
+#include "model/type_fields.hpp"
+
+#include <algorithm>
+
+#include "adcov/model/library.hpp"
+
+namespace adcov::model::detail {
+
+namespace {
+
+// One numeric parameter of a system: where it lives in YAML, its valid range
+// and where it lives in SystemType (exactly one of real / integer is set).
+struct SystemField {
+  const char* group;  // "" for a top-level key
+  const char* key;
+  Range range;
+  double* (*real)(SystemType&);
+  int* (*integer)(SystemType&);
+};
+
+const std::vector<SystemField>& system_fields() {
+  static const std::vector<SystemField> fields = {
+      {"radar", "range_km", positive(), [](SystemType& s) { return &s.radar.range_km; }, nullptr},
+      {"radar", "height_m", at_least(0), [](SystemType& s) { return &s.radar.height_m; }, nullptr},
+      // Negative elevations exist (a radar on a hill looking down) but not below -10 deg.
+      {"radar", "min_elevation_deg", between(-10, 90), [](SystemType& s) { return &s.radar.min_elevation_deg; },
+       nullptr},
+      {"radar", "rcs_ref_m2", positive(), [](SystemType& s) { return &s.radar.rcs_ref_m2; }, nullptr},
+      {"engagement", "min_range_km", at_least(0), [](SystemType& s) { return &s.engagement.min_range_km; },
+       nullptr},
+      {"engagement", "max_range_km", positive(), [](SystemType& s) { return &s.engagement.max_range_km; },
+       nullptr},
+      {"engagement", "min_alt_m", at_least(0), [](SystemType& s) { return &s.engagement.min_alt_m; }, nullptr},
+      {"engagement", "max_alt_m", positive(), [](SystemType& s) { return &s.engagement.max_alt_m; }, nullptr},
+      {"interceptor", "speed_mps", positive(), [](SystemType& s) { return &s.interceptor.speed_mps; }, nullptr},
+      {"interceptor", "cost_usd", at_least(0), [](SystemType& s) { return &s.interceptor.cost_usd; }, nullptr},
+      {"", "magazine", at_least(0), nullptr, [](SystemType& s) { return &s.magazine; }},
+      {"", "reload_s", at_least(0), [](SystemType& s) { return &s.reload_s; }, nullptr},
+      {"", "fire_channels", at_least(1), nullptr, [](SystemType& s) { return &s.fire_channels; }},
+      {"", "reaction_s", at_least(0), [](SystemType& s) { return &s.reaction_s; }, nullptr},
+      {"pk", "drone", between(0, 1), [](SystemType& s) { return &s.pk.drone; }, nullptr},
+      {"pk", "cruise", between(0, 1), [](SystemType& s) { return &s.pk.cruise; }, nullptr},
+      {"pk", "ballistic", between(0, 1), [](SystemType& s) { return &s.pk.ballistic; }, nullptr},
+      {"doctrine", "shots_per_engagement", at_least(1), nullptr,
+       [](SystemType& s) { return &s.doctrine.shots_per_engagement; }},
+      {"doctrine", "max_engagements", at_least(1), nullptr, [](SystemType& s) { return &s.doctrine.max_engagements; }},
+  };
+  return fields;
+}
+
+std::string dotted(const SystemField& f) {
+  return *f.group ? std::string(f.group) + "." + f.key : std::string(f.key);
+}
+
+}  // namespace
+
+const std::vector<std::string>& system_groups() {
+  static const std::vector<std::string> g = {"radar", "engagement", "interceptor", "pk", "doctrine"};
+  return g;
+}
+
+std::vector<std::string> system_keys(TypeContext ctx) {
+  std::vector<std::string> keys = {"name", "notes"};
+  if (ctx == TypeContext::library) {
+    keys.emplace_back("sources");
+    keys.emplace_back("why");
+  } else {
+    keys.emplace_back("base");
+  }
+  for (const auto& g : system_groups()) keys.push_back(g);
+  for (const auto& f : system_fields())
+    if (!*f.group) keys.emplace_back(f.key);
+  return keys;
+}
+
+std::vector<std::string> threat_keys(TypeContext ctx) {
+  std::vector<std::string> keys = {"name", "notes"};
+  if (ctx == TypeContext::library) {
+    keys.emplace_back("sources");
+    keys.emplace_back("why");
+  } else {
+    keys.emplace_back("base");
+  }
+  for (const auto& k : threat_parameter_keys()) keys.push_back(k);
+  keys.emplace_back("decoy");
+  return keys;
+}
+
+std::vector<std::string> read_system_params(const MapReader& m, SystemType& sys) {
+  std::vector<std::string> set;
+  if (!m.is_map()) return set;
+  for (const auto& group : system_groups()) {
+    const YAML::Node gn = m.get(group);
+    if (!gn.IsDefined()) continue;
+    std::vector<std::string> allowed;
+    for (const auto& f : system_fields())
+      if (group == f.group) allowed.emplace_back(f.key);
+    MapReader g(gn, m.item() + ": " + group, allowed, m.diag());
+    if (!g.is_map()) continue;
+    for (const auto& f : system_fields()) {
+      if (group != f.group) continue;
+      const YAML::Node v = g.get(f.key);
+      if (!v.IsDefined()) continue;
+      const bool ok = f.real ? read_double(v, m.item(), dotted(f), m.diag(), *f.real(sys), f.range)
+                             : read_int(v, m.item(), dotted(f), m.diag(), *f.integer(sys), f.range);
+      if (ok) set.push_back(dotted(f));
+    }
+  }
+  for (const auto& f : system_fields()) {
+    if (*f.group) continue;
+    const YAML::Node v = m.get(f.key);
+    if (!v.IsDefined()) continue;
+    const bool ok = f.real ? read_double(v, m.item(), f.key, m.diag(), *f.real(sys), f.range)
+                           : read_int(v, m.item(), f.key, m.diag(), *f.integer(sys), f.range);
+    if (ok) set.emplace_back(f.key);
+  }
+  return set;
+}
+
+std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
+  std::vector<std::string> set;
+  if (!m.is_map()) return set;
+  Diagnostics& d = m.diag();
+  if (const YAML::Node c = m.get("class"); c.IsDefined()) {
+    std::string s;
+    if (read_string(c, m.item(), "class", d, s)) {
+      if (const auto cls = parse_threat_class(s)) {
+        t.cls = *cls;
+        set.emplace_back("class");
+      } else {
+        static const std::vector<std::string> names = {"drone", "cruise", "ballistic"};
+        d.error(c.Mark(), m.item(), "unknown class '" + s + "', expected drone, cruise or ballistic" +
+                                        did_you_mean(s, names));
+      }
+    }
+  }
+  if (m.read("speed_mps", t.speed_mps, positive())) set.emplace_back("speed_mps");
+  if (m.read("altitude_m", t.altitude_m, at_least(0))) set.emplace_back("altitude_m");
+  if (m.read("rcs_m2", t.rcs_m2, positive())) set.emplace_back("rcs_m2");
+  if (m.read("cost_usd", t.cost_usd, at_least(0))) set.emplace_back("cost_usd");
+  if (m.read("decoy", t.decoy)) set.emplace_back("decoy");
+  return set;
+}
+
+void check_system_consistency(const SystemType& s, const YAML::Mark& at, const std::string& item, Diagnostics& d) {
+  if (s.engagement.min_range_km > s.engagement.max_range_km)
+    d.error(at, item, "engagement.min_range_km (" + number_text(s.engagement.min_range_km) +
+                          ") is greater than engagement.max_range_km (" +
+                          number_text(s.engagement.max_range_km) + ")");
+  if (s.engagement.min_alt_m > s.engagement.max_alt_m)
+    d.error(at, item, "engagement.min_alt_m (" + number_text(s.engagement.min_alt_m) +
+                          ") is greater than engagement.max_alt_m (" + number_text(s.engagement.max_alt_m) +
+                          ")");
+}
+
+}  // namespace adcov::model::detail
+
+namespace adcov::model {
+
+const std::vector<std::string>& system_parameter_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (const auto& f : detail::system_fields()) k.push_back(detail::dotted(f));
+    return k;
+  }();
+  return keys;
+}
+
+const std::vector<std::string>& threat_parameter_keys() {
+  static const std::vector<std::string> keys = {"class", "speed_mps", "altitude_m", "rcs_m2", "cost_usd"};
+  return keys;
+}
+
+}  // namespace adcov::model

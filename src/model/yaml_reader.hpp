@@ -1,0 +1,80 @@
+#pragma once
+// Typed, checked reads from yaml-cpp nodes. Every read reports its own
+// problem (wrong type, out of range, unknown key) to a Diagnostics and carries
+// on, so one pass over a file finds all of its errors.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "adcov/geo/geodesy.hpp"
+#include "model/diagnostics.hpp"
+
+namespace adcov::model::detail {
+
+/// An allowed numeric interval; printed in messages as ">= 0", "> 0", "in [0, 1]".
+struct Range {
+  double lo = -1e300, hi = 1e300;
+  bool lo_open = false, hi_open = false;
+  bool contains(double v) const;
+  std::string str() const;
+};
+inline Range any() { return {}; }
+inline Range at_least(double lo) { return {lo, 1e300, false, false}; }
+inline Range positive() { return {0, 1e300, true, false}; }
+inline Range between(double lo, double hi) { return {lo, hi, false, false}; }
+
+/// One YAML map with a fixed set of allowed keys. The constructor reports a
+/// non-map node, unknown keys (with "did you mean") and duplicate keys, which
+/// yaml-cpp itself accepts silently and would resolve to the first one.
+class MapReader {
+ public:
+  /// A null node (`coverage:` with nothing after it) reads as an empty map.
+  MapReader(const YAML::Node& node, std::string item, std::vector<std::string> allowed, Diagnostics& d);
+
+  bool is_map() const { return is_map_; }
+  bool has(const std::string& key) const;
+  /// The value of `key`, or an undefined node when absent.
+  YAML::Node get(const std::string& key) const;
+  /// Like get(), and reports "missing required key" when absent.
+  YAML::Node require(const std::string& key) const;
+  const YAML::Node& node() const { return node_; }
+  const std::string& item() const { return item_; }
+  Diagnostics& diag() const { return d_; }
+
+  /// Typed reads of an optional key: false (and `out` untouched) when absent or bad.
+  bool read(const std::string& key, double& out, Range r = any()) const;
+  bool read(const std::string& key, int& out, Range r = any()) const;
+  bool read(const std::string& key, bool& out) const;
+  bool read(const std::string& key, std::string& out) const;
+
+ private:
+  YAML::Node node_;
+  std::string item_;
+  Diagnostics& d_;
+  bool is_map_ = false;
+};
+
+/// Scalar reads of a value node; `what` names it in messages ("radar.range_km").
+bool read_double(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
+                 double& out, Range r = any());
+bool read_int(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d, int& out,
+              Range r = any());
+bool read_bool(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d, bool& out);
+bool read_string(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
+                 std::string& out);
+/// `[lon, lat]` with lon in [-180, 180] and lat in [-90, 90].
+bool read_lonlat(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
+                 geo::LonLat& out);
+/// True when `n` is a sequence; reports "expected a list" otherwise.
+bool expect_list(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d);
+
+/// A number as a person writes it: 40, 0.5, 1e+06 (shortest of %g).
+std::string number_text(double v);
+
+/// A short rendering of a scalar for messages ('abc', or "a list" / "a map").
+std::string describe(const YAML::Node& n);
+
+}  // namespace adcov::model::detail
