@@ -1,0 +1,47 @@
+#pragma once
+/// \file
+/// `adcov run` for one scenario: coverage + simulation + report into one
+/// output folder, staged and committed together (all or nothing).
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adcov/coverage/coverage_map.hpp"
+#include "adcov/engage/simulation.hpp"
+#include "adcov/model/scenario.hpp"
+#include "adcov/report/heatmap_png.hpp"
+
+namespace adcov::report {
+
+struct RunOptions {
+  std::optional<int> trials;            ///< overrides simulation.trials
+  std::optional<std::uint64_t> seed;    ///< overrides seed
+  bool quiet = false;                   ///< no progress on stderr
+  RenderOptions render;                 ///< borders etc. for the PNGs
+};
+
+/// What one run produced.
+struct RunOutput {
+  coverage::CoverageResult coverage;
+  engage::SimulationResult simulation;
+  std::vector<std::string> files;  ///< names written in the folder
+  std::vector<std::string> notes;
+  std::string tables;              ///< the human tables for stdout
+};
+
+/// Runs a validated scenario end to end and writes coverage_<h>m.tif/.png,
+/// floor.tif/.png, trials.csv, summary.json and report.html into `out_dir`.
+/// Nothing is renamed into place until every file is written.
+/// \throws InputError / Error from the engines; the folder is then untouched.
+RunOutput run_scenario(const model::Scenario& s, const std::filesystem::path& out_dir,
+                       const RunOptions& opt);
+
+/// Folder for a scenario's outputs: `out_dir` as given when there is one
+/// scenario, `out_dir/<name>` for several, `out/<name>` without -o.
+std::filesystem::path run_output_dir(const std::string& out_dir, const std::string& name,
+                                     std::size_t scenario_count);
+
+}  // namespace adcov::report
