@@ -111,12 +111,17 @@ geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
 }
 
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt) {
+  return compute_coverage(s, terrain, prepare_batteries(s, terrain), opt);
+}
+
+CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                std::vector<BatteryGeometry> batteries, const CoverageOptions& opt) {
   const geo::GridSpec& g = terrain.grid;
   CoverageResult res;
   res.grid = g;
   res.voids_filled = terrain.voids_filled;
   res.terrain_description = terrain.description;
-  res.batteries = prepare_batteries(s, terrain);
+  res.batteries = std::move(batteries);
 
   const std::vector<double> alts = opt.altitudes_m.empty() ? s.coverage.altitudes_m : opt.altitudes_m;
   const std::size_t na = alts.size();

@@ -15,15 +15,19 @@
 //   w          |dx|/dy: where the ray to (i, line) crosses the previous line,
 //              between the previous line's cells i and i - sign(dx)
 //
-// Recurrence for a cell of a quadrant (|dx| <= dy):
-//   S = max( (1-w) S_prev[i] + w S_prev[i-sgn],              horizon beyond the crossing
-//            ((1-w) Z_prev[i] + w Z_prev[i-sgn]) / d_cross )  terrain at the crossing
-//   d_cross = d (dy - 1)/dy
+// Recurrence for a cell of a quadrant (|dx| <= dy), with the previous line's
+// neighbours a = i and b = i - sign(dx), seen at the crossing distance
+// d_cross = d (dy - 1)/dy:
+//   H_a = max(S_prev[a], Z_prev[a] / d_cross)          horizon through neighbour a
+//   S   = max( (1-w) H_a + w H_b,                       horizon beyond the crossing
+//              ((1-w) Z_prev[a] + w Z_prev[b]) / d_cross )  terrain at the crossing
 //   min visible height above ground  h = max(0, d * max(S, tan(min_el)) - Z)
 // because a target at height h is seen iff (Z + h)/d >= max(S, tan(min_el)).
 // The terrain sample at the crossing is exactly R3's sample on that line; only
-// the horizon beyond it is interpolated. Each line reads only the previous
-// line, so the inner loops are branch-free and vectorise.
+// the horizon beyond it is interpolated. (Interpolating S alone, the nearest
+// neighbour's S, or the max of the two were measured worse against R3 on the
+// SRTM test: see docs/coverage.md.) Each line reads only the previous line,
+// so the inner loops are branch-free and vectorise.
 #include <oneapi/tbb/parallel_invoke.h>
 
 #include <algorithm>
@@ -114,10 +118,11 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, float* out, std::ptrdi
         const float d = std::sqrt(d2);
         const float z = gl[i] - d2 * inv2kr - za;
         const float w = std::min(-dx * inv_dy, 1.0f);
-        const float sl = (1.0f - w) * spr[i] + w * spr[i + 1];
+        const float inv_dc = cross / d;
+        const float ha = std::max(spr[i], zpr[i] * inv_dc);
+        const float hb = std::max(spr[i + 1], zpr[i + 1] * inv_dc);
         const float zx = (1.0f - w) * zpr[i] + w * zpr[i + 1];
-        const float tc = zx * cross / d;
-        finish(i, d, z, std::max(sl, tc));
+        finish(i, d, z, std::max((1.0f - w) * ha + w * hb, zx * inv_dc));
       }
       // dx > 0: neighbours i and i-1.
       for (int i = std::max(elo, split); i <= ehi; ++i) {
@@ -126,10 +131,11 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, float* out, std::ptrdi
         const float d = std::sqrt(d2);
         const float z = gl[i] - d2 * inv2kr - za;
         const float w = std::min(dx * inv_dy, 1.0f);
-        const float sl = (1.0f - w) * spr[i] + w * spr[i - 1];
+        const float inv_dc = cross / d;
+        const float ha = std::max(spr[i], zpr[i] * inv_dc);
+        const float hb = std::max(spr[i - 1], zpr[i - 1] * inv_dc);
         const float zx = (1.0f - w) * zpr[i] + w * zpr[i - 1];
-        const float tc = zx * cross / d;
-        finish(i, d, z, std::max(sl, tc));
+        finish(i, d, z, std::max((1.0f - w) * ha + w * hb, zx * inv_dc));
       }
     } else {
       for (int i = elo; i <= ehi; ++i) {

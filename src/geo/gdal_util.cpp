@@ -42,7 +42,7 @@ std::string gdal_message(const std::string& file, const std::string& what, const
 Dataset open_raster(const std::filesystem::path& file) {
   ensure_gdal();
   GdalErrors err;
-  Dataset ds(GDALOpenEx(file.string().c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  Dataset ds(GDALOpenEx(file.string().c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr, nullptr, nullptr));
   if (!ds) throw InputError(gdal_message(file.string(), "cannot open raster", err));
   if (GDALGetRasterCount(ds.get()) < 1) throw InputError(file.string() + ": raster has no bands");
   return ds;

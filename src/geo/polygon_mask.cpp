@@ -12,7 +12,7 @@ namespace adcov::geo {
 std::vector<std::uint8_t> rasterize_polygons(const std::filesystem::path& path, const GridSpec& grid) {
   detail::ensure_gdal();
   detail::GdalErrors err;
-  detail::Dataset vec(GDALOpenEx(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  detail::Dataset vec(GDALOpenEx(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr, nullptr, nullptr));
   if (!vec) throw InputError(detail::gdal_message(path.string(), "cannot open polygons", err));
   const int nlayers = GDALDatasetGetLayerCount(vec.get());
   if (nlayers < 1) throw InputError(path.string() + ": no layers with polygons");

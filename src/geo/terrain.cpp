@@ -257,7 +257,42 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
         todo[i] = 1;
       }
     }
-    // 3. Fill voids from their neighbours, in the DEM's own cells.
+    // Nodata connected to the mosaic's outer edge or to a gap between tiles is
+    // not a hole in the data but the edge of the DEM (e.g. a basin-shaped DEM
+    // padded with nodata): outside, never invented.
+    {
+      std::vector<std::size_t> stack;
+      auto seed = [&](int x, int y) {
+        const std::size_t i = static_cast<std::size_t>(y) * ww + x;
+        if (todo[i] == 1) todo[i] = 2, stack.push_back(i);
+      };
+      for (int y = 0; y < wh; ++y) {
+        if (wx0 == 0) seed(0, y);
+        if (wx1 == m.width) seed(ww - 1, y);
+      }
+      for (int x = 0; x < ww; ++x) {
+        if (wy0 == 0) seed(x, 0);
+        if (wy1 == m.height) seed(x, wh - 1);
+      }
+      for (int y = 0; y < wh; ++y)
+        for (int x = 0; x < ww; ++x)
+          if (!covered[static_cast<std::size_t>(y) * ww + x])
+            for (int d = 0; d < 4; ++d) {
+              const int xx = x + (d == 0) - (d == 1), yy = y + (d == 2) - (d == 3);
+              if (xx >= 0 && yy >= 0 && xx < ww && yy < wh) seed(xx, yy);
+            }
+      while (!stack.empty()) {
+        const std::size_t i = stack.back();
+        stack.pop_back();
+        buf[i] = kNaN;
+        const int x = static_cast<int>(i % ww), y = static_cast<int>(i / ww);
+        for (int d = 0; d < 4; ++d) {
+          const int xx = x + (d == 0) - (d == 1), yy = y + (d == 2) - (d == 3);
+          if (xx >= 0 && yy >= 0 && xx < ww && yy < wh) seed(xx, yy);
+        }
+      }
+    }
+    // 3. Fill voids (holes inside the data) from their neighbours, in the DEM's own cells.
     t.voids_filled = detail::fill_from_neighbours(buf, ww, wh, todo);
     for (std::size_t i = 0; i < buf.size(); ++i)
       if (todo[i]) buf[i] = kNaN;

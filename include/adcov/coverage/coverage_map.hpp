@@ -56,4 +56,10 @@ geo::TerrainGrid load_scenario_terrain(const model::Scenario& s);
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
                                 const CoverageOptions& opt);
 
+/// The same with batteries already prepared (prepare_batteries(s, terrain)),
+/// e.g. reused across sweep points that keep the geometry. Stored in the
+/// result's `batteries` (pass an rvalue to avoid copying the windows).
+CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                std::vector<BatteryGeometry> batteries, const CoverageOptions& opt);
+
 }  // namespace adcov::coverage

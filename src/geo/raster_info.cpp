@@ -1,0 +1,112 @@
+#include "adcov/geo/raster_info.hpp"
+
+#include <cpl_conv.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <vector>
+
+#include "adcov/geo/error.hpp"
+#include "gdal_util.hpp"
+
+namespace adcov::geo {
+
+RasterInfo describe_raster(const std::filesystem::path& path) {
+  RasterInfo info;
+  info.path = path;
+  detail::Dataset ds = detail::open_raster(path);
+  GDALDatasetH h = ds.get();
+  info.driver = GDALGetDriverShortName(GDALGetDatasetDriver(h));
+  info.width = GDALGetRasterXSize(h);
+  info.height = GDALGetRasterYSize(h);
+  info.bands = GDALGetRasterCount(h);
+  GDALRasterBandH band = GDALGetRasterBand(h, 1);
+  info.data_type = GDALGetDataTypeName(GDALGetRasterDataType(band));
+  double gt[6];
+  if (GDALGetGeoTransform(h, gt) != CE_None) throw InputError(path.string() + ": raster has no geotransform");
+  const char* wkt = GDALGetProjectionRef(h);
+  if (!wkt || !*wkt) throw InputError(path.string() + ": raster has no coordinate reference system");
+  auto srs = detail::make_srs(wkt);
+  info.crs_name = OSRGetName(srs.get()) ? OSRGetName(srs.get()) : "";
+  OSRAutoIdentifyEPSG(srs.get());
+  const char* auth = OSRGetAuthorityName(srs.get(), nullptr);
+  const char* code = OSRGetAuthorityCode(srs.get(), nullptr);
+  if (auth && code && std::string(auth) == "EPSG") info.epsg = std::atoi(code);
+  info.geographic = OSRIsGeographic(srs.get());
+  info.res_x = std::abs(gt[1]);
+  info.res_y = std::abs(gt[5]);
+  info.xmin = std::min(gt[0], gt[0] + gt[1] * info.width);
+  info.xmax = std::max(gt[0], gt[0] + gt[1] * info.width);
+  info.ymin = std::min(gt[3], gt[3] + gt[5] * info.height);
+  info.ymax = std::max(gt[3], gt[3] + gt[5] * info.height);
+  const DemFootprint fp = dem_footprint({path}, Laea{{0.0, 0.0}});
+  info.lonlat = fp.lonlat;
+  {
+    // Ground size of the centre pixel: its corners to lon/lat, great-circle
+    // distances on the SPEC sphere (true metres for any CRS, Mercator included).
+    auto t = detail::make_transform(srs.get(), detail::wgs84().get());
+    const double cx = gt[0] + gt[1] * (info.width / 2), cy = gt[3] + gt[5] * (info.height / 2);
+    std::vector<double> x{cx, cx + gt[1], cx}, y{cy, cy, cy + gt[5]};
+    std::vector<int> ok(3, 0);
+    OCTTransformEx(t.get(), 3, x.data(), y.data(), nullptr, ok.data());
+    if (ok[0] && ok[1] && ok[2]) {
+      info.res_x_m = distance_m({x[0], y[0]}, {x[1], y[1]});
+      info.res_y_m = distance_m({x[0], y[0]}, {x[2], y[2]});
+    }
+  }
+  int has_nodata = 0;
+  const double nd = GDALGetRasterNoDataValue(band, &has_nodata);
+  if (has_nodata) info.nodata = nd;
+
+  // One pass over band 1 in strips of rows.
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  const int strip = std::max(1, static_cast<int>((1 << 22) / std::max(1, info.width)));
+  std::vector<double> buf(static_cast<std::size_t>(info.width) * strip);
+  detail::GdalErrors err;
+  for (int y = 0; y < info.height; y += strip) {
+    const int rows = std::min(strip, info.height - y);
+    if (GDALRasterIO(band, GF_Read, 0, y, info.width, rows, buf.data(), info.width, rows, GDT_Float64, 0, 0) != CE_None)
+      throw InputError(detail::gdal_message(path.string(), "cannot read raster", err));
+    for (std::size_t i = 0; i < static_cast<std::size_t>(info.width) * rows; ++i) {
+      const double v = buf[i];
+      if (std::isnan(v) || (has_nodata && v == nd)) {
+        ++info.void_count;
+        continue;
+      }
+      lo = std::min(lo, v), hi = std::max(hi, v);
+    }
+  }
+  info.min = lo <= hi ? lo : std::numeric_limits<double>::quiet_NaN();
+  info.max = lo <= hi ? hi : std::numeric_limits<double>::quiet_NaN();
+  return info;
+}
+
+std::string format_raster_info(const RasterInfo& i) {
+  std::string s;
+  char buf[512];
+  auto line = [&](const char* fmt, auto... args) {
+    std::snprintf(buf, sizeof buf, fmt, args...);
+    s += buf;
+  };
+  line("%s\n", i.path.string().c_str());
+  line("  driver      %s, %d band%s, %s\n", i.driver.c_str(), i.bands, i.bands == 1 ? "" : "s", i.data_type.c_str());
+  line("  size        %d x %d cells\n", i.width, i.height);
+  line("  crs         %s%s\n", i.crs_name.c_str(), i.epsg ? (" (EPSG:" + std::to_string(*i.epsg) + ")").c_str() : "");
+  if (i.geographic)
+    line("  resolution  %.6g x %.6g deg = %.1f x %.1f m at the centre latitude\n", i.res_x, i.res_y, i.res_x_m, i.res_y_m);
+  else
+    line("  resolution  %.6g x %.6g CRS units = %.1f x %.1f m on the ground at the centre\n", i.res_x, i.res_y,
+         i.res_x_m, i.res_y_m);
+  line("  bounds      x %.6f .. %.6f, y %.6f .. %.6f\n", i.xmin, i.xmax, i.ymin, i.ymax);
+  line("  lon/lat     lon %.5f .. %.5f, lat %.5f .. %.5f\n", i.lonlat.west, i.lonlat.east, i.lonlat.south, i.lonlat.north);
+  line("  values      min %.6g, max %.6g\n", i.min, i.max);
+  if (i.nodata)
+    line("  voids       %lld cells (nodata %.10g)\n", static_cast<long long>(i.void_count), *i.nodata);
+  else
+    line("  voids       %lld cells (no nodata value)\n", static_cast<long long>(i.void_count));
+  return s;
+}
+
+}  // namespace adcov::geo
