@@ -98,14 +98,28 @@ RgbaImage render_sweep_plot(const model::Scenario& s, const SweepResult& r) {
   double xmax = n0 ? *std::max_element(xs.begin(), xs.end()) : 1;
   if (xmax <= xmin) { xmin -= 1; xmax += 1; }
   auto px = [&](double x) { return kLeft + (x - xmin) / (xmax - xmin) * pw; };
-  auto py = [&](double rate) { return kTop + (1.0 - rate) * ph; };
+  // Y range: the data's, rounded out to 10 % steps, so close rates stay apart.
+  double ylo = 1, yhi = 0;
+  for (const auto& p : r.points) {
+    ylo = std::min(ylo, p.overall.ci95_lo);
+    yhi = std::max(yhi, p.overall.ci95_hi);
+  }
+  if (r.points.empty()) { ylo = 0; yhi = 1; }
+  ylo = std::max(0.0, std::floor(ylo * 10 - 1e-9) / 10);
+  yhi = std::min(1.0, std::ceil(yhi * 10 + 1e-9) / 10);
+  if (yhi - ylo < 0.1) ylo = std::max(0.0, yhi - 0.1);
+  auto py = [&](double rate) { return kTop + (yhi - rate) / (yhi - ylo) * ph; };
 
   // Grid lines and frame.
   const Rgba grid{225, 225, 225, 255}, ink{40, 40, 40, 255};
-  for (int k = 0; k <= 10; ++k) {
-    const int y = static_cast<int>(std::lround(py(k / 10.0)));
+  const int steps = static_cast<int>(std::lround((yhi - ylo) * 100));  // 1 % grid
+  const int label_every = steps <= 10 ? 1 : steps <= 30 ? 5 : 10;
+  for (int k = 0; k <= steps; ++k) {
+    const double v = ylo + k / 100.0;
+    if (k % label_every) continue;
+    const int y = static_cast<int>(std::lround(py(v)));
     fill_rect(img, kLeft, y, pw, 1, grid);
-    if (k % 2 == 0) draw_text(img, kLeft - 8 - text_width_px(pct(k / 10.0), 2), y - 7, pct(k / 10.0), ink, 2);
+    draw_text(img, kLeft - 8 - text_width_px(pct(v), 2), y - 7, pct(v), ink, 2);
   }
   for (std::size_t i = 0; i < n0; ++i) {
     const int x = static_cast<int>(std::lround(px(xs[i])));
