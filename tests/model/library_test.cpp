@@ -1,0 +1,125 @@
+// The built-in library: the required types exist, every parameter has a
+// source or "estimate" (with a reason), and values are physically sane.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "adcov/model/library.hpp"
+#include "support/support.hpp"
+
+namespace {
+
+using adcov::model::builtin_library;
+using adcov::model::ThreatClass;
+
+TEST(Library, HasEveryRequiredType) {
+  const auto& lib = builtin_library();
+  for (const char* id : {"patriot_pac3", "patriot_pac2", "samp_t", "iris_t_slm", "iris_t_sls", "nasams", "hawk",
+                         "gepard", "skynex", "avenger", "mobile_fire_group", "interceptor_drone", "s300ps", "buk_m1"})
+    EXPECT_TRUE(lib.systems.count(id)) << id;
+  for (const char* id : {"shahed136", "geran3", "gerbera", "kh101", "kalibr", "kh59", "iskander_m", "iskander_k",
+                         "kinzhal", "kh22", "kn23"})
+    EXPECT_TRUE(lib.threats.count(id)) << id;
+}
+
+// A source is one or more keys of the citation list, or "estimate".
+bool sourced(const std::string& src, const std::map<std::string, std::string>& citations) {
+  std::stringstream ss(src);
+  std::string key;
+  int n = 0;
+  while (std::getline(ss, key, ',')) {
+    key.erase(0, key.find_first_not_of(' '));
+    key.erase(key.find_last_not_of(' ') + 1);
+    if (key != "estimate" && !citations.count(key)) return false;
+    ++n;
+  }
+  return n > 0;
+}
+
+TEST(Library, EverySystemParameterHasASourceOrEstimate) {
+  const auto& lib = builtin_library();
+  for (const auto& [id, s] : lib.systems) {
+    EXPECT_EQ(s.id, id);
+    EXPECT_FALSE(s.name.empty()) << id;
+    for (const auto& p : adcov::model::system_parameter_keys()) {
+      ASSERT_TRUE(s.sources.count(p)) << id << " " << p;
+      EXPECT_TRUE(sourced(s.sources.at(p), lib.citations)) << id << " " << p << ": " << s.sources.at(p);
+      if (s.sources.at(p).find("estimate") != std::string::npos) {
+        EXPECT_GT(s.why.count(p) ? s.why.at(p).size() : 0u, 10u) << id << " " << p << " lacks a reason";
+      }
+    }
+  }
+}
+
+TEST(Library, EveryThreatParameterHasASourceOrEstimate) {
+  const auto& lib = builtin_library();
+  for (const auto& [id, t] : lib.threats) {
+    auto keys = adcov::model::threat_parameter_keys();
+    if (t.decoy) keys.emplace_back("decoy");
+    for (const auto& p : keys) {
+      ASSERT_TRUE(t.sources.count(p)) << id << " " << p;
+      EXPECT_TRUE(sourced(t.sources.at(p), lib.citations)) << id << " " << p;
+      if (t.sources.at(p).find("estimate") != std::string::npos) {
+        EXPECT_TRUE(t.why.count(p)) << id << " " << p;
+      }
+    }
+  }
+}
+
+TEST(Library, ValuesArePhysicallySane) {
+  const auto& lib = builtin_library();
+  for (const auto& [id, s] : lib.systems) {
+    SCOPED_TRACE(id);
+    EXPECT_GE(s.radar.height_m, 2);
+    EXPECT_LE(s.radar.height_m, 20);
+    EXPECT_LE(s.radar.min_elevation_deg, 0.5);
+    EXPECT_LE(s.engagement.min_range_km, s.engagement.max_range_km);
+    EXPECT_LE(s.engagement.min_alt_m, s.engagement.max_alt_m);
+    for (const auto c : adcov::model::kThreatClasses) {
+      EXPECT_GE(s.pk.of(c), 0);
+      EXPECT_LE(s.pk.of(c), 1);
+    }
+  }
+  // Only Patriot and SAMP/T stop ballistic missiles; guns and drones no cruise to speak of.
+  for (const auto& [id, s] : lib.systems)
+    if (id != "patriot_pac3" && id != "patriot_pac2" && id != "samp_t") {
+      EXPECT_EQ(s.pk.ballistic, 0) << id;
+    }
+  EXPECT_GE(lib.systems.at("patriot_pac3").pk.ballistic, 0.6);
+  EXPECT_LE(lib.systems.at("patriot_pac3").pk.ballistic, 0.7);
+  for (const char* id : {"gepard", "mobile_fire_group", "interceptor_drone"})
+    EXPECT_LE(lib.systems.at(id).pk.cruise, 0.2) << id;
+
+  const auto& shahed = lib.threats.at("shahed136");
+  EXPECT_EQ(shahed.cls, ThreatClass::drone);
+  EXPECT_GE(shahed.altitude_m, 100);
+  EXPECT_LE(shahed.altitude_m, 200);
+  EXPECT_NEAR(shahed.speed_mps, 50, 5);
+  EXPECT_TRUE(lib.threats.at("gerbera").decoy);
+  EXPECT_FALSE(shahed.decoy);
+  for (const char* id : {"kh101", "kalibr"}) {
+    EXPECT_EQ(lib.threats.at(id).cls, ThreatClass::cruise);
+    EXPECT_GE(lib.threats.at(id).speed_mps, 230);
+    EXPECT_LE(lib.threats.at(id).speed_mps, 250);
+    EXPECT_LE(lib.threats.at(id).altitude_m, 100);
+  }
+  EXPECT_EQ(lib.threats.at("iskander_m").cls, ThreatClass::ballistic);
+  EXPECT_NEAR(lib.threats.at("iskander_m").altitude_m, 50000, 10000);
+}
+
+TEST(Library, DocsListEveryTypeAndEveryCitation) {
+  std::ifstream f(adcov::test::source_path("docs/library.md"));
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const std::string doc = ss.str();
+  ASSERT_FALSE(doc.empty());
+  const auto& lib = builtin_library();
+  for (const auto& [id, s] : lib.systems) EXPECT_NE(doc.find("`" + id + "`"), std::string::npos) << id;
+  for (const auto& [id, t] : lib.threats) EXPECT_NE(doc.find("`" + id + "`"), std::string::npos) << id;
+  for (const auto& [key, text] : lib.citations) EXPECT_NE(doc.find("[" + key + "]"), std::string::npos) << key;
+  EXPECT_NE(doc.find("## Estimates and why"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,214 @@
+// Malformed scenarios: each must give exactly the documented
+// `file:line:col: item: message` line (SPEC "An error names the file, and for
+// YAML the line and column"). {f} stands for the file as given, {d} for its folder.
+
+#include <gtest/gtest.h>
+
+#include "model_test_util.hpp"
+
+namespace {
+
+using adcov::test::contains_line;
+using adcov::test::diagnostics_of;
+using adcov::test::joined;
+using adcov::test::kMinimal;
+using adcov::test::TempDir;
+
+struct BadCase {
+  const char* name;
+  std::string yaml;
+  std::string expected;
+};
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  return s;
+}
+
+const std::vector<BadCase>& cases() {
+  const std::string& m = kMinimal;
+  static const std::vector<BadCase> c = {
+      {"YamlSyntaxError", "name: t\nterrain: {flat: 0\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:3:7: YAML syntax error: end of map flow not found"},
+      {"TabIndentation", "name: t\nterrain:\n\tflat: 0\n", "{f}:3:6: YAML syntax error: illegal map value"},
+      {"UnknownTopLevelKeyWithHint", m + "resolutoin: 100\n",
+       "{f}:4:1: unknown key 'resolutoin' (did you mean 'resolution_m'?)"},
+      {"DuplicateKey", m + "seed: 1\nseed: 2\n", "{f}:5:1: duplicate key 'seed'"},
+      {"NegativeResolution", m + "resolution_m: -5\n", "{f}:4:15: resolution_m must be > 0, got -5"},
+      {"ZeroKFactor", m + "earth: {k_factor: 0}\n", "{f}:4:19: earth: k_factor must be > 0, got 0"},
+      {"ZeroTrials", m + "simulation:\n  trials: 0\n", "{f}:5:11: simulation: trials must be >= 1, got 0"},
+      {"NegativeSeed", m + "seed: -1\n", "{f}:4:7: seed: expected a whole number >= 0, got '-1'"},
+      {"NameWithSpace", "name: kyiv raid\nterrain: {flat: 0}\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:1:7: name 'kyiv raid' may only contain letters, digits, '_' and '-'"},
+      {"MissingName", "terrain: {flat: 0}\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:1:1: missing required key 'name'"},
+      {"BboxWestNotBelowEast", "name: t\nterrain: {flat: 0}\nregion: {bbox: [32, 49, 29, 51]}\n",
+       "{f}:3:16: region: bbox: west (32) must be less than east (29)"},
+      {"BboxSouthNotBelowNorth", "name: t\nterrain: {flat: 0}\nregion: {bbox: [29, 51, 32, 49]}\n",
+       "{f}:3:16: region: bbox: south (51) must be less than north (49)"},
+      {"BboxThreeNumbers", "name: t\nterrain: {flat: 0}\nregion: {bbox: [29, 51, 32]}\n",
+       "{f}:3:16: region: bbox: expected [west, south, east, north], got a list"},
+      {"LatitudeOutOfRange", m + "batteries:\n  - {id: b1, system: gepard, position: [30, 95]}\n",
+       "{f}:5:45: battery 'b1': position latitude must be in [-90, 90], got 95"},
+      {"LongitudeOutOfRange", m + "batteries:\n  - {id: b1, system: gepard, position: [-181, 50]}\n",
+       "{f}:5:41: battery 'b1': position longitude must be in [-180, 180], got -181"},
+      {"UnknownSystemWithHint",
+       m + "batteries:\n  - id: kyiv-2\n    system: patriot_pac9\n    position: [30.5, 50.4]\n",
+       "{f}:6:13: battery 'kyiv-2': unknown system 'patriot_pac9' (did you mean 'patriot_pac2' or "
+       "'patriot_pac3'?)"},
+      {"DuplicateBatteryId",
+       m + "batteries:\n  - {id: b1, system: gepard, position: [30, 50]}\n"
+           "  - {id: b1, system: gepard, position: [30.1, 50]}\n",
+       "{f}:6:10: battery 'b1': duplicate battery id 'b1' (first at line 5)"},
+      {"DuplicateSalvoId",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50]}\n"
+           "  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50]}\n",
+       "{f}:6:10: salvo 'w': duplicate salvo id 'w' (first at line 5)"},
+      {"NegativeCount", m + "salvos:\n  - {id: w, threat: shahed136, count: -3, launch: [36, 51], target: [30, 50]}\n",
+       "{f}:5:39: salvo 'w': count must be >= 0, got -3"},
+      {"NegativeInterval",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 3, launch: [36, 51], target: [30, 50], interval_s: -2}\n",
+       "{f}:5:90: salvo 'w': interval_s must be >= 0, got -2"},
+      {"LaunchAndLaunchArea",
+       m + "salvos:\n  - id: w\n    threat: shahed136\n    count: 3\n    launch: [36, 51]\n"
+           "    launch_area: {center: [36, 51], radius_km: 10}\n    target: [30, 50]\n",
+       "{f}:5:5: salvo 'w': give either launch: [lon, lat] or launch_area: {center, radius_km}, not both"},
+      {"NeitherLaunchNorArea", m + "salvos:\n  - {id: w, threat: shahed136, count: 3, target: [30, 50]}\n",
+       "{f}:5:5: salvo 'w': missing launch: [lon, lat] or launch_area: {center, radius_km}"},
+      {"TargetAndTargets",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 3, launch: [36, 51], target: [30, 50], "
+           "targets: [{at: [30, 50]}]}\n",
+       "{f}:5:5: salvo 'w': give either target: [lon, lat] or targets: [{at, weight}, ...], not both"},
+      {"NeitherTargetNorTargets", m + "salvos:\n  - {id: w, threat: shahed136, count: 3, launch: [36, 51]}\n",
+       "{f}:5:5: salvo 'w': missing target: [lon, lat] or targets: [{at, weight}, ...]"},
+      {"UnknownThreatWithHint",
+       m + "salvos:\n  - {id: w, threat: shahed137, count: 3, launch: [36, 51], target: [30, 50]}\n",
+       "{f}:5:21: salvo 'w': unknown threat 'shahed137' (did you mean 'shahed136'?)"},
+      {"PkAboveOne", m + "systems:\n  my_sam:\n    base: iris_t_slm\n    pk: {drone: 1.2}\n",
+       "{f}:7:17: system 'my_sam': pk.drone must be in [0, 1], got 1.2"},
+      {"MinRangeAboveMaxRange",
+       m + "systems:\n  my_sam:\n    base: iris_t_slm\n    engagement: {min_range_km: 50}\n",
+       "{f}:7:17: system 'my_sam': engagement.min_range_km (50) is greater than engagement.max_range_km (40)"},
+      {"BaseCycle", m + "systems:\n  a: {base: b}\n  b: {base: a}\n", "{f}:6:13: system 'b': base: cycle a -> b -> a"},
+      {"UnknownBaseWithHint", m + "threats:\n  slow: {base: shahedd136}\n",
+       "{f}:5:16: threat 'slow': unknown base threat 'shahedd136' (did you mean 'shahed136'?)"},
+      {"WrongTypeForInteger", m + "batteries:\n  - {id: b1, system: gepard, position: [30, 50], magazine: many}\n",
+       "{f}:5:60: battery 'b1': magazine: expected a whole number, got 'many'"},
+      {"NestedUnknownKeyWithHint", m + "systems:\n  my_sam:\n    base: iris_t_slm\n    radar: {rnage_km: 10}\n",
+       "{f}:7:13: system 'my_sam': radar: unknown key 'rnage_km' (did you mean 'range_km'?)"},
+      {"NewSystemWithoutRequiredKeys", m + "systems:\n  gun: {pk: {drone: 0.5}}\n",
+       "{f}:5:8: system 'gun': a new system type (no base:) must give radar.range_km, engagement.max_range_km, "
+       "engagement.max_alt_m, interceptor.speed_mps, magazine (or base: <type> to inherit every parameter)"},
+      {"UnknownThreatClass", m + "threats:\n  x: {base: shahed136, class: drones}\n",
+       "{f}:5:31: threat 'x': unknown class 'drones', expected drone, cruise or ballistic (did you mean 'drone'?)"},
+      {"MissingDemShowsBothPaths", "name: t\nterrain: {dem: dem/nothere.tif}\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:2:16: terrain: dem: file 'dem/nothere.tif' not found (resolved to '{d}/dem/nothere.tif')"},
+      {"GlobMatchingNothing", "name: t\nterrain:\n  dem: [dem/*.hgt]\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:3:9: terrain: dem: pattern 'dem/*.hgt' matches no file (looked for '{d}/dem/*.hgt')"},
+      {"DemAndFlat", "name: t\nterrain: {flat: 0, dem: x.tif}\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:2:10: terrain: give either dem: (raster files) or flat: (ground elevation), not both"},
+      {"BadOperator", m + "batteries:\n  - {id: b1, system: gepard, operator: nato, position: [30, 50]}\n",
+       "{f}:5:40: battery 'b1': operator 'nato' must be ukraine, allied:<ISO code> (e.g. allied:DE) or "
+       "contractor:<name>"},
+      {"SweepUnknownBatteryWithHint",
+       m + "batteries:\n  - {id: kyiv-1, system: gepard, position: [30, 50]}\n"
+           "sweep:\n  - {set: 'batteries[kyiv-9].magazine', values: [1, 2]}\n",
+       "{f}:7:11: sweep 'batteries[kyiv-9].magazine': unknown battery 'kyiv-9' (did you mean 'kyiv-1'?)"},
+      {"SweepBadValue",
+       m + "batteries:\n  - {id: kyiv-1, system: gepard, position: [30, 50]}\n"
+           "sweep:\n  - {set: 'batteries[kyiv-1].magazine', values: [1, -2]}\n",
+       "{f}:7:5: sweep 'batteries[kyiv-1].magazine' = -2: battery 'kyiv-1': magazine must be >= 0, got -2"},
+      {"SweepUnknownKeyWithHint",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50]}\n"
+           "sweep:\n  - {set: 'salvos[w].cont', values: [1]}\n",
+       "{f}:7:11: sweep 'salvos[w].cont': unknown salvo key 'cont' (did you mean 'count'?)"},
+      {"CoverageUnknownThreat", m + "coverage: {threat: kh102}\n",
+       "{f}:4:20: coverage: unknown threat 'kh102' (did you mean 'kh101'?)"},
+      {"TopLevelNotAMap", "just a string\n",
+       "{f}:1:1: a scenario is a map of keys (name:, terrain:, region:, ...), got 'just a string'"},
+      {"EmptyFile", "", "{f}: the scenario file is empty (expected keys such as name:, terrain:, region:)"},
+      {"OnlyComments", "# nothing here\n",
+       "{f}: the scenario file is empty (expected keys such as name:, terrain:, region:)"},
+  };
+  return c;
+}
+
+class ScenarioError : public testing::TestWithParam<BadCase> {};
+
+TEST_P(ScenarioError, ReportsFileLineColumnAndMessage) {
+  TempDir dir;
+  const auto path = dir.write("s.yaml", GetParam().yaml);
+  const auto msgs = diagnostics_of(path);
+  const std::string expected =
+      replace_all(replace_all(GetParam().expected, "{f}", path.string()), "{d}", dir.path.string());
+  EXPECT_TRUE(contains_line(msgs, expected)) << "expected: " << expected << "\ngot:\n" << joined(msgs);
+}
+
+INSTANTIATE_TEST_SUITE_P(ScenarioCases, ScenarioError, testing::ValuesIn(cases()),
+                         [](const testing::TestParamInfo<BadCase>& i) { return std::string(i.param.name); });
+
+TEST(ScenarioErrors, ReportsEveryErrorOfAFileInLineOrder) {
+  TempDir dir;
+  const auto path = dir.write("s.yaml", "name: t\nseed: x\nterrain: {flat: 0}\nregion: {bbox: [29, 49, 32, 51]}\n"
+                                        "resolutoin: 1\nsimulation: {trials: 0}\n");
+  const auto msgs = diagnostics_of(path);
+  ASSERT_EQ(msgs.size(), 3u) << joined(msgs);
+  EXPECT_NE(msgs[0].find(":2:7: seed"), std::string::npos);
+  EXPECT_NE(msgs[1].find(":5:1: unknown key 'resolutoin'"), std::string::npos);
+  EXPECT_NE(msgs[2].find(":6:22: simulation: trials"), std::string::npos);
+}
+
+TEST(ScenarioErrors, MessagesNameTheFileAsGiven) {
+  TempDir dir;
+  dir.write("sub/s.yaml", kMinimal + "seed: -1\n");
+  const auto cwd = std::filesystem::current_path();
+  std::filesystem::current_path(dir.path);
+  const auto msgs = diagnostics_of("sub/s.yaml");
+  std::filesystem::current_path(cwd);
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_EQ(msgs[0], "sub/s.yaml:4:7: seed: expected a whole number >= 0, got '-1'");
+}
+
+TEST(ScenarioErrors, MissingFileIsAnInputError) {
+  TempDir dir;
+  const auto p = dir.path / "nope.yaml";
+  const auto msgs = diagnostics_of(p);
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_EQ(msgs[0], p.string() + ": cannot open scenario file: no such file");
+}
+
+TEST(ScenarioErrors, DirectoryIsAnInputError) {
+  TempDir dir;
+  const auto msgs = diagnostics_of(dir.path);
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_EQ(msgs[0], dir.path.string() + ": is a directory, not a scenario file");
+}
+
+// Fuzz-ish inputs: whatever the bytes, load_scenario throws InputError and
+// never crashes, hangs or throws anything else.
+TEST(ScenarioErrors, MalformedInputNeverCrashes) {
+  TempDir dir;
+  std::vector<std::string> inputs = {
+      std::string("\x00\x01\xff\xfe garbage \x7f", 15),
+      std::string(20000, '[') + std::string(20000, ']'),
+      "a: &x [*x]\n",
+      "name: t\nterrain: *undefined\n",
+      "? [a, b]\n: c\n",
+      "name: [t]\nterrain: [1]\nregion: 5\nbatteries: {a: 1}\nsalvos: 7\nsystems: [1]\nthreats: x\n"
+      "coverage: []\nsimulation: [1]\nsweep: {}\nearth: 1\nseed: [1]\nresolution_m: {}\n",
+      "name: t\nterrain: {flat: 0}\nregion: {bbox: [29, 49, 32, 51]}\nbatteries: [1, [2], {id: [x]}]\n"
+      "salvos: [{id: w, targets: [1, {at: 5}], route: 3, launch_area: [1]}]\n"
+      "systems: {x: 1, y: {radar: 5, pk: [1]}}\nsweep: [1, {set: [1], values: 3}, {set: 'a[', values: [1]}]\n",
+      "\t\t\t:\n",
+      "name: t\n" + std::string(5000, ' ') + "x: 1\n",
+  };
+  std::string deep_map = "name: t\n";
+  for (int i = 0; i < 600; ++i) deep_map += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+  inputs.push_back(deep_map);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto p = dir.write("f" + std::to_string(i) + ".yaml", inputs[i]);
+    EXPECT_THROW((void)adcov::model::load_scenario(p), adcov::InputError) << "input #" << i;
+  }
+}
+
+}  // namespace
