@@ -200,7 +200,7 @@ TEST(Engageable, AgreesWithTheCoverageCounts) {
 // patrol (antenna thousands of metres up) use the same model: the patrol's
 // horizon against a 100 m target is sqrt(2kR 3000) + sqrt(2kR 100) ~ 267 km.
 TEST(Coverage, FlyingPatrolSeesToItsHorizon) {
-  model::Scenario s = test::flat_scenario({26.0, 47.5, 34.0, 52.5}, 1000.0, 4.0 / 3.0);
+  model::Scenario s = test::flat_scenario({26.0, 47.5, 34.0, 52.5}, 500.0, 4.0 / 3.0);
   s.terrain.flat_m = -50.0;  // sea
   s.systems["awacs"] = test::radar_system(400, 3000, -10);
   s.batteries.push_back(test::battery("p", "awacs", {30.0, 50.0}));
