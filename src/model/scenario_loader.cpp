@@ -8,6 +8,7 @@
 #include "adcov/model/scenario_loader.hpp"
 
 #include <glob.h>
+#include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
 #include <cstring>
@@ -277,12 +278,16 @@ void resolve_types(const YAML::Node& node, Ctx& c, const TypeKind<T>& kind, cons
       t.sources[key] = "scenario";
       t.why.erase(key);
     }
-    if (!inherited && m.is_map())
+    if (!inherited && m.is_map()) {
+      std::string missing;
       for (const auto& key : kind.required_when_new)
-        if (!present(m.node(), key))
-          c.d.error(def.Mark(), item, "a new " + std::string(kind.word) + " type needs '" + key +
-                                          "' (or base: <type> to inherit every parameter)");
-    if constexpr (std::is_same_v<T, SystemType>) check_system_consistency(t, def.Mark(), item, c.d);
+        if (!present(m.node(), key)) missing += (missing.empty() ? "" : ", ") + key;
+      if (!missing.empty())
+        c.d.error(def.Mark(), item, "a new " + std::string(kind.word) + " type (no base:) must give " + missing +
+                                        " (or base: <type> to inherit every parameter)");
+    }
+    if constexpr (std::is_same_v<T, SystemType>)
+      check_system_consistency(t, present(def, "engagement") ? def["engagement"].Mark() : def.Mark(), item, c.d);
     out[id] = std::move(t);
     state[id] = State::done;
     stack.pop_back();
@@ -616,6 +621,9 @@ Scenario load_scenario(const std::filesystem::path& file) {
   src->file_abs = fs::absolute(file).lexically_normal();
   try {
     src->root = YAML::Load(text.str());
+  } catch (const YAML::DeepRecursion& e) {
+    d.error(e.mark, "", "YAML syntax error: nesting too deep");
+    d.throw_if_any();
   } catch (const YAML::Exception& e) {
     d.error(e.mark, "", "YAML syntax error: " + e.msg);
     d.throw_if_any();

@@ -31,6 +31,9 @@ std::string describe(const YAML::Node& n) {
   if (n.IsMap()) return "a map";
   std::string s = n.Scalar();
   if (s.size() > 40) s = s.substr(0, 37) + "...";
+  // Never echo control bytes (binary input) to a terminal.
+  for (char& ch : s)
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
   return "'" + s + "'";
 }
 

@@ -20,7 +20,13 @@ Scenario load_scenario(const std::filesystem::path& file);
 /// Returns a copy of `s` with the sweep path `set` (SPEC "sweep:", e.g.
 /// "batteries[kyiv-1].magazine", "systems[iris_t_slm].pk.drone",
 /// "coverage.altitudes_m") set to `value_yaml` (YAML flow text), re-validated.
-/// \throws InputError naming the axis location for a bad path or value.
+/// Works on the YAML tree `s` was loaded from (Scenario::source): the value is
+/// written into a copy of the tree and the scenario is built again with the
+/// same checks as load_scenario(), so inheritance (base:) sees swept values
+/// and applying several axes in turn composes. Safe to call from several
+/// threads on the same `s`. Paths and values: docs/scenario.md.
+/// \throws InputError `<axis file:line:col>: sweep '<set>' = <value>: <problem>`
+///         for a bad path or value; Error when `s` was not made by load_scenario().
 Scenario apply_sweep_value(const Scenario& s, const SweepAxis& axis, const std::string& value_yaml);
 
 }  // namespace adcov::model
