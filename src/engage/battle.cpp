@@ -23,17 +23,23 @@ namespace {
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
 
-enum EventKind : std::uint32_t { kArrive = 0, kFree = 1, kReload = 2, kClose = 3, kOpen = 4 };
+enum EventKind : std::uint32_t { kArrive = 0, kFree = 1, kReload = 2, kRecheck = 3, kOpen = 4 };
 
 /// Min-heap order on (t, kind, a, b): a total order, so ties resolve the same way always.
 struct Later {
   bool operator()(const BattleScratch::Event& x, const BattleScratch::Event& y) const {
-    if (x.t != y.t) return x.t > y.t;
-    if (x.kind != y.kind) return x.kind > y.kind;
-    if (x.a != y.a) return x.a > y.a;
-    return x.b > y.b;
+    return x.t != y.t ? x.t > y.t : x.key > y.key;
   }
 };
+
+constexpr std::uint64_t pack(std::uint32_t kind, std::uint32_t a, std::uint32_t b) {
+  return static_cast<std::uint64_t>(kind) << 61 | static_cast<std::uint64_t>(a) << 32 | b;
+}
+constexpr std::uint32_t kind_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 61); }
+constexpr std::uint32_t a_of(std::uint64_t key) {
+  return static_cast<std::uint32_t>(key >> 32) & ((1u << 29) - 1);
+}
+constexpr std::uint32_t b_of(std::uint64_t key) { return static_cast<std::uint32_t>(key); }
 
 class Battle {
  public:
@@ -48,12 +54,13 @@ class Battle {
       const BattleScratch::Event e = s_.heap.back();
       s_.heap.pop_back();
       now_ = e.t;
-      switch (e.kind) {
-        case kArrive: on_arrive(e.a, e.b); break;
-        case kFree: on_free(e.a); break;
-        case kReload: on_reload(e.a); break;
-        case kClose: try_assign(e.a); break;
-        case kOpen: on_open(e.a, e.b); break;
+      const std::uint32_t kind = kind_of(e.key), a = a_of(e.key), b = b_of(e.key);
+      switch (kind) {
+        case kArrive: on_arrive(a, b); break;
+        case kFree: on_free(a); break;
+        case kReload: on_reload(a); break;
+        case kRecheck: on_recheck(a); break;
+        case kOpen: on_open(a, b); break;
         default: break;
       }
     }
@@ -62,7 +69,7 @@ class Battle {
 
  private:
   void push(double t, std::uint32_t kind, std::uint32_t a, std::uint32_t b = 0) {
-    s_.heap.push_back({t, kind, a, b});
+    s_.heap.push_back({t, pack(kind, a, b)});
     std::push_heap(s_.heap.begin(), s_.heap.end(), Later{});
   }
 
@@ -83,7 +90,6 @@ class Battle {
     for (std::size_t b = 0; b < nb; ++b)
       s_.batteries[b] = {0, plan_.batteries[b].magazine, kNever};
 
-    const bool cheapest = params_.assignment.policy == AssignmentPolicy::cheapest_adequate;
     std::uint32_t counters = 0;
     for (std::uint32_t i = 0; i < nt; ++i) {
       const BattleThreat& pt = plan_.threats[i];
@@ -102,27 +108,45 @@ class Battle {
       }
       BattleScratch::Threat& th = s_.threats[i];
       th = {};
+      th.recheck_s = kNever;
       th.t0 = pt.launch_s;
       th.path = &plan_.paths[sv.first_variant + k * nk + j];
       th.counter_base = counters;
       th.target = sv.target_ids[j];
       th.salvo = pt.salvo;
       counters += th.path->slots;
-      const auto& ws = th.path->windows;
-      for (std::uint32_t w = 0; w < ws.size(); ++w) {
-        if (!enabled(ws[w].battery)) continue;
-        push(th.t0 + ws[w].t_ready_s, kOpen, i, w);
-        // A closing window of an ordinary battery may release a high-end one.
-        if (cheapest && sv.cls != model::ThreatClass::ballistic && !high_end(ws[w].battery))
-          push(th.t0 + ws[w].t_out_s, kClose, i, w);
-      }
+      push_path_event(i, 0);
     }
     s_.counters.assign(counters, {});
   }
 
+  /// Pushes the opening of threat i's next window from window `k` on.
+  /// One static event per threat sits in the heap at a time (a small heap),
+  /// and a dead threat stops producing events.
+  void push_path_event(std::uint32_t i, std::uint32_t k) {
+    const BattleScratch::Threat& th = s_.threats[i];
+    // Closing windows need no event: a closed window is skipped where it is
+    // read, and the one case where a close changes a decision (a high-end
+    // battery held back for an ordinary one) schedules its own recheck.
+    const auto& ws = th.path->windows;
+    for (; k < ws.size(); ++k) {
+      if (!enabled(ws[k].battery)) continue;
+      push(th.t0 + ws[k].t_ready_s, kOpen, i, k);
+      return;
+    }
+  }
+
   void on_open(std::uint32_t i, std::uint32_t w) {
-    const Window& win = s_.threats[i].path->windows[w];
-    s_.open[win.battery].push_back({i, w});
+    if (!s_.threats[i].alive) return;
+    s_.open[s_.threats[i].path->windows[w].battery].push_back({i, w});
+    try_assign(i);
+    push_path_event(i, w + 1);
+  }
+
+  void on_recheck(std::uint32_t i) {
+    BattleScratch::Threat& th = s_.threats[i];
+    if (th.recheck_s != now_) return;  // superseded
+    th.recheck_s = kNever;
     try_assign(i);
   }
 
@@ -173,11 +197,13 @@ class Battle {
     list.resize(keep);
   }
 
-  /// Whether a battery that is not high-end can still engage threat i, now or
-  /// later along its path (cheapest_adequate's reservation test).
-  bool ordinary_option(std::uint32_t i) const {
+  /// The earliest absolute close time among the windows in which a battery
+  /// that is not high-end can still engage threat i, now or later along its
+  /// path (cheapest_adequate's reservation test); kNever when there is none.
+  double ordinary_option(std::uint32_t i) const {
     const BattleScratch::Threat& th = s_.threats[i];
     const model::ThreatClass cls = plan_.salvos[th.salvo].cls;
+    double first_close = kNever;
     for (const Window& w : th.path->windows) {
       const std::uint32_t b = w.battery;
       if (!enabled(b) || high_end(b) || now_ >= th.t0 + w.t_out_s) continue;
@@ -186,9 +212,9 @@ class Battle {
       if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
       const BattleScratch::Battery& st = s_.batteries[b];
       if (st.magazine <= 0 && !(st.reload_done_s < th.t0 + w.t_out_s)) continue;
-      return true;
+      first_close = std::min(first_close, th.t0 + w.t_out_s);
     }
-    return false;
+    return first_close;
   }
 
   void try_assign(std::uint32_t i) {
@@ -213,17 +239,25 @@ class Battle {
       const int shots = std::min(pb.shots_per_engagement, s_.batteries[b].magazine);
       const bool he = high_end(b);
       any_high_end = any_high_end || he;
-      s_.candidates.push_back({b, 1.0 - std::pow(1.0 - pk, shots),
-                               pb.interceptor_cost_usd * shots, he});
+      const double epk = shots == 1 ? pk : 1.0 - std::pow(1.0 - pk, shots);
+      s_.candidates.push_back({b, epk, pb.interceptor_cost_usd * shots, he});
       s_.choices.push_back({wi, th.t0 + *t_hit});
     }
     if (s_.candidates.empty()) return;
-    const bool other = any_high_end && cls != model::ThreatClass::ballistic &&
-                       params_.assignment.policy == AssignmentPolicy::cheapest_adequate &&
-                       ordinary_option(i);
+    const double option_close =
+        any_high_end && cls != model::ThreatClass::ballistic &&
+                params_.assignment.policy == AssignmentPolicy::cheapest_adequate
+            ? ordinary_option(i)
+            : kNever;
+    const bool other = option_close < kNever;
     const int c = choose_candidate(s_.candidates, params_.assignment, cls, other);
-    if (c < 0) return;
-    fire(i, s_.choices[static_cast<std::size_t>(c)]);
+    if (c >= 0) {
+      fire(i, s_.choices[static_cast<std::size_t>(c)]);
+    } else if (other && option_close != th.recheck_s) {
+      // Held back for an ordinary battery: look again when its window closes.
+      th.recheck_s = option_close;
+      push(option_close, kRecheck, i);
+    }
   }
 
   void fire(std::uint32_t i, BattleScratch::Choice ch) {

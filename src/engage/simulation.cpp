@@ -148,6 +148,9 @@ SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terr
       plan.threats.push_back({sv.start_s + c * sv.interval_s, static_cast<std::uint32_t>(si)});
   }
   plan.targets = static_cast<std::uint32_t>(targets.size());
+  // The battle packs threat and battery indices into 29 bits of its event keys.
+  if (plan.threats.size() >= (std::size_t{1} << 29) || batteries.size() >= (std::size_t{1} << 29))
+    throw Error("simulate: more than 2^29 threats or batteries");
 
   // Engageability windows of every path variant, once, in parallel.
   plan.paths.resize(specs.size());

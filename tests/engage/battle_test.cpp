@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -40,6 +41,8 @@ void add_window(PathWindows& p, std::uint32_t b, double t_in, double t_ready, do
   if (!found) slot = p.slots++;
   w.slot = slot;
   p.windows.push_back(w);
+  std::stable_sort(p.windows.begin(), p.windows.end(),
+                   [](const Window& a, const Window& b) { return a.t_ready_s < b.t_ready_s; });
 }
 
 BattleBattery battery(double pk, int magazine = 1000, int channels = 1) {

@@ -8,8 +8,12 @@
 ///                            frees; the kill is known (after look_s)
 ///   free(threat)             kill assessment done (look_s > 0 only)
 ///   reload(battery)          an emptied magazine is full again
-///   close(threat, window)    a window ends (only re-evaluates reservation)
+///   recheck(threat)          the window of the ordinary battery a high-end
+///                            one was held back for has closed
 ///   open(threat, window)     a battery becomes ready to engage a threat
+/// Each threat keeps one pending open event (a cursor over its path's
+/// windows, sorted by t_ready), so the heap holds about one event per
+/// live threat; closed windows are skipped where they are read.
 /// After each event the affected threats are offered to the assignment
 /// policy (assignment.hpp): a threat that is alive, not under engagement and
 /// inside a ready window of a battery with a free fire channel, interceptors
@@ -60,7 +64,8 @@ struct BattleThreat {
 };
 
 /// Everything a trial needs, built once (simulate() builds it from a scenario).
-/// A threat's index in `threats` names its random draws.
+/// A threat's index in `threats` names its random draws. At most 2^29 threats
+/// and 2^29 batteries (event keys pack the indices).
 struct BattlePlan {
   std::vector<BattleBattery> batteries;
   std::vector<BattleSalvo> salvos;
@@ -90,6 +95,7 @@ struct BattleTally {
 struct BattleScratch {
   struct Threat {
     double t0 = 0;
+    double recheck_s = 0;  ///< pending recheck (held high-end battery), or infinity
     const PathWindows* path = nullptr;
     std::uint32_t counter_base = 0, target = 0, salvo = 0;
     std::int32_t killer = -1;
@@ -102,9 +108,11 @@ struct BattleScratch {
     int busy = 0, magazine = 0;
     double reload_done_s = 0;
   };
+  /// Ordered by (t, key); key = kind << 61 | a << 32 | b packs the
+  /// tie-break (kind, then threat or battery, then path event) in one word.
   struct Event {
     double t = 0;
-    std::uint32_t kind = 0, a = 0, b = 0;
+    std::uint64_t key = 0;
   };
   struct Open {
     std::uint32_t threat = 0, window = 0;

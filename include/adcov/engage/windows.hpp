@@ -46,13 +46,15 @@ struct Window {
   std::uint32_t range_begin = 0, range_end = 0;  ///< RangeSamples in PathWindows::ranges
 };
 
-/// All windows of one path, sorted by (t_ready_s, battery).
+/// All windows of one path, sorted by (t_ready_s, battery): the battle walks
+/// them in this order as the threat flies.
 struct PathWindows {
   double duration_s = 0;           ///< launch to target
   std::uint32_t slots = 0;         ///< distinct batteries with a window
   std::vector<Window> windows;
   std::vector<RangeSample> ranges; ///< per window, from t_in to t_out, increasing t
 };
+
 
 /// Sampling of compute_windows().
 struct WindowParams {
