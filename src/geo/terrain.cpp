@@ -51,7 +51,7 @@ struct Args {
 /// The DEM files as one dataset in one CRS: a VRT when several.
 struct Mosaic {
   std::vector<Dataset> tiles;
-  Dataset vrt;
+  Dataset vrt;  ///< null for a single file: tiles[0] is the mosaic
   double gt[6] = {};
   int width = 0, height = 0;
   std::string wkt;
@@ -73,6 +73,15 @@ Mosaic open_mosaic(const std::vector<std::filesystem::path>& files) {
       throw InputError(f.string() + ": raster has no geotransform (not georeferenced)");
     if (gt[2] != 0 || gt[4] != 0) throw InputError(f.string() + ": rotated rasters are not supported");
     handles.push_back(h);
+  }
+  if (handles.size() == 1) {
+    // One file: read it directly (a VRT would only add a copy per block).
+    GDALGetGeoTransform(handles[0], m.gt);
+    m.width = GDALGetRasterXSize(handles[0]);
+    m.height = GDALGetRasterYSize(handles[0]);
+    m.wkt = GDALGetProjectionRef(handles[0]);
+    m.rects.push_back({0, 0, static_cast<double>(m.width), static_cast<double>(m.height)});
+    return m;
   }
   GdalErrors err;
   // -strict: a tile in another CRS is an error, not silently skipped.
@@ -98,6 +107,10 @@ Mosaic open_mosaic(const std::vector<std::filesystem::path>& files) {
 }
 
 detail::Srs srs_of(const std::string& wkt) { return detail::make_srs(wkt); }
+
+/// West / north edge of a mosaic window starting at pixel column wx0 / row wy0.
+double sgt_x0(const Mosaic& m, int wx0) { return m.gt[0] + wx0 * m.gt[1]; }
+double sgt_y0(const Mosaic& m, int wy0) { return m.gt[3] + wy0 * m.gt[5]; }
 
 /// Metres per mosaic pixel (mean of x and y), at latitude `lat_deg` when geographic.
 double pixel_size_m(const Mosaic& m, double lat_deg) {
@@ -233,7 +246,7 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
     const int ww = wx1 - wx0, wh = wy1 - wy0;
     // 2. Read the window; voids = nodata inside a tile; gaps = outside every tile.
     std::vector<float> buf(static_cast<std::size_t>(ww) * wh);
-    GDALRasterBandH band = GDALGetRasterBand(m.vrt.get(), 1);
+    GDALRasterBandH band = GDALGetRasterBand(m.vrt ? m.vrt.get() : m.tiles[0].get(), 1);
     {
       GdalErrors err;
       if (GDALRasterIO(band, GF_Read, wx0, wy0, ww, wh, buf.data(), ww, wh, GDT_Float32, 0, 0) != CE_None)
@@ -241,63 +254,88 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
     }
     int has_nodata = 0;
     const double nodata = GDALGetRasterNoDataValue(band, &has_nodata);
-    std::vector<std::uint8_t> covered(buf.size(), 0), todo(buf.size(), 0);
-    for (const auto& r : m.rects) {
-      const int x0 = std::max(wx0, static_cast<int>(std::lround(r.x0))), x1 = std::min(wx1, static_cast<int>(std::lround(r.x1)));
-      const int y0 = std::max(wy0, static_cast<int>(std::lround(r.y0))), y1 = std::min(wy1, static_cast<int>(std::lround(r.y1)));
-      for (int y = y0; y < y1; ++y)
-        std::fill_n(covered.begin() + static_cast<std::ptrdiff_t>(y - wy0) * ww + (x0 - wx0), std::max(0, x1 - x0), 1);
-    }
     const float nd = static_cast<float>(nodata);
-    for (std::size_t i = 0; i < buf.size(); ++i) {
-      if (!covered[i]) {
-        buf[i] = kNaN;
-        todo[i] = 2;  // a gap: neither a source nor filled
-      } else if (std::isnan(buf[i]) || (has_nodata && buf[i] == nd)) {
-        todo[i] = 1;
+    // Common case first: one tile and no nodata in the window, nothing to classify.
+    bool clean = m.rects.size() == 1;
+    for (std::size_t i = 0; clean && i < buf.size(); ++i)
+      clean = !(std::isnan(buf[i]) || (has_nodata && buf[i] == nd));
+    if (!clean) {
+      std::vector<std::uint8_t> covered(buf.size(), 0), todo(buf.size(), 0);
+      for (const auto& r : m.rects) {
+        const int x0 = std::max(wx0, static_cast<int>(std::lround(r.x0))), x1 = std::min(wx1, static_cast<int>(std::lround(r.x1)));
+        const int y0 = std::max(wy0, static_cast<int>(std::lround(r.y0))), y1 = std::min(wy1, static_cast<int>(std::lround(r.y1)));
+        for (int y = y0; y < y1; ++y)
+          std::fill_n(covered.begin() + static_cast<std::ptrdiff_t>(y - wy0) * ww + (x0 - wx0), std::max(0, x1 - x0), 1);
       }
-    }
-    // Nodata connected to the mosaic's outer edge or to a gap between tiles is
-    // not a hole in the data but the edge of the DEM (e.g. a basin-shaped DEM
-    // padded with nodata): outside, never invented.
-    {
-      std::vector<std::size_t> stack;
-      auto seed = [&](int x, int y) {
-        const std::size_t i = static_cast<std::size_t>(y) * ww + x;
-        if (todo[i] == 1) todo[i] = 2, stack.push_back(i);
-      };
-      for (int y = 0; y < wh; ++y) {
-        if (wx0 == 0) seed(0, y);
-        if (wx1 == m.width) seed(ww - 1, y);
-      }
-      for (int x = 0; x < ww; ++x) {
-        if (wy0 == 0) seed(x, 0);
-        if (wy1 == m.height) seed(x, wh - 1);
-      }
-      for (int y = 0; y < wh; ++y)
-        for (int x = 0; x < ww; ++x)
-          if (!covered[static_cast<std::size_t>(y) * ww + x])
-            for (int d = 0; d < 4; ++d) {
-              const int xx = x + (d == 0) - (d == 1), yy = y + (d == 2) - (d == 3);
-              if (xx >= 0 && yy >= 0 && xx < ww && yy < wh) seed(xx, yy);
-            }
-      while (!stack.empty()) {
-        const std::size_t i = stack.back();
-        stack.pop_back();
-        buf[i] = kNaN;
-        const int x = static_cast<int>(i % ww), y = static_cast<int>(i / ww);
-        for (int d = 0; d < 4; ++d) {
-          const int xx = x + (d == 0) - (d == 1), yy = y + (d == 2) - (d == 3);
-          if (xx >= 0 && yy >= 0 && xx < ww && yy < wh) seed(xx, yy);
+      for (std::size_t i = 0; i < buf.size(); ++i) {
+        if (!covered[i]) {
+          buf[i] = kNaN;
+          todo[i] = 2;  // a gap: neither a source nor filled
+        } else if (std::isnan(buf[i]) || (has_nodata && buf[i] == nd)) {
+          todo[i] = 1;
         }
       }
+      // Nodata connected to the mosaic's outer edge or to a gap between tiles is
+      // not a hole in the data but the edge of the DEM (e.g. a basin-shaped DEM
+      // padded with nodata): outside, never invented.
+      {
+        std::vector<std::size_t> stack;
+        auto seed = [&](int x, int y) {
+          const std::size_t i = static_cast<std::size_t>(y) * ww + x;
+          if (todo[i] == 1) todo[i] = 2, stack.push_back(i);
+        };
+        for (int y = 0; y < wh; ++y) {
+          if (wx0 == 0) seed(0, y);
+          if (wx1 == m.width) seed(ww - 1, y);
+        }
+        for (int x = 0; x < ww; ++x) {
+          if (wy0 == 0) seed(x, 0);
+          if (wy1 == m.height) seed(x, wh - 1);
+        }
+        for (int y = 0; y < wh; ++y)
+          for (int x = 0; x < ww; ++x)
+            if (!covered[static_cast<std::size_t>(y) * ww + x])
+              for (int d = 0; d < 4; ++d) {
+                const int xx = x + (d == 0) - (d == 1), yy = y + (d == 2) - (d == 3);
+                if (xx >= 0 && yy >= 0 && xx < ww && yy < wh) seed(xx, yy);
+              }
+        while (!stack.empty()) {
+          const std::size_t i = stack.back();
+          stack.pop_back();
+          buf[i] = kNaN;
+          const int x = static_cast<int>(i % ww), y = static_cast<int>(i / ww);
+          for (int d = 0; d < 4; ++d) {
+            const int xx = x + (d == 0) - (d == 1), yy = y + (d == 2) - (d == 3);
+            if (xx >= 0 && yy >= 0 && xx < ww && yy < wh) seed(xx, yy);
+          }
+        }
+      }
+      // 3. Fill voids (holes inside the data) from their neighbours, in the DEM's own cells.
+      t.voids_filled = detail::fill_from_neighbours(buf, ww, wh, todo);
+      for (std::size_t i = 0; i < buf.size(); ++i)
+        if (todo[i]) buf[i] = kNaN;
     }
-    // 3. Fill voids (holes inside the data) from their neighbours, in the DEM's own cells.
-    t.voids_filled = detail::fill_from_neighbours(buf, ww, wh, todo);
-    for (std::size_t i = 0; i < buf.size(); ++i)
-      if (todo[i]) buf[i] = kNaN;
 
     // 4. Warp bilinearly onto the grid; cells beyond the DEM stay NaN.
+    // A DEM already on the grid (same CRS, cell size and cell edges, e.g. one
+    // written by write_geotiff) is copied: bilinear at cell centres is the identity.
+    auto msrs_same = [&] { return OSRIsSame(mosaic_srs.get(), grid_srs.get()) != 0; };
+    const double ox = (sgt_x0(m, wx0) - grid.x0_m) / grid.cell_m, oy = (grid.y0_m - sgt_y0(m, wy0)) / grid.cell_m;
+    const bool on_grid = std::abs(m.gt[1] - grid.cell_m) < 1e-9 * grid.cell_m &&
+                         std::abs(m.gt[5] + grid.cell_m) < 1e-9 * grid.cell_m && std::abs(ox - std::round(ox)) < 1e-6 &&
+                         std::abs(oy - std::round(oy)) < 1e-6 && msrs_same();
+    if (on_grid) {
+      const int dc = static_cast<int>(std::lround(ox)), dr = static_cast<int>(std::lround(oy));
+      for (int y = 0; y < wh; ++y) {
+        const int r = y + dr;
+        if (r < 0 || r >= grid.height) continue;
+        for (int x = 0; x < ww; ++x) {
+          const int c = x + dc;
+          if (c >= 0 && c < grid.width)
+            t.ground_m[static_cast<std::size_t>(r) * grid.width + c] = buf[static_cast<std::size_t>(y) * ww + x];
+        }
+      }
+    } else {
     const double sgt[6] = {m.gt[0] + wx0 * m.gt[1], m.gt[1], 0, m.gt[3] + wy0 * m.gt[5], 0, m.gt[5]};
     Dataset srcds = mem_dataset(ww, wh, sgt, m.wkt);
     if (GDALRasterIO(GDALGetRasterBand(srcds.get(), 1), GF_Write, 0, 0, ww, wh, buf.data(), ww, wh, GDT_Float32, 0,
@@ -319,6 +357,7 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
     if (GDALRasterIO(GDALGetRasterBand(dstds.get(), 1), GF_Read, 0, 0, grid.width, grid.height, t.ground_m.data(),
                      grid.width, grid.height, GDT_Float32, 0, 0) != CE_None)
       throw Error(detail::gdal_message(names, "cannot read the resampled DEM", err));
+    }
   }
 
   // 5. Cells the DEM does not cover.

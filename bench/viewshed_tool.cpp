@@ -1,0 +1,110 @@
+// viewshed_tool: adcov's visibility engine as a process, for timing against
+// gdal_viewshed end to end (bench/viewshed_vs_gdal.sh).
+//
+//   viewshed_tool export LON0 LAT0 HALF_M CELL_M OUT.tif DEM...
+//       DEM files -> the LAEA analysis grid (voids filled) -> GeoTIFF
+//   viewshed_tool run DEM.tif LON0 LAT0 HALF_M CELL_M N ANTENNA_M REACH_M TARGET_M K OUT.tif
+//       load DEM.tif onto the grid, N radars (parallel), write the number of
+//       radars seeing a target TARGET_M above each cell as a GeoTIFF
+#include <oneapi/tbb/parallel_for.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "adcov/coverage/visibility.hpp"
+#include "adcov/geo/error.hpp"
+#include "adcov/geo/terrain.hpp"
+
+namespace {
+
+using namespace adcov;
+
+geo::GridSpec grid_of(char** a) {
+  const double half = std::atof(a[2]), cell = std::atof(a[3]);
+  return geo::make_grid_xy(geo::Laea{{std::atof(a[0]), std::atof(a[1])}}, -half, -half, half, half, cell);
+}
+
+/// N radar positions: the centre, then a ring at a third of the half-size.
+std::vector<geo::XY> positions(int n, double half) {
+  std::vector<geo::XY> p;
+  for (int i = 0; i < n; ++i) {
+    if (i == 0) {
+      p.push_back({0, 0});
+      continue;
+    }
+    const double a = 2 * std::acos(-1.0) * (i - 1) / std::max(1, n - 1);
+    p.push_back({half / 3 * std::cos(a), half / 3 * std::sin(a)});
+  }
+  return p;
+}
+
+int run(int argc, char** argv) {
+  const std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "export" && argc >= 8) {
+    const geo::GridSpec g = grid_of(argv + 2);
+    geo::DemSource src;
+    for (int i = 7; i < argc; ++i) src.files.push_back(argv[i]);
+    const geo::TerrainGrid t = geo::load_terrain(src, g);
+    geo::write_geotiff(argv[6], g, t.ground_m);
+    std::printf("%d x %d cells, %lld voids filled\n", g.width, g.height, static_cast<long long>(t.voids_filled));
+    return 0;
+  }
+  if (mode == "run" && argc == 13) {
+    const geo::GridSpec g = grid_of(argv + 3);
+    const int n = std::atoi(argv[7]);
+    const double antenna = std::atof(argv[8]), reach = std::atof(argv[9]), target = std::atof(argv[10]);
+    const double k = std::atof(argv[11]);
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) {
+      if (!std::getenv("TIMING")) return;
+      const auto t1 = std::chrono::steady_clock::now();
+      std::fprintf(stderr, "%s %.3f s\n", what, std::chrono::duration<double>(t1 - t0).count());
+      t0 = t1;
+    };
+    const geo::TerrainGrid t = geo::load_terrain(geo::DemSource{{argv[2]}, std::nullopt}, g);
+    lap("load");
+    const auto pos = positions(n, std::atof(argv[5]));
+    std::vector<coverage::VisibilityWindow> vis(pos.size());
+    tbb::parallel_for(std::size_t{0}, pos.size(), [&](std::size_t i) {
+      coverage::Observer o;
+      // Cell centres, as gdal_viewshed places its observer.
+      o.pos = g.cell_center(static_cast<int>(std::floor(g.col_of(pos[i].x_m))),
+                            static_cast<int>(std::floor(g.row_of(pos[i].y_m))));
+      o.antenna_agl_m = antenna;
+      o.reach_m = reach;
+      o.min_elevation_deg = -90;
+      vis[i] = coverage::compute_visibility(t, o, k);
+    });
+    lap("visibility");
+    std::vector<float> count(g.cells(), 0.0f);
+    tbb::parallel_for(0, g.height, [&](int r) {
+      for (const auto& v : vis) {
+        if (r < v.row0 || r >= v.row0 + v.height) continue;
+        const float* h = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
+        float* out = count.data() + static_cast<std::size_t>(r) * g.width + v.col0;
+        for (int c = 0; c < v.width; ++c) out[c] += h[c] <= target ? 1.0f : 0.0f;
+      }
+    });
+    lap("count");
+    geo::write_geotiff(argv[12], g, count);
+    lap("write");
+    return 0;
+  }
+  std::fprintf(stderr,
+               "usage: viewshed_tool export LON0 LAT0 HALF_M CELL_M OUT.tif DEM...\n"
+               "       viewshed_tool run DEM.tif LON0 LAT0 HALF_M CELL_M N ANTENNA_M REACH_M TARGET_M K OUT.tif\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  return run(argc, argv);
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "viewshed_tool: %s\n", e.what());
+  return 1;
+}

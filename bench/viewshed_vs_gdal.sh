@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Times adcov's visibility engine against gdal_viewshed end to end (process
+# start, DEM read, computation, GeoTIFF write), on the same DEM and the same
+# parameters, for 1 radar and for 12 radars (12 sequential gdal_viewshed runs;
+# adcov computes the 12 in one process, in parallel). Prints a markdown table
+# with ratios measured in this run.
+#
+#   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j
+#   bench/viewshed_vs_gdal.sh            # BUILD=build by default
+#
+# Environment: BUILD (build folder), CELL (m, default 30), HALF (m, grid
+# half-size, default 50000), REACH (m, default 40000), REPEAT (default 3,
+# the best of REPEAT runs is reported).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+TOOL=$BUILD/bench/viewshed_tool
+CELL=${CELL:-30}
+HALF=${HALF:-50000}
+REACH=${REACH:-40000}
+REPEAT=${REPEAT:-3}
+ANT=20; TZ=50; K=1.3333333333; LON0=22.0; LAT0=40.5
+command -v gdal_viewshed >/dev/null || { echo "gdal_viewshed not on PATH" >&2; exit 1; }
+[ -x "$TOOL" ] || { echo "$TOOL not built (cmake --build $BUILD --target viewshed_tool)" >&2; exit 1; }
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+DEM_DIR=data/dem/srtm3_fixture_greece_not_ukraine
+
+# One DEM for both: the SRTM3 mosaic on the LAEA grid, voids filled.
+"$TOOL" export $LON0 $LAT0 $HALF $CELL "$T/dem.tif" $DEM_DIR/N40E021.hgt $DEM_DIR/N40E022.hgt >/dev/null
+CELLS=$(gdalinfo "$T/dem.tif" | sed -n 's/^Size is \([0-9]*\), \([0-9]*\)/\1*\2/p' | bc)
+
+now() { date +%s.%N; }
+best() { # best wall time in seconds of REPEAT runs of "$@"
+  local b=""; for _ in $(seq "$REPEAT"); do
+    local t0; t0=$(now); "$@" >/dev/null 2>&1; local t1; t1=$(now)
+    b=$(echo "$t1 - $t0" | bc -l | awk -v b="$b" '{ if (b == "" || $1 < b) print $1; else print b }')
+  done; echo "$b"; }
+
+# Observer positions: the same as viewshed_tool's (centre, then a ring at HALF/3), snapped to cell centres.
+pos() { awk -v i="$1" -v n="$2" -v h="$HALF" -v c="$CELL" 'BEGIN {
+  if (i == 0) { x = 0; y = 0 } else { a = 2 * atan2(0, -1) * (i - 1) / (n > 1 ? n - 1 : 1); x = h / 3 * cos(a); y = h / 3 * sin(a) }
+  x0 = -h; y0 = h;  # grid edges (multiples of the cell size)
+  col = int((x - x0) / c); row = int((y0 - y) / c); if (x - x0 < 0) col--; if (y0 - y < 0) row--;
+  printf "%.3f %.3f", x0 + (col + 0.5) * c, y0 - (row + 0.5) * c }'; }
+
+gdal_n() { # N sequential gdal_viewshed runs
+  local n=$1; for i in $(seq 0 $((n - 1))); do
+    read -r x y <<<"$(pos "$i" "$n")"
+    gdal_viewshed -q -oz $ANT -tz $TZ -md $REACH -cc $(echo "1/$K" | bc -l) -ox "$x" -oy "$y" "$T/dem.tif" "$T/gv_$i.tif"
+  done; }
+adcov_n() { "$TOOL" run "$T/dem.tif" $LON0 $LAT0 $HALF $CELL "$1" $ANT $REACH $TZ $K "$T/adcov_$1.tif"; }
+
+G1=$(best gdal_n 1); A1=$(best adcov_n 1)
+G12=$(best gdal_n 12); A12=$(best adcov_n 12)
+echo
+echo "DEM: SRTM3 N40E021+N40E022 on LAEA, ${CELL} m cells, $CELLS cells; reach ${REACH} m; $(nproc) cores; $(gdal_viewshed --version 2>/dev/null || gdalinfo --version)"
+echo
+echo "| radars | gdal_viewshed (s) | adcov (s) | speed-up |"
+echo "|---|---|---|---|"
+printf "| 1 | %.3f | %.3f | %.2fx |\n" "$G1" "$A1" "$(echo "$G1 / $A1" | bc -l)"
+printf "| 12 | %.3f | %.3f | %.2fx |\n" "$G12" "$A12" "$(echo "$G12 / $A12" | bc -l)"
