@@ -212,7 +212,7 @@ void resolve_types(const YAML::Node& node, Ctx& c, const TypeKind<T>& kind, cons
   std::map<std::string, YAML::Node> defs;
   std::vector<std::string> order;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: it-> points into a temporary
     if (!k.IsScalar() || !valid_id(k.Scalar())) {
       c.d.error(k.Mark(), section, "type id " + describe(k) + " may only contain letters, digits, '_', '-' and '.'");
       continue;

@@ -51,7 +51,7 @@ MapReader::MapReader(const YAML::Node& node, std::string item, std::vector<std::
   is_map_ = true;
   std::set<std::string> seen;
   for (auto it = node_.begin(); it != node_.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: it-> points into a temporary
     if (!k.IsScalar()) {
       d_.error(k.Mark(), item_, "a key must be a plain name, got " + describe(k));
       continue;
