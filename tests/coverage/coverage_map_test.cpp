@@ -8,7 +8,9 @@
 #include <cstring>
 #include <numbers>
 
+#include "adcov/geo/error.hpp"
 #include "fixtures.hpp"
+#include "support/support.hpp"
 
 namespace adcov::coverage {
 namespace {
@@ -210,6 +212,59 @@ TEST(Coverage, FlyingPatrolSeesToItsHorizon) {
   const double radius = std::sqrt(2 * 4.0 / 3.0 * kR * 3000) + std::sqrt(2 * 4.0 / 3.0 * kR * 100);
   const double disc = kPi * radius * radius * 1e-6;
   EXPECT_NEAR(covered_km2(r, 0), disc, 0.01 * disc);
+}
+
+}  // namespace
+}  // namespace adcov::coverage
+
+namespace adcov::coverage {
+namespace {
+
+model::Scenario on_srtm_tile() {
+  model::Scenario s = test::flat_scenario({21.3, 40.3, 21.7, 40.7}, 250.0, 4.0 / 3.0);
+  s.terrain.flat_m.reset();
+  s.terrain.dem_files = {test::source_path("data/dem/srtm3_fixture_greece_not_ukraine/N40E021.hgt")};
+  s.systems["radar"] = test::radar_system(30, 10);
+  return s;
+}
+
+TEST(ScenarioTerrain, BatteryOutsideTheDemIsAnInputErrorWithCoordinates) {
+  model::Scenario s = on_srtm_tile();
+  s.batteries.push_back(test::battery("far-away", "radar", {30.0, 50.0}));
+  s.batteries.back().loc = {"x.yaml", 12, 5};
+  try {
+    const geo::TerrainGrid t = load_scenario_terrain(s);
+    prepare_batteries(s, t);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("x.yaml:12:5: battery 'far-away' at (30.00000, 50.00000) is outside"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(ScenarioTerrain, RegionOutsideTheDemIsAnInputErrorWithCoordinates) {
+  model::Scenario s = on_srtm_tile();
+  s.region.bbox = {21.8, 40.3, 22.3, 40.7};  // crosses the tile's east edge at 22 E
+  s.region.loc = {"x.yaml", 4, 3};
+  s.batteries.push_back(test::battery("b", "radar", {21.5, 40.5}));
+  try {
+    load_scenario_terrain(s);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("x.yaml:4:3: region [21.8, 40.3, 22.3, 40.7] extends outside the DEM: no elevation at (22."),
+              std::string::npos)
+        << m;
+  }
+}
+
+TEST(ScenarioTerrain, MarginIsCappedToTheDem) {
+  model::Scenario s = on_srtm_tile();
+  s.batteries.push_back(test::battery("b", "radar", {21.1, 40.5}));  // its 30 km reach crosses 21 E
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {100}});
+  EXPECT_GT(r.altitudes[0].region.covered_km2, 0);
 }
 
 }  // namespace

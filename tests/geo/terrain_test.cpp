@@ -1,0 +1,140 @@
+// Terrain from real DEM files: voids, mosaics, bathymetry, coverage errors.
+#include "adcov/geo/terrain.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "adcov/geo/error.hpp"
+#include "adcov/geo/polygon_mask.hpp"
+#include "adcov/geo/raster_info.hpp"
+#include "support/support.hpp"
+
+namespace adcov::geo {
+namespace {
+
+std::filesystem::path srtm(const char* name) {
+  return test::source_path(std::string("data/dem/srtm3_fixture_greece_not_ukraine/") + name);
+}
+std::filesystem::path etopo() { return test::source_path("data/dem/etopo5_ukraine_10E-50E_38N-60N.tif"); }
+
+GridSpec square(LonLat centre, double half_m, double cell_m) {
+  return make_grid_xy(Laea{centre}, -half_m, -half_m, half_m, half_m, cell_m);
+}
+
+TEST(Terrain, HgtVoidsAreFilledAndCounted) {
+  const RasterInfo info = describe_raster(srtm("N40E021.hgt"));
+  ASSERT_GT(info.void_count, 0);  // the fixture has voids (-32768)
+  const TerrainGrid t = load_terrain({{srtm("N40E021.hgt")}, std::nullopt}, square({21.5, 40.5}, 35000, 90));
+  // Voids touching the tile's outer edge count as outside the DEM, so at most all of them.
+  EXPECT_GT(t.voids_filled, 0);
+  EXPECT_LE(t.voids_filled, info.void_count);
+  for (float z : t.ground_m) {
+    ASSERT_TRUE(std::isfinite(z));
+    ASSERT_GE(z, info.min - 1);  // filled from neighbours: inside the valid range
+    ASSERT_LE(z, info.max + 1);
+  }
+}
+
+TEST(Terrain, MosaicIsSeamlessAcrossTiles) {
+  const TerrainGrid t =
+      load_terrain({{srtm("N40E021.hgt"), srtm("N40E022.hgt")}, std::nullopt}, square({22.0, 40.5}, 10000, 90));
+  EXPECT_TRUE(std::all_of(t.ground_m.begin(), t.ground_m.end(), [](float z) { return std::isfinite(z); }));
+  // Steps across the seam column are like steps elsewhere: no gap, no offset.
+  const int seam = static_cast<int>(t.grid.col_of(project(t.grid.projection, {22.0, 40.5}).x_m));
+  double across = 0, beside = 0;
+  for (int r = 0; r < t.grid.height; ++r) {
+    across += std::abs(t.at(seam + 1, r) - t.at(seam, r));
+    beside += std::abs(t.at(seam - 20, r) - t.at(seam - 21, r));
+  }
+  EXPECT_LT(across, 3 * beside);
+}
+
+TEST(Terrain, SeaIsAtZeroAndCounted) {
+  // The middle of the Black Sea (43.5 N, 34 E) is ~2 km deep in ETOPO5.
+  const TerrainGrid t = load_terrain({{etopo()}, std::nullopt}, square({34.0, 43.5}, 50000, 5000));
+  EXPECT_EQ(t.sea_cells, static_cast<std::int64_t>(t.grid.cells()));
+  EXPECT_TRUE(std::all_of(t.ground_m.begin(), t.ground_m.end(), [](float z) { return z == 0.0f; }));
+  // Land stays land: the Carpathians (48.2 N, 24.5 E) are high even at 5'.
+  const TerrainGrid c = load_terrain({{etopo()}, std::nullopt}, square({24.5, 48.2}, 20000, 5000));
+  EXPECT_GT(*std::max_element(c.ground_m.begin(), c.ground_m.end()), 500.0f);
+  EXPECT_EQ(c.sea_cells, 0);
+}
+
+TEST(Terrain, GridOutsideTheDemIsAnInputErrorWithCoordinates) {
+  try {
+    load_terrain({{etopo()}, std::nullopt}, square({5.0, 45.0}, 20000, 1000));
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("etopo5_ukraine"), std::string::npos) << m;
+    EXPECT_NE(m.find("outside the DEM"), std::string::npos) << m;
+    EXPECT_NE(m.find("no elevation at (4."), std::string::npos) << m;  // the first cell without data, lon/lat
+    EXPECT_NE(m.find("lon 9.9"), std::string::npos) << m;  // and where the DEM is
+  }
+}
+
+TEST(Terrain, AllowOutsideFlagsAndFillsTheCells) {
+  // A grid straddling the DEM's west edge at 10 E.
+  const TerrainGrid t = load_terrain({{etopo()}, std::nullopt}, square({10.0, 45.0}, 50000, 2000), {.allow_outside = true});
+  EXPECT_GT(t.outside_dem_cells, 0);
+  EXPECT_LT(t.outside_dem_cells, static_cast<std::int64_t>(t.grid.cells()));
+  EXPECT_TRUE(std::all_of(t.ground_m.begin(), t.ground_m.end(), [](float z) { return std::isfinite(z); }));
+}
+
+TEST(Terrain, UnreadableFileIsAnInputErrorNamingIt) {
+  test::TempDir tmp;
+  const auto bad = tmp.write("broken.tif", "not a raster");
+  EXPECT_THROW(
+      {
+        try {
+          load_terrain({{bad}, std::nullopt}, square({22, 40}, 1000, 100));
+        } catch (const InputError& e) {
+          EXPECT_NE(std::string(e.what()).find("broken.tif"), std::string::npos) << e.what();
+          throw;
+        }
+      },
+      InputError);
+}
+
+TEST(Terrain, FlatNeedsNoFiles) {
+  const TerrainGrid t = load_terrain({{}, 120.0}, square({30, 50}, 1000, 100));
+  EXPECT_EQ(t.ground_m.size(), t.grid.cells());
+  EXPECT_TRUE(std::all_of(t.ground_m.begin(), t.ground_m.end(), [](float z) { return z == 120.0f; }));
+}
+
+TEST(Terrain, ProjectedDemWithNodataPadding) {
+  // The Carpathian basin DEM (EPSG:3857) is padded with nodata around the
+  // basin: that padding is outside the DEM, not a void to invent terrain in.
+  const auto f = test::source_path("data/dem/bilyi_cheremosh_carpathians_ua/bilyi_cheremosh_srtm_dem_cog_epsg3857.tif");
+  const TerrainGrid t = load_terrain({{f}, std::nullopt}, square({24.9, 47.9}, 3000, 30));
+  EXPECT_GT(*std::min_element(t.ground_m.begin(), t.ground_m.end()), 400.0f);
+  EXPECT_THROW(load_terrain({{f}, std::nullopt}, square({24.72, 47.70}, 3000, 30)), InputError);
+}
+
+TEST(RasterInfo, DescribesSizeCrsResolutionAndVoids) {
+  const RasterInfo i = describe_raster(srtm("N40E022.hgt"));
+  EXPECT_EQ(i.width, 1201);
+  EXPECT_EQ(i.epsg, 4326);
+  EXPECT_TRUE(i.geographic);
+  // 3 arc-seconds: 92.7 m north-south; east-west times cos(40.5 deg).
+  EXPECT_NEAR(i.res_y_m, 92.66, 0.1);
+  EXPECT_NEAR(i.res_x_m, 92.66 * std::cos(40.5 * kDegToRad), 0.2);
+  EXPECT_THROW(describe_raster("/no/such/file.tif"), InputError);
+}
+
+TEST(PolygonMask, CellCentresInsideUkraine) {
+  const GridSpec g = make_grid(29.0, 49.0, 33.0, 51.0, 5000.0, 300000.0);
+  const auto mask = rasterize_polygons(test::source_path("data/boundaries/ukraine_admin0_ne10m_dissolved.geojson"), g);
+  auto at = [&](LonLat ll) {
+    const XY q = project(g.projection, ll);
+    return mask[static_cast<std::size_t>(g.row_of(q.y_m)) * g.width + static_cast<std::size_t>(g.col_of(q.x_m))];
+  };
+  EXPECT_EQ(at({30.52, 50.45}), 1);  // Kyiv
+  EXPECT_EQ(at({27.56, 53.90}), 0);  // Minsk
+  EXPECT_THROW(rasterize_polygons("/no/such.geojson", g), InputError);
+}
+
+}  // namespace
+}  // namespace adcov::geo
