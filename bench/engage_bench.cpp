@@ -175,6 +175,7 @@ void BM_NightRaid(benchmark::State& st) {
 BENCHMARK(BM_NightRaid)
     ->Args({1000, 0})
     ->Args({1000, 1})
+    ->Args({10000, 0})
     ->Args({10000, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
