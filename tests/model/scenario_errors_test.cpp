@@ -20,6 +20,9 @@ struct BadCase {
   std::string expected;
 };
 
+// gtest prints a parameter with this instead of a byte dump.
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
   return s;
