@@ -9,6 +9,7 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -54,10 +55,20 @@ int run(int argc, char** argv) {
     return 0;
   }
   if (mode == "run" && argc == 13) {
-    const geo::GridSpec g = grid_of(argv + 3);
+    const geo::GridSpec full = grid_of(argv + 3);
     const int n = std::atoi(argv[7]);
     const double antenna = std::atof(argv[8]), reach = std::atof(argv[9]), target = std::atof(argv[10]);
     const double k = std::atof(argv[11]);
+    const double half = std::atof(argv[5]);
+    // As load_scenario_terrain does: only the cells within reach of a radar,
+    // capped to the DEM (gdal_viewshed likewise reads only its -md window).
+    double x0 = half, y0 = half, x1 = -half, y1 = -half;
+    for (const geo::XY& q : positions(n, half)) {
+      x0 = std::min(x0, q.x_m - reach), x1 = std::max(x1, q.x_m + reach);
+      y0 = std::min(y0, q.y_m - reach), y1 = std::max(y1, q.y_m + reach);
+    }
+    const geo::GridSpec g = geo::make_grid_xy(full.projection, std::max(x0, full.x0_m), std::max(y0, -half),
+                                              std::min(x1, half), std::min(y1, full.y0_m), full.cell_m);
     auto t0 = std::chrono::steady_clock::now();
     auto lap = [&](const char* what) {
       if (!std::getenv("TIMING")) return;
