@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Regenerates docs/scenarios/<name>.md from `adcov run` outputs (stdlib only).
+
+For each shipped scenario: runs `adcov run` into out/docs/<name>/, then writes a
+page with the scenario's question (its header comment), the coverage and
+interception figures from summary.json and two pictures (a coverage map and the
+floor map) copied to docs/scenarios/img/. Also writes docs/calibration.md's
+table (simulated vs the 2025 record per class) for ukraine-2025-baseline.
+
+Usage: python3 scripts/scenario_docs.py [--adcov build/adcov] [--trials N]
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+SCENARIOS = ["kyiv-night-raid", "ukraine-2025-baseline", "western-air-shield",
+             "reassurance-force", "odesa-black-sea", "kharkiv-frontline"]
+# The 2025 record per class (scripts/record_rates.py): destroyed %, incl. lost %.
+RECORD_2025 = {"drone": (67.6, 86.2), "cruise": (81.2, 82.0), "ballistic": (24.6, 29.9)}
+
+
+def arg(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def header(path):
+    lines = []
+    for line in open(path, encoding="utf-8"):
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].rstrip("\n")[1:] if line.startswith("# ") else line[1:].rstrip("\n"))
+    return "\n".join(lines).strip()
+
+
+def pct(x):
+    return f"{100 * x:.1f} %"
+
+
+def rate_row(name, r):
+    return (f"| {name} | {r['launched']} | {r['intercepted_mean']:.2f} | {pct(r['interception_rate'])} "
+            f"| {pct(r['ci95'][0])} – {pct(r['ci95'][1])} |")
+
+
+def page(name, s, out_dir, img_dir):
+    lines = [f"# Scenario `{name}`", "", "```", header(os.path.join(ROOT, "scenarios", name + ".yaml")), "```", "",
+             f"Run: `adcov run scenarios/{name}.yaml` (seed {s['seed']}, {s['trials']} trials).", ""]
+    terrain = s.get("terrain", {})
+    if terrain:
+        lines += [f"Terrain: {terrain.get('description', '')}", ""]
+    lines += ["## Coverage", "", "| altitude | covered km² | of region | marginal ukraine | marginal allied | marginal contractor |",
+              "|---|---|---|---|---|---|"]
+    for c in s["coverage"]:
+        m = c.get("marginal_by_operator", {})
+        lines.append(f"| {c['altitude_m']:g} m | {c['covered_km2']:,.0f} | {pct(c['covered_fraction'])} | "
+                     f"{m.get('ukraine', 0):,.0f} | {m.get('allied', 0):,.0f} | {m.get('contractor', 0):,.0f} |")
+        if "protect" in c:
+            lines.append(f"| ↳ protect zone | {c['protect']['covered_km2']:,.0f} | {pct(c['protect']['covered_fraction'])} | | | |")
+    alts = [c["altitude_m"] for c in s["coverage"]]
+    pick = 500 if 500 in alts else alts[0]
+    cov_png = f"coverage_{pick:g}m.png"
+    os.makedirs(img_dir, exist_ok=True)
+    shutil.copy(os.path.join(out_dir, cov_png), os.path.join(img_dir, f"{name}-{cov_png}"))
+    lines += ["", f"![coverage at {pick:g} m](img/{name}-{cov_png})", ""]
+    if os.path.exists(os.path.join(out_dir, "floor.png")):
+        shutil.copy(os.path.join(out_dir, "floor.png"), os.path.join(img_dir, f"{name}-floor.png"))
+        lines += [f"![coverage floor](img/{name}-floor.png)", ""]
+    e = s["engagement"]
+    lines += ["## Interceptions", "", "| group | launched | intercepted (mean) | rate | 95 % CI |", "|---|---|---|---|---|",
+              rate_row("**overall**", e["overall"])]
+    lines += [rate_row(f"class {k}", v) for k, v in sorted(e["by_class"].items())]
+    lines += [rate_row(f"threat {k}", v) for k, v in sorted(e["by_threat"].items())]
+    lines += [rate_row(f"salvo {k}", v) for k, v in sorted(e["by_salvo"].items())]
+    ops = e.get("by_operator", {})
+    if ops:
+        lines += ["", "| operator group | interceptions made | marginal interceptions | rate without it |", "|---|---|---|---|"]
+        for k, v in sorted(ops.items()):
+            lines.append(f"| {k} | {v.get('interceptions_mean', 0):.2f} | {v.get('marginal_interceptions', 0):.2f} | "
+                         f"{pct(v.get('rate_without', 0))} |")
+    cost = e.get("cost_usd", {})
+    lines += ["", f"Interceptors fired per trial: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(e["interceptors_fired"].items()) if v > 0) + ".",
+              f"Mean cost per night: interceptors ${cost.get('interceptors', 0):,.0f}, threats destroyed ${cost.get('threats_destroyed', 0):,.0f}.", ""]
+    return "\n".join(lines) + "\n"
+
+
+def calibration_table(s):
+    lines = ["| class | simulated rate | 95 % CI | record 2025: destroyed | record 2025: incl. lost | inside? |",
+             "|---|---|---|---|---|---|"]
+    for cls, (lo, hi) in RECORD_2025.items():
+        r = s["engagement"]["by_class"].get(cls)
+        if not r:
+            continue
+        v = 100 * r["interception_rate"]
+        inside = "yes" if lo - 2.5 <= v <= hi + 2.5 else "no"
+        lines.append(f"| {cls} | {v:.1f} % | {100*r['ci95'][0]:.1f} – {100*r['ci95'][1]:.1f} % | {lo} % | {hi} % | {inside} |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    adcov = arg("--adcov", os.path.join(ROOT, "build", "adcov"))
+    trials = arg("--trials", None)
+    docs = os.path.join(ROOT, "docs", "scenarios")
+    for name in SCENARIOS:
+        out_dir = os.path.join(ROOT, "out", "docs", name)
+        cmd = [adcov, "run", os.path.join(ROOT, "scenarios", name + ".yaml"), "-o", out_dir, "--quiet"]
+        if trials:
+            cmd += ["--trials", trials]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        s = json.load(open(os.path.join(out_dir, "summary.json")))
+        os.makedirs(docs, exist_ok=True)
+        with open(os.path.join(docs, name + ".md"), "w", encoding="utf-8") as f:
+            f.write(page(name, s, out_dir, os.path.join(docs, "img")))
+        if name == "ukraine-2025-baseline":
+            with open(os.path.join(docs, "calibration_table.md"), "w", encoding="utf-8") as f:
+                f.write(calibration_table(s))
+        print("wrote", os.path.join(docs, name + ".md"))
+
+
+if __name__ == "__main__":
+    main()
