@@ -472,7 +472,12 @@ void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
     std::vector<double> alts;
     for (const auto& e : a) {
       double h = 0;
-      if (read_double(e, "coverage", "altitudes_m", c.d, h, at_least(0))) alts.push_back(h);
+      if (!read_double(e, "coverage", "altitudes_m", c.d, h, at_least(0))) continue;
+      // Each altitude names an output file (coverage_<h>m.tif): a repeat would overwrite one.
+      if (std::find(alts.begin(), alts.end(), h) != alts.end())
+        c.d.error(e.Mark(), "coverage", "altitudes_m: " + number_text(h) + " is listed twice");
+      else
+        alts.push_back(h);
     }
     if (!alts.empty()) s.coverage.altitudes_m = alts;
   }

@@ -125,6 +125,8 @@ const std::vector<BadCase>& cases() {
        m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50]}\n"
            "sweep:\n  - {set: 'salvos[w].cont', values: [1]}\n",
        "{f}:7:11: sweep 'salvos[w].cont': unknown salvo key 'cont' (did you mean 'count'?)"},
+      {"RepeatedAltitude", m + "coverage: {altitudes_m: [50, 500, 50]}\n",
+       "{f}:4:35: coverage: altitudes_m: 50 is listed twice"},
       {"CoverageUnknownThreat", m + "coverage: {threat: kh102}\n",
        "{f}:4:20: coverage: unknown threat 'kh102' (did you mean 'kh101'?)"},
       {"TopLevelNotAMap", "just a string\n",
