@@ -22,8 +22,8 @@ const std::vector<SystemField>& system_fields() {
   static const std::vector<SystemField> fields = {
       {"radar", "range_km", positive(), [](SystemType& s) { return &s.radar.range_km; }, nullptr},
       {"radar", "height_m", at_least(0), [](SystemType& s) { return &s.radar.height_m; }, nullptr},
-      // Negative elevations exist (a radar on a hill looking down) but not below -10 deg.
-      {"radar", "min_elevation_deg", between(-10, 90), [](SystemType& s) { return &s.radar.min_elevation_deg; },
+      // Negative elevations exist: a radar on a hill, and an airborne radar (a patrol) looks far down.
+      {"radar", "min_elevation_deg", between(-90, 90), [](SystemType& s) { return &s.radar.min_elevation_deg; },
        nullptr},
       {"radar", "rcs_ref_m2", positive(), [](SystemType& s) { return &s.radar.rcs_ref_m2; }, nullptr},
       {"engagement", "min_range_km", at_least(0), [](SystemType& s) { return &s.engagement.min_range_km; },

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Regenerates docs/library.md from the built-in library (stdlib only).
+
+data/library.yaml is the single source of truth; this script reads it through
+`adcov library --format json` (so the page shows exactly what the binary uses)
+and writes the tables, the "Estimates and why" list and the citations.
+
+Usage: python3 scripts/library_docs.py [--adcov build/adcov]
+"""
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+SYSTEM_KEYS = ["radar.range_km", "radar.height_m", "radar.min_elevation_deg", "radar.rcs_ref_m2",
+               "engagement.min_range_km", "engagement.max_range_km", "engagement.min_alt_m",
+               "engagement.max_alt_m", "interceptor.speed_mps", "interceptor.cost_usd", "magazine",
+               "reload_s", "fire_channels", "reaction_s", "pk.drone", "pk.cruise", "pk.ballistic",
+               "doctrine.shots_per_engagement", "doctrine.max_engagements"]
+THREAT_KEYS = ["class", "speed_mps", "altitude_m", "rcs_m2", "cost_usd", "decoy"]
+
+
+def get(obj, key):
+    for part in key.split("."):
+        obj = obj[part]
+    return obj
+
+
+def fmt(v, money=False):
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, str):
+        return v
+    if money:
+        return f"{v:,.0f}"
+    return f"{v:g}"
+
+
+def src(s):
+    return ", ".join("E" if x.strip() == "estimate" else f"[{x.strip()}]" for x in s.split(","))
+
+
+def cell(t, key, money=False):
+    return f"{fmt(get(t, key), money)} {src(t['sources'].get(key, 'estimate'))}"
+
+
+def main():
+    adcov = sys.argv[sys.argv.index("--adcov") + 1] if "--adcov" in sys.argv else os.path.join(ROOT, "build", "adcov")
+    lib = json.loads(subprocess.run([adcov, "library", "--format", "json"], check=True,
+                                    capture_output=True, text=True).stdout)
+    d = ["# Built-in library", "",
+         "`adcov library` lists these types; scenarios name them by id (`systems:` / `threats:` may override "
+         "or derive from them with `base:`). The values live in [`data/library.yaml`](../data/library.yaml), "
+         "which is compiled into the binary; this page is generated from it by `scripts/library_docs.py`. "
+         "**They are coarse public planning figures, not targeting data**: many are marketing maxima or "
+         "official claims, and every value missing from public sources is an explicit estimate (marked **E**, "
+         "reasoning below).", "",
+         "Source keys in brackets refer to the citation list at the end, copied from "
+         "`shared/reference/systems_and_threats.md`. `E` = estimate. A cell such as `60 [P3], E` means a "
+         "sourced figure adjusted by our reasoning. Values marked *calibrated* were tuned so that "
+         "`ukraine-2025-baseline` reproduces the 2025 record (docs/calibration.md).", "",
+         "Model conventions: `radar.range_km` is against a target of `rcs_ref_m2` (1 m² throughout, scaled by "
+         "`(rcs/rcs_ref)^(1/4)`); `interceptor.speed_mps` is a *mean* fly-out speed (time of flight = range / "
+         "speed), so it is below the published peak; for guns (Gepard, Skynex, mobile fire groups) one "
+         "\"interceptor\" is one burst and `magazine` counts bursts; `radar.min_elevation_deg` is measured from "
+         "the antenna's local horizontal, so a negative value lets a mast-mounted radar look down to the "
+         "geometric horizon (docs/coverage.md).", "",
+         "## Systems", "",
+         "| id | name | radar km | radar height m | min elev deg | engagement km (min–max) | altitude m (min–max) "
+         "| interceptor m/s | cost USD | magazine | reload s | channels | reaction s "
+         "| pk drone / cruise / ballistic | shots × engagements |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for s in lib["systems"]:
+        d.append(f"| `{s['id']}` | {s['name']} | {cell(s, 'radar.range_km')} | {cell(s, 'radar.height_m')} | "
+                 f"{cell(s, 'radar.min_elevation_deg')} | {cell(s, 'engagement.min_range_km')} – "
+                 f"{cell(s, 'engagement.max_range_km')} | {cell(s, 'engagement.min_alt_m')} – "
+                 f"{cell(s, 'engagement.max_alt_m')} | {cell(s, 'interceptor.speed_mps')} | "
+                 f"{cell(s, 'interceptor.cost_usd', True)} | {cell(s, 'magazine')} | {cell(s, 'reload_s')} | "
+                 f"{cell(s, 'fire_channels')} | {cell(s, 'reaction_s')} | {cell(s, 'pk.drone')} / "
+                 f"{cell(s, 'pk.cruise')} / {cell(s, 'pk.ballistic')} | "
+                 f"{cell(s, 'doctrine.shots_per_engagement')} × {cell(s, 'doctrine.max_engagements')} |")
+    d += ["", "## Threats", "",
+          "| id | name | class | speed m/s | altitude m (AGL; ballistic: apogee) | RCS m² | cost USD | decoy |",
+          "|---|---|---|---|---|---|---|---|"]
+    for t in lib["threats"]:
+        d.append(f"| `{t['id']}` | {t['name']} | {cell(t, 'class')} | {cell(t, 'speed_mps')} | "
+                 f"{cell(t, 'altitude_m')} | {cell(t, 'rcs_m2')} | {cell(t, 'cost_usd', True)} | {cell(t, 'decoy')} |")
+    d += ["", "## Estimates and why", "",
+          "No public single-shot Pk, fire-channel count or reload time was found for most systems, and no RCS "
+          "for any threat (see the reference's *Gaps*). \"Reference knowledge\" marks Wikipedia-level figures "
+          "the reference flags `(R)`: not retrieved, to verify before relying on them. Every system's "
+          "`radar.rcs_ref_m2` = 1 (public ranges are quoted for aircraft-size targets).", ""]
+    for kind, items, keys in (("system", lib["systems"], SYSTEM_KEYS), ("threat", lib["threats"], THREAT_KEYS)):
+        for t in items:
+            rows = [k for k in keys if "estimate" in t["sources"].get(k, "") and k != "radar.rcs_ref_m2"]
+            if not rows:
+                continue
+            d += [f"### `{t['id']}` ({t['name']})", ""]
+            d += [f"- `{k}` = {fmt(get(t, k))}: {t['why'].get(k, '')}" for k in rows]
+            d.append("")
+    d += ["## Sources", "",
+          "Copied from `shared/reference/systems_and_threats.md` (compiled from stored copies of public pages; "
+          "see its legend for `(C)` contested and `(R)` reference-knowledge marks).", ""]
+    d += [f"- [{k}] {v}" for k, v in lib["citations"].items()]
+    with open(os.path.join(ROOT, "docs", "library.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(d) + "\n")
+
+
+if __name__ == "__main__":
+    main()
