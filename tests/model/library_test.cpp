@@ -87,7 +87,9 @@ TEST(Library, ValuesArePhysicallySane) {
     if (id != "patriot_pac3" && id != "patriot_pac2" && id != "samp_t") {
       EXPECT_EQ(s.pk.ballistic, 0) << id;
     }
-  EXPECT_GE(lib.systems.at("patriot_pac3").pk.ballistic, 0.6);
+  // Calibrated against the 2025 record to 0.55 (docs/calibration.md); public
+  // descriptions put a PAC-3 single-shot Pk against SRBMs at roughly 0.5-0.7.
+  EXPECT_GE(lib.systems.at("patriot_pac3").pk.ballistic, 0.5);
   EXPECT_LE(lib.systems.at("patriot_pac3").pk.ballistic, 0.7);
   for (const char* id : {"gepard", "mobile_fire_group", "interceptor_drone"})
     EXPECT_LE(lib.systems.at(id).pk.cruise, 0.2) << id;
