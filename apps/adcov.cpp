@@ -73,11 +73,13 @@ int main_impl(int argc, char** argv) {
   auto* c_info = app.add_subcommand("info", "Describe DEM rasters: size, CRS, resolution, bounds, voids");
   c_info->add_option("rasters", rasters, "Raster files")->required();
 
-  std::vector<std::string> bench_args;
-  adcov::app::Common bench_common;
-  auto* c_bench = app.add_subcommand("bench", "Time adcov's coverage engine beside gdal_viewshed");
-  c_bench->add_option("args", bench_args, "Options passed to the benchmark");
-  add_common(c_bench, bench_common);
+  BenchArgs bench;
+  auto* c_bench = app.add_subcommand(
+      "bench", "Time each stage (terrain, visibility, coverage, trials) on a scenario; "
+               "bench/viewshed_vs_gdal.sh compares with gdal_viewshed");
+  c_bench->add_option("scenario", bench.scenario, "Scenario YAML file (default: the Kyiv night raid)");
+  c_bench->add_option("--trials", bench.trials, "Monte Carlo trials to time")->check(CLI::PositiveNumber);
+  add_common(c_bench, bench.common);
 
   try {
     app.parse(argc, argv);
@@ -88,7 +90,7 @@ int main_impl(int argc, char** argv) {
 
   // --threads caps TBB for the whole process (oneTBB global_control).
   int threads = 0;
-  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &bench_common})
+  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &bench.common})
     if (c->threads > 0) threads = c->threads;
   std::unique_ptr<tbb::global_control> cap;
   if (threads > 0)
@@ -102,7 +104,7 @@ int main_impl(int argc, char** argv) {
   if (c_val->parsed()) return cmd_validate(validate_files);
   if (c_lib->parsed()) return cmd_library(lib_what, lib_format);
   if (c_info->parsed()) return cmd_info(rasters);
-  if (c_bench->parsed()) return cmd_bench(bench_args, bench_common);
+  if (c_bench->parsed()) return cmd_bench(bench);
   return 2;
 }
 

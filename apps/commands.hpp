@@ -55,6 +55,11 @@ int cmd_coverage(const CoverageArgs& a);
 int cmd_simulate(const SimulateArgs& a);
 int cmd_run(const RunArgs& a);
 int cmd_sweep(const SweepArgs& a);
-int cmd_bench(const std::vector<std::string>& args, const Common& common);
+struct BenchArgs {
+  std::string scenario = "scenarios/kyiv-night-raid.yaml";
+  int trials = 10000;
+  Common common;
+};
+int cmd_bench(const BenchArgs& a);
 
 }  // namespace adcov::app
