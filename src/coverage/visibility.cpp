@@ -40,6 +40,8 @@
 #include <vector>
 
 #include "adcov/coverage/visibility.hpp"
+#include "adcov/geo/big_buffer.hpp"
+#include "sweep_kernel.hpp"
 #include "visibility_window.hpp"
 
 namespace adcov::coverage {
@@ -48,77 +50,45 @@ namespace {
 
 using detail::kNoHorizon;
 
-/// max on values, written as a select the vectoriser turns into maxps
-/// (std::max returns a reference, which it treats as control flow).
-inline float vmax(float a, float b) { return a > b ? a : b; }
-inline float vmin(float a, float b) { return a < b ? a : b; }
+using detail::LineArgs;
+using detail::vmax;
 
-/// Everything one line's kernel reads and writes.
-struct LineArgs {
-  const float* __restrict g;   ///< terrain of this line
-  const float* __restrict sp;  ///< horizon slopes of the previous line
-  const float* __restrict zp;  ///< reduced heights of the previous line
-  float* __restrict sc;        ///< horizon slopes of this line
-  float* __restrict zc;        ///< reduced heights of this line
-  float* __restrict h;         ///< result of this line
-  float ox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach;
+#if defined(__SSE2__)
+/// 4 lanes, SSE2 (every x86-64).
+struct SseOps {
+  using F = __m128;
+  static constexpr int kW = 4;
+  static F set1(float x) { return _mm_set1_ps(x); }
+  static F iota() { return _mm_setr_ps(0, 1, 2, 3); }
+  static F load(const float* p) { return _mm_loadu_ps(p); }
+  static void store(float* p, F x) { _mm_storeu_ps(p, x); }
+  static F add(F a, F b) { return _mm_add_ps(a, b); }
+  static F sub(F a, F b) { return _mm_sub_ps(a, b); }
+  static F mul(F a, F b) { return _mm_mul_ps(a, b); }
+  static F div(F a, F b) { return _mm_div_ps(a, b); }
+  static F sqrt(F a) { return _mm_sqrt_ps(a); }
+  static F min(F a, F b) { return _mm_min_ps(a, b); }
+  static F max(F a, F b) { return _mm_max_ps(a, b); }
+  /// a > b ? x : y
+  static F select_gt(F a, F b, F x, F y) {
+    const F m = _mm_cmpgt_ps(a, b);
+    return _mm_or_ps(_mm_and_ps(m, x), _mm_andnot_ps(m, y));
+  }
 };
 
-/// One cell of the recurrence (see the file comment); kNb is the offset of
-/// the second neighbour: +1 left of the observer, -1 right of it.
-template <int kNb>
-inline void cell_scalar(int i, const LineArgs& a) {
-  const float dx = static_cast<float>(i) - a.ox;
-  const float d2 = (dx * dx + a.dy2) * a.cell2;
-  const float d = std::sqrt(d2);
-  const float z = a.g[i] - d2 * a.inv2kr - a.za;
-  const float w = vmin((kNb > 0 ? -dx : dx) * a.inv_dy, 1.0f);
-  const float inv_dc = a.cross / d;
-  const float ha = vmax(a.sp[i], a.zp[i] * inv_dc);
-  const float hb = vmax(a.sp[i + kNb], a.zp[i + kNb] * inv_dc);
-  const float zx = (1.0f - w) * a.zp[i] + w * a.zp[i + kNb];
-  const float s = vmax((1.0f - w) * ha + w * hb, zx * inv_dc);
-  a.sc[i] = s;
-  a.zc[i] = z;
-  const float h = vmax(d * vmax(s, a.tmin) - z, 0.0f);
-  a.h[i] = d > a.reach ? std::numeric_limits<float>::infinity() : h;
-}
+#endif
 
-/// Cells [lo, hi] of a line. GCC does not vectorise std::sqrt without
-/// -fno-math-errno, so the x86 path is written with SSE intrinsics (same
-/// operations in the same order as cell_scalar, four cells at a time).
 template <int kNb>
 void line_kernel(int lo, int hi, const LineArgs& a) {
-  int i = lo;
 #if defined(__SSE2__)
-  const __m128 ox = _mm_set1_ps(a.ox), dy2 = _mm_set1_ps(a.dy2), cell2 = _mm_set1_ps(a.cell2);
-  const __m128 inv2kr = _mm_set1_ps(a.inv2kr), za = _mm_set1_ps(a.za), inv_dy = _mm_set1_ps(a.inv_dy);
-  const __m128 cross = _mm_set1_ps(a.cross), tmin = _mm_set1_ps(a.tmin), reach = _mm_set1_ps(a.reach);
-  const __m128 one = _mm_set1_ps(1.0f), zero = _mm_setzero_ps();
-  const __m128 inf = _mm_set1_ps(std::numeric_limits<float>::infinity());
-  const __m128 step = _mm_setr_ps(0.0f, 1.0f, 2.0f, 3.0f);
-  for (; i + 3 <= hi; i += 4) {
-    const __m128 dx = _mm_sub_ps(_mm_add_ps(_mm_set1_ps(static_cast<float>(i)), step), ox);
-    const __m128 d2 = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(dx, dx), dy2), cell2);
-    const __m128 d = _mm_sqrt_ps(d2);
-    const __m128 z = _mm_sub_ps(_mm_sub_ps(_mm_loadu_ps(a.g + i), _mm_mul_ps(d2, inv2kr)), za);
-    const __m128 sdx = kNb > 0 ? _mm_sub_ps(zero, dx) : dx;
-    const __m128 w = _mm_min_ps(_mm_mul_ps(sdx, inv_dy), one);
-    const __m128 w1 = _mm_sub_ps(one, w);
-    const __m128 inv_dc = _mm_div_ps(cross, d);
-    const __m128 zpa = _mm_loadu_ps(a.zp + i), zpb = _mm_loadu_ps(a.zp + i + kNb);
-    const __m128 ha = _mm_max_ps(_mm_loadu_ps(a.sp + i), _mm_mul_ps(zpa, inv_dc));
-    const __m128 hb = _mm_max_ps(_mm_loadu_ps(a.sp + i + kNb), _mm_mul_ps(zpb, inv_dc));
-    const __m128 zx = _mm_add_ps(_mm_mul_ps(w1, zpa), _mm_mul_ps(w, zpb));
-    const __m128 s = _mm_max_ps(_mm_add_ps(_mm_mul_ps(w1, ha), _mm_mul_ps(w, hb)), _mm_mul_ps(zx, inv_dc));
-    _mm_storeu_ps(a.sc + i, s);
-    _mm_storeu_ps(a.zc + i, z);
-    const __m128 h = _mm_max_ps(_mm_sub_ps(_mm_mul_ps(d, _mm_max_ps(s, tmin)), z), zero);
-    const __m128 far = _mm_cmpgt_ps(d, reach);
-    _mm_storeu_ps(a.h + i, _mm_or_ps(_mm_and_ps(far, inf), _mm_andnot_ps(far, h)));
-  }
+#if defined(__GNUC__)
+  static const bool has_avx = __builtin_cpu_supports("avx");
+  if (has_avx) return kNb > 0 ? detail::line_kernel_avx_left(lo, hi, a) : detail::line_kernel_avx_right(lo, hi, a);
 #endif
-  for (; i <= hi; ++i) cell_scalar<kNb>(i, a);
+  detail::line_body<kNb, SseOps>(lo, hi, a);
+#else
+  for (int i = lo; i <= hi; ++i) detail::cell_scalar<kNb>(i, a);
+#endif
 }
 
 struct SweepParams {
@@ -134,74 +104,131 @@ struct SweepParams {
 
 /// One quadrant: `nlines` lines outward from the observer. Cell i of line k
 /// is g[k*gstep + i*gstride] (terrain) and out[k*ostep + i*ostride]; `len`
-/// cells a line. Writes only the quadrant's cells of `out`. Lines that are
-/// columns (stride > 1) are gathered into a contiguous buffer first: the
-/// column band a sweep walks through stays in L2, so this costs far less than
-/// transposing the window.
+/// cells a line. Writes only the quadrant's cells of `out`.
+///
+/// Only the cells within reach (plus a margin) are computed: a cell's two
+/// neighbours on the previous line are no farther from the observer than the
+/// cell itself, so the cells within reach never read one beyond it, and the
+/// rest of the line is kNeverVisible without any arithmetic (the corners of
+/// the square window, a fifth of it).
+///
+/// Lines that are columns (stride > 1, the east/west quadrants) are handled
+/// in strips of kStrip columns: the strip's terrain is gathered row by row
+/// (kStrip adjacent floats, one cache line, per row) into contiguous lines,
+/// and the strip's results are scattered back the same way. Walking a column
+/// a cell at a time instead touches a new cache line per cell, twice.
 void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride, float* out, std::ptrdiff_t ostep,
                     std::ptrdiff_t ostride, int nlines, int len, const SweepParams& p) {
-  std::vector<float> buf(6 * static_cast<std::size_t>(len));
-  float* gbuf = buf.data() + 5 * static_cast<std::size_t>(len);
+  const bool columns = gstride != 1;
+  constexpr int kStrip = 16;
+  const int strip = columns ? kStrip : 1;
+  const std::size_t n = static_cast<std::size_t>(len);
+  std::vector<float> buf((4 + 2 * static_cast<std::size_t>(strip)) * n);
   float* sp = buf.data();           // S of the previous line
-  float* zp = sp + len;             // Z of the previous line
-  float* sc = zp + len;             // S of this line
-  float* zc = sc + len;             // Z of this line
-  float* hl = zc + len;             // result of this line
-  std::fill(sp, sp + len, kNoHorizon);
-  std::fill(zp, zp + len, 0.0f);
-  std::fill(sc, sc + len, kNoHorizon);
-  std::fill(zc, zc + len, 0.0f);
+  float* zp = sp + n;               // Z of the previous line
+  float* sc = zp + n;               // S of this line
+  float* zc = sc + n;               // Z of this line
+  float* hs = zc + n;               // results of the strip's lines, n apart
+  float* gs = hs + strip * n;       // terrain of the strip's lines (columns only), n apart
+  std::fill(sp, sp + n, kNoHorizon);
+  std::fill(zp, zp + n, 0.0f);
+  std::fill(sc, sc + n, kNoHorizon);
+  std::fill(zc, zc + n, 0.0f);
   const float cell2 = p.cell_m * p.cell_m;
   const double ox = p.ox;
   const int split = static_cast<int>(std::floor(ox)) + 1;  // cells >= split have dx > 0
+  // Squared reach in cells, 1e-5 wider than the float test d > reach can
+  // ever be, so every cell that test keeps is computed.
+  const double rc = static_cast<double>(p.reach_m) / p.cell_m;
+  const double r2 = rc * rc * (1.0 + 1e-5) + 4.0;
+  constexpr float kInf = std::numeric_limits<float>::infinity();
 
-  for (int k = 0; k < nlines; ++k) {
-    const double dyd = static_cast<double>(p.dy0) + k;
-    const float dy = static_cast<float>(dyd);
-    // The quadrant on this line, and one cell more each side: those extra
-    // cells are neighbours (weight < 1/dy) of the next line's edge cells.
-    int qlo, qhi;
-    if (p.strict) {
-      qlo = static_cast<int>(std::floor(ox - dyd)) + 1;
-      qhi = static_cast<int>(std::ceil(ox + dyd)) - 1;
-    } else {
-      qlo = static_cast<int>(std::ceil(ox - dyd));
-      qhi = static_cast<int>(std::floor(ox + dyd));
+  struct Range {
+    int qlo, qhi;  // the quadrant's cells of the line
+    int clo, chi;  // cells computed: the quadrant, one more each side, within reach
+  };
+  Range rg[kStrip];
+  for (int k0 = 0; k0 < nlines; k0 += strip) {
+    const int nb = std::min(strip, nlines - k0);
+    int ulo = len, uhi = -1;  // union of the strip's computed cells
+    for (int b = 0; b < nb; ++b) {
+      const double dyd = static_cast<double>(p.dy0) + (k0 + b);
+      // The quadrant on this line, and one cell more each side: those extra
+      // cells are neighbours (weight < 1/dy) of the next line's edge cells.
+      int qlo, qhi;
+      if (p.strict) {
+        qlo = static_cast<int>(std::floor(ox - dyd)) + 1;
+        qhi = static_cast<int>(std::ceil(ox + dyd)) - 1;
+      } else {
+        qlo = static_cast<int>(std::ceil(ox - dyd));
+        qhi = static_cast<int>(std::floor(ox + dyd));
+      }
+      int clo = std::max(0, qlo - 1), chi = std::min(len - 1, qhi + 1);
+      if (dyd * dyd > r2) {
+        clo = 0, chi = -1;
+      } else {
+        const double half = std::sqrt(r2 - dyd * dyd);
+        clo = std::max(clo, static_cast<int>(std::floor(ox - half)) - 1);
+        chi = std::min(chi, static_cast<int>(std::ceil(ox + half)) + 1);
+      }
+      rg[b] = {std::max(qlo, 0), std::min(qhi, len - 1), clo, chi};
+      if (clo <= chi) ulo = std::min(ulo, clo), uhi = std::max(uhi, chi);
     }
-    const int elo = std::max(0, qlo - 1), ehi = std::min(len - 1, qhi + 1);
-    qlo = std::max(qlo, 0), qhi = std::min(qhi, len - 1);
-    const float* line = g + k * gstep;
-    if (gstride != 1)
-      for (int i = elo; i <= ehi; ++i) gbuf[i] = line[i * gstride];
-    const float* __restrict gl = gstride == 1 ? line : gbuf;
-    const float dy2 = dy * dy, inv_dy = 1.0f / dy;
-    const bool has_prev = dyd - 1.0 > 1e-6;
-    const float cross = has_prev ? static_cast<float>(dyd / (dyd - 1.0)) : 0.0f;  // d / d_cross
-    const float fox = p.ox, inv2kr = p.inv_2kr, za = p.antenna_z, tmin = p.tan_min_el, reach = p.reach_m;
+    if (columns)
+      for (int i = ulo; i <= uhi; ++i) {
+        const float* row = g + k0 * gstep + i * gstride;
+        for (int b = 0; b < nb; ++b) gs[b * n + i] = row[b * gstep];
+      }
 
-    if (has_prev) {
-      const LineArgs la{gl, sp, zp, sc, zc, hl, fox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach};
-      line_kernel<+1>(elo, std::min(ehi, split - 1), la);  // dx <= 0: neighbours i and i+1
-      line_kernel<-1>(std::max(elo, split), ehi, la);      // dx > 0: neighbours i and i-1
-    } else {
-      for (int i = elo; i <= ehi; ++i) {
-        const float dx = static_cast<float>(i) - fox;
-        const float d2 = (dx * dx + dy2) * cell2;
-        const float d = std::sqrt(d2);
-        const float z = gl[i] - d2 * inv2kr - za;
-        sc[i] = kNoHorizon;
-        zc[i] = z;
-        const float h = vmax(d * vmax(kNoHorizon, tmin) - z, 0.0f);
-        hl[i] = d > reach ? std::numeric_limits<float>::infinity() : h;
+    for (int b = 0; b < nb; ++b) {
+      const Range& r = rg[b];
+      const double dyd = static_cast<double>(p.dy0) + (k0 + b);
+      const float dy = static_cast<float>(dyd);
+      const float* __restrict gl = columns ? gs + b * n : g + (k0 + b) * gstep;
+      float* hl = hs + b * n;
+      const float dy2 = dy * dy, inv_dy = 1.0f / dy;
+      const bool has_prev = dyd - 1.0 > 1e-6;
+      const float cross = has_prev ? static_cast<float>(dyd / (dyd - 1.0)) : 0.0f;  // d / d_cross
+      const float fox = p.ox, inv2kr = p.inv_2kr, za = p.antenna_z, tmin = p.tan_min_el, reach = p.reach_m;
+
+      if (has_prev) {
+        const LineArgs la{gl, sp, zp, sc, zc, hl, fox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach};
+        line_kernel<+1>(r.clo, std::min(r.chi, split - 1), la);  // dx <= 0: neighbours i and i+1
+        line_kernel<-1>(std::max(r.clo, split), r.chi, la);      // dx > 0: neighbours i and i-1
+      } else {
+        for (int i = r.clo; i <= r.chi; ++i) {
+          const float dx = static_cast<float>(i) - fox;
+          const float d2 = (dx * dx + dy2) * cell2;
+          const float d = std::sqrt(d2);
+          const float z = gl[i] - d2 * inv2kr - za;
+          sc[i] = kNoHorizon;
+          zc[i] = z;
+          const float h = vmax(d * vmax(kNoHorizon, tmin) - z, 0.0f);
+          hl[i] = d > reach ? kInf : h;
+        }
+      }
+      // The quadrant's cells beyond reach.
+      if (r.clo > r.chi) {
+        std::fill(hl + r.qlo, hl + std::max(r.qlo, r.qhi + 1), kInf);
+      } else {
+        std::fill(hl + r.qlo, hl + std::max(r.qlo, r.clo), kInf);
+        std::fill(hl + std::min(r.chi + 1, r.qhi + 1), hl + std::max(r.chi + 1, r.qhi + 1), kInf);
+      }
+      if (!columns) std::copy(hl + r.qlo, hl + std::max(r.qlo, r.qhi + 1), out + (k0 + b) * ostep + r.qlo);
+      std::swap(sp, sc);
+      std::swap(zp, zc);
+    }
+    if (columns) {
+      // Quadrant ranges widen line by line (|dx| < dy), so row i belongs to
+      // a suffix of the strip's lines.
+      int qlo = len, qhi = -1;
+      for (int b = 0; b < nb; ++b) qlo = std::min(qlo, rg[b].qlo), qhi = std::max(qhi, rg[b].qhi);
+      for (int i = qlo; i <= qhi; ++i) {
+        float* row = out + k0 * ostep + i * ostride;
+        for (int b = 0; b < nb; ++b)
+          if (i >= rg[b].qlo && i <= rg[b].qhi) row[b * ostep] = hs[b * n + i];
       }
     }
-    float* oline = out + k * ostep;
-    if (ostride == 1)
-      std::copy(hl + qlo, hl + std::max(qlo, qhi + 1), oline + qlo);
-    else
-      for (int i = qlo; i <= qhi; ++i) oline[i * ostride] = hl[i];
-    std::swap(sp, sc);
-    std::swap(zp, zc);
   }
 }
 
@@ -214,7 +241,7 @@ VisibilityWindow compute_visibility(const geo::TerrainGrid& t, const Observer& o
   v.antenna_z_m = ws.antenna_z_m;
   const std::size_t n = static_cast<std::size_t>(ws.width) * ws.height;
   constexpr float kUnset = -1.0f;  // heights are >= 0: marks cells no quadrant wrote
-  v.min_visible_h_m.assign(n, kUnset);
+  geo::assign_big(v.min_visible_h_m, n, kUnset);
 
   SweepParams p;
   p.cell_m = static_cast<float>(t.grid.cell_m);
