@@ -19,7 +19,8 @@ int choose_candidate(std::span<const Candidate> c, const AssignmentParams& p,
         best = static_cast<int>(i);
     return best;
   }
-  const bool reserve = cls != model::ThreatClass::ballistic && other_option;
+  const bool reserve = (cls == model::ThreatClass::cruise && other_option) ||
+                       (cls == model::ThreatClass::drone && (other_option || !p.high_end_engages_drones));
   // Strict weak order "a is better than b".
   auto better = [&](const Candidate& a, const Candidate& b) {
     const bool aa = a.engagement_pk >= p.adequate_pk, ba = b.engagement_pk >= p.adequate_pk;

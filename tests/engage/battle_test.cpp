@@ -278,15 +278,34 @@ TEST(Assignment, HighEndInterceptorHoldsFireForADroneOthersCanReachLater) {
   EXPECT_EQ(f.fired[1], 0);
 }
 
-TEST(Assignment, HighEndInterceptorFiresWhenNothingElseCan) {
+TEST(Assignment, HighEndInterceptorFiresAtACruiseMissileWhenNothingElseCan) {
   PathWindows p;
   add_window(p, 0, 10, 10, 60, 5000);
   add_window(p, 1, 100, 100, 150, 5000);
   auto patriot = battery(1.0), gun = battery(1.0, 0);  // the gun has no ammunition
   patriot.interceptor_cost_usd = 4.0e6;
   gun.interceptor_cost_usd = 5000;
-  const auto plan = plan_with({patriot, gun}, p, 5, 200);
+  const auto plan = plan_with({patriot, gun}, p, 5, 200, ThreatClass::cruise);
   const Totals t = run_trials(plan, 10);
+  EXPECT_EQ(t.fired[0], 50);
+  EXPECT_EQ(t.intercepted, 50);
+}
+
+TEST(Assignment, HighEndInterceptorNeverEngagesDronesUnlessAllowed) {
+  PathWindows p;
+  add_window(p, 0, 10, 10, 60, 5000);
+  add_window(p, 1, 100, 100, 150, 5000);
+  auto patriot = battery(1.0), gun = battery(1.0, 0);  // the gun has no ammunition
+  patriot.interceptor_cost_usd = 4.0e6;
+  gun.interceptor_cost_usd = 5000;
+  const auto plan = plan_with({patriot, gun}, p, 5, 200);  // drones
+  const Totals held = run_trials(plan, 10);
+  EXPECT_EQ(held.fired[0], 0);
+  EXPECT_EQ(held.intercepted, 0);
+
+  BattleParams last_resort;
+  last_resort.assignment.high_end_engages_drones = true;
+  const Totals t = run_trials(plan, 10, last_resort);
   EXPECT_EQ(t.fired[0], 50);
   EXPECT_EQ(t.intercepted, 50);
 }

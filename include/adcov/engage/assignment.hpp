@@ -19,9 +19,12 @@ enum class AssignmentPolicy {
   /// Cheapest engagement (interceptor cost x shots) among those whose
   /// engagement kill probability 1-(1-pk)^shots reaches `adequate_pk`; if
   /// none does, the highest engagement pk. High-end interceptors (cost per
-  /// interceptor above `high_end_cost_usd`) are kept for ballistic threats:
-  /// against a drone or cruise missile they fire only when no other battery
-  /// can engage that threat now or later along its path.
+  /// interceptor above `high_end_cost_usd`) are kept for missiles: against a
+  /// cruise missile they fire only when no other battery can engage that
+  /// threat now or later along its path; against drones never, unless
+  /// `high_end_engages_drones` (a $4-5 M interceptor spent on a $50 k drone
+  /// empties the magazine the ballistic threat later needs; public reporting
+  /// describes Patriot batteries as held for missiles).
   cheapest_adequate,
   /// The battery listed first in the scenario among those that can fire now;
   /// no reservation (a baseline for comparisons).
@@ -40,6 +43,8 @@ struct AssignmentParams {
   /// threats (cheapest_adequate). Patriot PAC-3 MSE and SAMP/T Aster 30 are
   /// above, IRIS-T SLM and NASAMS (AMRAAM) below.
   double high_end_cost_usd = 1.0e6;
+  /// Let high-end interceptors engage drones as a last resort (cheapest_adequate).
+  bool high_end_engages_drones = false;
 };
 
 /// One battery that could engage the threat now.
