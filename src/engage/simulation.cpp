@@ -1,5 +1,7 @@
 // Monte Carlo driver: scenario -> BattlePlan (paths and windows, once) ->
-// trials in parallel (TBB) -> integer tallies reduced in trial order -> rates.
+// trials in parallel (TBB) -> integer tallies reduced in trial order
+// (simulate_tallies) -> rates (summarize). Tallies of disjoint trial ranges
+// merge exactly (tallies.hpp), which is how MPI ranks split the trials.
 //
 // Determinism: trial t draws only from TrialStream::of(seed, t) (rng.hpp), its
 // tallies are integers, and block sums are added in block order, so the result
@@ -17,6 +19,7 @@
 #include "adcov/engage/battle.hpp"
 #include "adcov/engage/rng.hpp"
 #include "adcov/engage/statistics.hpp"
+#include "adcov/engage/tallies.hpp"
 #include "adcov/engage/trajectory.hpp"
 #include "adcov/geo/error.hpp"
 
@@ -97,11 +100,37 @@ void validate(const model::Scenario& s) {
   if (!errors.empty()) throw InputError(std::move(errors));
 }
 
+
+/// Targets in order of first use over the salvos (the plan's target ids).
+std::vector<geo::LonLat> targets_of(const model::Scenario& s) {
+  std::vector<geo::LonLat> targets;
+  for (const model::Salvo& sv : s.salvos)
+    for (const model::WeightedTarget& t : sv.targets)
+      if (std::find(targets.begin(), targets.end(), t.at) == targets.end()) targets.push_back(t.at);
+  return targets;
+}
+
+/// Operator groups with at least one battery, in kOperatorGroups order.
+std::vector<model::OperatorGroup> groups_present(const std::vector<coverage::BatteryGeometry>& batteries) {
+  std::vector<model::OperatorGroup> groups;
+  for (model::OperatorGroup g : model::kOperatorGroups)
+    if (std::any_of(batteries.begin(), batteries.end(),
+                    [&](const coverage::BatteryGeometry& b) { return b.group == g; }))
+      groups.push_back(g);
+  return groups;
+}
+
 }  // namespace
 
 SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terrain,
                           const std::vector<coverage::BatteryGeometry>& batteries,
                           const SimulationOptions& opt) {
+  return summarize(s, batteries, opt, simulate_tallies(s, terrain, batteries, opt));
+}
+
+SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                   const std::vector<coverage::BatteryGeometry>& batteries,
+                                   const SimulationOptions& opt) {
   validate(s);
   BattlePlan plan;
 
@@ -165,25 +194,22 @@ SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terr
   // Run configurations: 0 = every battery; then one per operator group present.
   std::vector<Config> configs(1);
   configs[0].enabled.assign(batteries.size(), 1);
-  std::vector<model::OperatorGroup> groups;
-  for (model::OperatorGroup g : model::kOperatorGroups) {
-    const bool present = std::any_of(batteries.begin(), batteries.end(),
-                                     [&](const coverage::BatteryGeometry& b) { return b.group == g; });
-    if (!present) continue;
-    groups.push_back(g);
-    if (!opt.operator_effects) continue;
-    Config c;
-    for (const coverage::BatteryGeometry& b : batteries) c.enabled.push_back(b.group != g);
-    configs.push_back(std::move(c));
+  if (opt.operator_effects) {
+    for (model::OperatorGroup g : groups_present(batteries)) {
+      Config c;
+      for (const coverage::BatteryGeometry& b : batteries) c.enabled.push_back(b.group != g);
+      configs.push_back(std::move(c));
+    }
   }
 
   const std::int64_t trials = std::max(0, opt.trials);
   const Layout lay{plan.salvos.size(), plan.targets, plan.batteries.size(), configs.size()};
   const std::int64_t blocks = (trials + kBlockTrials - 1) / kBlockTrials;
   std::vector<std::int64_t> block_sums(static_cast<std::size_t>(blocks) * lay.size(), 0);
-  SimulationResult res;
-  res.trials = static_cast<int>(trials);
+  SimulationTallies res;
   res.seed = opt.seed;
+  res.first_trial = opt.first_trial;
+  res.trials = trials;
   res.trial_outcomes.resize(static_cast<std::size_t>(trials));
 
   BattleParams params;
@@ -237,17 +263,48 @@ SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terr
   for (std::int64_t blk = 0; blk < blocks; ++blk)
     for (std::size_t k = 0; k < lay.size(); ++k)
       tot[k] += block_sums[static_cast<std::size_t>(blk) * lay.size() + k];
+  auto slice = [&](std::size_t from, std::size_t n) {
+    return std::vector<std::int64_t>(tot.begin() + static_cast<std::ptrdiff_t>(from),
+                                     tot.begin() + static_cast<std::ptrdiff_t>(from + n));
+  };
+  res.intercepted_by_salvo = slice(lay.intercepted(), lay.salvos);
+  res.leaked_by_target = slice(lay.leaked(), lay.targets);
+  res.fired_by_battery = slice(lay.fired(), lay.batteries);
+  res.kills_by_battery = slice(lay.kills(), lay.batteries);
+  res.intercepted_without = slice(lay.without(), configs.size() - 1);
+  return res;
+}
+
+SimulationResult summarize(const model::Scenario& s,
+                           const std::vector<coverage::BatteryGeometry>& batteries,
+                           const SimulationOptions& opt, const SimulationTallies& tl) {
+  validate(s);
+  const std::vector<geo::LonLat> targets = targets_of(s);
+  const std::vector<model::OperatorGroup> groups = groups_present(batteries);
+  if (tl.intercepted_by_salvo.size() != s.salvos.size() ||
+      tl.leaked_by_target.size() != targets.size() ||
+      tl.fired_by_battery.size() != batteries.size() ||
+      tl.kills_by_battery.size() != batteries.size() ||
+      tl.intercepted_without.size() != (opt.operator_effects ? groups.size() : 0) ||
+      tl.trial_outcomes.size() != static_cast<std::size_t>(std::max<std::int64_t>(0, tl.trials)))
+    throw Error("summarize: the tallies do not fit the scenario and batteries");
+
+  const std::int64_t trials = std::max<std::int64_t>(0, tl.trials);
+  SimulationResult res;
+  res.trials = static_cast<int>(trials);
+  res.seed = tl.seed;
+  res.trial_outcomes = tl.trial_outcomes;
 
   // Rates per salvo, threat type, class and overall.
   std::int64_t launched_all = 0, intercepted_all = 0;
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_threat, by_class;
   for (std::size_t i = 0; i < s.salvos.size(); ++i) {
     const model::Salvo& sv = s.salvos[i];
-    const std::int64_t launched = sv.count, icp = tot[lay.intercepted() + i];
+    const std::int64_t launched = sv.count, icp = tl.intercepted_by_salvo[i];
     res.by_salvo[sv.id] = make_stats(launched, icp, trials);
     auto& bt = by_threat[sv.threat];
     bt.first += launched, bt.second += icp;
-    auto& bc = by_class[std::string(model::to_string(plan.salvos[i].cls))];
+    auto& bc = by_class[std::string(model::to_string(s.threats.at(sv.threat).cls))];
     bc.first += launched, bc.second += icp;
     launched_all += launched;
     intercepted_all += icp;
@@ -261,7 +318,7 @@ SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terr
   res.cost_threats_destroyed_mean_usd *= inv_trials;
   for (std::size_t t = 0; t < targets.size(); ++t)
     res.leakers_by_target.push_back(
-        {targets[t], static_cast<double>(tot[lay.leaked() + t]) * inv_trials});
+        {targets[t], static_cast<double>(tl.leaked_by_target[t]) * inv_trials});
 
   // Interceptors fired per system and their cost.
   std::map<std::string, std::int64_t> fired;
@@ -270,9 +327,9 @@ SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terr
     const std::string& sys = bg.battery_index < s.batteries.size()
                                  ? s.batteries[bg.battery_index].system
                                  : bg.system.id;
-    fired[sys] += tot[lay.fired() + b];
+    fired[sys] += tl.fired_by_battery[b];
     res.cost_interceptors_mean_usd +=
-        static_cast<double>(tot[lay.fired() + b]) * plan.batteries[b].interceptor_cost_usd;
+        static_cast<double>(tl.fired_by_battery[b]) * bg.system.interceptor.cost_usd;
   }
   res.cost_interceptors_mean_usd *= inv_trials;
   for (const auto& [k, v] : fired) res.interceptors_fired[k] = static_cast<double>(v) * inv_trials;
@@ -282,10 +339,10 @@ SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terr
     OperatorEffect e;
     std::int64_t kills = 0;
     for (std::size_t b = 0; b < batteries.size(); ++b)
-      if (batteries[b].group == groups[gi]) kills += tot[lay.kills() + b];
+      if (batteries[b].group == groups[gi]) kills += tl.kills_by_battery[b];
     e.interceptions_mean = static_cast<double>(kills) * inv_trials;
     if (opt.operator_effects) {
-      const RateStats w = make_stats(launched_all, tot[lay.without() + gi], trials);
+      const RateStats w = make_stats(launched_all, tl.intercepted_without[gi], trials);
       e.rate_without = w.interception_rate;
       e.ci95_lo_without = w.ci95_lo;
       e.ci95_hi_without = w.ci95_hi;

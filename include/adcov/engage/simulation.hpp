@@ -92,6 +92,8 @@ struct SimulationOptions {
 /// groups through each BatteryGeometry). Path samples outside the terrain
 /// grid are not engageable (no terrain, no visibility there), so launch points
 /// may lie far outside the region.
+/// simulate() = summarize(simulate_tallies()) (tallies.hpp), which splits
+/// the trials over processes with the same result.
 /// \throws InputError for a salvo with an unknown threat type, no target,
 ///         a count < 0 or a threat speed <= 0.
 SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terrain,

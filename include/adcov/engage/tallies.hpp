@@ -1,0 +1,58 @@
+#pragma once
+/// \file
+/// The integer tallies of a range of Monte Carlo trials: what simulate()
+/// reduces into a SimulationResult. Trial t's draws depend only on (seed, t),
+/// so the tallies of disjoint trial ranges (other processes, other machines)
+/// merge exactly: summarize(merge_tallies({[0,k), [k,N)})) is bit-identical to
+/// simulate() over [0,N). The flat int64 encoding carries them between MPI
+/// ranks (docs/engagement.md, "Beyond one machine").
+
+#include <cstdint>
+#include <vector>
+
+#include "adcov/engage/simulation.hpp"
+
+namespace adcov::engage {
+
+/// Sums over the trials first_trial .. first_trial+trials-1 (plain integers,
+/// so any summation order gives the same totals), plus each trial's row.
+struct SimulationTallies {
+  std::uint64_t seed = 0;
+  std::int64_t first_trial = 0;
+  std::int64_t trials = 0;
+  std::vector<std::int64_t> intercepted_by_salvo;  ///< per scenario salvo
+  std::vector<std::int64_t> leaked_by_target;      ///< per target, in order of first use
+  std::vector<std::int64_t> fired_by_battery;      ///< per BatteryGeometry given
+  std::vector<std::int64_t> kills_by_battery;      ///< per BatteryGeometry given
+  /// Interceptions of the paired rerun without each operator group present
+  /// (model::kOperatorGroups order); empty without operator effects.
+  std::vector<std::int64_t> intercepted_without;
+  std::vector<TrialOutcome> trial_outcomes;        ///< in trial order
+};
+
+/// Runs trials opt.first_trial .. opt.first_trial+opt.trials-1 (in parallel,
+/// like simulate()) and returns their tallies. Same arguments and errors as
+/// simulate().
+SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                   const std::vector<coverage::BatteryGeometry>& batteries,
+                                   const SimulationOptions& opt);
+
+/// Concatenates tallies of contiguous trial ranges: sorted by first_trial, the
+/// ranges must follow each other without gap or overlap, with the same seed
+/// and shape. Empty ranges are allowed. \throws Error otherwise or if empty.
+SimulationTallies merge_tallies(std::vector<SimulationTallies> parts);
+
+/// Rates, means and intervals of the tallies, as simulate() reports them for
+/// the same trials. `s`, `batteries` and `opt` (operator_effects) must be the
+/// ones the tallies were run with. \throws Error if the tallies' shape does
+/// not fit the scenario and batteries.
+SimulationResult summarize(const model::Scenario& s,
+                           const std::vector<coverage::BatteryGeometry>& batteries,
+                           const SimulationOptions& opt, const SimulationTallies& t);
+
+/// Flat encoding for transport (doubles by their bit patterns, so exact).
+std::vector<std::int64_t> encode_tallies(const SimulationTallies& t);
+/// \throws Error on a truncated or malformed buffer.
+SimulationTallies decode_tallies(const std::int64_t* data, std::size_t size);
+
+}  // namespace adcov::engage
