@@ -52,13 +52,7 @@ double battery_reach_m(const model::Scenario& s, const model::SystemType& sys) {
 
 bool engageable(const BatteryGeometry& b, const geo::GridSpec& grid, geo::XY p, double h_agl_m, double ground_at_p_m,
                 const TargetQuery& target, double k_factor) {
-  if (!(b.system.pk.of(target.cls) > 0)) return false;
-  const int c = static_cast<int>(std::floor(grid.col_of(p.x_m)));
-  const int r = static_cast<int>(std::floor(grid.row_of(p.y_m)));
-  const double dx = p.x_m - b.pos.x_m, dy = p.y_m - b.pos.y_m;
-  const HeightInterval iv = engage_interval(slant_envelope(b.system, target.rcs_m2), b.vis.at(c, r),
-                                            std::sqrt(dx * dx + dy * dy), ground_at_p_m, b.vis.antenna_z_m, k_factor);
-  return iv.lo_m <= h_agl_m && h_agl_m <= iv.hi_m;
+  return engageable(engage_lookup(b, target), grid, p, h_agl_m, ground_at_p_m, k_factor);
 }
 
 std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const geo::TerrainGrid& terrain) {

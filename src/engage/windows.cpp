@@ -81,12 +81,13 @@ PathWindows compute_windows(const Trajectory& tr, const model::ThreatType& threa
       continue;
     const double det_range = coverage::detection_range_m(b.system, threat.rcs_m2);
     const double reaction = b.system.reaction_s;
+    const coverage::EngageLookup lookup = coverage::engage_lookup(b, query);  // the envelope once, not per sample
 
     auto engageable_at = [&](const Sample& p) {
       if (p.col < 0) return false;
       const double dx = p.x - b.pos.x_m, dy = p.y - b.pos.y_m;
       if (dx * dx + dy * dy > reach * reach) return false;
-      return coverage::engageable(b, grid, {p.x, p.y}, p.h, p.ground, query, k_factor);
+      return coverage::engageable(lookup, grid, {p.x, p.y}, p.h, p.ground, k_factor);
     };
     auto detected_at = [&](const Sample& p) {
       return p.col >= 0 && b.vis.at(p.col, p.row) <= p.h && slant_m(b, p, k_factor) <= det_range;

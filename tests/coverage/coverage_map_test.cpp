@@ -198,6 +198,33 @@ TEST(Engageable, AgreesWithTheCoverageCounts) {
   EXPECT_EQ(mismatches, 0);
 }
 
+// The precomputed lookup (the engage module's per-sample path) gives the
+// same answer as engageable() for every battery, class, point and height.
+TEST(Engageable, PrecomputedLookupAgreesWithEngageable) {
+  model::Scenario s = three_groups();
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const std::vector<BatteryGeometry> bats = prepare_batteries(s, t);
+  const geo::GridSpec& g = t.grid;
+  std::int64_t checked = 0, yes = 0;
+  for (const TargetQuery q : {TargetQuery{1.0, model::ThreatClass::drone}, TargetQuery{0.1, model::ThreatClass::cruise},
+                              TargetQuery{0.5, model::ThreatClass::ballistic}})
+    for (const BatteryGeometry& b : bats) {
+      const EngageLookup lookup = engage_lookup(b, q);
+      for (int row = 0; row < g.height; row += 5)
+        for (int c = 0; c < g.width; c += 5) {
+          const std::size_t i = static_cast<std::size_t>(row) * g.width + c;
+          for (double h : {50.0, 500.0, 3000.0, 12000.0}) {
+            const bool want = engageable(b, g, g.cell_center(c, row), h, t.ground_m[i], q, s.k_factor);
+            ASSERT_EQ(engageable(lookup, g, g.cell_center(c, row), h, t.ground_m[i], s.k_factor), want)
+                << "row " << row << " col " << c << " h " << h;
+            ++checked, yes += want;
+          }
+        }
+    }
+  EXPECT_GT(yes, 0);
+  EXPECT_LT(yes, checked);
+}
+
 // A battery at sea (ground below 0 m reads as the sea surface) and a flying
 // patrol (antenna thousands of metres up) use the same model: the patrol's
 // horizon against a 100 m target is sqrt(2kR 3000) + sqrt(2kR 100) ~ 267 km.

@@ -83,9 +83,39 @@ double battery_reach_m(const model::Scenario& s, const model::SystemType& sys);
 /// True if a target at projected point `p`, `h_agl_m` above the ground there,
 /// is engageable by battery `b`. `grid` is the analysis grid and
 /// `ground_at_p_m` the ground height at p (sea surface 0 at sea); k for slant
-/// range in the curved-earth frame.
+/// range in the curved-earth frame. For many lookups of one battery against
+/// one target, make an EngageLookup once instead (this recomputes the
+/// detection range, a pow, on every call).
 bool engageable(const BatteryGeometry& b, const geo::GridSpec& grid, geo::XY p, double h_agl_m,
                 double ground_at_p_m, const TargetQuery& target, double k_factor);
+
+/// One battery against one target, precomputed for repeated engageable()
+/// lookups (e.g. every sample of a threat path): the slant envelope with the
+/// detection range folded in, and whether the class can be killed at all.
+/// Holds a reference to the battery: it must outlive the lookup.
+struct EngageLookup {
+  const BatteryGeometry* battery = nullptr;
+  SlantEnvelope env;
+  bool can_kill = false;  ///< pk > 0 for the target's class
+};
+
+/// The lookup for battery `b` against `target`.
+inline EngageLookup engage_lookup(const BatteryGeometry& b, const TargetQuery& target) {
+  return {&b, slant_envelope(b.system, target.rcs_m2), b.system.pk.of(target.cls) > 0};
+}
+
+/// engageable() with the envelope precomputed: the same answer bit for bit.
+inline bool engageable(const EngageLookup& q, const geo::GridSpec& grid, geo::XY p, double h_agl_m,
+                       double ground_at_p_m, double k_factor) {
+  if (!q.can_kill) return false;
+  const BatteryGeometry& b = *q.battery;
+  const int c = static_cast<int>(std::floor(grid.col_of(p.x_m)));
+  const int r = static_cast<int>(std::floor(grid.row_of(p.y_m)));
+  const double dx = p.x_m - b.pos.x_m, dy = p.y_m - b.pos.y_m;
+  const HeightInterval iv =
+      engage_interval(q.env, b.vis.at(c, r), std::sqrt(dx * dx + dy * dy), ground_at_p_m, b.vis.antenna_z_m, k_factor);
+  return iv.lo_m <= h_agl_m && h_agl_m <= iv.hi_m;
+}
 
 /// Prepares every battery of the scenario (parallel over batteries with TBB;
 /// results in battery order). reach = max(detection range for the widest
