@@ -3,17 +3,25 @@
 #include "adcov/geo/terrain.hpp"
 
 #include <gdal_utils.h>
+#include <cpl_conv.h>
 #include <cpl_string.h>
 
+#include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_reduce.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <functional>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <string>
 
+#include "adcov/geo/big_buffer.hpp"
 #include "adcov/geo/error.hpp"
 #include "gdal_util.hpp"
 #include "void_fill.hpp"
@@ -113,11 +121,10 @@ double sgt_x0(const Mosaic& m, int wx0) { return m.gt[0] + wx0 * m.gt[1]; }
 double sgt_y0(const Mosaic& m, int wy0) { return m.gt[3] + wy0 * m.gt[5]; }
 
 /// Metres per mosaic pixel (mean of x and y), at latitude `lat_deg` when geographic.
-double pixel_size_m(const Mosaic& m, double lat_deg) {
-  auto srs = srs_of(m.wkt);
-  if (OSRIsGeographic(srs.get()))
+double pixel_size_m(const Mosaic& m, OGRSpatialReferenceH srs, double lat_deg) {
+  if (OSRIsGeographic(srs))
     return 0.5 * (std::abs(m.gt[1]) * std::cos(lat_deg * kDegToRad) + std::abs(m.gt[5])) * kDegToRad * kEarthRadiusM;
-  return 0.5 * (std::abs(m.gt[1]) + std::abs(m.gt[5])) * OSRGetLinearUnits(srs.get(), nullptr);
+  return 0.5 * (std::abs(m.gt[1]) + std::abs(m.gt[5])) * OSRGetLinearUnits(srs, nullptr);
 }
 
 /// Transforms points in place; returns a flag per point.
@@ -153,6 +160,101 @@ void load_flat(TerrainGrid& t, double z) {
   char buf[96];
   std::snprintf(buf, sizeof buf, "flat ground at %g m, %g m cells", z, t.grid.cell_m);
   t.description = buf;
+}
+
+/// Sets a GDAL configuration option on this thread for its lifetime.
+class ThreadConfig {
+ public:
+  ThreadConfig(const char* key, const char* value) : key_(key) {
+    if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old, had_ = true;
+    CPLSetThreadLocalConfigOption(key, value);
+  }
+  ~ThreadConfig() { CPLSetThreadLocalConfigOption(key_, had_ ? old_.c_str() : nullptr); }
+  ThreadConfig(const ThreadConfig&) = delete;
+  ThreadConfig& operator=(const ThreadConfig&) = delete;
+
+ private:
+  const char* key_;
+  std::string old_;
+  bool had_ = false;
+};
+
+/// Sets heights below 0 m to the sea surface (0 m); returns how many.
+std::int64_t clamp_sea(std::vector<float>& z, int width, int height) {
+  const std::size_t w = static_cast<std::size_t>(width);
+  return tbb::parallel_reduce(
+      tbb::blocked_range<int>(0, height), std::int64_t{0},
+      [&](const tbb::blocked_range<int>& rows, std::int64_t n) {
+        for (int r = rows.begin(); r != rows.end(); ++r) {
+          float* p = z.data() + r * w;
+          for (std::size_t c = 0; c < w; ++c) {
+            n += p[c] < 0.0f;
+            p[c] = p[c] < 0.0f ? 0.0f : p[c];
+          }
+        }
+        return n;
+      },
+      std::plus<>());
+}
+
+void describe(TerrainGrid& t, const std::string& names, std::size_t files) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%s (%zu file%s, ~%.0f m cells) resampled bilinearly to %g m LAEA cells",
+                names.c_str(), files, files == 1 ? "" : "s", t.source_resolution_m, t.grid.cell_m);
+  t.description = buf;
+}
+
+/// The fast path for a single-file DEM already on the grid: DEM pixel
+/// (sx + c, sy + r) is grid cell (c, r). Reads straight into t.ground_m in
+/// row bands, one dataset handle per band, the bands in parallel, each
+/// chunk of rows checked while it is in cache; clamps the sea surface on the
+/// way. Returns false, with nothing counted, when the grid is not entirely
+/// inside the raster or the raster has nodata/NaN there (voids and edges:
+/// the general path classifies those).
+bool read_on_grid(const Mosaic& m, const std::filesystem::path& file, int sx, int sy, const std::string& names,
+                  TerrainGrid& t) {
+  const GridSpec& grid = t.grid;
+  if (sx < 0 || sy < 0 || sx + grid.width > m.width || sy + grid.height > m.height) return false;
+  int has_nodata = 0;
+  const double nodata = GDALGetRasterNoDataValue(GDALGetRasterBand(m.tiles[0].get(), 1), &has_nodata);
+  const float nd = has_nodata ? static_cast<float>(nodata) : kNaN;
+  const int bands = std::clamp(tbb::this_task_arena::max_concurrency(), 1, 16);
+  constexpr int kChunk = 32;  // rows read and checked at a time (~0.5 MB at 3000 cells a row)
+  std::vector<std::int64_t> sea(static_cast<std::size_t>(bands), 0);
+  std::atomic<bool> bad{false};
+  tbb::parallel_for(0, bands, [&](int b) {
+    Dataset own = detail::open_raster(file);  // GDAL datasets are not shared between threads
+    // Uncompressed strips are read straight into the grid, not through the
+    // block cache (a no-op for other layouts and formats).
+    const ThreadConfig direct("GTIFF_DIRECT_IO", "YES");
+    GDALRasterBandH band = GDALGetRasterBand(own.get(), 1);
+    const int r0 = static_cast<int>(static_cast<std::int64_t>(grid.height) * b / bands);
+    const int r1 = static_cast<int>(static_cast<std::int64_t>(grid.height) * (b + 1) / bands);
+    const std::size_t w = static_cast<std::size_t>(grid.width);
+    for (int r = r0; r < r1 && !bad.load(std::memory_order_relaxed); r += kChunk) {
+      const int rows = std::min(kChunk, r1 - r);
+      float* z = t.ground_m.data() + static_cast<std::size_t>(r) * w;
+      {
+        GdalErrors err;
+        if (GDALRasterIO(band, GF_Read, sx, sy + r, grid.width, rows, z, grid.width, rows, GDT_Float32, 0,
+                         static_cast<GSpacing>(w * sizeof(float))) != CE_None)
+          throw InputError(detail::gdal_message(names, "cannot read the DEM", err));
+      }
+      int nbad = 0;
+      std::int64_t below = 0;
+      for (std::size_t i = 0, n = w * static_cast<std::size_t>(rows); i < n; ++i) {
+        const float v = z[i];
+        nbad += (v != v) | (v == nd);
+        below += v < 0.0f;
+        z[i] = v < 0.0f ? 0.0f : v;
+      }
+      sea[static_cast<std::size_t>(b)] += below;
+      if (nbad) bad = true;
+    }
+  });
+  if (bad) return false;
+  for (const std::int64_t n : sea) t.sea_cells += n;
+  return true;
 }
 
 }  // namespace
@@ -211,9 +313,27 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
   const std::string names = file_list(src.files);
   Mosaic m = open_mosaic(src.files);
 
-  // 1. The mosaic window that covers the grid: the grid's outline in the mosaic's CRS.
   auto grid_srs = detail::make_srs(proj_string(grid.projection));
   auto mosaic_srs = srs_of(m.wkt);
+  t.source_resolution_m = pixel_size_m(m, mosaic_srs.get(), grid.projection.origin.lat_deg);
+  assign_big(t.ground_m, grid.cells(), kNaN);
+
+  // A single-file DEM already on the grid (same CRS, cell size and cell
+  // edges, e.g. one written by write_geotiff) and free of nodata there: read
+  // straight into the grid (bilinear at cell centres is the identity).
+  {
+    const double fx = (grid.x0_m - m.gt[0]) / grid.cell_m, fy = (m.gt[3] - grid.y0_m) / grid.cell_m;
+    if (!m.vrt && std::abs(m.gt[1] - grid.cell_m) < 1e-9 * grid.cell_m &&
+        std::abs(m.gt[5] + grid.cell_m) < 1e-9 * grid.cell_m && std::abs(fx - std::round(fx)) < 1e-6 &&
+        std::abs(fy - std::round(fy)) < 1e-6 && OSRIsSame(mosaic_srs.get(), grid_srs.get()) != 0 &&
+        read_on_grid(m, src.files[0], static_cast<int>(std::lround(fx)), static_cast<int>(std::lround(fy)), names,
+                     t)) {
+      describe(t, names, src.files.size());
+      return t;
+    }
+  }
+
+  // 1. The mosaic window that covers the grid: the grid's outline in the mosaic's CRS.
   auto to_mosaic = detail::make_transform(grid_srs.get(), mosaic_srs.get());
   std::vector<double> xs, ys;
   constexpr int kEdge = 64;
@@ -233,15 +353,20 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
     pymin = std::min(pymin, py), pymax = std::max(pymax, py);
   }
   // Pad by the bilinear kernel's reach, scaled by the down-sampling ratio.
-  const double ratio = grid.cell_m / std::max(pixel_size_m(m, grid.projection.origin.lat_deg), 1e-9);
+  const double ratio = grid.cell_m / std::max(t.source_resolution_m, 1e-9);
   const int pad = 3 + static_cast<int>(std::ceil(2 * ratio));
   const int wx0 = std::clamp(static_cast<int>(std::floor(pxmin)) - pad, 0, m.width);
   const int wx1 = std::clamp(static_cast<int>(std::ceil(pxmax)) + pad, 0, m.width);
   const int wy0 = std::clamp(static_cast<int>(std::floor(pymin)) - pad, 0, m.height);
   const int wy1 = std::clamp(static_cast<int>(std::ceil(pymax)) + pad, 0, m.height);
-  t.source_resolution_m = pixel_size_m(m, grid.projection.origin.lat_deg);
 
-  t.ground_m.assign(grid.cells(), kNaN);
+  // A DEM on the grid with nodata (or a mosaic on the grid) is copied below
+  // after the void classification, not warped.
+  const double ox = (sgt_x0(m, wx0) - grid.x0_m) / grid.cell_m, oy = (grid.y0_m - sgt_y0(m, wy0)) / grid.cell_m;
+  const bool on_grid = std::abs(m.gt[1] - grid.cell_m) < 1e-9 * grid.cell_m &&
+                       std::abs(m.gt[5] + grid.cell_m) < 1e-9 * grid.cell_m && std::abs(ox - std::round(ox)) < 1e-6 &&
+                       std::abs(oy - std::round(oy)) < 1e-6 && OSRIsSame(mosaic_srs.get(), grid_srs.get()) != 0;
+
   if (wx1 > wx0 && wy1 > wy0) {
     const int ww = wx1 - wx0, wh = wy1 - wy0;
     // 2. Read the window; voids = nodata inside a tile; gaps = outside every tile.
@@ -316,14 +441,8 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
         if (todo[i]) buf[i] = kNaN;
     }
 
-    // 4. Warp bilinearly onto the grid; cells beyond the DEM stay NaN.
-    // A DEM already on the grid (same CRS, cell size and cell edges, e.g. one
-    // written by write_geotiff) is copied: bilinear at cell centres is the identity.
-    auto msrs_same = [&] { return OSRIsSame(mosaic_srs.get(), grid_srs.get()) != 0; };
-    const double ox = (sgt_x0(m, wx0) - grid.x0_m) / grid.cell_m, oy = (grid.y0_m - sgt_y0(m, wy0)) / grid.cell_m;
-    const bool on_grid = std::abs(m.gt[1] - grid.cell_m) < 1e-9 * grid.cell_m &&
-                         std::abs(m.gt[5] + grid.cell_m) < 1e-9 * grid.cell_m && std::abs(ox - std::round(ox)) < 1e-6 &&
-                         std::abs(oy - std::round(oy)) < 1e-6 && msrs_same();
+    // 4. Warp bilinearly onto the grid; cells beyond the DEM stay NaN (a DEM
+    // on the grid is copied, as above).
     if (on_grid) {
       const int dc = static_cast<int>(std::lround(ox)), dr = static_cast<int>(std::lround(oy));
       for (int y = 0; y < wh; ++y) {
@@ -360,17 +479,39 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
     }
   }
 
-  // 5. Cells the DEM does not cover.
-  std::vector<std::uint8_t> outside(grid.cells(), 0);
-  std::int64_t n_outside = 0;
-  std::size_t first = 0;
-  for (std::size_t i = 0; i < t.ground_m.size(); ++i)
-    if (std::isnan(t.ground_m[i])) {
-      if (!n_outside) first = i;
-      outside[i] = 1;
-      ++n_outside;
-    }
-  if (n_outside) {
+  // 5. Cells the DEM does not cover (NaN); one parallel pass that also
+  // counts the cells below the sea surface.
+  const std::size_t w = static_cast<std::size_t>(grid.width);
+  struct Scan {
+    std::int64_t nan = 0, below = 0;
+    std::size_t first_nan = SIZE_MAX;
+  };
+  const Scan sc = tbb::parallel_reduce(
+      tbb::blocked_range<int>(0, grid.height), Scan{},
+      [&](const tbb::blocked_range<int>& rows, Scan acc) {
+        for (int r = rows.begin(); r != rows.end(); ++r) {
+          const float* z = t.ground_m.data() + r * w;
+          std::int64_t nan = 0, below = 0;
+          for (std::size_t c = 0; c < w; ++c) nan += z[c] != z[c], below += z[c] < 0.0f;
+          if (nan && acc.first_nan == SIZE_MAX)
+            for (std::size_t c = 0; c < w; ++c)
+              if (z[c] != z[c]) {
+                acc.first_nan = r * w + c;
+                break;
+              }
+          acc.nan += nan, acc.below += below;
+        }
+        return acc;
+      },
+      [](Scan a, const Scan& b) {
+        a.nan += b.nan, a.below += b.below, a.first_nan = std::min(a.first_nan, b.first_nan);
+        return a;
+      });
+  if (sc.nan) {
+    const std::int64_t n_outside = sc.nan;
+    const std::size_t first = sc.first_nan;
+    std::vector<std::uint8_t> outside(grid.cells(), 0);
+    for (std::size_t i = 0; i < t.ground_m.size(); ++i) outside[i] = std::isnan(t.ground_m[i]);
     const int c = static_cast<int>(first % grid.width), r = static_cast<int>(first / grid.width);
     const LonLat ll = unproject(grid.projection, grid.cell_center(c, r));
     if (!opt.allow_outside || n_outside == static_cast<std::int64_t>(grid.cells())) {
@@ -390,40 +531,47 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
   }
 
   // 6. The sea surface: line of sight runs over water at 0 m.
-  for (float& z : t.ground_m)
-    if (z < 0.0f) {
-      z = 0.0f;
-      ++t.sea_cells;
-    }
-  char buf[256];
-  std::snprintf(buf, sizeof buf, "%s (%zu file%s, ~%.0f m cells) resampled bilinearly to %g m LAEA cells",
-                names.c_str(), src.files.size(), src.files.size() == 1 ? "" : "s", t.source_resolution_m, grid.cell_m);
-  t.description = buf;
+  if (sc.below || sc.nan) t.sea_cells = clamp_sea(t.ground_m, grid.width, grid.height);
+  describe(t, names, src.files.size());
   return t;
 }
 
-void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const float> values,
-                   std::optional<double> nodata) {
+namespace {
+
+void write_band(const std::filesystem::path& path, const GridSpec& grid, const void* values, std::size_t n,
+                GDALDataType type, std::optional<double> nodata) {
   detail::ensure_gdal();
-  if (values.size() != grid.cells()) throw Error(path.string() + ": raster size does not match the grid");
+  if (n != grid.cells()) throw Error(path.string() + ": raster size does not match the grid");
   const std::string tmp = path.string() + ".tmp";
   GdalErrors err;
   GDALDriverH gtiff = GDALGetDriverByName("GTiff");
   const char* co[] = {"COMPRESS=NONE", "TILED=NO", nullptr};
-  Dataset ds(GDALCreate(gtiff, tmp.c_str(), grid.width, grid.height, 1, GDT_Float32, const_cast<char**>(co)));
+  Dataset ds(GDALCreate(gtiff, tmp.c_str(), grid.width, grid.height, 1, type, const_cast<char**>(co)));
   if (!ds) throw Error(detail::gdal_message(path.string(), "cannot create GeoTIFF", err));
   double gt[6] = {grid.x0_m, grid.cell_m, 0, grid.y0_m, 0, -grid.cell_m};
   GDALSetGeoTransform(ds.get(), gt);
   GDALSetProjection(ds.get(), grid_wkt(grid).c_str());
   GDALRasterBandH b = GDALGetRasterBand(ds.get(), 1);
   if (nodata) GDALSetRasterNoDataValue(b, *nodata);
-  if (GDALRasterIO(b, GF_Write, 0, 0, grid.width, grid.height, const_cast<float*>(values.data()), grid.width,
-                   grid.height, GDT_Float32, 0, 0) != CE_None)
+  if (GDALRasterIO(b, GF_Write, 0, 0, grid.width, grid.height, const_cast<void*>(values), grid.width, grid.height,
+                   type, 0, 0) != CE_None)
     throw Error(detail::gdal_message(path.string(), "cannot write GeoTIFF", err));
   ds.reset();
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) throw Error(path.string() + ": cannot rename from " + tmp + ": " + ec.message());
+}
+
+}  // namespace
+
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const float> values,
+                   std::optional<double> nodata) {
+  write_band(path, grid, values.data(), values.size(), GDT_Float32, nodata);
+}
+
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint8_t> values,
+                   std::optional<double> nodata) {
+  write_band(path, grid, values.data(), values.size(), GDT_Byte, nodata);
 }
 
 }  // namespace adcov::geo

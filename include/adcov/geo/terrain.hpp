@@ -53,6 +53,9 @@ struct TerrainOptions {
 /// own cells (counted in voids_filled), the result is warped bilinearly onto
 /// the LAEA grid, and heights below 0 m are set to the sea surface, 0 m
 /// (counted in sea_cells; land below sea level is thus also treated as 0 m).
+/// A single-file DEM already on the grid (same CRS, cell size and edges, e.g.
+/// one written by write_geotiff) without nodata under the grid is read
+/// straight into it, in parallel, with the same result.
 /// \throws InputError naming the file for unreadable rasters and giving the
 ///         coordinates when the grid extends outside the DEM's coverage.
 TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const TerrainOptions& opt = {});
@@ -77,5 +80,9 @@ DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, cons
 /// \throws Error naming the file.
 void write_geotiff(const std::filesystem::path& path, const GridSpec& grid,
                    std::span<const float> values, std::optional<double> nodata = std::nullopt);
+
+/// The same for one byte band (GDT_Byte, uncompressed: what gdal_viewshed writes).
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid,
+                   std::span<const std::uint8_t> values, std::optional<double> nodata = std::nullopt);
 
 }  // namespace adcov::geo
