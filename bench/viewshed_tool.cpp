@@ -5,18 +5,23 @@
 //       DEM files -> the LAEA analysis grid (voids filled) -> GeoTIFF
 //   viewshed_tool run DEM.tif LON0 LAT0 HALF_M CELL_M N ANTENNA_M REACH_M TARGET_M K OUT.tif
 //       load DEM.tif onto the grid, N radars (parallel), write the number of
-//       radars seeing a target TARGET_M above each cell as a GeoTIFF
+//       radars seeing a target TARGET_M above each cell as a Byte GeoTIFF
+//       (uncompressed, as gdal_viewshed writes its visibility)
 #include <oneapi/tbb/parallel_for.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "adcov/coverage/visibility.hpp"
+#include "adcov/geo/big_buffer.hpp"
 #include "adcov/geo/error.hpp"
 #include "adcov/geo/terrain.hpp"
 
@@ -57,6 +62,7 @@ int run(int argc, char** argv) {
   if (mode == "run" && argc == 13) {
     const geo::GridSpec full = grid_of(argv + 3);
     const int n = std::atoi(argv[7]);
+    if (n < 1 || n > 255) throw std::runtime_error("N must be 1..255 (counts are written as bytes)");
     const double antenna = std::atof(argv[8]), reach = std::atof(argv[9]), target = std::atof(argv[10]);
     const double k = std::atof(argv[11]);
     const double half = std::atof(argv[5]);
@@ -79,7 +85,19 @@ int run(int argc, char** argv) {
     const geo::TerrainGrid t = geo::load_terrain(geo::DemSource{{argv[2]}, std::nullopt}, g);
     lap("load");
     const auto pos = positions(n, std::atof(argv[5]));
-    std::vector<coverage::VisibilityWindow> vis(pos.size());
+    // Radars seeing the target per cell, one byte a cell (as gdal_viewshed's
+    // visible/invisible byte). The radars run in parallel; each adds its
+    // window into the counts as soon as it is computed and frees it, so the
+    // next radar on that thread reuses the memory instead of faulting in
+    // fresh pages (the counts are integer sums: the same in any order). Rows
+    // are added under one lock per band of 32 rows.
+    std::vector<std::uint8_t> count;
+    geo::assign_big(count, g.cells(), std::uint8_t{0});
+    constexpr int kBand = 32;
+    std::vector<std::mutex> band_lock(static_cast<std::size_t>((g.height + kBand - 1) / kBand));
+    // The largest float <= target: h <= tz exactly when h <= target.
+    float tz = static_cast<float>(target);
+    if (static_cast<double>(tz) > target) tz = std::nextafter(tz, -HUGE_VALF);
     tbb::parallel_for(std::size_t{0}, pos.size(), [&](std::size_t i) {
       coverage::Observer o;
       // Cell centres, as gdal_viewshed places its observer.
@@ -88,19 +106,17 @@ int run(int argc, char** argv) {
       o.antenna_agl_m = antenna;
       o.reach_m = reach;
       o.min_elevation_deg = -90;
-      vis[i] = coverage::compute_visibility(t, o, k);
+      const coverage::VisibilityWindow v = coverage::compute_visibility(t, o, k);
+      tbb::parallel_for(v.row0 / kBand, (v.row0 + v.height + kBand - 1) / kBand, [&](int b) {
+        const std::lock_guard<std::mutex> hold(band_lock[static_cast<std::size_t>(b)]);
+        for (int r = std::max(v.row0, b * kBand); r < std::min(v.row0 + v.height, (b + 1) * kBand); ++r) {
+          const float* h = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
+          std::uint8_t* out = count.data() + static_cast<std::size_t>(r) * g.width + v.col0;
+          for (int c = 0; c < v.width; ++c) out[c] = static_cast<std::uint8_t>(out[c] + (h[c] <= tz));
+        }
+      });
     });
-    lap("visibility");
-    std::vector<float> count(g.cells(), 0.0f);
-    tbb::parallel_for(0, g.height, [&](int r) {
-      for (const auto& v : vis) {
-        if (r < v.row0 || r >= v.row0 + v.height) continue;
-        const float* h = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
-        float* out = count.data() + static_cast<std::size_t>(r) * g.width + v.col0;
-        for (int c = 0; c < v.width; ++c) out[c] += h[c] <= target ? 1.0f : 0.0f;
-      }
-    });
-    lap("count");
+    lap("visibility+count");
     geo::write_geotiff(argv[12], g, count);
     lap("write");
     return 0;
