@@ -10,6 +10,7 @@
 #include <oneapi/tbb/info.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_reduce.h>
+#include <oneapi/tbb/task_group.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
@@ -311,12 +312,22 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
   if (src.files.empty()) throw InputError("terrain: neither DEM files nor flat ground given");
   detail::ensure_gdal();
   const std::string names = file_list(src.files);
-  Mosaic m = open_mosaic(src.files);
-
-  auto grid_srs = detail::make_srs(proj_string(grid.projection));
-  auto mosaic_srs = srs_of(m.wkt);
+  // The grid's memory is faulted in (a few ms for tens of MB) on another
+  // thread while this one opens the files and sets up the projections.
+  tbb::task_group alloc;
+  alloc.run([&] { assign_big(t.ground_m, grid.cells(), kNaN); });
+  Mosaic m;
+  detail::Srs grid_srs, mosaic_srs;
+  try {
+    m = open_mosaic(src.files);
+    grid_srs = detail::make_srs(proj_string(grid.projection));
+    mosaic_srs = srs_of(m.wkt);
+  } catch (...) {
+    alloc.wait();
+    throw;
+  }
+  alloc.wait();
   t.source_resolution_m = pixel_size_m(m, mosaic_srs.get(), grid.projection.origin.lat_deg);
-  assign_big(t.ground_m, grid.cells(), kNaN);
 
   // A single-file DEM already on the grid (same CRS, cell size and cell
   // edges, e.g. one written by write_geotiff) and free of nodata there: read
