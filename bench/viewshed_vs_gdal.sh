@@ -9,8 +9,9 @@
 #   bench/viewshed_vs_gdal.sh            # BUILD=build by default
 #
 # Environment: BUILD (build folder), CELL (m, default 30), HALF (m, grid
-# half-size, default 50000), REACH (m, default 40000), REPEAT (default 3,
-# the best of REPEAT runs is reported).
+# half-size, default 50000), REACH (m, default 40000), REPEAT (default 3:
+# REPEAT rounds, each running the four cases in turn; the best time of each
+# case is reported, with the load average before and after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -30,11 +31,9 @@ DEM_DIR=data/dem/srtm3_fixture_greece_not_ukraine
 CELLS=$(gdalinfo "$T/dem.tif" | sed -n 's/^Size is \([0-9]*\), \([0-9]*\)/\1*\2/p' | bc)
 
 now() { date +%s.%N; }
-best() { # best wall time in seconds of REPEAT runs of "$@"
-  local b=""; for _ in $(seq "$REPEAT"); do
-    local t0; t0=$(now); "$@" >/dev/null 2>&1; local t1; t1=$(now)
-    b=$(echo "$t1 - $t0" | bc -l | awk -v b="$b" '{ if (b == "" || $1 < b) print $1; else print b }')
-  done; echo "$b"; }
+secs() { # wall time in seconds of one run of "$@"
+  local t0; t0=$(now); "$@" >/dev/null 2>&1; local t1; t1=$(now); echo "$t1 - $t0" | bc -l; }
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
 
 # Observer positions: the same as viewshed_tool's (centre, then a ring at HALF/3), snapped to cell centres.
 pos() { awk -v i="$1" -v n="$2" -v h="$HALF" -v c="$CELL" 'BEGIN {
@@ -43,17 +42,29 @@ pos() { awk -v i="$1" -v n="$2" -v h="$HALF" -v c="$CELL" 'BEGIN {
   col = int((x - x0) / c); row = int((y0 - y) / c); if (x - x0 < 0) col--; if (y0 - y < 0) row--;
   printf "%.3f %.3f", x0 + (col + 0.5) * c, y0 - (row + 0.5) * c }'; }
 
+# Positions and -cc computed before timing: only gdal_viewshed itself is timed.
+CC=$(echo "1/$K" | bc -l)
+for n in 1 12; do for i in $(seq 0 $((n - 1))); do pos "$i" "$n"; echo; done >"$T/pos_$n"; done
 gdal_n() { # N sequential gdal_viewshed runs
-  local n=$1; for i in $(seq 0 $((n - 1))); do
-    read -r x y <<<"$(pos "$i" "$n")"
-    gdal_viewshed -q -oz $ANT -tz $TZ -md $REACH -cc $(echo "1/$K" | bc -l) -ox "$x" -oy "$y" "$T/dem.tif" "$T/gv_$i.tif"
-  done; }
+  local i=0 x y; while read -r x y; do
+    gdal_viewshed -q -oz $ANT -tz $TZ -md $REACH -cc "$CC" -ox "$x" -oy "$y" "$T/dem.tif" "$T/gv_$i.tif"
+    i=$((i + 1))
+  done <"$T/pos_$1"; }
 adcov_n() { "$TOOL" run "$T/dem.tif" $LON0 $LAT0 $HALF $CELL "$1" $ANT $REACH $TZ $K "$T/adcov_$1.tif"; }
 
-G1=$(best gdal_n 1); A1=$(best adcov_n 1)
-G12=$(best gdal_n 12); A12=$(best adcov_n 12)
+# The four commands take turns, REPEAT rounds, and the best of each is kept:
+# a burst of load from elsewhere hits both tools alike.
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+G1=""; A1=""; G12=""; A12=""
+for _ in $(seq "$REPEAT"); do
+  G1=$(min "$G1" "$(secs gdal_n 1)"); A1=$(min "$A1" "$(secs adcov_n 1)")
+  G12=$(min "$G12" "$(secs gdal_n 12)"); A12=$(min "$A12" "$(secs adcov_n 12)")
+done
+LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
 echo "DEM: SRTM3 N40E021+N40E022 on LAEA, ${CELL} m cells, $CELLS cells; reach ${REACH} m; $(nproc) cores; $(gdal_viewshed --version 2>/dev/null || gdalinfo --version)"
+echo "Outputs: gdal_viewshed one Byte GeoTIFF per radar (255 visible / 0), adcov one Byte GeoTIFF of counts; both uncompressed."
+echo "Best of $REPEAT interleaved rounds; load average before: $LOAD0, after: $LOAD1"
 echo
 echo "| radars | gdal_viewshed (s) | adcov (s) | speed-up |"
 echo "|---|---|---|---|"
