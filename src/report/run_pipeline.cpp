@@ -1,5 +1,6 @@
 #include "adcov/report/run_pipeline.hpp"
 
+#include "adcov/geo/error.hpp"
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/progress.hpp"
@@ -15,7 +16,12 @@ RunOutput run_scenario(const model::Scenario& s, const std::filesystem::path& ou
   {
     Progress p(s.name + ": terrain + coverage", 0, show);
     const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
-    out.coverage = coverage::compute_coverage(s, terrain, {});
+    // A contributing process needs the batteries (visibility) for the
+    // engageability windows, not the combined coverage maps.
+    if (opt.contribute_only)
+      out.coverage.batteries = coverage::prepare_batteries(s, terrain);
+    else
+      out.coverage = coverage::compute_coverage(s, terrain, {});
 
     engage::SimulationOptions so;
     so.trials = opt.trials.value_or(s.simulation.trials);
@@ -23,7 +29,16 @@ RunOutput run_scenario(const model::Scenario& s, const std::filesystem::path& ou
     p.finish();
     Progress pt(s.name + ": trials", so.trials, show);
     so.progress = [&](std::int64_t done, std::int64_t) { pt.set(done); };
-    out.simulation = engage::simulate(s, terrain, out.coverage.batteries, so);
+    if (opt.simulate) {
+      std::optional<engage::SimulationResult> r = opt.simulate(s, terrain, out.coverage.batteries, so);
+      pt.finish();
+      if (opt.contribute_only) return RunOutput{};
+      if (!r) throw Error("run_scenario: the trials produced no result on the writing process");
+      out.simulation = std::move(*r);
+    } else {
+      if (opt.contribute_only) throw Error("run_scenario: contribute_only needs a simulate hook");
+      out.simulation = engage::simulate(s, terrain, out.coverage.batteries, so);
+    }
     pt.finish();
   }
 

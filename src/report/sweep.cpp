@@ -1,5 +1,6 @@
 #include "adcov/report/sweep.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -62,12 +63,15 @@ SweepResult run_sweep(const model::Scenario& s, const SweepOptions& opt) {
   std::size_t total = 1;
   for (const auto& a : s.sweep) total *= a.values.size();
 
-  Progress progress("sweep points", static_cast<std::int64_t>(total), progress_wanted(opt.quiet));
+  const std::size_t ranks = std::max<std::size_t>(1, opt.ranks);
+  if (opt.rank >= ranks) throw Error("run_sweep: rank " + std::to_string(opt.rank) + " of " + std::to_string(ranks));
+  const std::size_t mine = total / ranks + (opt.rank < total % ranks ? 1 : 0);
+  Progress progress("sweep points", static_cast<std::int64_t>(mine), progress_wanted(opt.quiet));
   std::string last_terrain_key, last_vis_key;
   geo::TerrainGrid terrain;
   std::vector<coverage::BatteryGeometry> batteries;
 
-  for (std::size_t flat = 0; flat < total; ++flat) {
+  for (std::size_t flat = opt.rank; flat < total; flat += ranks) {
     // Mixed-radix digits of `flat`: the last axis varies fastest.
     std::vector<std::size_t> digit(s.sweep.size());
     for (std::size_t i = s.sweep.size(), rest = flat; i-- > 0;) {
@@ -76,6 +80,7 @@ SweepResult run_sweep(const model::Scenario& s, const SweepOptions& opt) {
     }
     model::Scenario p = s;
     SweepPoint pt;
+    pt.index = flat;
     for (std::size_t i = 0; i < s.sweep.size(); ++i) {
       const std::string& v = s.sweep[i].values[digit[i]];
       p = model::apply_sweep_value(p, s.sweep[i], v);

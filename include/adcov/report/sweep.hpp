@@ -22,10 +22,14 @@ struct SweepOptions {
   std::optional<int> trials;          ///< per point; overrides simulation.trials
   std::optional<std::uint64_t> seed;  ///< overrides seed (the same for every point: paired)
   bool quiet = false;
+  /// Run only the points whose index i has i % ranks == rank (round-robin; the
+  /// MPI build gathers the rows of all ranks, apps/mpi_split.hpp).
+  std::size_t rank = 0, ranks = 1;
 };
 
 /// One parameter combination and its results.
 struct SweepPoint {
+  std::size_t index = 0;            ///< position in the full row-major product
   std::vector<std::string> values;  ///< one YAML value per axis, in axis order
   engage::RateStats overall;
   std::vector<double> altitudes_m;        ///< coverage altitudes of this point
@@ -34,7 +38,7 @@ struct SweepPoint {
 
 struct SweepResult {
   std::vector<std::string> axes;  ///< the `set:` paths
-  std::vector<SweepPoint> points; ///< row-major: the last axis varies fastest
+  std::vector<SweepPoint> points; ///< row-major: the last axis varies fastest (by index)
   int terrain_loads = 0;          ///< how often terrain was loaded (reuse check)
   int visibility_passes = 0;      ///< how often batteries' visibility was computed
 };
