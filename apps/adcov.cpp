@@ -1,15 +1,20 @@
 // adcov: the command line. Parses, calls one command, maps exceptions to exit
 // codes (SPEC "Exit codes": 0 ok, 2 bad usage or input, 1 anything else).
+// Under mpirun (MPI build) every rank parses and validates the same files;
+// run, simulate and sweep split their work (mpi_split.hpp), the other commands
+// run on rank 0 alone; only rank 0 prints and writes.
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/info.h>
 
 #include "adcov/geo/error.hpp"
 #include "commands.hpp"
+#include "mpi_split.hpp"
 
 namespace {
 
@@ -84,8 +89,15 @@ int main_impl(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
+    std::ostringstream sink;  // every rank parses the same line: rank 0 speaks
+    const int rc = mpi::writer() ? app.exit(e) : app.exit(e, sink, sink);
     return rc == 0 ? 0 : 2;
+  }
+
+  if (!mpi::writer()) {
+    // Not split across ranks: rank 0 runs them alone.
+    if (!c_run->parsed() && !c_sim->parsed() && !c_sw->parsed()) return 0;
+    for (auto* c : {&run.common, &sim.common, &sw.common}) c->quiet = true;
   }
 
   // --threads caps TBB for the whole process (oneTBB global_control).
@@ -110,12 +122,16 @@ int main_impl(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) try {
-  return main_impl(argc, argv);
-} catch (const adcov::InputError& e) {
-  std::fprintf(stderr, "%s\n", e.what());
-  return 2;
-} catch (const std::exception& e) {
-  std::fprintf(stderr, "adcov: error: %s\n", e.what());
-  return 1;
+int main(int argc, char** argv) {
+  adcov::app::mpi::Session mpi(&argc, &argv);  // MPI_Init .. MPI_Finalize in the MPI build
+  const bool speak = adcov::app::mpi::writer();  // errors are the same on every rank
+  try {
+    return main_impl(argc, argv);
+  } catch (const adcov::InputError& e) {
+    if (speak) std::fprintf(stderr, "%s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    if (speak) std::fprintf(stderr, "adcov: error: %s\n", e.what());
+    return 1;
+  }
 }

@@ -1,6 +1,8 @@
 // adcov run: validate every scenario first (any invalid file: exit 2 before
 // anything is written), then run each into its folder; one scenario's
 // runtime failure does not lose the others' results (exit 1 at the end).
+// Under mpirun the ranks split each scenario's trials (mpi_split.hpp) and
+// rank 0 writes; every rank validates, so bad input exits 2 on all of them.
 
 #include <cstdio>
 #include <set>
@@ -12,6 +14,7 @@
 #include "adcov/report/data_files.hpp"
 #include "adcov/report/run_pipeline.hpp"
 #include "commands.hpp"
+#include "mpi_split.hpp"
 
 namespace adcov::app {
 
@@ -37,24 +40,29 @@ int cmd_run(const RunArgs& a) {
   opt.seed = a.seed;
   opt.quiet = a.common.quiet;
   opt.render = report::default_render_options();
+  opt.simulate = mpi::simulate;
+  opt.contribute_only = !mpi::writer();
 
   int failures = 0;
   for (const auto& s : scenarios) {
     const auto dir = report::run_output_dir(a.out_dir, s.name, scenarios.size());
     try {
       const report::RunOutput r = report::run_scenario(s, dir, opt);
+      if (opt.contribute_only) continue;
       std::string text = "== " + s.name + " -> " + dir.string() + "\n" + r.tables;
       for (const auto& n : r.notes) text += "note: " + n + "\n";
       std::fputs(text.c_str(), stdout);
       std::fflush(stdout);
     } catch (const std::exception& e) {
       ++failures;
-      std::fprintf(stderr, "adcov run: scenario '%s' (%s) failed: %s\n", s.name.c_str(),
-                   s.file.string().c_str(), e.what());
+      if (mpi::writer())
+        std::fprintf(stderr, "adcov run: scenario '%s' (%s) failed: %s\n", s.name.c_str(),
+                     s.file.string().c_str(), e.what());
     }
   }
   if (failures > 0) {
-    std::fprintf(stderr, "adcov run: %d of %zu scenarios failed\n", failures, scenarios.size());
+    if (mpi::writer())
+      std::fprintf(stderr, "adcov run: %d of %zu scenarios failed\n", failures, scenarios.size());
     return 1;
   }
   return 0;

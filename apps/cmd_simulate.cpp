@@ -1,5 +1,6 @@
 // adcov simulate: Monte Carlo engagement of a scenario's salvos (SPEC
-// "Commands"). Thin: load, simulate, hand the result to report.
+// "Commands"). Thin: load, simulate, hand the result to report. Under mpirun
+// the ranks split the trials and rank 0 writes (mpi_split.hpp).
 
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "adcov/report/progress.hpp"
 #include "adcov/report/tables.hpp"
 #include "commands.hpp"
+#include "mpi_split.hpp"
 
 namespace adcov::app {
 
@@ -32,8 +34,10 @@ int cmd_simulate(const SimulateArgs& a) {
   opt.seed = a.seed.value_or(s.seed);
   report::Progress p("trials", opt.trials, show);
   opt.progress = [&p](std::int64_t done, std::int64_t) { p.set(done); };
-  const engage::SimulationResult result = engage::simulate(s, terrain, batteries, opt);
+  const std::optional<engage::SimulationResult> merged = mpi::simulate(s, terrain, batteries, opt);
   p.finish();
+  if (!merged) return 0;  // another rank than 0: its trials went to rank 0
+  const engage::SimulationResult& result = *merged;
 
   const std::filesystem::path out = a.out_dir.empty() ? std::filesystem::path("out") / s.name : std::filesystem::path(a.out_dir);
   report::OutputStage stage(out);

@@ -1,5 +1,6 @@
 // adcov sweep: every combination of the scenario's sweep: block, with the
 // terrain and visibility reused across points; writes sweep.csv + sweep.png.
+// Under mpirun the points go round-robin to the ranks and rank 0 writes.
 
 #include <cstdio>
 
@@ -7,6 +8,7 @@
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/sweep.hpp"
 #include "commands.hpp"
+#include "mpi_split.hpp"
 
 namespace adcov::app {
 
@@ -16,7 +18,9 @@ int cmd_sweep(const SweepArgs& a) {
   opt.trials = a.trials;
   opt.seed = a.seed;
   opt.quiet = a.common.quiet;
-  const report::SweepResult r = report::run_sweep(s, opt);
+  const std::optional<report::SweepResult> all = mpi::sweep(s, opt);
+  if (!all) return 0;  // another rank than 0: its rows went to rank 0
+  const report::SweepResult& r = *all;
 
   const std::filesystem::path dir =
       a.out_dir.empty() ? std::filesystem::path("out") / (s.name + "-sweep") : std::filesystem::path(a.out_dir);

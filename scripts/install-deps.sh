@@ -5,6 +5,8 @@ set -euo pipefail
 pkgs=(cmake g++ make pkg-config
       libgdal-dev gdal-bin libeigen3-dev libtbb-dev libcli11-dev libyaml-cpp-dev
       libgtest-dev libgmock-dev libbenchmark-dev python3)
+# The optional MPI build (cmake -DADCOV_WITH_MPI=ON): ADCOV_WITH_MPI=1 adds Open MPI.
+if [ "${ADCOV_WITH_MPI:-0}" = 1 ]; then pkgs+=(libopenmpi-dev openmpi-bin); fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
