@@ -15,10 +15,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
 
 #include "adcov/coverage/visibility.hpp"
 #include "adcov/geo/big_buffer.hpp"
@@ -46,6 +50,26 @@ std::vector<geo::XY> positions(int n, double half) {
     p.push_back({half / 3 * std::cos(a), half / 3 * std::sin(a)});
   }
   return p;
+}
+
+/// out[c] += h[c] <= tz for c < n (GCC does not vectorise the float -> byte
+/// loop by itself: 16 cells a step with SSE2, compare masks packed to bytes).
+void add_visible(const float* __restrict h, std::uint8_t* __restrict out, int n, float tz) {
+  int c = 0;
+#if defined(__SSE2__)
+  const __m128 t = _mm_set1_ps(tz);
+  for (; c + 16 <= n; c += 16) {
+    const __m128i m0 = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(h + c), t));
+    const __m128i m1 = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(h + c + 4), t));
+    const __m128i m2 = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(h + c + 8), t));
+    const __m128i m3 = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(h + c + 12), t));
+    // -1 per visible cell, as bytes: subtracting adds one.
+    const __m128i m = _mm_packs_epi16(_mm_packs_epi32(m0, m1), _mm_packs_epi32(m2, m3));
+    __m128i* o = reinterpret_cast<__m128i*>(out + c);
+    _mm_storeu_si128(o, _mm_sub_epi8(_mm_loadu_si128(o), m));
+  }
+#endif
+  for (; c < n; ++c) out[c] = static_cast<std::uint8_t>(out[c] + (h[c] <= tz ? 1 : 0));
 }
 
 int run(int argc, char** argv) {
@@ -87,10 +111,10 @@ int run(int argc, char** argv) {
     const auto pos = positions(n, std::atof(argv[5]));
     // Radars seeing the target per cell, one byte a cell (as gdal_viewshed's
     // visible/invisible byte). The radars run in parallel; each adds its
-    // window into the counts as soon as it is computed and frees it, so the
-    // next radar on that thread reuses the memory instead of faulting in
-    // fresh pages (the counts are integer sums: the same in any order). Rows
-    // are added under one lock per band of 32 rows.
+    // window into the counts as soon as it is computed (the counts are
+    // integer sums: the same in any order; rows under one lock per band of 32
+    // rows) and hands the window back to a pool, so the next radar computes
+    // into memory already faulted in (compute_visibility_into).
     std::vector<std::uint8_t> count;
     geo::assign_big(count, g.cells(), std::uint8_t{0});
     constexpr int kBand = 32;
@@ -98,6 +122,22 @@ int run(int argc, char** argv) {
     // The largest float <= target: h <= tz exactly when h <= target.
     float tz = static_cast<float>(target);
     if (static_cast<double>(tz) > target) tz = std::nextafter(tz, -HUGE_VALF);
+    struct Pool {  // windows not in use (a pool, not per thread: a thread
+                   // waiting inside one radar's sweep may start another radar)
+      std::mutex m;
+      std::vector<std::unique_ptr<coverage::VisibilityWindow>> free;
+      std::unique_ptr<coverage::VisibilityWindow> take() {
+        const std::lock_guard<std::mutex> hold(m);
+        if (free.empty()) return std::make_unique<coverage::VisibilityWindow>();
+        auto w = std::move(free.back());
+        free.pop_back();
+        return w;
+      }
+      void give(std::unique_ptr<coverage::VisibilityWindow> w) {
+        const std::lock_guard<std::mutex> hold(m);
+        free.push_back(std::move(w));
+      }
+    } pool;
     tbb::parallel_for(std::size_t{0}, pos.size(), [&](std::size_t i) {
       coverage::Observer o;
       // Cell centres, as gdal_viewshed places its observer.
@@ -106,15 +146,19 @@ int run(int argc, char** argv) {
       o.antenna_agl_m = antenna;
       o.reach_m = reach;
       o.min_elevation_deg = -90;
-      const coverage::VisibilityWindow v = coverage::compute_visibility(t, o, k);
+      std::unique_ptr<coverage::VisibilityWindow> held = pool.take();
+      const coverage::VisibilityWindow& v = *held;
+      coverage::compute_visibility_into(t, o, k, *held);
       tbb::parallel_for(v.row0 / kBand, (v.row0 + v.height + kBand - 1) / kBand, [&](int b) {
         const std::lock_guard<std::mutex> hold(band_lock[static_cast<std::size_t>(b)]);
+        const int w = v.width;  // (locals: a byte store may alias anything)
         for (int r = std::max(v.row0, b * kBand); r < std::min(v.row0 + v.height, (b + 1) * kBand); ++r) {
-          const float* h = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
-          std::uint8_t* out = count.data() + static_cast<std::size_t>(r) * g.width + v.col0;
-          for (int c = 0; c < v.width; ++c) out[c] = static_cast<std::uint8_t>(out[c] + (h[c] <= tz));
+          const float* __restrict h = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * w;
+          std::uint8_t* __restrict out = count.data() + static_cast<std::size_t>(r) * g.width + v.col0;
+          add_visible(h, out, w, tz);
         }
       });
+      pool.give(std::move(held));
     });
     lap("visibility+count");
     geo::write_geotiff(argv[12], g, count);

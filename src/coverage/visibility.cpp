@@ -235,13 +235,29 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
 }  // namespace
 
 VisibilityWindow compute_visibility(const geo::TerrainGrid& t, const Observer& o, double k_factor) {
-  const detail::WindowSetup ws = detail::setup_window(t, o);
   VisibilityWindow v;
+  compute_visibility_into(t, o, k_factor, v);
+  return v;
+}
+
+void compute_visibility_into(const geo::TerrainGrid& t, const Observer& o, double k_factor, VisibilityWindow& v) {
+  const detail::WindowSetup ws = detail::setup_window(t, o);
   v.col0 = ws.col0, v.row0 = ws.row0, v.width = ws.width, v.height = ws.height;
   v.antenna_z_m = ws.antenna_z_m;
   const std::size_t n = static_cast<std::size_t>(ws.width) * ws.height;
-  constexpr float kUnset = -1.0f;  // heights are >= 0: marks cells no quadrant wrote
-  geo::assign_big(v.min_visible_h_m, n, kUnset);
+  // The quadrants below write every cell of the window but the observer's
+  // own, so memory already held is reused as it is; fresh memory is asked
+  // for on huge pages (resize() initialises only what it adds).
+  if (v.min_visible_h_m.capacity() < n) {
+    std::vector<float>().swap(v.min_visible_h_m);
+    v.min_visible_h_m.reserve(n);
+    geo::advise_huge_pages(v.min_visible_h_m.data(), n * sizeof(float));
+  }
+  v.min_visible_h_m.resize(n);
+  constexpr float kUnset = -1.0f;  // heights are >= 0: marks the own cell if no quadrant writes it
+  const int oc = static_cast<int>(std::lround(ws.ox)), orow = static_cast<int>(std::lround(ws.oy));
+  float& own = v.min_visible_h_m[static_cast<std::size_t>(orow) * ws.width + oc];
+  own = kUnset;
 
   SweepParams p;
   p.cell_m = static_cast<float>(t.grid.cell_m);
@@ -287,10 +303,7 @@ VisibilityWindow compute_visibility(const geo::TerrainGrid& t, const Observer& o
   tbb::parallel_invoke(north, south, west, east);
   // Every cell but the observer's own belongs to one quadrant; that one is
   // unset when the antenna sits exactly on its centre.
-  const int oc = static_cast<int>(std::lround(ws.ox)), orow = static_cast<int>(std::lround(ws.oy));
-  float& own = v.min_visible_h_m[static_cast<std::size_t>(orow) * ws.width + oc];
   if (own < 0.0f) own = 0.0f;
-  return v;
 }
 
 }  // namespace adcov::coverage

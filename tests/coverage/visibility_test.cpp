@@ -69,5 +69,34 @@ TEST(Visibility, WallHidesLowTargetsBehindItWithExactShadowHeight) {
   }
 }
 
+// A window recycled over radars of different reach and position (no
+// initialisation pass) holds exactly what a fresh window holds.
+TEST(Visibility, RecycledWindowEqualsAFreshOne) {
+  geo::TerrainGrid t = test::flat_terrain({30, 50}, 301, 100.0);
+  for (int r = 0; r < 301; ++r)
+    for (int c = 0; c < 301; ++c)
+      t.ground_m[static_cast<std::size_t>(r) * 301 + c] = static_cast<float>(50.0 * std::sin(0.07 * c) * std::cos(0.05 * r));
+  VisibilityWindow reused;
+  struct Case {
+    double col, row, reach_m, min_el;
+  };
+  for (const Case& k : {Case{150, 150, 14000, -90}, Case{40.3, 270.8, 6000, 0.5}, Case{150, 150, 3000, -1},
+                        Case{299.5, 2.2, 25000, -90}, Case{150, 150, 14000, -90}}) {
+    Observer o;
+    o.pos = {t.grid.x0_m + (k.col + 0.5) * 100.0, t.grid.y0_m - (k.row + 0.5) * 100.0};
+    o.antenna_agl_m = 15;
+    o.reach_m = k.reach_m;
+    o.min_elevation_deg = k.min_el;
+    const VisibilityWindow fresh = compute_visibility(t, o, 4.0 / 3.0);
+    compute_visibility_into(t, o, 4.0 / 3.0, reused);
+    EXPECT_EQ(reused.col0, fresh.col0);
+    EXPECT_EQ(reused.row0, fresh.row0);
+    EXPECT_EQ(reused.width, fresh.width);
+    EXPECT_EQ(reused.height, fresh.height);
+    EXPECT_EQ(reused.antenna_z_m, fresh.antenna_z_m);
+    EXPECT_EQ(reused.min_visible_h_m, fresh.min_visible_h_m) << k.col << ", " << k.row;
+  }
+}
+
 }  // namespace
 }  // namespace adcov::coverage

@@ -42,6 +42,11 @@ struct VisibilityWindow {
 /// Fast sweep (horizon carried cell to neighbour cell, linear in cells).
 VisibilityWindow compute_visibility(const geo::TerrainGrid& t, const Observer& o, double k_factor);
 
+/// The same into `out`, reusing the memory it holds: no allocation and no
+/// initialisation pass when it is already large enough (e.g. one window
+/// recycled over many radars). The result is the same bit for bit.
+void compute_visibility_into(const geo::TerrainGrid& t, const Observer& o, double k_factor, VisibilityWindow& out);
+
 /// Exact reference: an R3 ray cast to every cell, sampling the terrain
 /// profile (bilinear) at every crossed cell edge. O(n^1.5); for tests.
 VisibilityWindow compute_visibility_r3(const geo::TerrainGrid& t, const Observer& o, double k_factor);
