@@ -207,14 +207,17 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
           hl[i] = d > reach ? kInf : h;
         }
       }
-      // The quadrant's cells beyond reach.
-      if (r.clo > r.chi) {
-        std::fill(hl + r.qlo, hl + std::max(r.qlo, r.qhi + 1), kInf);
-      } else {
-        std::fill(hl + r.qlo, hl + std::max(r.qlo, r.clo), kInf);
-        std::fill(hl + std::min(r.chi + 1, r.qhi + 1), hl + std::max(r.chi + 1, r.qhi + 1), kInf);
+      if (!columns) {  // the row's quadrant cells: computed ones, then kNeverVisible beyond reach
+        float* o = out + (k0 + b) * ostep;
+        const int a0 = std::max(r.qlo, r.clo), a1 = std::min(r.qhi, r.chi);
+        if (a0 > a1) {
+          std::fill(o + r.qlo, o + std::max(r.qlo, r.qhi + 1), kInf);
+        } else {
+          std::fill(o + r.qlo, o + a0, kInf);
+          std::copy(hl + a0, hl + a1 + 1, o + a0);
+          std::fill(o + a1 + 1, o + std::max(a1 + 1, r.qhi + 1), kInf);
+        }
       }
-      if (!columns) std::copy(hl + r.qlo, hl + std::max(r.qlo, r.qhi + 1), out + (k0 + b) * ostep + r.qlo);
       std::swap(sp, sc);
       std::swap(zp, zc);
     }
@@ -226,7 +229,7 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
       for (int i = qlo; i <= qhi; ++i) {
         float* row = out + k0 * ostep + i * ostride;
         for (int b = 0; b < nb; ++b)
-          if (i >= rg[b].qlo && i <= rg[b].qhi) row[b * ostep] = hs[b * n + i];
+          if (i >= rg[b].qlo && i <= rg[b].qhi) row[b * ostep] = i >= rg[b].clo && i <= rg[b].chi ? hs[b * n + i] : kInf;
       }
     }
   }
