@@ -62,7 +62,7 @@ for _ in $(seq "$REPEAT"); do
 done
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
-echo "DEM: SRTM3 N40E021+N40E022 on LAEA, ${CELL} m cells, $CELLS cells; reach ${REACH} m; $(nproc) cores; $(gdal_viewshed --version 2>/dev/null || gdalinfo --version)"
+echo "DEM: SRTM3 N40E021+N40E022 on LAEA, ${CELL} m cells, $CELLS cells; reach ${REACH} m; $(nproc) cores; $(gdalinfo --version)"
 echo "Outputs: gdal_viewshed one Byte GeoTIFF per radar (255 visible / 0), adcov one Byte GeoTIFF of counts; both uncompressed."
 echo "Best of $REPEAT interleaved rounds; load average before: $LOAD0, after: $LOAD1"
 echo
