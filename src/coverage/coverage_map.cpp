@@ -121,6 +121,7 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
   res.grid = g;
   res.voids_filled = terrain.voids_filled;
   res.terrain_description = terrain.description;
+  res.terrain_source_resolution_m = terrain.source_resolution_m;
   res.batteries = std::move(batteries);
 
   const std::vector<double> alts = opt.altitudes_m.empty() ? s.coverage.altitudes_m : opt.altitudes_m;

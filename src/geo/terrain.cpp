@@ -36,14 +36,16 @@ using detail::GdalErrors;
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
-std::string file_list(const std::vector<std::filesystem::path>& files) {
+/// "a, b, c and 4 more": full paths for error messages, or file names only
+/// for the description that goes into outputs (no machine-specific paths).
+std::string file_list(const std::vector<std::filesystem::path>& files, bool names_only = false) {
   std::string s;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (i == 3) {
       s += " and " + std::to_string(files.size() - 3) + " more";
       break;
     }
-    s += (i ? ", " : "") + files[i].string();
+    s += (i ? ", " : "") + (names_only ? files[i].filename().string() : files[i].string());
   }
   return s;
 }
@@ -198,10 +200,11 @@ std::int64_t clamp_sea(std::vector<float>& z, int width, int height) {
       std::plus<>());
 }
 
-void describe(TerrainGrid& t, const std::string& names, std::size_t files) {
-  char buf[256];
+void describe(TerrainGrid& t, const std::vector<std::filesystem::path>& files) {
+  char buf[512];
   std::snprintf(buf, sizeof buf, "%s (%zu file%s, ~%.0f m cells) resampled bilinearly to %g m LAEA cells",
-                names.c_str(), files, files == 1 ? "" : "s", t.source_resolution_m, t.grid.cell_m);
+                file_list(files, true).c_str(), files.size(), files.size() == 1 ? "" : "s",
+                t.source_resolution_m, t.grid.cell_m);
   t.description = buf;
 }
 
@@ -339,7 +342,7 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
         std::abs(fy - std::round(fy)) < 1e-6 && OSRIsSame(mosaic_srs.get(), grid_srs.get()) != 0 &&
         read_on_grid(m, src.files[0], static_cast<int>(std::lround(fx)), static_cast<int>(std::lround(fy)), names,
                      t)) {
-      describe(t, names, src.files.size());
+      describe(t, src.files);
       return t;
     }
   }
@@ -543,7 +546,7 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
 
   // 6. The sea surface: line of sight runs over water at 0 m.
   if (sc.below || sc.nan) t.sea_cells = clamp_sea(t.ground_m, grid.width, grid.height);
-  describe(t, names, src.files.size());
+  describe(t, src.files);
   return t;
 }
 

@@ -40,6 +40,7 @@ struct CoverageResult {
   std::vector<BatteryGeometry> batteries;
   std::int64_t voids_filled = 0;
   std::string terrain_description;
+  double terrain_source_resolution_m = 0;  ///< native DEM cell size (0 for flat ground)
 };
 
 struct CoverageOptions {
