@@ -10,6 +10,7 @@
 
 #include "adcov/geo/error.hpp"
 #include "adcov/report/output_names.hpp"
+#include "json_text.hpp"
 #include "number_format.hpp"
 
 namespace adcov::report {
@@ -112,28 +113,6 @@ CPLJSONObject engagement_part(const engage::SimulationResult& r) {
 // significant digits (0.1 + 0.2 comes back as 0.3), which breaks bit-identity
 // comparisons between runs. ----
 
-void escape(std::string& out, const std::string& s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
 bool is_scalar(const CPLJSONObject& o) {
   const auto t = o.GetType();
   return t != CPLJSONObject::Type::Object && t != CPLJSONObject::Type::Array;
@@ -151,7 +130,7 @@ void write_value(std::string& out, const CPLJSONObject& o, int indent) {
       out += "{\n";
       for (std::size_t i = 0; i < children.size(); ++i) {
         out += pad;
-        escape(out, children[i].GetName());
+        detail::append_json_string(out, children[i].GetName());
         out += ": ";
         write_value(out, children[i], indent + 2);
         out += i + 1 < children.size() ? ",\n" : "\n";
@@ -184,7 +163,7 @@ void write_value(std::string& out, const CPLJSONObject& o, int indent) {
       }
       return;
     }
-    case CPLJSONObject::Type::String: escape(out, o.ToString()); return;
+    case CPLJSONObject::Type::String: detail::append_json_string(out, o.ToString()); return;
     case CPLJSONObject::Type::Integer: out += std::to_string(o.ToInteger()); return;
     case CPLJSONObject::Type::Long: out += std::to_string(o.ToLong()); return;
     case CPLJSONObject::Type::Double: {
