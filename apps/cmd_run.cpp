@@ -51,6 +51,8 @@ int cmd_run(const RunArgs& a) {
       if (opt.contribute_only) continue;
       std::string text = "== " + s.name + " -> " + dir.string() + "\n" + r.tables;
       for (const auto& n : r.notes) text += "note: " + n + "\n";
+      text += "wrote " + std::to_string(r.files.size()) + " files to " + dir.string() +
+              "/: heatmaps coverage_<h>m.png and floor.png, report.html (open in a browser), summary.json\n";
       std::fputs(text.c_str(), stdout);
       std::fflush(stdout);
     } catch (const std::exception& e) {
