@@ -59,14 +59,17 @@ const std::vector<std::string>& system_groups() {
   return g;
 }
 
+namespace {
+// Keys every type map may hold besides its parameters: the library's carry
+// their sources and reasons, a scenario's may name a base type.
+std::vector<std::string> common_type_keys(TypeContext ctx) {
+  if (ctx == TypeContext::library) return {"name", "notes", "sources", "why"};
+  return {"name", "notes", "base"};
+}
+}  // namespace
+
 std::vector<std::string> system_keys(TypeContext ctx) {
-  std::vector<std::string> keys = {"name", "notes"};
-  if (ctx == TypeContext::library) {
-    keys.emplace_back("sources");
-    keys.emplace_back("why");
-  } else {
-    keys.emplace_back("base");
-  }
+  std::vector<std::string> keys = common_type_keys(ctx);
   for (const auto& g : system_groups()) keys.push_back(g);
   for (const auto& f : system_fields())
     if (!*f.group) keys.emplace_back(f.key);
@@ -74,13 +77,7 @@ std::vector<std::string> system_keys(TypeContext ctx) {
 }
 
 std::vector<std::string> threat_keys(TypeContext ctx) {
-  std::vector<std::string> keys = {"name", "notes"};
-  if (ctx == TypeContext::library) {
-    keys.emplace_back("sources");
-    keys.emplace_back("why");
-  } else {
-    keys.emplace_back("base");
-  }
+  std::vector<std::string> keys = common_type_keys(ctx);
   for (const auto& k : threat_parameter_keys()) keys.push_back(k);
   keys.emplace_back("decoy");
   return keys;

@@ -9,6 +9,8 @@
 #include "adcov/engage/simulation.hpp"
 
 #include <gtest/gtest.h>
+
+#include "engage_fixtures.hpp"
 #include <tbb/global_control.h>
 
 #include <cmath>
@@ -20,43 +22,15 @@ namespace adcov::engage {
 namespace {
 
 using model::ThreatClass;
+using test::battery_at;
+using test::flat_terrain;
+using test::sam;
+using test::threat;
 
 constexpr geo::LonLat kBattery{30.5, 50.5};
 
-/// Flat ground at 0 m over [29, 49.5] - [32, 51.5], 500 m cells.
-geo::TerrainGrid flat_terrain() {
-  geo::TerrainGrid t;
-  t.grid = geo::make_grid(29.0, 49.5, 32.0, 51.5, 500.0);
-  t.ground_m.assign(t.grid.cells(), 0.0f);
-  return t;
-}
 
-/// A SAM: radar and envelope `range_km` (against rcs 1), no reaction time,
-/// 1000 m/s interceptors, plenty of everything.
-model::SystemType sam(const std::string& id, double range_km, double pk) {
-  model::SystemType s;
-  s.id = id;
-  s.radar = {range_km, 10.0, 0.0, 1.0};
-  s.engagement = {0.0, range_km, 10.0, 25000.0};
-  s.interceptor = {1000.0, 100000.0};
-  s.magazine = 1000;
-  s.reload_s = 0;
-  s.fire_channels = 4;
-  s.reaction_s = 0;
-  s.pk = {pk, pk, pk};
-  return s;
-}
 
-model::ThreatType threat(const std::string& id, ThreatClass cls, double speed, double alt) {
-  model::ThreatType t;
-  t.id = id;
-  t.cls = cls;
-  t.speed_mps = speed;
-  t.altitude_m = alt;
-  t.rcs_m2 = 1.0;
-  t.cost_usd = 50000;
-  return t;
-}
 
 /// A salvo flying north along the battery's meridian (a great circle), over it.
 model::Salvo over_battery(const std::string& id, const std::string& threat_id, int count,
@@ -71,15 +45,6 @@ model::Salvo over_battery(const std::string& id, const std::string& threat_id, i
   return s;
 }
 
-model::Battery battery_at(const std::string& id, const std::string& system, geo::LonLat at,
-                          model::OperatorGroup g = model::OperatorGroup::ukraine) {
-  model::Battery b;
-  b.id = id;
-  b.system = system;
-  b.op.group = g;
-  b.position = at;
-  return b;
-}
 
 model::Scenario scenario_with(std::vector<model::SystemType> systems,
                               std::vector<model::Battery> batteries,

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engage_fixtures.hpp"
+
 #include "adcov/geo/error.hpp"
 #include "adcov/geo/grid.hpp"
 
@@ -12,48 +14,14 @@ namespace adcov::engage {
 namespace {
 
 using model::ThreatClass;
+using test::battery_at;
+using test::flat_terrain;
+using test::sam;
+using test::threat;
 
-geo::TerrainGrid flat_terrain() {
-  geo::TerrainGrid t;
-  t.grid = geo::make_grid(29.0, 49.5, 32.0, 51.5, 500.0);
-  t.ground_m.assign(t.grid.cells(), 0.0f);
-  return t;
-}
 
-model::SystemType sam(const std::string& id, double range_km, double pk) {
-  model::SystemType s;
-  s.id = id;
-  s.radar = {range_km, 10.0, 0.0, 1.0};
-  s.engagement = {0.0, range_km, 10.0, 25000.0};
-  s.interceptor = {1000.0, 100000.0};
-  s.magazine = 1000;
-  s.reload_s = 0;
-  s.fire_channels = 4;
-  s.reaction_s = 0;
-  s.pk = {pk, pk, pk};
-  return s;
-}
 
-model::ThreatType threat(const std::string& id, ThreatClass cls, double speed, double alt) {
-  model::ThreatType t;
-  t.id = id;
-  t.cls = cls;
-  t.speed_mps = speed;
-  t.altitude_m = alt;
-  t.rcs_m2 = 1.0;
-  t.cost_usd = 50000;
-  return t;
-}
 
-model::Battery battery_at(const std::string& id, const std::string& system, geo::LonLat at,
-                          model::OperatorGroup g) {
-  model::Battery b;
-  b.id = id;
-  b.system = system;
-  b.op.group = g;
-  b.position = at;
-  return b;
-}
 
 /// Three batteries of three groups, one firing a costly interceptor; a drone
 /// salvo from a launch area to two weighted targets and a routed cruise salvo.
