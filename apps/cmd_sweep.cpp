@@ -7,6 +7,7 @@
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/sweep.hpp"
+#include "adcov/report/sweep_outputs.hpp"
 #include "commands.hpp"
 #include "mpi_split.hpp"
 

@@ -4,7 +4,7 @@
 
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/rgba_image.hpp"
-#include "adcov/report/sweep.hpp"
+#include "adcov/report/sweep_result.hpp"
 
 namespace adcov::report {
 
