@@ -1,5 +1,6 @@
 #include "progress_bar.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -44,22 +45,17 @@ void ProgressLine::maybe_print(std::int64_t done) {
 
 // Callers hold print_mutex_ (or run before any worker can call in).
 void ProgressLine::print(std::int64_t done, bool last) {
-  char line[256];
-  int n;
+  std::string line;
   if (total_ > 0) {
     constexpr int kBar = 30;
     const double f = std::clamp(static_cast<double>(done) / total_, 0.0, 1.0);
     const int filled = static_cast<int>(f * kBar);
-    char bar[kBar + 1];
-    for (int i = 0; i < kBar; ++i) bar[i] = i < filled ? '#' : '.';
-    bar[kBar] = 0;
-    n = std::snprintf(line, sizeof line, "\r%-20s [%s] %3d%%  %lld/%lld%s", label_.c_str(), bar,
-                      static_cast<int>(f * 100), static_cast<long long>(done),
-                      static_cast<long long>(total_), last ? "\n" : "");
+    line = fmt::format("\r{:<20} [{}{}] {:>3}%  {}/{}{}", label_, std::string(filled, '#'),
+                       std::string(kBar - filled, '.'), static_cast<int>(f * 100), done, total_, last ? "\n" : "");
   } else {
-    n = std::snprintf(line, sizeof line, "\r%-20s %s", label_.c_str(), last ? "done\n" : "...");
+    line = fmt::format("\r{:<20} {}", label_, last ? "done\n" : "...");
   }
-  std::fwrite(line, 1, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof line) - 1)), stderr);
+  std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);
 }
 

@@ -1,16 +1,15 @@
 #include "sweep_cache.hpp"
 
-#include <fmt/format.h>
-
 #include <sstream>
 
 #include "adcov/coverage/coverage_map.hpp"
+#include "adcov/report/number_text.hpp"
 
 namespace adcov::run::detail {
 namespace {
 
 // Shortest round-trip text: equal keys mean equal values.
-std::string number_text(double v) { return fmt::format("{}", v); }
+using report::number_text;
 
 // What the terrain grid depends on: DEM, region, resolution and the batteries'
 // positions and reach (the grid grows to cover them).
