@@ -1,38 +1,36 @@
-#include "adcov/report/progress.hpp"
+#include "progress_bar.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 
-namespace adcov::report {
+namespace adcov::app {
 
 bool progress_wanted(bool quiet) { return !quiet && ::isatty(::fileno(stderr)) == 1; }
 
-Progress::Progress(std::string label, std::int64_t total, bool enabled)
+ProgressLine::ProgressLine(std::string label, std::int64_t total, bool enabled)
     : label_(std::move(label)), total_(total), enabled_(enabled) {
   if (enabled_) print(0, false);
 }
 
-Progress::~Progress() { finish(); }
+ProgressLine::~ProgressLine() { finish(); }
 
-void Progress::add(std::int64_t n) { maybe_print(done_.fetch_add(n, std::memory_order_relaxed) + n); }
-
-void Progress::set(std::int64_t done) {
+void ProgressLine::set(std::int64_t done) {
   std::int64_t cur = done_.load(std::memory_order_relaxed);
   while (cur < done && !done_.compare_exchange_weak(cur, done, std::memory_order_relaxed)) {
   }
   maybe_print(std::max(cur, done));
 }
 
-void Progress::finish() {
+void ProgressLine::finish() {
   if (finished_.exchange(true)) return;
   if (!enabled_) return;
   std::lock_guard lock(print_mutex_);
   print(done_.load(), true);
 }
 
-void Progress::maybe_print(std::int64_t done) {
+void ProgressLine::maybe_print(std::int64_t done) {
   if (!enabled_ || finished_.load(std::memory_order_relaxed) || total_ <= 0) return;
   // Redraw only when the shown tenth of a percent changes, and never make a
   // worker wait for the terminal: a thread that finds the printer busy skips.
@@ -45,7 +43,7 @@ void Progress::maybe_print(std::int64_t done) {
 }
 
 // Callers hold print_mutex_ (or run before any worker can call in).
-void Progress::print(std::int64_t done, bool last) {
+void ProgressLine::print(std::int64_t done, bool last) {
   char line[256];
   int n;
   if (total_ > 0) {
@@ -65,4 +63,16 @@ void Progress::print(std::int64_t done, bool last) {
   std::fflush(stderr);
 }
 
-}  // namespace adcov::report
+run::ProgressHooks ProgressBar::hooks() {
+  run::ProgressHooks h;
+  h.stage = [this](const std::string& stage, std::int64_t total) {
+    line_.reset();  // finishes the previous stage's line first
+    line_ = std::make_unique<ProgressLine>(stage, total, enabled_);
+  };
+  h.done = [this](std::int64_t done) {
+    if (line_) line_->set(done);
+  };
+  return h;
+}
+
+}  // namespace adcov::app
