@@ -3,7 +3,8 @@
 #include <cmath>
 #include <numbers>
 
-#include "drawing.hpp"
+#include "cairo_context.hpp"
+#include "text.hpp"
 
 namespace adcov::report {
 namespace {

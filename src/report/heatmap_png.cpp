@@ -60,7 +60,7 @@ void floor_ramp(MapLegend& lg, const FloorScale& scale) {
   cairo_set_source(cr, ramp);
   cairo_fill(cr);
   cairo_pattern_destroy(ramp);
-  fill_box(cr, lg.x, lg.y, kRampW, kRampH, {0, 0, 0, 0}, kMutedInk);
+  outline_box(cr, lg.x, lg.y, kRampW, kRampH, kMutedInk);
   const double label_h = text_size(cr, "0", kLegendText).height_px;
   double last_y = -1e9;
   for (double v : {0.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0, 50000.0}) {

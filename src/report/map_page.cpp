@@ -134,10 +134,7 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
   draw_battery_markers(cr, L, r.batteries);
   draw_scale_bar(cr, L);
   cairo_restore(cr);
-  cairo_rectangle(cr, L.map_x - 0.5, L.map_y - 0.5, L.map_w + 1, L.map_h + 1);
-  set_color(cr, kMutedInk);
-  cairo_set_line_width(cr, 1);
-  cairo_stroke(cr);
+  outline_box(cr, L.map_x - 1, L.map_y - 1, L.map_w + 2, L.map_h + 2, kMutedInk);
 }
 
 // The legend drawn on a recording surface first: its height decides the

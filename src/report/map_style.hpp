@@ -3,7 +3,8 @@
 // the colours of everything that is not data, line widths and fonts.
 
 #include "adcov/report/color.hpp"
-#include "drawing.hpp"
+#include "cairo_context.hpp"
+#include "text.hpp"
 
 namespace adcov::report {
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "adcov/geo/error.hpp"
+#include "cairo_context.hpp"
 
 namespace adcov::report {
 
@@ -18,10 +19,9 @@ Picture::Picture(int width_px, int height_px, Rgba background)
   if (cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS)
     throw Error("cannot create a " + std::to_string(width_px) + " x " + std::to_string(height_px) +
                 " picture: " + cairo_status_to_string(cairo_surface_status(surface_.get())));
-  cairo_t* cr = cairo_create(surface_.get());
-  cairo_set_source_rgb(cr, background.r / 255.0, background.g / 255.0, background.b / 255.0);
-  cairo_paint(cr);
-  cairo_destroy(cr);
+  const CairoContext cr = draw_on(surface_.get());
+  set_color(cr.get(), {background.r, background.g, background.b, 255});
+  cairo_paint(cr.get());
 }
 
 int Picture::width() const { return cairo_image_surface_get_width(surface_.get()); }

@@ -1,31 +1,14 @@
 #pragma once
-// Cairo drawing on a Picture (private to report): an owning context, and
-// colours and text through Pango with the packaged DejaVu Sans font.
+// Text on the maps and charts (private to report): one line set by Pango in
+// the packaged DejaVu Sans font (Debian fonts-dejavu-core).
 
 #include <cairo.h>
 
-#include <memory>
 #include <string_view>
 
 #include "adcov/report/color.hpp"
-#include "adcov/report/picture.hpp"
 
 namespace adcov::report {
-
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-using CairoContext = std::unique_ptr<cairo_t, CairoDestroy>;
-
-/// A context drawing on `surface` (a Picture's or a recording surface).
-CairoContext draw_on(cairo_surface_t* surface);
-
-/// Sets the source colour of `cr`.
-void set_color(cairo_t* cr, Rgba c);
-
-/// Fills the rectangle with `fill` and outlines it with a 1 px `line`
-/// (pixel-aligned when the corners are whole pixels).
-void fill_box(cairo_t* cr, double x, double y, double w, double h, Rgba fill, Rgba line);
 
 /// A font of the DejaVu Sans family at `size_px` pixels (em size).
 struct Font {
@@ -41,10 +24,12 @@ struct TextStyle {
   double max_width_px = 0;    ///< > 0: longer text ends in an ellipsis
 };
 
-/// Logical size of one line of `text` in pixels.
+/// Logical size of one line of text in pixels.
 struct TextSize {
   double width_px = 0, height_px = 0;
 };
+
+/// The size `text` takes when set in `style`.
 TextSize text_size(cairo_t* cr, std::string_view text, const TextStyle& style);
 
 /// Draws one line of `text` with its top-left corner at (x, y).
