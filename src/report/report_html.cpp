@@ -1,5 +1,8 @@
 #include "adcov/report/report_html.hpp"
 
+#include <cpl_conv.h>
+#include <cpl_string.h>
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -7,7 +10,6 @@
 #include <sstream>
 
 #include "adcov/geo/error.hpp"
-#include "adcov/report/base64.hpp"
 #include "adcov/report/output_names.hpp"
 
 namespace adcov::report {
@@ -72,6 +74,14 @@ void rate_table(std::string& h, const std::string& first, const std::map<std::st
   h += "</table>\n";
 }
 
+// Base64 text of `bytes` (GDAL's CPLBase64Encode), for a data: URI.
+std::string base64(const std::string& bytes) {
+  char* text = CPLBase64Encode(static_cast<int>(bytes.size()), reinterpret_cast<const GByte*>(bytes.data()));
+  std::string out(text);
+  CPLFree(text);
+  return out;
+}
+
 void image(std::string& h, const std::function<std::optional<std::string>(const std::string&)>& read,
            const std::string& name, const std::string& caption) {
   const auto bytes = read(name);
@@ -79,7 +89,7 @@ void image(std::string& h, const std::function<std::optional<std::string>(const 
     h += "<p class=muted>(" + esc(name) + " not available)</p>\n";
     return;
   }
-  h += "<figure><img alt=\"" + esc(caption) + "\" src=\"data:image/png;base64," + base64_encode(*bytes) +
+  h += "<figure><img alt=\"" + esc(caption) + "\" src=\"data:image/png;base64," + base64(*bytes) +
        "\"><figcaption>" + esc(caption) + " (" + esc(name) + ")</figcaption></figure>\n";
 }
 

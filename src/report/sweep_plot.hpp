@@ -3,13 +3,13 @@
 // against the first swept parameter, one line per value of the second.
 
 #include "adcov/model/scenario.hpp"
-#include "adcov/report/rgba_image.hpp"
+#include "adcov/report/picture.hpp"
 #include "adcov/report/sweep_result.hpp"
 
 namespace adcov::report {
 
 /// Renders the plot. Numeric first-axis values are placed to scale; other
 /// values (lists, names) are placed evenly in sweep order.
-RgbaImage render_sweep_plot(const model::Scenario& s, const SweepResult& r);
+Picture render_sweep_plot(const model::Scenario& s, const SweepResult& r);
 
 }  // namespace adcov::report

@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <memory>
+#include <sstream>
 
+#include "adcov/geo/error.hpp"
 #include "adcov/report/heatmap_png.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
@@ -32,6 +34,21 @@ struct Closer {
   void operator()(GDALDataset* d) const { GDALClose(GDALDataset::ToHandle(d)); }
 };
 
+// A GeoJSON polygon of the grid-CRS rectangle [x0, x1] x [y0, y1] (lon/lat corners).
+std::string rectangle_geojson(const geo::GridSpec& grid, double x0, double y0, double x1, double y1) {
+  std::ostringstream out;
+  out.precision(12);
+  out << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+      << R"("geometry":{"type":"Polygon","coordinates":[[)";
+  const geo::XY corners[5] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+  for (int k = 0; k < 5; ++k) {
+    const geo::LonLat ll = geo::unproject(grid.projection, corners[k]);
+    out << (k ? "," : "") << "[" << ll.lon_deg << "," << ll.lat_deg << "]";
+  }
+  out << "]]}}]}";
+  return out.str();
+}
+
 }  // namespace
 
 TEST(HeatmapPng, IsAPngOfTheLayoutSizeWithBatteryMarkers) {
@@ -42,14 +59,13 @@ TEST(HeatmapPng, IsAPngOfTheLayoutSizeWithBatteryMarkers) {
   // Small grids are upscaled: the 90 x 70 region fills a map of map_px.
   EXPECT_EQ(layout.map_w, opt.map_px);
   EXPECT_EQ(layout.map_h, 747);
-  const report::RgbaImage img = report::render_count_map(s, cov, 0, opt);
-  EXPECT_EQ(img.width, layout.canvas_w);
-  EXPECT_GE(img.height, layout.map_y + layout.map_h);
+  const report::Picture img = report::render_count_map(s, cov, 0, opt);
+  EXPECT_EQ(img.width(), layout.canvas_w);
+  EXPECT_GE(img.height(), layout.map_y + layout.map_h);
 
   for (const auto& b : cov.batteries) {
     const report::Pixel p = report::canvas_pixel(layout, b.pos);
-    EXPECT_EQ(report::pixel_at(img, p.x, p.y), report::operator_color(b.group))
-        << "battery " << b.battery_index;
+    EXPECT_EQ(img.pixel(p.x, p.y), report::operator_color(b.group)) << "battery " << b.battery_index;
   }
 
   test::TempDir tmp;
@@ -59,22 +75,56 @@ TEST(HeatmapPng, IsAPngOfTheLayoutSizeWithBatteryMarkers) {
   std::unique_ptr<GDALDataset, Closer> ds(GDALDataset::Open(file.string().c_str(), GDAL_OF_RASTER));
   ASSERT_TRUE(ds);
   EXPECT_STREQ(ds->GetDriver()->GetDescription(), "PNG");
-  EXPECT_EQ(ds->GetRasterXSize(), img.width);
-  EXPECT_EQ(ds->GetRasterYSize(), img.height);
+  EXPECT_EQ(ds->GetRasterXSize(), img.width());
+  EXPECT_EQ(ds->GetRasterYSize(), img.height());
   EXPECT_EQ(ds->GetRasterCount(), 3);
-  EXPECT_FALSE(std::filesystem::exists(file.string() + ".aux.xml"));
+  // The decoded PNG holds the drawn pixels: the first battery's marker colour.
+  const report::Pixel p = report::canvas_pixel(layout, cov.batteries[0].pos);
+  std::uint8_t rgb[3] = {};
+  for (int band = 1; band <= 3; ++band)
+    ASSERT_EQ(ds->GetRasterBand(band)->RasterIO(GF_Read, p.x, p.y, 1, 1, &rgb[band - 1], 1, 1, GDT_Byte, 0, 0),
+              CE_None);
+  const report::Rgba marker = report::operator_color(cov.batteries[0].group);
+  EXPECT_EQ((report::Rgba{rgb[0], rgb[1], rgb[2], 255}), marker);
+}
+
+TEST(HeatmapPng, DataLayerShowsEachCellsClassAndTheSeaTintsOnlyUncoveredCells) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  report::RenderOptions opt;
+  // A "sea" over an uncovered cell (-40 km, 30 km) and a cell 5 km from the
+  // first battery (-25 km, 0), which one battery covers at 50 m.
+  opt.sea_geojson = tmp.write("sea.geojson", rectangle_geojson(cov.grid, -45000, -3000, -22000, 35000));
+  const report::MapLayout layout = report::map_layout(cov, opt);
+  const report::Picture img = report::render_count_map(test::synthetic_scenario(), cov, 0, opt);
+  const report::Pixel covered = report::canvas_pixel(layout, {-25000, 0});
+  EXPECT_EQ(img.pixel(covered.x, covered.y), report::count_color(1));
+  const report::Pixel sea = report::canvas_pixel(layout, {-40000, 30000});
+  const report::Rgba tinted = report::mix(report::kNotCoveredColor, {120, 180, 225, 255}, 110 / 255.0);
+  const report::Rgba got = img.pixel(sea.x, sea.y);
+  EXPECT_NEAR(got.r, tinted.r, 1);
+  EXPECT_NEAR(got.g, tinted.g, 1);
+  EXPECT_NEAR(got.b, tinted.b, 1);
+  // Outside the sea the uncovered grey stays grey.
+  const report::Pixel land = report::canvas_pixel(layout, {-40000, -30000});
+  EXPECT_EQ(img.pixel(land.x, land.y), report::kNotCoveredColor);
 }
 
 TEST(HeatmapPng, FloorMapRenders) {
   const auto cov = test::synthetic_coverage();
   const auto s = test::synthetic_scenario();
   const auto opt = shipped_boundaries();
-  const report::RgbaImage img = report::render_floor_map(s, cov, opt);
+  const report::Picture img = report::render_floor_map(s, cov, opt);
   test::TempDir tmp;
   report::write_png(png_path(tmp, "floor.png"), img);
   const report::MapLayout layout = report::map_layout(cov, opt);
   const report::Pixel p = report::canvas_pixel(layout, cov.batteries[1].pos);
-  EXPECT_EQ(report::pixel_at(img, p.x, p.y), report::operator_color(cov.batteries[1].group));
+  EXPECT_EQ(img.pixel(p.x, p.y), report::operator_color(cov.batteries[1].group));
+  // Never covered: grey; covered: a colour of the ramp, not grey.
+  const report::Pixel never = report::canvas_pixel(layout, {-40000, -30000});
+  EXPECT_EQ(img.pixel(never.x, never.y), report::kNotCoveredColor);
+  const report::Pixel near = report::canvas_pixel(layout, {-25000, 0});
+  EXPECT_NE(img.pixel(near.x, near.y), report::kNotCoveredColor);
 }
 
 TEST(HeatmapPng, MissingBoundaryFilesBecomeNotes) {
@@ -88,7 +138,19 @@ TEST(HeatmapPng, MissingBoundaryFilesBecomeNotes) {
   // Without any vectors the map still renders.
   const auto cov = test::synthetic_coverage();
   const auto img = report::render_count_map(test::synthetic_scenario(), cov, 1, report::RenderOptions{});
-  EXPECT_GT(img.width, 0);
+  EXPECT_GT(img.width(), 0);
+}
+
+TEST(HeatmapPng, UnreadableVectorFileIsAnErrorNamingIt) {
+  test::TempDir tmp;
+  report::RenderOptions opt;
+  opt.admin0_geojson = tmp.write("border.geojson", "not geojson at all");
+  try {
+    report::render_count_map(test::synthetic_scenario(), test::synthetic_coverage(), 0, opt);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("border.geojson"), std::string::npos) << e.what();
+  }
 }
 
 TEST(HeatmapPng, CountColoursAreDistinctAndSaturateAtFive) {

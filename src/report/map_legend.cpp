@@ -1,0 +1,92 @@
+#include "map_legend.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "adcov/report/color_scales.hpp"
+#include "battery_markers.hpp"
+
+namespace adcov::report {
+namespace {
+
+constexpr double kLineGapPx = 4;    // between legend lines
+constexpr double kSwatchWPx = 28;   // swatches and line samples
+constexpr double kLabelXPx = 38;    // labels start right of them
+
+}  // namespace
+
+void MapLegend::text(const std::string& t, const TextStyle& style) {
+  TextStyle cut = style;
+  cut.max_width_px = width_px;
+  draw_text(cr, x, y, t, cut);
+  y += text_size(cr, t, cut).height_px + kLineGapPx;
+}
+
+void MapLegend::swatch(Rgba fill, const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  fill_box(cr, x, y + 1, kSwatchWPx, h - 2, fill, kMutedInk);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx;
+}
+
+void MapLegend::tinted_swatch(Rgba base, Rgba tint, const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  fill_box(cr, x, y + 1, kSwatchWPx, h - 2, base, kMutedInk);
+  cairo_rectangle(cr, x + 1, y + 2, kSwatchWPx - 2, h - 4);
+  set_color(cr, tint);
+  cairo_fill(cr);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx;
+}
+
+void MapLegend::line_sample(Rgba color, double line_px, const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  cairo_move_to(cr, x, y + h / 2);
+  cairo_line_to(cr, x + kSwatchWPx, y + h / 2);
+  set_color(cr, color);
+  cairo_set_line_width(cr, line_px);
+  cairo_stroke(cr);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx;
+}
+
+void MapLegend::marker(model::OperatorGroup group, const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  draw_marker(cr, x + kSwatchWPx / 2, y + h / 2, group);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx + 2;
+}
+
+void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
+                   const RenderOptions& opt) {
+  int n[3] = {0, 0, 0};
+  for (const auto& b : r.batteries) ++n[static_cast<int>(b.group)];
+  lg.gap();
+  lg.text("Batteries");
+  const char* names[3] = {"Ukraine", "Allied", "Contractor"};
+  for (int g = 0; g < 3; ++g)
+    lg.marker(static_cast<model::OperatorGroup>(g), std::string(names[g]) + " (" + std::to_string(n[g]) + ")");
+  lg.gap();
+  if (opt.admin0_geojson) lg.line_sample(kBorderLine, kBorderWidthPx, "Border");
+  if (opt.admin1_geojson) lg.line_sample(kOblastLine, kOblastWidthPx, "Oblast");
+  if (s.region.protect) lg.line_sample(kProtectLine, kProtectWidthPx, "Protect zone");
+  if (opt.sea_geojson) lg.tinted_swatch(kOutsideRegionColor, kSeaTint, "Sea");
+  lg.gap();
+  char k[32];
+  std::snprintf(k, sizeof k, "%.4g", s.k_factor);
+  lg.text("Grid " + thousands(r.grid.cell_m) + " m, LAEA", kLegendNote);
+  lg.text(std::string("k-factor ") + k, kLegendNote);
+  if (s.coverage.threat) lg.text("Target: " + *s.coverage.threat, kLegendNote);
+}
+
+std::string thousands(double v) {
+  std::string digits = std::to_string(static_cast<long long>(std::llround(std::fabs(v))));
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return v <= -0.5 ? "-" + out : out;
+}
+
+}  // namespace adcov::report

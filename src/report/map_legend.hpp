@@ -1,0 +1,44 @@
+#pragma once
+// The legend panel right of a map (private to report): a cursor that writes
+// lines, colour swatches, line samples and markers down the panel.
+
+#include <cairo.h>
+
+#include <string>
+
+#include "adcov/coverage/coverage_result.hpp"
+#include "adcov/model/scenario.hpp"
+#include "adcov/report/color.hpp"
+#include "adcov/report/render_options.hpp"
+#include "map_style.hpp"
+
+namespace adcov::report {
+
+struct MapLegend {
+  cairo_t* cr;
+  double x = 0, y = 0;  ///< the cursor: left edge, top of the next line
+  double width_px = kLegendPx;
+
+  /// One line of text, cut with an ellipsis at the panel's width.
+  void text(const std::string& t, const TextStyle& style = kLegendText);
+  /// Vertical space.
+  void gap(double px = 10) { y += px; }
+  /// A filled box and its label.
+  void swatch(Rgba fill, const std::string& label);
+  /// A swatch of `base` with `tint` laid over it, as the map shows a tinted area.
+  void tinted_swatch(Rgba base, Rgba tint, const std::string& label);
+  /// A short line of the map's style and its label.
+  void line_sample(Rgba color, double width_px, const std::string& label);
+  /// A battery marker and its label.
+  void marker(model::OperatorGroup group, const std::string& label);
+};
+
+/// The part every map's legend ends with: batteries per operator group, the
+/// line styles, grid size, k-factor and reference target.
+void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
+                   const RenderOptions& opt);
+
+/// "12,345": whole numbers with thousands separators, for legends.
+std::string thousands(double v);
+
+}  // namespace adcov::report

@@ -1,0 +1,178 @@
+#include "map_page.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
+#include "adcov/geo/error.hpp"
+#include "adcov/report/color_scales.hpp"
+#include "adcov/report/map_layout.hpp"
+#include "battery_markers.hpp"
+#include "city_labels.hpp"
+#include "graticule.hpp"
+#include "map_vectors.hpp"
+#include "scale_bar.hpp"
+
+namespace adcov::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SurfaceDestroy {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
+
+SurfacePtr image_surface(cairo_format_t format, int w, int h) {
+  SurfacePtr s(cairo_image_surface_create(format, w, h));
+  if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS)
+    throw Error("cannot draw a map of " + std::to_string(w) + " x " + std::to_string(h) +
+                " cells: " + cairo_status_to_string(cairo_surface_status(s.get())));
+  return s;
+}
+
+// The map window at one pixel per cell: the cells' colours, and a mask of
+// the cells that show nothing (outside the region or not covered), where the
+// sea tint goes.
+struct CellImages {
+  SurfacePtr colors, plain;
+};
+
+CellImages cell_images(const MapLayout& L, const coverage::CoverageResult& r,
+                       const std::function<Rgba(std::size_t)>& color_of) {
+  const int w = L.window.width, h = L.window.height;
+  CellImages im{image_surface(CAIRO_FORMAT_RGB24, w, h), image_surface(CAIRO_FORMAT_A8, w, h)};
+  cairo_surface_flush(im.colors.get());
+  cairo_surface_flush(im.plain.get());
+  unsigned char* colors = cairo_image_surface_get_data(im.colors.get());
+  unsigned char* plain = cairo_image_surface_get_data(im.plain.get());
+  const int colors_stride = cairo_image_surface_get_stride(im.colors.get());
+  const int plain_stride = cairo_image_surface_get_stride(im.plain.get());
+  for (int row = 0; row < h; ++row)
+    for (int col = 0; col < w; ++col) {
+      const std::size_t i = static_cast<std::size_t>(L.window.row0 + row) * r.grid.width + L.window.col0 + col;
+      const bool in = r.in_region.empty() || r.in_region[i];
+      const Rgba c = in ? color_of(i) : kOutsideRegionColor;
+      const std::uint32_t word = std::uint32_t{c.r} << 16 | std::uint32_t{c.g} << 8 | c.b;  // RGB24
+      std::memcpy(colors + row * colors_stride + 4 * col, &word, sizeof word);
+      plain[row * plain_stride + col] = !in || c == kNotCoveredColor ? 255 : 0;
+    }
+  cairo_surface_mark_dirty(im.colors.get());
+  cairo_surface_mark_dirty(im.plain.get());
+  return im;
+}
+
+// From here on, user space is the map window in cells (one unit per cell).
+void to_cell_space(cairo_t* cr, const MapLayout& L) {
+  cairo_translate(cr, L.map_x, L.map_y);
+  const double px_per_cell = L.view.cell_m / L.px_m;
+  cairo_scale(cr, px_per_cell, px_per_cell);
+}
+
+// A pattern of `cells` sampled nearest-neighbour: each cell a crisp block.
+cairo_pattern_t* blocky(cairo_surface_t* cells) {
+  cairo_pattern_t* p = cairo_pattern_create_for_surface(cells);
+  cairo_pattern_set_filter(p, CAIRO_FILTER_NEAREST);
+  cairo_pattern_set_extend(p, CAIRO_EXTEND_PAD);  // the last pixel row may reach past the last cell
+  return p;
+}
+
+void paint_cells(cairo_t* cr, const MapLayout& L, const CellImages& cells) {
+  cairo_save(cr);
+  to_cell_space(cr, L);
+  cairo_pattern_t* p = blocky(cells.colors.get());
+  cairo_set_source(cr, p);
+  cairo_paint(cr);
+  cairo_pattern_destroy(p);
+  cairo_restore(cr);
+}
+
+// The sea, tinted where the map shows nothing else.
+void tint_sea(cairo_t* cr, const MapLayout& L, const std::vector<Polyline>& sea, const CellImages& cells) {
+  cairo_save(cr);
+  trace_polylines(cr, L, sea);
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);  // islands are holes
+  cairo_clip(cr);
+  to_cell_space(cr, L);
+  set_color(cr, kSeaTint);
+  cairo_pattern_t* p = blocky(cells.plain.get());
+  cairo_mask(cr, p);
+  cairo_pattern_destroy(p);
+  cairo_restore(cr);
+}
+
+void stroke_lines(cairo_t* cr, const MapLayout& L, const std::vector<Polyline>& lines, Rgba c, double width_px) {
+  trace_polylines(cr, L, lines);
+  set_color(cr, c);
+  cairo_set_line_width(cr, width_px);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke(cr);
+}
+
+std::vector<Polyline> vectors_of(const std::optional<fs::path>& file, const MapLayout& L) {
+  return file ? read_map_vectors(*file, L.view) : std::vector<Polyline>{};
+}
+
+void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::CoverageResult& r,
+                   const RenderOptions& opt, const MapLayout& L, const MapContent& content) {
+  cairo_save(cr);
+  cairo_rectangle(cr, L.map_x, L.map_y, L.map_w, L.map_h);
+  cairo_clip(cr);
+  const CellImages cells = cell_images(L, r, content.cell_color);
+  paint_cells(cr, L, cells);
+  tint_sea(cr, L, vectors_of(opt.sea_geojson, L), cells);
+  const std::vector<GraticuleLine> grat = graticule(L);
+  draw_graticule_lines(cr, L, grat);
+  stroke_lines(cr, L, vectors_of(opt.admin1_geojson, L), kOblastLine, kOblastWidthPx);
+  stroke_lines(cr, L, vectors_of(opt.admin0_geojson, L), kBorderLine, kBorderWidthPx);
+  if (s.region.protect && fs::exists(*s.region.protect))
+    stroke_lines(cr, L, vectors_of(s.region.protect, L), kProtectLine, kProtectWidthPx);
+  label_graticule(cr, L, grat);
+  if (opt.places_csv)
+    draw_city_labels(cr, L, read_cities(*opt.places_csv, opt.min_city_population), r.batteries);
+  draw_battery_markers(cr, L, r.batteries);
+  draw_scale_bar(cr, L);
+  cairo_restore(cr);
+  outline_box(cr, L.map_x - 1, L.map_y - 1, L.map_w + 2, L.map_h + 2, kMutedInk);
+}
+
+// The legend drawn on a recording surface first: its height decides the
+// canvas height when it outgrows a short map.
+struct RecordedLegend {
+  SurfacePtr surface;
+  double height_px = 0;
+};
+
+RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageResult& r,
+                             const RenderOptions& opt, const MapLayout& L, const MapContent& content) {
+  RecordedLegend out{SurfacePtr(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr)), 0};
+  const CairoContext cr = draw_on(out.surface.get());
+  MapLegend lg{cr.get(), 0, 0, static_cast<double>(L.legend_w)};
+  content.legend(lg);
+  legend_common(lg, s, r, opt);
+  out.height_px = lg.y;
+  return out;
+}
+
+}  // namespace
+
+Picture draw_map_page(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt,
+                      const MapContent& content) {
+  const MapLayout L = map_layout(r, opt);
+  const RecordedLegend legend = record_legend(s, r, opt, L, content);
+  const double legend_y = L.map_y + 4;
+  Picture pic(L.canvas_w, std::max(L.canvas_h, static_cast<int>(legend_y + legend.height_px) + kMarginPx),
+              kBackground);
+  const CairoContext cr = draw_on(pic.surface());
+  TextStyle title = kTitleText, subtitle = kSubtitleText;
+  title.max_width_px = subtitle.max_width_px = L.canvas_w - 2 * kMarginPx;
+  draw_text(cr.get(), kMarginPx, kMarginPx - 4, content.title, title);
+  draw_text(cr.get(), kMarginPx, kMarginPx + 28, content.subtitle, subtitle);
+  draw_map_area(cr.get(), s, r, opt, L, content);
+  cairo_set_source_surface(cr.get(), legend.surface.get(), L.legend_x, legend_y);
+  cairo_paint(cr.get());
+  return pic;
+}
+
+}  // namespace adcov::report

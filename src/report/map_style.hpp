@@ -1,0 +1,37 @@
+#pragma once
+// The look of the maps (private to report): layout sizes in canvas pixels,
+// the colours of everything that is not data, line widths and fonts.
+
+#include "adcov/report/color.hpp"
+#include "cairo_context.hpp"
+#include "text.hpp"
+
+namespace adcov::report {
+
+inline constexpr int kMarginPx = 16;
+inline constexpr int kTitleBandPx = 76;   // title and subtitle above the map
+inline constexpr int kLegendPx = 322;     // legend panel right of the map
+
+inline constexpr Rgba kBackground{246, 246, 243, 255};
+inline constexpr Rgba kInk{25, 25, 25, 255};
+inline constexpr Rgba kMutedInk{90, 90, 90, 255};
+inline constexpr Rgba kWhite{255, 255, 255, 255};
+inline constexpr Rgba kSeaTint{120, 180, 225, 110};
+inline constexpr Rgba kGraticuleLine{110, 110, 110, 90};
+inline constexpr Rgba kOblastLine{70, 70, 70, 170};
+inline constexpr Rgba kBorderLine{15, 15, 15, 255};
+inline constexpr Rgba kProtectLine{0, 150, 150, 255};
+
+inline constexpr double kGraticuleWidthPx = 0.7;
+inline constexpr double kOblastWidthPx = 0.9;
+inline constexpr double kBorderWidthPx = 2.2;
+inline constexpr double kProtectWidthPx = 2.5;
+
+inline constexpr TextStyle kTitleText{{22, true}, kInk};
+inline constexpr TextStyle kSubtitleText{{15, false}, kMutedInk};
+inline constexpr TextStyle kLegendText{{15, false}, kInk};
+inline constexpr TextStyle kLegendNote{{14, false}, kMutedInk};
+inline constexpr TextStyle kCityText{{14, true}, kInk, true};
+inline constexpr TextStyle kGraticuleText{{11, false}, kMutedInk, true};
+
+}  // namespace adcov::report

@@ -1,0 +1,77 @@
+#include "map_vectors.hpp"
+
+#include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+
+#include "gdal_support.hpp"
+
+namespace adcov::report {
+namespace {
+
+// Appends the lines and rings of `g` (any nesting of collections) to `out`.
+void collect(const OGRGeometry& g, std::vector<Polyline>& out) {
+  const OGRwkbGeometryType type = wkbFlatten(g.getGeometryType());
+  if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
+    for (const OGRGeometry* part : *g.toGeometryCollection()) collect(*part, out);
+  } else if (type == wkbPolygon) {
+    for (const OGRLinearRing* ring : *g.toPolygon()) collect(*ring, out);
+  } else if (type == wkbLineString || type == wkbLinearRing) {
+    Polyline line;
+    for (const OGRPoint& p : *g.toLineString()) line.push_back({p.getX(), p.getY()});
+    out.push_back(std::move(line));
+  }
+}
+
+OGRSpatialReference source_srs(OGRLayer& layer) {
+  OGRSpatialReference source;
+  if (const OGRSpatialReference* s = layer.GetSpatialRef()) source = *s;
+  else source.SetWellKnownGeogCS("WGS84");  // GeoJSON without a crs member is WGS84
+  // GeoJSON is lon/lat whatever the CRS definition's axis order says.
+  source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return source;
+}
+
+}  // namespace
+
+std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid) {
+  detail::QuietGdalErrors quiet;
+  detail::ensure_gdal_registered();
+  detail::DatasetPtr ds(GDALDataset::FromHandle(
+      GDALOpenEx(file.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+  if (!ds) detail::throw_gdal(file, "cannot open vector file");
+  const OGRSpatialReference target = detail::grid_srs(grid);
+  std::vector<Polyline> out;
+  for (OGRLayer* layer : ds->GetLayers()) {
+    const OGRSpatialReference source = source_srs(*layer);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &target));
+    if (!ct) detail::throw_gdal(file, "cannot reproject into the grid CRS");
+    layer->ResetReading();
+    while (OGRFeature* f = layer->GetNextFeature()) {
+      const std::unique_ptr<OGRFeature> feature(f);
+      const OGRGeometry* g = f->GetGeometryRef();
+      if (!g) continue;
+      const std::unique_ptr<OGRGeometry> projected(g->clone());
+      if (projected->transform(ct.get()) != OGRERR_NONE) continue;  // outside the projection's domain
+      collect(*projected, out);
+    }
+  }
+  return out;
+}
+
+void trace_polylines(cairo_t* cr, const MapLayout& layout, const std::vector<Polyline>& lines) {
+  for (const Polyline& line : lines) {
+    if (line.empty()) continue;
+    const CanvasPoint first = canvas_point(layout, line.front());
+    cairo_move_to(cr, first.x, first.y);
+    for (std::size_t k = 1; k < line.size(); ++k) {
+      const CanvasPoint p = canvas_point(layout, line[k]);
+      cairo_line_to(cr, p.x, p.y);
+    }
+    if (line.size() > 2 && line.front().x_m == line.back().x_m && line.front().y_m == line.back().y_m)
+      cairo_close_path(cr);  // a ring: a clean join where it closes
+  }
+}
+
+}  // namespace adcov::report

@@ -1,0 +1,27 @@
+#pragma once
+// The map's vector layers (private to report): borders, sea and protect
+// zones are read with OGR, projected into the grid's LAEA CRS and drawn by
+// Cairo as paths.
+
+#include <cairo.h>
+
+#include <filesystem>
+#include <vector>
+
+#include "adcov/geo/grid.hpp"
+#include "adcov/report/map_layout.hpp"
+
+namespace adcov::report {
+
+/// A line, or a polygon ring (closed: last point = first), in the grid CRS.
+using Polyline = std::vector<geo::XY>;
+
+/// Every line and polygon ring of every layer of `file`, projected into the
+/// CRS of `grid`. Features outside the projection's domain are skipped.
+/// \throws Error if GDAL cannot open the file or reproject its layers.
+std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid);
+
+/// Adds `lines` to the current path of `cr`, in canvas pixels.
+void trace_polylines(cairo_t* cr, const MapLayout& layout, const std::vector<Polyline>& lines);
+
+}  // namespace adcov::report
