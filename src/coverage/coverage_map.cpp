@@ -114,6 +114,73 @@ void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tall
   }
 }
 
+/// Counts and floor of every cell and the per-row tallies (row r, altitude a
+/// at r * na + a) for res's altitudes, masks and batteries. The hot kernel
+/// (every battery's window over every cell), one piece: counting and
+/// tallying share the row's per-group counts and floor.
+void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const std::vector<Ref>& refs,
+                const std::vector<double>& alts, CoverageResult& res, std::vector<Tally>& row_region,
+                std::vector<Tally>& row_protect) {
+  const geo::GridSpec& g = terrain.grid;
+  const std::size_t na = alts.size();
+  const bool has_protect = !res.in_protect.empty();
+  const bool want_floor = s.coverage.floor;
+  tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
+    std::vector<std::uint16_t> gc(na * kGroups * g.width);  // per-group counts of one row
+    std::vector<float> floor_row(g.width);
+    for (int r = rows.begin(); r != rows.end(); ++r) {
+      const std::size_t row_off = static_cast<std::size_t>(r) * g.width;
+      std::fill(gc.begin(), gc.end(), 0);
+      std::fill(floor_row.begin(), floor_row.end(), std::numeric_limits<float>::infinity());
+      const double y = g.cell_center(0, r).y_m;
+      for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
+        const BatteryGeometry& b = res.batteries[bi];
+        if (!refs[bi].can_kill) continue;
+        const VisibilityWindow& v = b.vis;
+        if (r < v.row0 || r >= v.row0 + v.height) continue;
+        const int gi = group_index(b.group);
+        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
+        const double dy = y - b.pos.y_m;
+        for (int wc = 0; wc < v.width; ++wc) {
+          if (!(vis[wc] < kNeverVisible)) continue;
+          const int c = v.col0 + wc;
+          const double dx = g.cell_center(c, r).x_m - b.pos.x_m;
+          const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], std::sqrt(dx * dx + dy * dy),
+                                                    terrain.ground_m[row_off + c], v.antenna_z_m, s.k_factor);
+          if (iv.empty()) continue;
+          floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
+          for (std::size_t a = 0; a < na; ++a)
+            if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
+              ++res.altitudes[a].count[row_off + c];
+              ++gc[(a * kGroups + gi) * g.width + c];
+            }
+        }
+      }
+      for (int c = 0; c < g.width; ++c) {
+        const std::size_t i = row_off + c;
+        const bool in_reg = res.in_region[i];
+        const bool in_prot = has_protect && in_reg && res.in_protect[i];
+        for (std::size_t a = 0; a < na; ++a) {
+          std::uint16_t& n = res.altitudes[a].count[i];
+          for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
+            if (!t) continue;
+            ++t->region;
+            if (!n) continue;
+            ++t->covered;
+            for (int gi = 0; gi < kGroups; ++gi) {
+              const std::uint16_t ng = gc[(a * kGroups + gi) * g.width + c];
+              if (ng) ++t->by[gi];
+              if (ng == n) ++t->marginal[gi];
+            }
+          }
+          if (!in_reg) n = 0;
+        }
+        if (want_floor) res.floor_m[i] = in_reg && floor_row[c] < kNeverVisible ? floor_row[c] : std::numeric_limits<float>::quiet_NaN();
+      }
+    }
+  });
+}
+
 }  // namespace
 
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
@@ -191,69 +258,11 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
     res.altitudes[a].altitude_m = alts[a];
     res.altitudes[a].count.assign(g.cells(), 0);
   }
-  const bool want_floor = s.coverage.floor;
-  if (want_floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::quiet_NaN());
+  if (s.coverage.floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::quiet_NaN());
 
-  // Per-row tallies, summed in row order afterwards. The row loop is the hot
-  // kernel (every battery's window over every cell) and stays one piece:
-  // counting and tallying share the row's per-group counts and floor.
+  // Per-row tallies, summed in row order afterwards.
   std::vector<Tally> row_region(static_cast<std::size_t>(g.height) * na), row_protect(row_region.size());
-
-  tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
-    std::vector<std::uint16_t> gc(na * kGroups * g.width);  // per-group counts of one row
-    std::vector<float> floor_row(g.width);
-    for (int r = rows.begin(); r != rows.end(); ++r) {
-      const std::size_t row_off = static_cast<std::size_t>(r) * g.width;
-      std::fill(gc.begin(), gc.end(), 0);
-      std::fill(floor_row.begin(), floor_row.end(), std::numeric_limits<float>::infinity());
-      const double y = g.cell_center(0, r).y_m;
-      for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
-        const BatteryGeometry& b = res.batteries[bi];
-        if (!refs[bi].can_kill) continue;
-        const VisibilityWindow& v = b.vis;
-        if (r < v.row0 || r >= v.row0 + v.height) continue;
-        const int gi = group_index(b.group);
-        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
-        const double dy = y - b.pos.y_m;
-        for (int wc = 0; wc < v.width; ++wc) {
-          if (!(vis[wc] < kNeverVisible)) continue;
-          const int c = v.col0 + wc;
-          const double dx = g.cell_center(c, r).x_m - b.pos.x_m;
-          const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], std::sqrt(dx * dx + dy * dy),
-                                                    terrain.ground_m[row_off + c], v.antenna_z_m, s.k_factor);
-          if (iv.empty()) continue;
-          floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
-          for (std::size_t a = 0; a < na; ++a)
-            if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
-              ++res.altitudes[a].count[row_off + c];
-              ++gc[(a * kGroups + gi) * g.width + c];
-            }
-        }
-      }
-      for (int c = 0; c < g.width; ++c) {
-        const std::size_t i = row_off + c;
-        const bool in_reg = res.in_region[i];
-        const bool in_prot = has_protect && in_reg && res.in_protect[i];
-        for (std::size_t a = 0; a < na; ++a) {
-          std::uint16_t& n = res.altitudes[a].count[i];
-          for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
-            if (!t) continue;
-            ++t->region;
-            if (!n) continue;
-            ++t->covered;
-            for (int gi = 0; gi < kGroups; ++gi) {
-              const std::uint16_t ng = gc[(a * kGroups + gi) * g.width + c];
-              if (ng) ++t->by[gi];
-              if (ng == n) ++t->marginal[gi];
-            }
-          }
-          if (!in_reg) n = 0;
-        }
-        if (want_floor) res.floor_m[i] = in_reg && floor_row[c] < kNeverVisible ? floor_row[c] : std::numeric_limits<float>::quiet_NaN();
-      }
-    }
-  });
-
+  cover_rows(s, terrain, refs, alts, res, row_region, row_protect);
   add_area_stats(row_region, row_protect, has_protect, g, res);
   return res;
 }
