@@ -3,7 +3,7 @@
 # Idempotent and non-interactive; returns in about a second when all is present.
 set -euo pipefail
 pkgs=(cmake g++ make pkg-config
-      libgdal-dev gdal-bin libeigen3-dev libtbb-dev libcli11-dev libyaml-cpp-dev
+      libgdal-dev gdal-bin libtbb-dev libcli11-dev libyaml-cpp-dev
       libgtest-dev libgmock-dev libbenchmark-dev python3
       nlohmann-json3-dev libfmt-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
       libboost-dev)

@@ -60,6 +60,127 @@ AreaStats to_stats(const Tally& t, double cell_km2) {
   return a;
 }
 
+/// Each battery's envelope against the reference target (SPEC coverage.threat),
+/// or, without one, against its own rcs_ref with any class it can kill.
+struct Ref {
+  SlantEnvelope env;
+  bool can_kill = false;
+};
+
+std::vector<Ref> reference_envelopes(const model::Scenario& s, const std::vector<BatteryGeometry>& batteries) {
+  const model::ThreatType* ref = nullptr;
+  if (s.coverage.threat) {
+    auto it = s.threats.find(*s.coverage.threat);
+    if (it == s.threats.end()) throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat + "' is not a known threat");
+    ref = &it->second;
+  }
+  std::vector<Ref> refs(batteries.size());
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    const model::SystemType& sys = batteries[i].system;
+    if (ref) {
+      refs[i] = {slant_envelope(sys, ref->rcs_m2), sys.pk.of(ref->cls) > 0};
+    } else {
+      const bool any = sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0;
+      refs[i] = {slant_envelope(sys, sys.radar.rcs_ref_m2), any};
+    }
+  }
+  return refs;
+}
+
+/// 1 for the cells whose centre lies in the scenario's region (a lon/lat box).
+std::vector<std::uint8_t> region_mask(const model::BBox& bb, const geo::GridSpec& g) {
+  std::vector<std::uint8_t> in_region(g.cells(), 0);
+  tbb::parallel_for(tbb::blocked_range<int>(0, g.height), [&](const tbb::blocked_range<int>& rows) {
+    for (int r = rows.begin(); r != rows.end(); ++r)
+      for (int c = 0; c < g.width; ++c) {
+        const geo::LonLat ll = geo::unproject(g.projection, g.cell_center(c, r));
+        in_region[static_cast<std::size_t>(r) * g.width + c] =
+            ll.lon_deg >= bb.west && ll.lon_deg <= bb.east && ll.lat_deg >= bb.south && ll.lat_deg <= bb.north;
+      }
+  });
+  return in_region;
+}
+
+/// The per-row tallies of each altitude summed in row order, as areas.
+void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tally>& row_protect, bool has_protect,
+                    const geo::GridSpec& g, CoverageResult& res) {
+  const std::size_t na = res.altitudes.size();
+  const double cell_km2 = g.cell_m * g.cell_m * 1e-6;
+  for (std::size_t a = 0; a < na; ++a) {
+    Tally reg, prot;
+    for (int r = 0; r < g.height; ++r) reg += row_region[r * na + a], prot += row_protect[r * na + a];
+    res.altitudes[a].region = to_stats(reg, cell_km2);
+    if (has_protect) res.altitudes[a].protect = to_stats(prot, cell_km2);
+  }
+}
+
+/// Counts and floor of every cell and the per-row tallies (row r, altitude a
+/// at r * na + a) for res's altitudes, masks and batteries. The hot kernel
+/// (every battery's window over every cell), one piece: counting and
+/// tallying share the row's per-group counts and floor.
+void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const std::vector<Ref>& refs,
+                const std::vector<double>& alts, CoverageResult& res, std::vector<Tally>& row_region,
+                std::vector<Tally>& row_protect) {
+  const geo::GridSpec& g = terrain.grid;
+  const std::size_t na = alts.size();
+  const bool has_protect = !res.in_protect.empty();
+  const bool want_floor = s.coverage.floor;
+  tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
+    std::vector<std::uint16_t> gc(na * kGroups * g.width);  // per-group counts of one row
+    std::vector<float> floor_row(g.width);
+    for (int r = rows.begin(); r != rows.end(); ++r) {
+      const std::size_t row_off = static_cast<std::size_t>(r) * g.width;
+      std::fill(gc.begin(), gc.end(), 0);
+      std::fill(floor_row.begin(), floor_row.end(), std::numeric_limits<float>::infinity());
+      const double y = g.cell_center(0, r).y_m;
+      for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
+        const BatteryGeometry& b = res.batteries[bi];
+        if (!refs[bi].can_kill) continue;
+        const VisibilityWindow& v = b.vis;
+        if (r < v.row0 || r >= v.row0 + v.height) continue;
+        const int gi = group_index(b.group);
+        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
+        const double dy = y - b.pos.y_m;
+        for (int wc = 0; wc < v.width; ++wc) {
+          if (!(vis[wc] < kNeverVisible)) continue;
+          const int c = v.col0 + wc;
+          const double dx = g.cell_center(c, r).x_m - b.pos.x_m;
+          const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], std::sqrt(dx * dx + dy * dy),
+                                                    terrain.ground_m[row_off + c], v.antenna_z_m, s.k_factor);
+          if (iv.empty()) continue;
+          floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
+          for (std::size_t a = 0; a < na; ++a)
+            if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
+              ++res.altitudes[a].count[row_off + c];
+              ++gc[(a * kGroups + gi) * g.width + c];
+            }
+        }
+      }
+      for (int c = 0; c < g.width; ++c) {
+        const std::size_t i = row_off + c;
+        const bool in_reg = res.in_region[i];
+        const bool in_prot = has_protect && in_reg && res.in_protect[i];
+        for (std::size_t a = 0; a < na; ++a) {
+          std::uint16_t& n = res.altitudes[a].count[i];
+          for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
+            if (!t) continue;
+            ++t->region;
+            if (!n) continue;
+            ++t->covered;
+            for (int gi = 0; gi < kGroups; ++gi) {
+              const std::uint16_t ng = gc[(a * kGroups + gi) * g.width + c];
+              if (ng) ++t->by[gi];
+              if (ng == n) ++t->marginal[gi];
+            }
+          }
+          if (!in_reg) n = 0;
+        }
+        if (want_floor) res.floor_m[i] = in_reg && floor_row[c] < kNeverVisible ? floor_row[c] : std::numeric_limits<float>::quiet_NaN();
+      }
+    }
+  });
+}
+
 }  // namespace
 
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
@@ -127,39 +248,8 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
   const std::vector<double> alts = opt.altitudes_m.empty() ? s.coverage.altitudes_m : opt.altitudes_m;
   const std::size_t na = alts.size();
 
-  // The reference target of each battery (SPEC coverage.threat).
-  const model::ThreatType* ref = nullptr;
-  if (s.coverage.threat) {
-    auto it = s.threats.find(*s.coverage.threat);
-    if (it == s.threats.end()) throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat + "' is not a known threat");
-    ref = &it->second;
-  }
-  struct Ref {
-    SlantEnvelope env;
-    bool can_kill = false;
-  };
-  std::vector<Ref> refs(res.batteries.size());
-  for (std::size_t i = 0; i < refs.size(); ++i) {
-    const model::SystemType& sys = res.batteries[i].system;
-    if (ref) {
-      refs[i] = {slant_envelope(sys, ref->rcs_m2), sys.pk.of(ref->cls) > 0};
-    } else {
-      const bool any = sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0;
-      refs[i] = {slant_envelope(sys, sys.radar.rcs_ref_m2), any};
-    }
-  }
-
-  // Region and protect masks.
-  const model::BBox& bb = s.region.bbox;
-  res.in_region.assign(g.cells(), 0);
-  tbb::parallel_for(tbb::blocked_range<int>(0, g.height), [&](const tbb::blocked_range<int>& rows) {
-    for (int r = rows.begin(); r != rows.end(); ++r)
-      for (int c = 0; c < g.width; ++c) {
-        const geo::LonLat ll = geo::unproject(g.projection, g.cell_center(c, r));
-        res.in_region[static_cast<std::size_t>(r) * g.width + c] =
-            ll.lon_deg >= bb.west && ll.lon_deg <= bb.east && ll.lat_deg >= bb.south && ll.lat_deg <= bb.north;
-      }
-  });
+  const std::vector<Ref> refs = reference_envelopes(s, res.batteries);
+  res.in_region = region_mask(s.region.bbox, g);
   if (s.region.protect) res.in_protect = geo::rasterize_polygons(*s.region.protect, g);
   const bool has_protect = !res.in_protect.empty();
 
@@ -168,74 +258,12 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
     res.altitudes[a].altitude_m = alts[a];
     res.altitudes[a].count.assign(g.cells(), 0);
   }
-  const bool want_floor = s.coverage.floor;
-  if (want_floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::quiet_NaN());
+  if (s.coverage.floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::quiet_NaN());
 
   // Per-row tallies, summed in row order afterwards.
   std::vector<Tally> row_region(static_cast<std::size_t>(g.height) * na), row_protect(row_region.size());
-
-  tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
-    std::vector<std::uint16_t> gc(na * kGroups * g.width);  // per-group counts of one row
-    std::vector<float> floor_row(g.width);
-    for (int r = rows.begin(); r != rows.end(); ++r) {
-      const std::size_t row_off = static_cast<std::size_t>(r) * g.width;
-      std::fill(gc.begin(), gc.end(), 0);
-      std::fill(floor_row.begin(), floor_row.end(), std::numeric_limits<float>::infinity());
-      const double y = g.cell_center(0, r).y_m;
-      for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
-        const BatteryGeometry& b = res.batteries[bi];
-        if (!refs[bi].can_kill) continue;
-        const VisibilityWindow& v = b.vis;
-        if (r < v.row0 || r >= v.row0 + v.height) continue;
-        const int gi = group_index(b.group);
-        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
-        const double dy = y - b.pos.y_m;
-        for (int wc = 0; wc < v.width; ++wc) {
-          if (!(vis[wc] < kNeverVisible)) continue;
-          const int c = v.col0 + wc;
-          const double dx = g.cell_center(c, r).x_m - b.pos.x_m;
-          const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], std::sqrt(dx * dx + dy * dy),
-                                                    terrain.ground_m[row_off + c], v.antenna_z_m, s.k_factor);
-          if (iv.empty()) continue;
-          floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
-          for (std::size_t a = 0; a < na; ++a)
-            if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
-              ++res.altitudes[a].count[row_off + c];
-              ++gc[(a * kGroups + gi) * g.width + c];
-            }
-        }
-      }
-      for (int c = 0; c < g.width; ++c) {
-        const std::size_t i = row_off + c;
-        const bool in_reg = res.in_region[i];
-        const bool in_prot = has_protect && in_reg && res.in_protect[i];
-        for (std::size_t a = 0; a < na; ++a) {
-          std::uint16_t& n = res.altitudes[a].count[i];
-          for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
-            if (!t) continue;
-            ++t->region;
-            if (!n) continue;
-            ++t->covered;
-            for (int gi = 0; gi < kGroups; ++gi) {
-              const std::uint16_t ng = gc[(a * kGroups + gi) * g.width + c];
-              if (ng) ++t->by[gi];
-              if (ng == n) ++t->marginal[gi];
-            }
-          }
-          if (!in_reg) n = 0;
-        }
-        if (want_floor) res.floor_m[i] = in_reg && floor_row[c] < kNeverVisible ? floor_row[c] : std::numeric_limits<float>::quiet_NaN();
-      }
-    }
-  });
-
-  const double cell_km2 = g.cell_m * g.cell_m * 1e-6;
-  for (std::size_t a = 0; a < na; ++a) {
-    Tally reg, prot;
-    for (int r = 0; r < g.height; ++r) reg += row_region[r * na + a], prot += row_protect[r * na + a];
-    res.altitudes[a].region = to_stats(reg, cell_km2);
-    if (has_protect) res.altitudes[a].protect = to_stats(prot, cell_km2);
-  }
+  cover_rows(s, terrain, refs, alts, res, row_region, row_protect);
+  add_area_stats(row_region, row_protect, has_protect, g, res);
   return res;
 }
 

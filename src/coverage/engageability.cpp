@@ -44,9 +44,8 @@ double battery_reach_m(const model::Scenario& s, const model::SystemType& sys) {
   // both raised by the highest ground on earth (~8.9 km): this caps
   // "unlimited" ranges without ever cutting a visible cell.
   constexpr double kHighestGround = 9000.0;
-  const double two_kr = 2.0 * s.k_factor * geo::kEarthRadiusM;
-  const double horizon = std::sqrt(two_kr * (std::max(sys.radar.height_m, 0.0) + kHighestGround)) +
-                         std::sqrt(two_kr * (std::max(top_m, 0.0) + kHighestGround));
+  const double horizon = geo::horizon_distance_m(std::max(sys.radar.height_m, 0.0) + kHighestGround, s.k_factor) +
+                         geo::horizon_distance_m(std::max(top_m, 0.0) + kHighestGround, s.k_factor);
   return std::min(reach, horizon);
 }
 

@@ -41,6 +41,7 @@
 
 #include "adcov/coverage/visibility.hpp"
 #include "adcov/geo/big_buffer.hpp"
+#include "adcov/geo/geodesy.hpp"
 #include "sweep_kernel.hpp"
 #include "visibility_window.hpp"
 
@@ -102,6 +103,82 @@ struct SweepParams {
   bool strict = false; ///< quadrant is |dx| < dy (east/west) rather than |dx| <= dy
 };
 
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+/// The cells of one line of a quadrant: the quadrant's own, and those
+/// computed (the quadrant's, one more each side, within reach).
+struct LineRange {
+  int qlo, qhi;  // the quadrant's cells of the line
+  int clo, chi;  // cells computed; clo > chi when none
+};
+
+/// The range of the line `dyd` cells from the observer, of `len` cells;
+/// `r2` is the squared reach in cells (with its margin, see sweep_quadrant).
+LineRange line_range(const SweepParams& p, double dyd, int len, double r2) {
+  const double ox = p.ox;
+  // The quadrant on this line, and one cell more each side: those extra
+  // cells are neighbours (weight < 1/dy) of the next line's edge cells.
+  int qlo, qhi;
+  if (p.strict) {
+    qlo = static_cast<int>(std::floor(ox - dyd)) + 1;
+    qhi = static_cast<int>(std::ceil(ox + dyd)) - 1;
+  } else {
+    qlo = static_cast<int>(std::ceil(ox - dyd));
+    qhi = static_cast<int>(std::floor(ox + dyd));
+  }
+  int clo = std::max(0, qlo - 1), chi = std::min(len - 1, qhi + 1);
+  if (dyd * dyd > r2) {
+    clo = 0, chi = -1;
+  } else {
+    const double half = std::sqrt(r2 - dyd * dyd);
+    clo = std::max(clo, static_cast<int>(std::floor(ox - half)) - 1);
+    chi = std::min(chi, static_cast<int>(std::ceil(ox + half)) + 1);
+  }
+  return {std::max(qlo, 0), std::min(qhi, len - 1), clo, chi};
+}
+
+/// Cells [lo, hi] of the line nearest the observer: nothing lies between
+/// the antenna and it, so there is no horizon yet (a.sp and a.zp unread).
+void first_line(int lo, int hi, const LineArgs& a) {
+  for (int i = lo; i <= hi; ++i) {
+    const float dx = static_cast<float>(i) - a.ox;
+    const float d2 = (dx * dx + a.dy2) * a.cell2;
+    const float d = std::sqrt(d2);
+    const float z = a.g[i] - d2 * a.inv2kr - a.za;
+    a.sc[i] = kNoHorizon;
+    a.zc[i] = z;
+    const float h = vmax(d * vmax(kNoHorizon, a.tmin) - z, 0.0f);
+    a.h[i] = d > a.reach ? kInf : h;
+  }
+}
+
+/// Writes a row line's quadrant cells to `o`: the computed ones from `hl`,
+/// kNeverVisible beyond reach.
+void write_row(float* o, const LineRange& r, const float* hl) {
+  const int a0 = std::max(r.qlo, r.clo), a1 = std::min(r.qhi, r.chi);
+  if (a0 > a1) {
+    std::fill(o + r.qlo, o + std::max(r.qlo, r.qhi + 1), kInf);
+  } else {
+    std::fill(o + r.qlo, o + a0, kInf);
+    std::copy(hl + a0, hl + a1 + 1, o + a0);
+    std::fill(o + a1 + 1, o + std::max(a1 + 1, r.qhi + 1), kInf);
+  }
+}
+
+/// Scatters the results of a strip of `nb` column lines (`hs`, n apart) back
+/// to `out`, row by row. Quadrant ranges widen line by line (|dx| < dy), so
+/// row i belongs to a suffix of the strip's lines.
+void scatter_strip(const float* hs, std::size_t n, const LineRange* rg, int nb, float* out, std::ptrdiff_t ostep,
+                   std::ptrdiff_t ostride, int len) {
+  int qlo = len, qhi = -1;
+  for (int b = 0; b < nb; ++b) qlo = std::min(qlo, rg[b].qlo), qhi = std::max(qhi, rg[b].qhi);
+  for (int i = qlo; i <= qhi; ++i) {
+    float* row = out + i * ostride;
+    for (int b = 0; b < nb; ++b)
+      if (i >= rg[b].qlo && i <= rg[b].qhi) row[b * ostep] = i >= rg[b].clo && i <= rg[b].chi ? hs[b * n + i] : kInf;
+  }
+}
+
 /// One quadrant: `nlines` lines outward from the observer. Cell i of line k
 /// is g[k*gstep + i*gstride] (terrain) and out[k*ostep + i*ostride]; `len`
 /// cells a line. Writes only the quadrant's cells of `out`.
@@ -117,6 +194,9 @@ struct SweepParams {
 /// (kStrip adjacent floats, one cache line, per row) into contiguous lines,
 /// and the strip's results are scattered back the same way. Walking a column
 /// a cell at a time instead touches a new cache line per cell, twice.
+///
+/// The strip loop stays in one piece: it drives the hot kernel, and its
+/// parts share the line buffers it swaps from line to line.
 void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride, float* out, std::ptrdiff_t ostep,
                     std::ptrdiff_t ostride, int nlines, int len, const SweepParams& p) {
   const bool columns = gstride != 1;
@@ -141,38 +221,14 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
   // ever be, so every cell that test keeps is computed.
   const double rc = static_cast<double>(p.reach_m) / p.cell_m;
   const double r2 = rc * rc * (1.0 + 1e-5) + 4.0;
-  constexpr float kInf = std::numeric_limits<float>::infinity();
 
-  struct Range {
-    int qlo, qhi;  // the quadrant's cells of the line
-    int clo, chi;  // cells computed: the quadrant, one more each side, within reach
-  };
-  Range rg[kStrip];
+  LineRange rg[kStrip];
   for (int k0 = 0; k0 < nlines; k0 += strip) {
     const int nb = std::min(strip, nlines - k0);
     int ulo = len, uhi = -1;  // union of the strip's computed cells
     for (int b = 0; b < nb; ++b) {
-      const double dyd = static_cast<double>(p.dy0) + (k0 + b);
-      // The quadrant on this line, and one cell more each side: those extra
-      // cells are neighbours (weight < 1/dy) of the next line's edge cells.
-      int qlo, qhi;
-      if (p.strict) {
-        qlo = static_cast<int>(std::floor(ox - dyd)) + 1;
-        qhi = static_cast<int>(std::ceil(ox + dyd)) - 1;
-      } else {
-        qlo = static_cast<int>(std::ceil(ox - dyd));
-        qhi = static_cast<int>(std::floor(ox + dyd));
-      }
-      int clo = std::max(0, qlo - 1), chi = std::min(len - 1, qhi + 1);
-      if (dyd * dyd > r2) {
-        clo = 0, chi = -1;
-      } else {
-        const double half = std::sqrt(r2 - dyd * dyd);
-        clo = std::max(clo, static_cast<int>(std::floor(ox - half)) - 1);
-        chi = std::min(chi, static_cast<int>(std::ceil(ox + half)) + 1);
-      }
-      rg[b] = {std::max(qlo, 0), std::min(qhi, len - 1), clo, chi};
-      if (clo <= chi) ulo = std::min(ulo, clo), uhi = std::max(uhi, chi);
+      rg[b] = line_range(p, static_cast<double>(p.dy0) + (k0 + b), len, r2);
+      if (rg[b].clo <= rg[b].chi) ulo = std::min(ulo, rg[b].clo), uhi = std::max(uhi, rg[b].chi);
     }
     if (columns)
       for (int i = ulo; i <= uhi; ++i) {
@@ -181,7 +237,7 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
       }
 
     for (int b = 0; b < nb; ++b) {
-      const Range& r = rg[b];
+      const LineRange& r = rg[b];
       const double dyd = static_cast<double>(p.dy0) + (k0 + b);
       const float dy = static_cast<float>(dyd);
       const float* __restrict gl = columns ? gs + b * n : g + (k0 + b) * gstep;
@@ -190,49 +246,30 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
       const bool has_prev = dyd - 1.0 > 1e-6;
       const float cross = has_prev ? static_cast<float>(dyd / (dyd - 1.0)) : 0.0f;  // d / d_cross
       const float fox = p.ox, inv2kr = p.inv_2kr, za = p.antenna_z, tmin = p.tan_min_el, reach = p.reach_m;
-
+      const LineArgs la{gl, sp, zp, sc, zc, hl, fox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach};
       if (has_prev) {
-        const LineArgs la{gl, sp, zp, sc, zc, hl, fox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach};
         line_kernel<+1>(r.clo, std::min(r.chi, split - 1), la);  // dx <= 0: neighbours i and i+1
         line_kernel<-1>(std::max(r.clo, split), r.chi, la);      // dx > 0: neighbours i and i-1
       } else {
-        for (int i = r.clo; i <= r.chi; ++i) {
-          const float dx = static_cast<float>(i) - fox;
-          const float d2 = (dx * dx + dy2) * cell2;
-          const float d = std::sqrt(d2);
-          const float z = gl[i] - d2 * inv2kr - za;
-          sc[i] = kNoHorizon;
-          zc[i] = z;
-          const float h = vmax(d * vmax(kNoHorizon, tmin) - z, 0.0f);
-          hl[i] = d > reach ? kInf : h;
-        }
+        first_line(r.clo, r.chi, la);
       }
-      if (!columns) {  // the row's quadrant cells: computed ones, then kNeverVisible beyond reach
-        float* o = out + (k0 + b) * ostep;
-        const int a0 = std::max(r.qlo, r.clo), a1 = std::min(r.qhi, r.chi);
-        if (a0 > a1) {
-          std::fill(o + r.qlo, o + std::max(r.qlo, r.qhi + 1), kInf);
-        } else {
-          std::fill(o + r.qlo, o + a0, kInf);
-          std::copy(hl + a0, hl + a1 + 1, o + a0);
-          std::fill(o + a1 + 1, o + std::max(a1 + 1, r.qhi + 1), kInf);
-        }
-      }
+      if (!columns) write_row(out + (k0 + b) * ostep, r, hl);
       std::swap(sp, sc);
       std::swap(zp, zc);
     }
-    if (columns) {
-      // Quadrant ranges widen line by line (|dx| < dy), so row i belongs to
-      // a suffix of the strip's lines.
-      int qlo = len, qhi = -1;
-      for (int b = 0; b < nb; ++b) qlo = std::min(qlo, rg[b].qlo), qhi = std::max(qhi, rg[b].qhi);
-      for (int i = qlo; i <= qhi; ++i) {
-        float* row = out + k0 * ostep + i * ostride;
-        for (int b = 0; b < nb; ++b)
-          if (i >= rg[b].qlo && i <= rg[b].qhi) row[b * ostep] = i >= rg[b].clo && i <= rg[b].chi ? hs[b * n + i] : kInf;
-      }
-    }
+    if (columns) scatter_strip(hs, n, rg, nb, out + k0 * ostep, ostep, ostride, len);
   }
+}
+
+/// What every quadrant shares (ox, dy0 and strict are per quadrant).
+SweepParams sweep_params(const geo::GridSpec& g, const detail::WindowSetup& ws, const Observer& o, double k_factor) {
+  SweepParams p;
+  p.cell_m = static_cast<float>(g.cell_m);
+  p.inv_2kr = static_cast<float>(geo::curvature_per_m2(k_factor));
+  p.antenna_z = static_cast<float>(ws.antenna_z_m);
+  p.tan_min_el = static_cast<float>(std::max(ws.tan_min_el, -1e6));
+  p.reach_m = static_cast<float>(o.reach_m);
+  return p;
 }
 
 }  // namespace
@@ -262,13 +299,7 @@ void compute_visibility_into(const geo::TerrainGrid& t, const Observer& o, doubl
   float& own = v.min_visible_h_m[static_cast<std::size_t>(orow) * ws.width + oc];
   own = kUnset;
 
-  SweepParams p;
-  p.cell_m = static_cast<float>(t.grid.cell_m);
-  p.inv_2kr = static_cast<float>(1.0 / (2.0 * k_factor * geo::kEarthRadiusM));
-  p.antenna_z = static_cast<float>(ws.antenna_z_m);
-  p.tan_min_el = static_cast<float>(std::max(ws.tan_min_el, -1e6));
-  p.reach_m = static_cast<float>(o.reach_m);
-
+  const SweepParams p = sweep_params(t.grid, ws, o, k_factor);
   const float* g0 = t.ground_m.data() + static_cast<std::size_t>(ws.row0) * t.grid.width + ws.col0;
   const std::ptrdiff_t gw = t.grid.width, w = ws.width;
   float* out = v.min_visible_h_m.data();

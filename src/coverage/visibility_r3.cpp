@@ -14,6 +14,7 @@
 #include <limits>
 
 #include "adcov/coverage/visibility.hpp"
+#include "adcov/geo/geodesy.hpp"
 #include "visibility_window.hpp"
 
 namespace adcov::coverage {
@@ -24,7 +25,7 @@ VisibilityWindow compute_visibility_r3(const geo::TerrainGrid& t, const Observer
   v.col0 = ws.col0, v.row0 = ws.row0, v.width = ws.width, v.height = ws.height;
   v.antenna_z_m = ws.antenna_z_m;
   v.min_visible_h_m.assign(static_cast<std::size_t>(ws.width) * ws.height, kNeverVisible);
-  const double cell = t.grid.cell_m, inv2kr = 1.0 / (2.0 * k_factor * geo::kEarthRadiusM);
+  const double cell = t.grid.cell_m, inv2kr = geo::curvature_per_m2(k_factor);
   const double za = ws.antenna_z_m, tmin = std::max(ws.tan_min_el, -1e6);
   auto g = [&](int i, int j) { return static_cast<double>(t.at(ws.col0 + i, ws.row0 + j)); };
 

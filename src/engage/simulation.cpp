@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "adcov/engage/battle.hpp"
 #include "adcov/engage/rng.hpp"
@@ -100,7 +102,6 @@ void validate(const model::Scenario& s) {
   if (!errors.empty()) throw InputError(std::move(errors));
 }
 
-
 /// Targets in order of first use over the salvos (the plan's target ids).
 std::vector<geo::LonLat> targets_of(const model::Scenario& s) {
   std::vector<geo::LonLat> targets;
@@ -120,21 +121,9 @@ std::vector<model::OperatorGroup> groups_present(const std::vector<coverage::Bat
   return groups;
 }
 
-}  // namespace
-
-SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terrain,
-                          const std::vector<coverage::BatteryGeometry>& batteries,
-                          const SimulationOptions& opt) {
-  return summarize(s, batteries, opt, simulate_tallies(s, terrain, batteries, opt));
-}
-
-SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainGrid& terrain,
-                                   const std::vector<coverage::BatteryGeometry>& batteries,
-                                   const SimulationOptions& opt) {
-  validate(s);
-  BattlePlan plan;
-
-  // Batteries, in the order given.
+/// The plan's batteries: each system's fire doctrine, in the order given.
+std::vector<BattleBattery> battle_batteries(const std::vector<coverage::BatteryGeometry>& batteries) {
+  std::vector<BattleBattery> out;
   for (const coverage::BatteryGeometry& bg : batteries) {
     const model::SystemType& sys = bg.system;
     BattleBattery b;
@@ -146,42 +135,69 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
     b.interceptor_speed_mps = sys.interceptor.speed_mps;
     b.interceptor_cost_usd = sys.interceptor.cost_usd;
     b.pk = sys.pk;
-    plan.batteries.push_back(b);
+    out.push_back(b);
   }
+  return out;
+}
 
-  // Targets (plan-wide, by position in order of first use), salvos, path specs.
+/// Fills the salvo's cumulative target weights and plan-wide target ids;
+/// `targets` (plan-wide, by position in order of first use) grows by the
+/// targets this salvo uses first.
+void add_targets(const model::Salvo& sv, BattleSalvo& bs, std::vector<geo::LonLat>& targets) {
+  double total_w = 0;
+  for (const model::WeightedTarget& t : sv.targets) total_w += std::max(0.0, t.weight);
+  double acc = 0;
+  for (const model::WeightedTarget& t : sv.targets) {
+    acc += std::max(0.0, t.weight);
+    bs.target_cdf.push_back(total_w > 0 ? acc / total_w : 1.0);
+    auto it = std::find(targets.begin(), targets.end(), t.at);
+    bs.target_ids.push_back(static_cast<std::uint32_t>(it - targets.begin()));
+    if (it == targets.end()) targets.push_back(t.at);
+  }
+  bs.target_cdf.back() = 1.0;
+}
+
+/// Salvo `si` as the battle sees it; appends its path variants (every launch
+/// point of its pool times every target) to `specs`.
+BattleSalvo battle_salvo(const model::Scenario& s, std::size_t si, const SimulationOptions& opt,
+                         std::vector<geo::LonLat>& targets, std::vector<PathSpec>& specs) {
+  const model::Salvo& sv = s.salvos[si];
+  BattleSalvo bs;
+  bs.cls = s.threats.at(sv.threat).cls;
+  bs.first_variant = static_cast<std::uint32_t>(specs.size());
+  add_targets(sv, bs, targets);
+  const std::vector<geo::LonLat> pool = launch_pool(sv, si, opt.seed, opt.launch_variants);
+  bs.launch_variants = static_cast<std::uint32_t>(pool.size());
+  for (const geo::LonLat& l : pool)
+    for (const model::WeightedTarget& t : sv.targets) specs.push_back({si, l, t.at});
+  return bs;
+}
+
+/// The plan's salvos, their threats in launch order and its target count;
+/// returns the path variants the salvos fly.
+std::vector<PathSpec> plan_salvos(const model::Scenario& s, const SimulationOptions& opt, BattlePlan& plan) {
   std::vector<geo::LonLat> targets;
   std::vector<PathSpec> specs;
   for (std::size_t si = 0; si < s.salvos.size(); ++si) {
+    plan.salvos.push_back(battle_salvo(s, si, opt, targets, specs));
     const model::Salvo& sv = s.salvos[si];
-    BattleSalvo bs;
-    bs.cls = s.threats.at(sv.threat).cls;
-    bs.first_variant = static_cast<std::uint32_t>(specs.size());
-    double total_w = 0;
-    for (const model::WeightedTarget& t : sv.targets) total_w += std::max(0.0, t.weight);
-    double acc = 0;
-    for (const model::WeightedTarget& t : sv.targets) {
-      acc += std::max(0.0, t.weight);
-      bs.target_cdf.push_back(total_w > 0 ? acc / total_w : 1.0);
-      auto it = std::find(targets.begin(), targets.end(), t.at);
-      bs.target_ids.push_back(static_cast<std::uint32_t>(it - targets.begin()));
-      if (it == targets.end()) targets.push_back(t.at);
-    }
-    bs.target_cdf.back() = 1.0;
-    const std::vector<geo::LonLat> pool = launch_pool(sv, si, opt.seed, opt.launch_variants);
-    bs.launch_variants = static_cast<std::uint32_t>(pool.size());
-    for (const geo::LonLat& l : pool)
-      for (const model::WeightedTarget& t : sv.targets) specs.push_back({si, l, t.at});
-    plan.salvos.push_back(std::move(bs));
     for (int c = 0; c < sv.count; ++c)
       plan.threats.push_back({sv.start_s + c * sv.interval_s, static_cast<std::uint32_t>(si)});
   }
   plan.targets = static_cast<std::uint32_t>(targets.size());
+  return specs;
+}
+
+/// Everything the trials share: batteries, salvos, threats and the
+/// engageability windows of every path variant, computed once in parallel.
+BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                       const std::vector<coverage::BatteryGeometry>& batteries, const SimulationOptions& opt) {
+  BattlePlan plan;
+  plan.batteries = battle_batteries(batteries);
+  const std::vector<PathSpec> specs = plan_salvos(s, opt, plan);
   // The battle packs threat and battery indices into 29 bits of its event keys.
   if (plan.threats.size() >= (std::size_t{1} << 29) || batteries.size() >= (std::size_t{1} << 29))
     throw Error("simulate: more than 2^29 threats or batteries");
-
-  // Engageability windows of every path variant, once, in parallel.
   plan.paths.resize(specs.size());
   tbb::parallel_for(std::size_t{0}, specs.size(), [&](std::size_t v) {
     const PathSpec& ps = specs[v];
@@ -190,32 +206,57 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
     const Trajectory tr = make_trajectory(threat, ps.launch, sv.route, ps.target);
     plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows);
   });
+  return plan;
+}
 
-  // Run configurations: 0 = every battery; then one per operator group present.
+/// Run configurations: 0 = every battery; then, with operator effects, one
+/// per operator group present, without that group's batteries.
+std::vector<Config> run_configs(const std::vector<coverage::BatteryGeometry>& batteries, bool operator_effects) {
   std::vector<Config> configs(1);
   configs[0].enabled.assign(batteries.size(), 1);
-  if (opt.operator_effects) {
-    for (model::OperatorGroup g : groups_present(batteries)) {
-      Config c;
-      for (const coverage::BatteryGeometry& b : batteries) c.enabled.push_back(b.group != g);
-      configs.push_back(std::move(c));
-    }
+  if (!operator_effects) return configs;
+  for (model::OperatorGroup g : groups_present(batteries)) {
+    Config c;
+    for (const coverage::BatteryGeometry& b : batteries) c.enabled.push_back(b.group != g);
+    configs.push_back(std::move(c));
   }
+  return configs;
+}
 
-  const std::int64_t trials = std::max(0, opt.trials);
-  const Layout lay{plan.salvos.size(), plan.targets, plan.batteries.size(), configs.size()};
+/// Adds one trial's tally (all batteries) to its block's sums `sum` and
+/// writes the trial's totals to `o`.
+void add_trial(const model::Scenario& s, const BattlePlan& plan, const Layout& lay, const BattleTally& T,
+               std::int64_t* sum, TrialOutcome& o) {
+  o = {};
+  for (std::size_t i = 0; i < lay.salvos; ++i) {
+    sum[lay.intercepted() + i] += T.intercepted_by_salvo[i];
+    o.intercepted += T.intercepted_by_salvo[i];
+    o.threats_destroyed_cost_usd += T.intercepted_by_salvo[i] * s.threats.at(s.salvos[i].threat).cost_usd;
+  }
+  for (std::size_t i = 0; i < lay.targets; ++i) {
+    sum[lay.leaked() + i] += T.leaked_by_target[i];
+    o.leaked += T.leaked_by_target[i];
+  }
+  for (std::size_t b = 0; b < lay.batteries; ++b) {
+    sum[lay.fired() + b] += T.fired_by_battery[b];
+    sum[lay.kills() + b] += T.kills_by_battery[b];
+    o.interceptors_fired += T.fired_by_battery[b];
+    o.interceptor_cost_usd += T.fired_by_battery[b] * plan.batteries[b].interceptor_cost_usd;
+  }
+}
+
+/// Runs the trials in blocks of kBlockTrials in parallel, every
+/// configuration with the same stream per trial (paired draws); returns
+/// the blocks' sums, block after block, and fills `outcomes` (one per trial).
+std::vector<std::int64_t> run_trial_blocks(const model::Scenario& s, const BattlePlan& plan,
+                                           const std::vector<Config>& configs, const Layout& lay,
+                                           const SimulationOptions& opt, std::vector<TrialOutcome>& outcomes) {
+  const std::int64_t trials = static_cast<std::int64_t>(outcomes.size());
   const std::int64_t blocks = (trials + kBlockTrials - 1) / kBlockTrials;
   std::vector<std::int64_t> block_sums(static_cast<std::size_t>(blocks) * lay.size(), 0);
-  SimulationTallies res;
-  res.seed = opt.seed;
-  res.first_trial = opt.first_trial;
-  res.trials = trials;
-  res.trial_outcomes.resize(static_cast<std::size_t>(trials));
-
   BattleParams params;
   params.assignment = opt.assignment;
   params.look_s = opt.look_s;
-
   struct Local {
     BattleScratch scratch;
     BattleTally tally;
@@ -227,28 +268,9 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
     std::int64_t* sum = block_sums.data() + static_cast<std::size_t>(blk) * lay.size();
     const std::int64_t t_end = std::min(trials, (blk + 1) * kBlockTrials);
     for (std::int64_t t = blk * kBlockTrials; t < t_end; ++t) {
-      const TrialStream rng =
-          TrialStream::of(opt.seed, static_cast<std::uint64_t>(opt.first_trial + t));
+      const TrialStream rng = TrialStream::of(opt.seed, static_cast<std::uint64_t>(opt.first_trial + t));
       run_battle(plan, rng, configs[0].enabled, params, L.scratch, L.tally);
-      const BattleTally& T = L.tally;
-      TrialOutcome& o = res.trial_outcomes[static_cast<std::size_t>(t)];
-      o = {};
-      for (std::size_t i = 0; i < lay.salvos; ++i) {
-        sum[lay.intercepted() + i] += T.intercepted_by_salvo[i];
-        o.intercepted += T.intercepted_by_salvo[i];
-        o.threats_destroyed_cost_usd +=
-            T.intercepted_by_salvo[i] * s.threats.at(s.salvos[i].threat).cost_usd;
-      }
-      for (std::size_t i = 0; i < lay.targets; ++i) {
-        sum[lay.leaked() + i] += T.leaked_by_target[i];
-        o.leaked += T.leaked_by_target[i];
-      }
-      for (std::size_t b = 0; b < lay.batteries; ++b) {
-        sum[lay.fired() + b] += T.fired_by_battery[b];
-        sum[lay.kills() + b] += T.kills_by_battery[b];
-        o.interceptors_fired += T.fired_by_battery[b];
-        o.interceptor_cost_usd += T.fired_by_battery[b] * plan.batteries[b].interceptor_cost_usd;
-      }
+      add_trial(s, plan, lay, L.tally, sum, outcomes[static_cast<std::size_t>(t)]);
       for (std::size_t c = 1; c < configs.size(); ++c) {
         run_battle(plan, rng, configs[c].enabled, params, L.scratch, L.tally);
         sum[lay.without() + c - 1] += L.tally.intercepted();
@@ -257,12 +279,15 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
     const std::int64_t n = done.fetch_add(t_end - blk * kBlockTrials) + (t_end - blk * kBlockTrials);
     if (opt.progress) opt.progress(n, trials);
   });
+  return block_sums;
+}
 
-  // Reduce block sums in block order (integers: exact in any order anyway).
+/// Adds the block sums in block order (integers: exact in any order anyway)
+/// and cuts the totals into the tallies' vectors.
+void reduce_blocks(const std::vector<std::int64_t>& block_sums, const Layout& lay, SimulationTallies& res) {
   std::vector<std::int64_t> tot(lay.size(), 0);
-  for (std::int64_t blk = 0; blk < blocks; ++blk)
-    for (std::size_t k = 0; k < lay.size(); ++k)
-      tot[k] += block_sums[static_cast<std::size_t>(blk) * lay.size() + k];
+  for (std::size_t at = 0; at < block_sums.size(); at += lay.size())
+    for (std::size_t k = 0; k < lay.size(); ++k) tot[k] += block_sums[at + k];
   auto slice = [&](std::size_t from, std::size_t n) {
     return std::vector<std::int64_t>(tot.begin() + static_cast<std::ptrdiff_t>(from),
                                      tot.begin() + static_cast<std::ptrdiff_t>(from + n));
@@ -271,31 +296,26 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
   res.leaked_by_target = slice(lay.leaked(), lay.targets);
   res.fired_by_battery = slice(lay.fired(), lay.batteries);
   res.kills_by_battery = slice(lay.kills(), lay.batteries);
-  res.intercepted_without = slice(lay.without(), configs.size() - 1);
-  return res;
+  res.intercepted_without = slice(lay.without(), lay.configs - 1);
 }
 
-SimulationResult summarize(const model::Scenario& s,
-                           const std::vector<coverage::BatteryGeometry>& batteries,
-                           const SimulationOptions& opt, const SimulationTallies& tl) {
-  validate(s);
-  const std::vector<geo::LonLat> targets = targets_of(s);
-  const std::vector<model::OperatorGroup> groups = groups_present(batteries);
+/// Throws unless the tallies were counted for this scenario, these batteries
+/// and these options (e.g. tallies read back from another process).
+void check_tallies_fit(const model::Scenario& s, const std::vector<coverage::BatteryGeometry>& batteries,
+                       const SimulationOptions& opt, const SimulationTallies& tl) {
+  const std::size_t groups = opt.operator_effects ? groups_present(batteries).size() : 0;
   if (tl.intercepted_by_salvo.size() != s.salvos.size() ||
-      tl.leaked_by_target.size() != targets.size() ||
+      tl.leaked_by_target.size() != targets_of(s).size() ||
       tl.fired_by_battery.size() != batteries.size() ||
       tl.kills_by_battery.size() != batteries.size() ||
-      tl.intercepted_without.size() != (opt.operator_effects ? groups.size() : 0) ||
+      tl.intercepted_without.size() != groups ||
       tl.trial_outcomes.size() != static_cast<std::size_t>(std::max<std::int64_t>(0, tl.trials)))
     throw Error("summarize: the tallies do not fit the scenario and batteries");
+}
 
-  const std::int64_t trials = std::max<std::int64_t>(0, tl.trials);
-  SimulationResult res;
-  res.trials = static_cast<int>(trials);
-  res.seed = tl.seed;
-  res.trial_outcomes = tl.trial_outcomes;
-
-  // Rates per salvo, threat type, class and overall.
+/// Rates per salvo, threat type, class and overall, and the mean cost of the
+/// threats destroyed.
+void add_rates(const model::Scenario& s, const SimulationTallies& tl, std::int64_t trials, SimulationResult& res) {
   std::int64_t launched_all = 0, intercepted_all = 0;
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_threat, by_class;
   for (std::size_t i = 0; i < s.salvos.size(); ++i) {
@@ -313,28 +333,30 @@ SimulationResult summarize(const model::Scenario& s,
   for (const auto& [k, v] : by_threat) res.by_threat[k] = make_stats(v.first, v.second, trials);
   for (const auto& [k, v] : by_class) res.by_class[k] = make_stats(v.first, v.second, trials);
   res.overall = make_stats(launched_all, intercepted_all, trials);
+  res.cost_threats_destroyed_mean_usd *= trials > 0 ? 1.0 / static_cast<double>(trials) : 0.0;
+}
 
-  const double inv_trials = trials > 0 ? 1.0 / static_cast<double>(trials) : 0.0;
-  res.cost_threats_destroyed_mean_usd *= inv_trials;
-  for (std::size_t t = 0; t < targets.size(); ++t)
-    res.leakers_by_target.push_back(
-        {targets[t], static_cast<double>(tl.leaked_by_target[t]) * inv_trials});
-
-  // Interceptors fired per system and their cost.
+/// Interceptors fired per system (mean per trial) and their mean cost.
+void add_interceptor_use(const model::Scenario& s, const std::vector<coverage::BatteryGeometry>& batteries,
+                         const SimulationTallies& tl, double inv_trials, SimulationResult& res) {
   std::map<std::string, std::int64_t> fired;
   for (std::size_t b = 0; b < batteries.size(); ++b) {
     const coverage::BatteryGeometry& bg = batteries[b];
-    const std::string& sys = bg.battery_index < s.batteries.size()
-                                 ? s.batteries[bg.battery_index].system
-                                 : bg.system.id;
+    const std::string& sys = bg.battery_index < s.batteries.size() ? s.batteries[bg.battery_index].system
+                                                                   : bg.system.id;
     fired[sys] += tl.fired_by_battery[b];
-    res.cost_interceptors_mean_usd +=
-        static_cast<double>(tl.fired_by_battery[b]) * bg.system.interceptor.cost_usd;
+    res.cost_interceptors_mean_usd += static_cast<double>(tl.fired_by_battery[b]) * bg.system.interceptor.cost_usd;
   }
   res.cost_interceptors_mean_usd *= inv_trials;
   for (const auto& [k, v] : fired) res.interceptors_fired[k] = static_cast<double>(v) * inv_trials;
+}
 
-  // What each operator group adds: its interceptions, and the paired rerun without it.
+/// What each operator group adds: its interceptions, and (with operator
+/// effects) the paired rerun without it. Needs res.overall.
+void add_operator_effects(const std::vector<coverage::BatteryGeometry>& batteries, const SimulationOptions& opt,
+                          const SimulationTallies& tl, std::int64_t trials, SimulationResult& res) {
+  const double inv_trials = trials > 0 ? 1.0 / static_cast<double>(trials) : 0.0;
+  const std::vector<model::OperatorGroup> groups = groups_present(batteries);
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     OperatorEffect e;
     std::int64_t kills = 0;
@@ -342,7 +364,7 @@ SimulationResult summarize(const model::Scenario& s,
       if (batteries[b].group == groups[gi]) kills += tl.kills_by_battery[b];
     e.interceptions_mean = static_cast<double>(kills) * inv_trials;
     if (opt.operator_effects) {
-      const RateStats w = make_stats(launched_all, tl.intercepted_without[gi], trials);
+      const RateStats w = make_stats(res.overall.launched, tl.intercepted_without[gi], trials);
       e.rate_without = w.interception_rate;
       e.ci95_lo_without = w.ci95_lo;
       e.ci95_hi_without = w.ci95_hi;
@@ -350,6 +372,49 @@ SimulationResult summarize(const model::Scenario& s,
     }
     res.by_operator[std::string(model::to_string(groups[gi]))] = e;
   }
+}
+
+}  // namespace
+
+SimulationResult simulate(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                          const std::vector<coverage::BatteryGeometry>& batteries,
+                          const SimulationOptions& opt) {
+  return summarize(s, batteries, opt, simulate_tallies(s, terrain, batteries, opt));
+}
+
+SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                   const std::vector<coverage::BatteryGeometry>& batteries,
+                                   const SimulationOptions& opt) {
+  validate(s);
+  const BattlePlan plan = plan_battle(s, terrain, batteries, opt);
+  const std::vector<Config> configs = run_configs(batteries, opt.operator_effects);
+  const Layout lay{plan.salvos.size(), plan.targets, plan.batteries.size(), configs.size()};
+  SimulationTallies res;
+  res.seed = opt.seed;
+  res.first_trial = opt.first_trial;
+  res.trials = std::max(0, opt.trials);
+  res.trial_outcomes.resize(static_cast<std::size_t>(res.trials));
+  reduce_blocks(run_trial_blocks(s, plan, configs, lay, opt, res.trial_outcomes), lay, res);
+  return res;
+}
+
+SimulationResult summarize(const model::Scenario& s,
+                           const std::vector<coverage::BatteryGeometry>& batteries,
+                           const SimulationOptions& opt, const SimulationTallies& tl) {
+  validate(s);
+  check_tallies_fit(s, batteries, opt, tl);
+  const std::int64_t trials = std::max<std::int64_t>(0, tl.trials);
+  SimulationResult res;
+  res.trials = static_cast<int>(trials);
+  res.seed = tl.seed;
+  res.trial_outcomes = tl.trial_outcomes;
+  add_rates(s, tl, trials, res);
+  const double inv_trials = trials > 0 ? 1.0 / static_cast<double>(trials) : 0.0;
+  const std::vector<geo::LonLat> targets = targets_of(s);
+  for (std::size_t t = 0; t < targets.size(); ++t)
+    res.leakers_by_target.push_back({targets[t], static_cast<double>(tl.leaked_by_target[t]) * inv_trials});
+  add_interceptor_use(s, batteries, tl, inv_trials, res);
+  add_operator_effects(batteries, opt, tl, trials, res);
   return res;
 }
 

@@ -1,14 +1,16 @@
 #include "adcov/engage/trajectory.hpp"
 
 #include <algorithm>
-#include <stdexcept>
+
+#include "adcov/geo/error.hpp"
 
 namespace adcov::engage {
 
 Trajectory make_trajectory(const model::ThreatType& threat, geo::LonLat launch,
                            const std::vector<geo::LonLat>& route, geo::LonLat target) {
+  // Bad input the user can fix (exit code 2), not an internal failure.
   if (!(threat.speed_mps > 0))
-    throw std::invalid_argument("threat '" + threat.id + "': speed_mps must be > 0");
+    throw InputError("threat '" + threat.id + "': speed_mps must be > 0");
   Trajectory tr;
   tr.cls = threat.cls;
   tr.speed_mps = threat.speed_mps;

@@ -29,29 +29,26 @@ struct Sample {
 double slant_m(const coverage::BatteryGeometry& b, const Sample& p, double k_factor) {
   const double dx = p.x - b.pos.x_m, dy = p.y - b.pos.y_m;
   const double d2 = dx * dx + dy * dy;
-  const double dz = p.ground + p.h - d2 / (2.0 * k_factor * geo::kEarthRadiusM) - b.vis.antenna_z_m;
+  const double dz = p.ground + p.h - geo::curvature_drop_sq_m(d2, k_factor) - b.vis.antenna_z_m;
   return std::sqrt(d2 + dz * dz);
 }
 
-}  // namespace
+/// The path sampled at n + 1 evenly spaced ground distances, and the
+/// bounding box of the samples on the grid (empty when it never crosses it).
+struct PathSamples {
+  std::vector<Sample> at;
+  double xmin = std::numeric_limits<double>::infinity(), xmax = -xmin, ymin = xmin, ymax = -xmin;
+  bool crosses_grid() const { return xmin <= xmax; }
+};
 
-PathWindows compute_windows(const Trajectory& tr, const model::ThreatType& threat,
-                            const geo::TerrainGrid& terrain,
-                            const std::vector<coverage::BatteryGeometry>& batteries,
-                            double k_factor, const WindowParams& params) {
-  PathWindows out;
-  out.duration_s = tr.duration_s();
+PathSamples sample_path(const Trajectory& tr, const geo::TerrainGrid& terrain, int n) {
   const geo::GridSpec& grid = terrain.grid;
   const double L = tr.length_m();
-  const double step = std::max(params.step_cells * grid.cell_m, 1.0);
-  const int n = std::max(1, static_cast<int>(std::ceil(L / step)));
-
-  // Sample the path once; every battery reuses the samples.
-  std::vector<Sample> smp(static_cast<std::size_t>(n) + 1);
-  double xmin = std::numeric_limits<double>::infinity(), xmax = -xmin, ymin = xmin, ymax = -xmin;
+  PathSamples ps;
+  ps.at.resize(static_cast<std::size_t>(n) + 1);
   for (int k = 0; k <= n; ++k) {
     const double s = L * k / n;
-    Sample& p = smp[static_cast<std::size_t>(k)];
+    Sample& p = ps.at[static_cast<std::size_t>(k)];
     const geo::XY xy = geo::project(grid.projection, position_at(tr, s));
     p.x = xy.x_m;
     p.y = xy.y_m;
@@ -62,79 +59,130 @@ PathWindows compute_windows(const Trajectory& tr, const model::ThreatType& threa
       p.col = static_cast<int>(c);
       p.row = static_cast<int>(r);
       p.ground = terrain.at(p.col, p.row);
-      xmin = std::min(xmin, p.x), xmax = std::max(xmax, p.x);
-      ymin = std::min(ymin, p.y), ymax = std::max(ymax, p.y);
+      ps.xmin = std::min(ps.xmin, p.x), ps.xmax = std::max(ps.xmax, p.x);
+      ps.ymin = std::min(ps.ymin, p.y), ps.ymax = std::max(ps.ymax, p.y);
     }
   }
-  if (!(xmin <= xmax)) return out;  // the path never crosses the grid
+  return ps;
+}
 
-  const coverage::TargetQuery query{threat.rcs_m2, threat.cls};
-  const int stride = std::max(1, static_cast<int>(std::lround(params.range_step_m / (L / n))));
+/// One battery against one threat, precomputed for every sample of the path.
+struct BatteryView {
+  const coverage::BatteryGeometry& b;
+  const geo::GridSpec& grid;
+  double k_factor;
+  double reach;      ///< engagement reach (max range plus a cell), m
+  double det_range;  ///< detection range against the threat, m
+  coverage::EngageLookup lookup;  // the envelope once, not per sample
 
-  for (std::size_t bi = 0; bi < batteries.size(); ++bi) {
-    const coverage::BatteryGeometry& b = batteries[bi];
-    if (!(b.system.pk.of(threat.cls) > 0)) continue;
-    // Cull: the envelope's reach circle must meet the path's bounding box.
-    const double reach = b.system.engagement.max_range_km * 1000.0 + grid.cell_m;
-    const double cx = std::clamp(b.pos.x_m, xmin, xmax), cy = std::clamp(b.pos.y_m, ymin, ymax);
-    if ((cx - b.pos.x_m) * (cx - b.pos.x_m) + (cy - b.pos.y_m) * (cy - b.pos.y_m) > reach * reach)
-      continue;
-    const double det_range = coverage::detection_range_m(b.system, threat.rcs_m2);
-    const double reaction = b.system.reaction_s;
-    const coverage::EngageLookup lookup = coverage::engage_lookup(b, query);  // the envelope once, not per sample
+  BatteryView(const coverage::BatteryGeometry& battery, const model::ThreatType& threat, const geo::GridSpec& g,
+              double k)
+      : b(battery), grid(g), k_factor(k), reach(battery.system.engagement.max_range_km * 1000.0 + g.cell_m),
+        det_range(coverage::detection_range_m(battery.system, threat.rcs_m2)),
+        lookup(coverage::engage_lookup(battery, {threat.rcs_m2, threat.cls})) {}
 
-    auto engageable_at = [&](const Sample& p) {
-      if (p.col < 0) return false;
-      const double dx = p.x - b.pos.x_m, dy = p.y - b.pos.y_m;
-      if (dx * dx + dy * dy > reach * reach) return false;
-      return coverage::engageable(lookup, grid, {p.x, p.y}, p.h, p.ground, k_factor);
-    };
-    auto detected_at = [&](const Sample& p) {
-      return p.col >= 0 && b.vis.at(p.col, p.row) <= p.h && slant_m(b, p, k_factor) <= det_range;
-    };
-
-    int start = -1;
-    for (int k = 0; k <= n + 1; ++k) {
-      const bool eng = k <= n && engageable_at(smp[static_cast<std::size_t>(k)]);
-      if (eng && start < 0) start = k;
-      if (eng || start < 0) continue;
-      // A run of engageable samples [start, k-1] ends: emit its window.
-      const int last = k - 1;
-      Window w;
-      w.battery = static_cast<std::uint32_t>(bi);
-      w.t_in_s = smp[static_cast<std::size_t>(start)].t;
-      w.t_out_s = smp[static_cast<std::size_t>(last)].t;
-      double t_detect = w.t_in_s;
-      for (int j = start; j > 0 && detected_at(smp[static_cast<std::size_t>(j - 1)]);) {
-        --j;
-        t_detect = smp[static_cast<std::size_t>(j)].t;
-        if (w.t_in_s - t_detect >= reaction) break;
-      }
-      w.t_ready_s = std::max(w.t_in_s, t_detect + reaction);
-      if (w.t_ready_s < w.t_out_s) {
-        w.range_begin = static_cast<std::uint32_t>(out.ranges.size());
-        for (int j = start; j < last; j += stride) {
-          const Sample& p = smp[static_cast<std::size_t>(j)];
-          out.ranges.push_back({static_cast<float>(p.t), static_cast<float>(slant_m(b, p, k_factor))});
-        }
-        const Sample& p = smp[static_cast<std::size_t>(last)];
-        out.ranges.push_back({static_cast<float>(p.t), static_cast<float>(slant_m(b, p, k_factor))});
-        w.range_end = static_cast<std::uint32_t>(out.ranges.size());
-        out.windows.push_back(w);
-      }
-      start = -1;
-    }
+  /// Cull: the reach circle must meet the path's bounding box.
+  bool reaches(const PathSamples& ps) const {
+    const double cx = std::clamp(b.pos.x_m, ps.xmin, ps.xmax), cy = std::clamp(b.pos.y_m, ps.ymin, ps.ymax);
+    return !((cx - b.pos.x_m) * (cx - b.pos.x_m) + (cy - b.pos.y_m) * (cy - b.pos.y_m) > reach * reach);
   }
+  bool engageable_at(const Sample& p) const {
+    if (p.col < 0) return false;
+    const double dx = p.x - b.pos.x_m, dy = p.y - b.pos.y_m;
+    if (dx * dx + dy * dy > reach * reach) return false;
+    return coverage::engageable(lookup, grid, {p.x, p.y}, p.h, p.ground, k_factor);
+  }
+  bool detected_at(const Sample& p) const {
+    return p.col >= 0 && b.vis.at(p.col, p.row) <= p.h && slant_m(b, p, k_factor) <= det_range;
+  }
+};
 
+/// Earliest launch for a window entered at sample `start`: reaction_s after
+/// detection, walking back from `start` while the radar detects the threat.
+double ready_time(const BatteryView& v, const std::vector<Sample>& smp, int start) {
+  const double t_in = smp[static_cast<std::size_t>(start)].t, reaction = v.b.system.reaction_s;
+  double t_detect = t_in;
+  for (int j = start; j > 0 && v.detected_at(smp[static_cast<std::size_t>(j - 1)]);) {
+    --j;
+    t_detect = smp[static_cast<std::size_t>(j)].t;
+    if (t_in - t_detect >= reaction) break;
+  }
+  return std::max(t_in, t_detect + reaction);
+}
+
+/// Appends the slant ranges of samples [start, last] (every `stride`-th, and
+/// the last) to `out.ranges`.
+void add_ranges(const BatteryView& v, const std::vector<Sample>& smp, int start, int last, int stride,
+                PathWindows& out) {
+  for (int j = start; j < last; j += stride) {
+    const Sample& p = smp[static_cast<std::size_t>(j)];
+    out.ranges.push_back({static_cast<float>(p.t), static_cast<float>(slant_m(v.b, p, v.k_factor))});
+  }
+  const Sample& p = smp[static_cast<std::size_t>(last)];
+  out.ranges.push_back({static_cast<float>(p.t), static_cast<float>(slant_m(v.b, p, v.k_factor))});
+}
+
+/// Appends battery `bi`'s windows: one per run of engageable samples that
+/// the battery is ready to fire at before the run ends.
+void add_battery_windows(std::uint32_t bi, const BatteryView& v, const std::vector<Sample>& smp, int stride,
+                         PathWindows& out) {
+  const int n = static_cast<int>(smp.size()) - 1;
+  int start = -1;
+  for (int k = 0; k <= n + 1; ++k) {
+    const bool eng = k <= n && v.engageable_at(smp[static_cast<std::size_t>(k)]);
+    if (eng && start < 0) start = k;
+    if (eng || start < 0) continue;
+    // A run of engageable samples [start, k-1] ends: emit its window.
+    const int last = k - 1;
+    Window w;
+    w.battery = bi;
+    w.t_in_s = smp[static_cast<std::size_t>(start)].t;
+    w.t_out_s = smp[static_cast<std::size_t>(last)].t;
+    w.t_ready_s = ready_time(v, smp, start);
+    if (w.t_ready_s < w.t_out_s) {
+      w.range_begin = static_cast<std::uint32_t>(out.ranges.size());
+      add_ranges(v, smp, start, last, stride, out);
+      w.range_end = static_cast<std::uint32_t>(out.ranges.size());
+      out.windows.push_back(w);
+    }
+    start = -1;
+  }
+}
+
+/// Sorts the windows by (t_ready_s, battery) and numbers one counter slot per
+/// distinct battery, in order of first window.
+void order_windows(std::size_t batteries, PathWindows& out) {
   std::stable_sort(out.windows.begin(), out.windows.end(), [](const Window& a, const Window& b) {
     return a.t_ready_s != b.t_ready_s ? a.t_ready_s < b.t_ready_s : a.battery < b.battery;
   });
-  // One counter slot per distinct battery, numbered in order of first window.
-  std::vector<std::uint32_t> slot_of(batteries.size(), UINT32_MAX);
+  std::vector<std::uint32_t> slot_of(batteries, UINT32_MAX);
   for (Window& w : out.windows) {
     if (slot_of[w.battery] == UINT32_MAX) slot_of[w.battery] = out.slots++;
     w.slot = slot_of[w.battery];
   }
+}
+
+}  // namespace
+
+PathWindows compute_windows(const Trajectory& tr, const model::ThreatType& threat,
+                            const geo::TerrainGrid& terrain,
+                            const std::vector<coverage::BatteryGeometry>& batteries,
+                            double k_factor, const WindowParams& params) {
+  PathWindows out;
+  out.duration_s = tr.duration_s();
+  const double L = tr.length_m();
+  const double step = std::max(params.step_cells * terrain.grid.cell_m, 1.0);
+  const int n = std::max(1, static_cast<int>(std::ceil(L / step)));
+  const PathSamples ps = sample_path(tr, terrain, n);  // once; every battery reuses the samples
+  if (!ps.crosses_grid()) return out;
+
+  const int stride = std::max(1, static_cast<int>(std::lround(params.range_step_m / (L / n))));
+  for (std::size_t bi = 0; bi < batteries.size(); ++bi) {
+    if (!(batteries[bi].system.pk.of(threat.cls) > 0)) continue;
+    const BatteryView v(batteries[bi], threat, terrain.grid, k_factor);
+    if (v.reaches(ps)) add_battery_windows(static_cast<std::uint32_t>(bi), v, ps.at, stride, out);
+  }
+  order_windows(batteries.size(), out);
   return out;
 }
 

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "adcov/geo/error.hpp"
+
 namespace adcov::engage {
 namespace {
 
@@ -48,9 +52,14 @@ TEST(Trajectory, BallisticArcPeaksAtApogeeMidway) {
   EXPECT_NEAR(height_agl_m(tr, 0.9 * L), 0.36 * 50000, 1e-6);
 }
 
-TEST(Trajectory, RejectsZeroSpeed) {
-  EXPECT_THROW(make_trajectory(threat(model::ThreatClass::drone, 0, 100), {30, 50}, {}, {31, 50}),
-               std::invalid_argument);
+// Bad input, so InputError (exit code 2), with a message naming the threat.
+TEST(Trajectory, RejectsZeroSpeedAsInputErrorNamingTheThreat) {
+  try {
+    make_trajectory(threat(model::ThreatClass::drone, 0, 100), {30, 50}, {}, {31, 50});
+    FAIL() << "no exception";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("threat 't'"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

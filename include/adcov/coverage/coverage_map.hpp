@@ -12,7 +12,6 @@ namespace adcov::coverage {
 
 struct CoverageOptions {
   std::vector<double> altitudes_m;  ///< empty = scenario's coverage.altitudes_m
-  int threads = 0;                  ///< 0 = all cores (applied by the caller)
 };
 
 /// Loads terrain for the scenario's region (grown by the batteries' reach)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "adcov/coverage/visibility.hpp"
+#include "adcov/geo/geodesy.hpp"
 #include "adcov/model/scenario.hpp"
 
 namespace adcov::coverage {
@@ -66,9 +67,8 @@ struct HeightInterval {
 /// Shared by engageable() and the coverage maps so both agree bit for bit.
 inline HeightInterval engage_interval(const SlantEnvelope& e, double min_visible_h_m, double d_m, double ground_m,
                                       double antenna_z_m, double k_factor) {
-  constexpr double kR = 6371000.0;  // geo::kEarthRadiusM
   if (!(min_visible_h_m < 1e30) || d_m > e.max_range_m) return {};
-  const double base = antenna_z_m + d_m * d_m / (2.0 * k_factor * kR) - ground_m;  // h at dz = 0
+  const double base = antenna_z_m + geo::curvature_drop_m(d_m, k_factor) - ground_m;  // h at dz = 0
   const double s = std::sqrt(e.max_range_m * e.max_range_m - d_m * d_m);
   double lo = std::max(std::max(min_visible_h_m, e.min_alt_m), std::max(base - s, 0.0));
   if (d_m < e.min_range_m) lo = std::max(lo, base + std::sqrt(e.min_range_m * e.min_range_m - d_m * d_m));

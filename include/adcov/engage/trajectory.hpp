@@ -35,7 +35,7 @@ struct Trajectory {
 };
 
 /// Builds the path of `threat` from `launch` through `route` to `target`.
-/// \throws std::invalid_argument when speed_mps <= 0.
+/// \throws InputError (naming the threat) when speed_mps <= 0.
 Trajectory make_trajectory(const model::ThreatType& threat, geo::LonLat launch,
                            const std::vector<geo::LonLat>& route, geo::LonLat target);
 
