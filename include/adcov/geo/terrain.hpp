@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "adcov/geo/grid.hpp"
+#include "adcov/geo/lonlat_box.hpp"
 
 namespace adcov::geo {
 
@@ -59,11 +60,6 @@ struct TerrainOptions {
 /// \throws InputError naming the file for unreadable rasters and giving the
 ///         coordinates when the grid extends outside the DEM's coverage.
 TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const TerrainOptions& opt = {});
-
-/// A lon/lat bounding box in degrees.
-struct LonLatBox {
-  double west = 0, south = 0, east = 0, north = 0;
-};
 
 /// Where the DEM files lie, from their metadata only (no pixels read).
 struct DemFootprint {
