@@ -12,6 +12,7 @@
 
 #include "adcov/geo/grid.hpp"
 #include "adcov/geo/lonlat_box.hpp"
+#include "adcov/geo/raster_writer.hpp"  // write_geotiff: writes a DEM on the grid (see load_terrain)
 
 namespace adcov::geo {
 
@@ -70,15 +71,5 @@ struct DemFootprint {
 /// The footprint of `files` seen from projection `p`.
 /// \throws InputError naming the file when one cannot be opened or has no CRS.
 DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, const Laea& p);
-
-/// Writes one float band on `grid` as a GeoTIFF in the grid's LAEA CRS
-/// (for gdal_viewshed comparisons and debugging). Writes `path.tmp`, then renames.
-/// \throws Error naming the file.
-void write_geotiff(const std::filesystem::path& path, const GridSpec& grid,
-                   std::span<const float> values, std::optional<double> nodata = std::nullopt);
-
-/// The same for one byte band (GDT_Byte, uncompressed: what gdal_viewshed writes).
-void write_geotiff(const std::filesystem::path& path, const GridSpec& grid,
-                   std::span<const std::uint8_t> values, std::optional<double> nodata = std::nullopt);
 
 }  // namespace adcov::geo
