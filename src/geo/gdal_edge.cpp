@@ -19,6 +19,7 @@ void CPL_STDCALL ErrorCapture::handler(CPLErr type, CPLErrorNum, const char* tex
   if (type < CE_Failure) return;
   // The user data of the handler on top of this thread's stack: this capture.
   auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
+  if (!self) return;
   self->failed_ = true;
   self->last_ = text ? text : "";
 }
