@@ -1,8 +1,8 @@
 // adcov: the command line. Parses, calls one command, maps exceptions to exit
 // codes (SPEC "Exit codes": 0 ok, 2 bad usage or input, 1 anything else).
 // Under mpirun (MPI build) every rank parses and validates the same files;
-// run, simulate and sweep split their work (mpi_split.hpp), the other commands
-// run on rank 0 alone; only rank 0 prints and writes.
+// run, simulate and sweep split their work (run/mpi_session.hpp), the other
+// commands run on rank 0 alone; only rank 0 prints and writes.
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -14,7 +14,7 @@
 
 #include "adcov/geo/error.hpp"
 #include "commands.hpp"
-#include "mpi_split.hpp"
+#include "adcov/run/mpi_session.hpp"
 
 namespace {
 
@@ -24,7 +24,7 @@ void add_common(CLI::App* c, adcov::app::Common& common) {
   c->add_flag("--quiet,-q", common.quiet, "No progress output");
 }
 
-int main_impl(int argc, char** argv) {
+int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
   using namespace adcov::app;
   CLI::App app{"adcov: air-defense coverage and engagement simulator.\n"
                "Which parts of the sky are covered, and how many drones and missiles get through?"};
@@ -90,11 +90,11 @@ int main_impl(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     std::ostringstream sink;  // every rank parses the same line: rank 0 speaks
-    const int rc = mpi::writer() ? app.exit(e) : app.exit(e, sink, sink);
+    const int rc = ranks.writer() ? app.exit(e) : app.exit(e, sink, sink);
     return rc == 0 ? 0 : 2;
   }
 
-  if (!mpi::writer()) {
+  if (!ranks.writer()) {
     // Not split across ranks: rank 0 runs them alone.
     if (!c_run->parsed() && !c_sim->parsed() && !c_sw->parsed()) return 0;
     for (auto* c : {&run.common, &sim.common, &sw.common}) c->quiet = true;
@@ -109,10 +109,10 @@ int main_impl(int argc, char** argv) {
     cap = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                 static_cast<std::size_t>(threads));
 
-  if (c_run->parsed()) return cmd_run(run);
+  if (c_run->parsed()) return cmd_run(run, ranks);
   if (c_cov->parsed()) return cmd_coverage(cov);
-  if (c_sim->parsed()) return cmd_simulate(sim);
-  if (c_sw->parsed()) return cmd_sweep(sw);
+  if (c_sim->parsed()) return cmd_simulate(sim, ranks);
+  if (c_sw->parsed()) return cmd_sweep(sw, ranks);
   if (c_val->parsed()) return cmd_validate(validate_files);
   if (c_lib->parsed()) return cmd_library(lib_what, lib_format);
   if (c_info->parsed()) return cmd_info(rasters);
@@ -123,10 +123,10 @@ int main_impl(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  adcov::app::mpi::Session mpi(&argc, &argv);  // MPI_Init .. MPI_Finalize in the MPI build
-  const bool speak = adcov::app::mpi::writer();  // errors are the same on every rank
+  const adcov::run::MpiSession mpi(&argc, &argv);  // MPI_Init .. MPI_Finalize in the MPI build
+  const bool speak = mpi.ranks().writer();          // errors are the same on every rank
   try {
-    return main_impl(argc, argv);
+    return main_impl(argc, argv, mpi.ranks());
   } catch (const adcov::InputError& e) {
     if (speak) std::fprintf(stderr, "%s\n", e.what());
     return 2;

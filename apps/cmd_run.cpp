@@ -1,8 +1,10 @@
 // adcov run: validate every scenario first (any invalid file: exit 2 before
 // anything is written), then run each into its folder; one scenario's
 // runtime failure does not lose the others' results (exit 1 at the end).
-// Under mpirun the ranks split each scenario's trials (mpi_split.hpp) and
-// rank 0 writes; every rank validates, so bad input exits 2 on all of them.
+// Under mpirun the ranks split each scenario's trials and rank 0 writes;
+// every rank validates, so bad input exits 2 on all of them.
+
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <set>
@@ -12,16 +14,20 @@
 #include "adcov/geo/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/report/data_files.hpp"
-#include "adcov/report/run_pipeline.hpp"
+#include "adcov/run/scenario_run.hpp"
 #include "commands.hpp"
-#include "mpi_split.hpp"
+#include "output_dir.hpp"
+#include "progress_bar.hpp"
+#include "tables.hpp"
 
 namespace adcov::app {
+namespace {
 
-int cmd_run(const RunArgs& a) {
+// Every file loaded and checked, or InputError with every file's errors.
+std::vector<model::Scenario> load_all(const std::vector<std::string>& files) {
   std::vector<model::Scenario> scenarios;
   std::vector<std::string> errors;
-  for (const auto& f : a.scenarios) {
+  for (const auto& f : files) {
     try {
       scenarios.push_back(model::load_scenario(f));
     } catch (const InputError& e) {
@@ -30,41 +36,53 @@ int cmd_run(const RunArgs& a) {
   }
   std::set<std::string> names;
   for (const auto& s : scenarios)
-    if (!names.insert(s.name).second && a.scenarios.size() > 1)
+    if (!names.insert(s.name).second && files.size() > 1)
       errors.push_back(s.file.string() + ": scenario name '" + s.name +
                        "' is used by another scenario of this batch (outputs would collide)");
   if (!errors.empty()) throw InputError(errors);
+  return scenarios;
+}
 
-  report::RunOptions opt;
+void print_result(const model::Scenario& s, const std::filesystem::path& dir, const run::ScenarioRunOutput& r) {
+  std::string text = fmt::format("== {} -> {}\n", s.name, dir.string());
+  text += coverage_table(*r.coverage) + "\n" + engagement_table(*r.simulation);
+  for (const auto& n : r.notes) text += fmt::format("note: {}\n", n);
+  text += fmt::format(
+      "wrote {} files to {}/: heatmaps coverage_<h>m.png and floor.png, report.html (open in a browser), "
+      "summary.json\n",
+      r.files.size(), dir.string());
+  std::fputs(text.c_str(), stdout);
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
+  const std::vector<model::Scenario> scenarios = load_all(a.scenarios);
+  ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
+  run::ScenarioRunOptions opt;
   opt.trials = a.trials;
   opt.seed = a.seed;
-  opt.quiet = a.common.quiet;
   opt.render = report::default_render_options();
-  opt.simulate = mpi::simulate;
-  opt.contribute_only = !mpi::writer();
+  opt.progress = bar.hooks();
+  opt.ranks = ranks;
 
   int failures = 0;
   for (const auto& s : scenarios) {
-    const auto dir = report::run_output_dir(a.out_dir, s.name, scenarios.size());
+    const auto dir = output_dir(a.out_dir, s.name, scenarios.size());
     try {
-      const report::RunOutput r = report::run_scenario(s, dir, opt);
-      if (opt.contribute_only) continue;
-      std::string text = "== " + s.name + " -> " + dir.string() + "\n" + r.tables;
-      for (const auto& n : r.notes) text += "note: " + n + "\n";
-      text += "wrote " + std::to_string(r.files.size()) + " files to " + dir.string() +
-              "/: heatmaps coverage_<h>m.png and floor.png, report.html (open in a browser), summary.json\n";
-      std::fputs(text.c_str(), stdout);
-      std::fflush(stdout);
+      const auto r = run::run_scenario(s, dir, opt);
+      if (r) print_result(s, dir, *r);
     } catch (const std::exception& e) {
       ++failures;
-      if (mpi::writer())
-        std::fprintf(stderr, "adcov run: scenario '%s' (%s) failed: %s\n", s.name.c_str(),
-                     s.file.string().c_str(), e.what());
+      if (ranks.writer())
+        std::fputs(fmt::format("adcov run: scenario '{}' ({}) failed: {}\n", s.name, s.file.string(), e.what()).c_str(),
+                   stderr);
     }
   }
   if (failures > 0) {
-    if (mpi::writer())
-      std::fprintf(stderr, "adcov run: %d of %zu scenarios failed\n", failures, scenarios.size());
+    if (ranks.writer())
+      std::fputs(fmt::format("adcov run: {} of {} scenarios failed\n", failures, scenarios.size()).c_str(), stderr);
     return 1;
   }
   return 0;

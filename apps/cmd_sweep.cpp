@@ -2,37 +2,40 @@
 // terrain and visibility reused across points; writes sweep.csv + sweep.png.
 // Under mpirun the points go round-robin to the ranks and rank 0 writes.
 
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/report/atomic_output.hpp"
-#include "adcov/report/sweep.hpp"
 #include "adcov/report/sweep_outputs.hpp"
+#include "adcov/run/sweep_run.hpp"
 #include "commands.hpp"
-#include "mpi_split.hpp"
+#include "output_dir.hpp"
+#include "progress_bar.hpp"
 
 namespace adcov::app {
 
-int cmd_sweep(const SweepArgs& a) {
+int cmd_sweep(const SweepArgs& a, const run::Ranks& ranks) {
   const model::Scenario s = model::load_scenario(a.scenario);
-  report::SweepOptions opt;
+  ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
+  run::SweepOptions opt;
   opt.trials = a.trials;
   opt.seed = a.seed;
-  opt.quiet = a.common.quiet;
-  const std::optional<report::SweepResult> all = mpi::sweep(s, opt);
+  opt.progress = bar.hooks();
+  const std::optional<report::SweepResult> all = run::run_sweep(s, opt, ranks);
   if (!all) return 0;  // another rank than 0: its rows went to rank 0
   const report::SweepResult& r = *all;
 
-  const std::filesystem::path dir =
-      a.out_dir.empty() ? std::filesystem::path("out") / (s.name + "-sweep") : std::filesystem::path(a.out_dir);
+  const auto dir = output_dir(a.out_dir, s.name, 1, "-sweep");
   report::OutputStage stage(dir);
   report::write_sweep_outputs(stage, s, r);
   stage.commit();
 
   std::string text = report::sweep_csv(r);
-  text += "wrote " + (dir / "sweep.csv").string() + " and " + (dir / "sweep.png").string() + " (" +
-          std::to_string(r.points.size()) + " points; terrain loaded " + std::to_string(r.terrain_loads) +
-          "x, visibility computed " + std::to_string(r.visibility_passes) + "x)\n";
+  text += fmt::format("wrote {} and {} ({} points; terrain loaded {}x, visibility computed {}x)\n",
+                      (dir / "sweep.csv").string(), (dir / "sweep.png").string(), r.points.size(), r.terrain_loads,
+                      r.visibility_passes);
   std::fputs(text.c_str(), stdout);
   return 0;
 }

@@ -1,13 +1,15 @@
 #pragma once
 // The adcov subcommands. main (adcov.cpp) parses the command line into these
 // structs and calls one function; each lives in apps/cmd_<name>.cpp, is thin
-// (calls the library, prints) and returns the exit code or throws
+// (calls the run layer, prints) and returns the exit code or throws
 // adcov::InputError (exit 2) / adcov::Error (exit 1).
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "adcov/run/ranks.hpp"
 
 namespace adcov::app {
 
@@ -52,9 +54,10 @@ int cmd_validate(const std::vector<std::string>& files);
 int cmd_library(const std::string& what, const std::string& format);
 int cmd_info(const std::vector<std::string>& rasters);
 int cmd_coverage(const CoverageArgs& a);
-int cmd_simulate(const SimulateArgs& a);
-int cmd_run(const RunArgs& a);
-int cmd_sweep(const SweepArgs& a);
+/// run, simulate and sweep split their work across `ranks` (MPI); only rank 0 prints.
+int cmd_simulate(const SimulateArgs& a, const run::Ranks& ranks);
+int cmd_run(const RunArgs& a, const run::Ranks& ranks);
+int cmd_sweep(const SweepArgs& a, const run::Ranks& ranks);
 struct BenchArgs {
   std::string scenario = "scenarios/kyiv-night-raid.yaml";
   int trials = 10000;

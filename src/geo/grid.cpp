@@ -8,9 +8,10 @@
 //   rho, c       distance from the centre in the plane, angular distance on the sphere
 #include "adcov/geo/grid.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace adcov::geo {
@@ -40,10 +41,8 @@ LonLat unproject(const Laea& p, XY xy) {
 }
 
 std::string proj_string(const Laea& p) {
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "+proj=laea +lat_0=%.12g +lon_0=%.12g +x_0=0 +y_0=0 +R=%.0f +units=m +no_defs",
-                p.origin.lat_deg, p.origin.lon_deg, kEarthRadiusM);
-  return buf;
+  return fmt::format("+proj=laea +lat_0={:.12g} +lon_0={:.12g} +x_0=0 +y_0=0 +R={:.0f} +units=m +no_defs",
+                     p.origin.lat_deg, p.origin.lon_deg, kEarthRadiusM);
 }
 
 GridSpec make_grid_xy(const Laea& p, double xmin_m, double ymin_m, double xmax_m, double ymax_m, double cell_m) {

@@ -7,6 +7,7 @@
 
 #include "adcov/model/scenario_loader.hpp"
 
+#include <fmt/format.h>
 #include <glob.h>
 #include <yaml-cpp/depthguard.h>
 
@@ -162,11 +163,10 @@ void read_region(const YAML::Node& node, Ctx& c, Region& r) {
       ok &= read_double(b[2], "region", "bbox east", c.d, bb.east, between(-180, 180));
       ok &= read_double(b[3], "region", "bbox north", c.d, bb.north, between(-90, 90));
       if (ok && bb.west >= bb.east)
-        c.d.error(b.Mark(), "region", "bbox: west (" + number_text(bb.west) + ") must be less than east (" +
-                                          number_text(bb.east) + ")");
+        c.d.error(b.Mark(), "region", fmt::format("bbox: west ({}) must be less than east ({})", bb.west, bb.east));
       if (ok && bb.south >= bb.north)
-        c.d.error(b.Mark(), "region", "bbox: south (" + number_text(bb.south) +
-                                          ") must be less than north (" + number_text(bb.north) + ")");
+        c.d.error(b.Mark(), "region",
+                  fmt::format("bbox: south ({}) must be less than north ({})", bb.south, bb.north));
       if (ok) r.bbox = bb;
     }
   }
@@ -475,7 +475,7 @@ void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
       if (!read_double(e, "coverage", "altitudes_m", c.d, h, at_least(0))) continue;
       // Each altitude names an output file (coverage_<h>m.tif): a repeat would overwrite one.
       if (std::find(alts.begin(), alts.end(), h) != alts.end())
-        c.d.error(e.Mark(), "coverage", "altitudes_m: " + number_text(h) + " is listed twice");
+        c.d.error(e.Mark(), "coverage", fmt::format("altitudes_m: {} is listed twice", h));
       else
         alts.push_back(h);
     }

@@ -1,5 +1,7 @@
 #include "model/type_fields.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "adcov/model/library.hpp"
@@ -141,13 +143,13 @@ std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
 
 void check_system_consistency(const SystemType& s, const YAML::Mark& at, const std::string& item, Diagnostics& d) {
   if (s.engagement.min_range_km > s.engagement.max_range_km)
-    d.error(at, item, "engagement.min_range_km (" + number_text(s.engagement.min_range_km) +
-                          ") is greater than engagement.max_range_km (" +
-                          number_text(s.engagement.max_range_km) + ")");
+    d.error(at, item,
+            fmt::format("engagement.min_range_km ({}) is greater than engagement.max_range_km ({})",
+                        s.engagement.min_range_km, s.engagement.max_range_km));
   if (s.engagement.min_alt_m > s.engagement.max_alt_m)
-    d.error(at, item, "engagement.min_alt_m (" + number_text(s.engagement.min_alt_m) +
-                          ") is greater than engagement.max_alt_m (" + number_text(s.engagement.max_alt_m) +
-                          ")");
+    d.error(at, item,
+            fmt::format("engagement.min_alt_m ({}) is greater than engagement.max_alt_m ({})",
+                        s.engagement.min_alt_m, s.engagement.max_alt_m));
 }
 
 }  // namespace adcov::model::detail

@@ -1,16 +1,11 @@
 #include "model/yaml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <set>
-#include <sstream>
 
 namespace adcov::model::detail {
-
-std::string number_text(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
-}
 
 bool Range::contains(double v) const {
   return (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
@@ -19,9 +14,9 @@ bool Range::contains(double v) const {
 std::string Range::str() const {
   const bool has_lo = lo > -1e299, has_hi = hi < 1e299;
   if (has_lo && has_hi)
-    return std::string("in ") + (lo_open ? "(" : "[") + number_text(lo) + ", " + number_text(hi) + (hi_open ? ")" : "]");
-  if (has_lo) return (lo_open ? "> " : ">= ") + number_text(lo);
-  if (has_hi) return (hi_open ? "< " : "<= ") + number_text(hi);
+    return fmt::format("in {}{}, {}{}", lo_open ? "(" : "[", lo, hi, hi_open ? ")" : "]");
+  if (has_lo) return fmt::format("{} {}", lo_open ? ">" : ">=", lo);
+  if (has_hi) return fmt::format("{} {}", hi_open ? "<" : "<=", hi);
   return "any number";
 }
 

@@ -71,9 +71,6 @@ bool read_lonlat(const YAML::Node& n, const std::string& item, const std::string
 /// True when `n` is a sequence; reports "expected a list" otherwise.
 bool expect_list(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d);
 
-/// A number as a person writes it: 40, 0.5, 1e+06 (shortest of %g).
-std::string number_text(double v);
-
 /// A short rendering of a scalar for messages ('abc', or "a list" / "a map").
 std::string describe(const YAML::Node& n);
 

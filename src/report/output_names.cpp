@@ -1,13 +1,11 @@
 #include "adcov/report/output_names.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace adcov::report {
 
 std::string altitude_text(double altitude_m) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.3f", altitude_m);
-  std::string s = buf;
+  std::string s = fmt::format("{:.3f}", altitude_m);
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s == "-0" ? "0" : s;

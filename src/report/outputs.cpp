@@ -1,6 +1,6 @@
 #include "adcov/report/outputs.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "adcov/report/geotiff.hpp"
 #include "adcov/report/output_names.hpp"
@@ -16,14 +16,11 @@ WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario&
   // A coarse DEM (ETOPO5: ~9 km) resolves curvature and mountain ranges, not
   // the valleys and ridges that mask low drones: say so next to the numbers.
   const double dem_m = r.terrain_source_resolution_m;
-  if (dem_m > 1000 && dem_m > 1.5 * r.grid.cell_m) {
-    char buf[320];
-    std::snprintf(buf, sizeof buf,
-                  "coarse terrain: the DEM's cells (~%.0f m) are larger than the %g m grid; relief smaller "
-                  "than a DEM cell does not mask low targets (plug in finer tiles: docs/terrain.md)",
-                  dem_m, r.grid.cell_m);
-    w.notes.push_back(buf);
-  }
+  if (dem_m > 1000 && dem_m > 1.5 * r.grid.cell_m)
+    w.notes.push_back(fmt::format(
+        "coarse terrain: the DEM's cells (~{:.0f} m) are larger than the {} m grid; relief smaller "
+        "than a DEM cell does not mask low targets (plug in finer tiles: docs/terrain.md)",
+        dem_m, r.grid.cell_m));
   for (std::size_t i = 0; i < r.altitudes.size(); ++i) {
     const auto& a = r.altitudes[i];
     const std::string tif = coverage_tif_name(a.altitude_m), png = coverage_png_name(a.altitude_m);

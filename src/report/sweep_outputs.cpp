@@ -1,22 +1,26 @@
 #include "adcov/report/sweep_outputs.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <fstream>
+#include <iterator>
 #include <set>
-#include <sstream>
 
 #include "adcov/geo/error.hpp"
 #include "adcov/report/heatmap_png.hpp"
+#include "adcov/report/number_text.hpp"
 #include "adcov/report/output_names.hpp"
 #include "sweep_plot.hpp"
 
 namespace adcov::report {
 namespace {
 
-std::string num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
+/// A cell quoted as RFC 4180 asks when it holds a comma, quote or newline.
+std::string csv_cell(const std::string& v) {
+  if (v.find_first_of(",\"\n") == std::string::npos) return v;
+  std::string q = "\"";
+  for (char c : v) q += (c == '"') ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
 }
 
 }  // namespace
@@ -24,30 +28,26 @@ std::string num(double v) {
 std::string sweep_csv(const SweepResult& r) {
   std::set<double> alts;
   for (const auto& p : r.points) alts.insert(p.altitudes_m.begin(), p.altitudes_m.end());
-  std::ostringstream o;
-  auto quote = [](const std::string& v) {
-    if (v.find_first_of(",\"\n") == std::string::npos) return v;
-    std::string q = "\"";
-    for (char c : v) q += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
-  for (const auto& a : r.axes) o << quote(a) << ',';
-  o << "launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi";
-  for (double h : alts) o << ",covered_fraction_" << altitude_text(h) << 'm';
-  o << '\n';
+  std::string o;
+  auto out = std::back_inserter(o);
+  for (const auto& a : r.axes) fmt::format_to(out, "{},", csv_cell(a));
+  o += "launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi";
+  for (double h : alts) fmt::format_to(out, ",covered_fraction_{}m", altitude_text(h));
+  o += '\n';
+  // Numbers as in trials.csv (number_text): 0.1, not %.17g's 0.10000000000000001.
   for (const auto& p : r.points) {
-    for (const auto& v : p.values) o << quote(v) << ',';
-    o << p.overall.launched << ',' << num(p.overall.intercepted_mean) << ','
-      << num(p.overall.interception_rate) << ',' << num(p.overall.ci95_lo) << ','
-      << num(p.overall.ci95_hi);
+    for (const auto& v : p.values) fmt::format_to(out, "{},", csv_cell(v));
+    fmt::format_to(out, "{},{},{},{},{}", p.overall.launched, number_text(p.overall.intercepted_mean),
+                   number_text(p.overall.interception_rate), number_text(p.overall.ci95_lo),
+                   number_text(p.overall.ci95_hi));
     for (double h : alts) {
-      o << ',';
+      o += ',';
       for (std::size_t i = 0; i < p.altitudes_m.size(); ++i)
-        if (p.altitudes_m[i] == h) o << num(p.covered_fraction[i]);
+        if (p.altitudes_m[i] == h) o += number_text(p.covered_fraction[i]);
     }
-    o << '\n';
+    o += '\n';
   }
-  return o.str();
+  return o;
 }
 
 void write_sweep_outputs(OutputStage& stage, const model::Scenario& s, const SweepResult& r) {

@@ -1,9 +1,12 @@
 #include "adcov/report/trials_csv.hpp"
 
+#include <fmt/format.h>
+
 #include <fstream>
+#include <iterator>
 
 #include "adcov/geo/error.hpp"
-#include "number_format.hpp"
+#include "adcov/report/number_text.hpp"
 
 namespace adcov::report {
 
@@ -12,9 +15,8 @@ std::string trials_csv(const engage::SimulationResult& r) {
   out.reserve(out.size() + r.trial_outcomes.size() * 40);
   for (std::size_t i = 0; i < r.trial_outcomes.size(); ++i) {
     const auto& t = r.trial_outcomes[i];
-    out += std::to_string(i) + ',' + std::to_string(t.intercepted) + ',' + std::to_string(t.leaked) + ',' +
-           std::to_string(t.interceptors_fired) + ',' + detail::shortest(t.interceptor_cost_usd) + ',' +
-           detail::shortest(t.threats_destroyed_cost_usd) + '\n';
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{}\n", i, t.intercepted, t.leaked, t.interceptors_fired,
+                   number_text(t.interceptor_cost_usd), number_text(t.threats_destroyed_cost_usd));
   }
   return out;
 }

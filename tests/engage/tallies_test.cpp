@@ -20,9 +20,6 @@ using test::sam;
 using test::threat;
 
 
-
-
-
 /// Three batteries of three groups, one firing a costly interceptor; a drone
 /// salvo from a launch area to two weighted targets and a routed cruise salvo.
 model::Scenario mixed_raid() {
@@ -153,34 +150,6 @@ TEST(Tallies, TwoRangesMergeIntoOneRunExactly) {
     }
   }
   EXPECT_GT(simulate(f.s, f.terrain, f.bats, f.opts(0, n)).overall.intercepted_mean, 0.0);
-}
-
-TEST(Tallies, RankSplitOfThreeRangesThroughTheEncoding) {
-  // What the MPI build does: rank r runs [r N / P, (r+1) N / P), encodes,
-  // rank 0 decodes, merges and summarizes.
-  const Fixture f;
-  const int n = 150, ranks = 3;
-  std::vector<SimulationTallies> parts;
-  for (int r = 0; r < ranks; ++r) {
-    const std::int64_t lo = std::int64_t{r} * n / ranks, hi = std::int64_t{r + 1} * n / ranks;
-    const std::vector<std::int64_t> buf = encode_tallies(f.slice(lo, static_cast<int>(hi - lo)));
-    parts.push_back(decode_tallies(buf.data(), buf.size()));
-  }
-  const SimulationOptions o = f.opts(0, n);
-  expect_identical(simulate(f.s, f.terrain, f.bats, o), summarize(f.s, f.bats, o, merge_tallies(parts)));
-}
-
-TEST(Tallies, EncodingRoundTripsAndRejectsDamage) {
-  const Fixture f;
-  const SimulationTallies t = f.slice(5, 20);
-  std::vector<std::int64_t> buf = encode_tallies(t);
-  const SimulationTallies back = decode_tallies(buf.data(), buf.size());
-  EXPECT_EQ(encode_tallies(back), buf);
-  EXPECT_EQ(back.first_trial, 5);
-  EXPECT_EQ(back.trials, 20);
-  EXPECT_THROW(decode_tallies(buf.data(), buf.size() - 1), Error);
-  buf[0] = 0;
-  EXPECT_THROW(decode_tallies(buf.data(), buf.size()), Error);
 }
 
 TEST(Tallies, MergeRejectsGapsOverlapsAndOtherSeeds) {

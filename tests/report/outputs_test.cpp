@@ -5,7 +5,6 @@
 #include "adcov/report/data_files.hpp"
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/output_names.hpp"
-#include "adcov/report/progress.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
 
@@ -51,13 +50,3 @@ TEST(DataFiles, DataDirFromEnvironmentComesFirst) {
   EXPECT_EQ(fs::weakly_canonical(*opt.admin0_geojson), fs::weakly_canonical(*found));
 }
 
-TEST(Progress, DisabledProgressCountsSilently) {
-  testing::internal::CaptureStderr();
-  {
-    report::Progress p("trials", 100, false);
-    for (int i = 0; i < 100; ++i) p.add();
-    p.set(50);  // never goes back
-  }
-  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
-  EXPECT_FALSE(report::progress_wanted(true));
-}

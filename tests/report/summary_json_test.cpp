@@ -3,6 +3,7 @@
 #include <cpl_json.h>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "adcov/report/summary_json.hpp"
@@ -171,4 +172,45 @@ TEST(SummaryJson, AnotherScenariosSummaryIsReplacedNotMerged) {
   const CPLJSONObject root = parse(report::summary_json(other, s, nullptr, &sim));
   EXPECT_FALSE(root.GetObj("coverage").IsValid());
   EXPECT_THROW(report::summary_json("{not json", s, nullptr, &sim), adcov::Error);
+}
+
+// JSON integers stay integers and whole doubles keep their ".0" (docs/outputs.md).
+TEST(SummaryJson, WholeDoublesKeepThePointIntegersDoNot) {
+  const auto s = test::synthetic_scenario();
+  const auto cov = test::synthetic_coverage();
+  const auto sim = test::synthetic_simulation();
+  const std::string text = report::summary_json("", s, &cov, &sim);
+  EXPECT_NE(text.find("\"seed\": 42,"), std::string::npos);
+  EXPECT_NE(text.find("\"trials\": 5,"), std::string::npos);
+  EXPECT_NE(text.find("\"altitude_m\": 50.0,"), std::string::npos);
+  EXPECT_NE(text.find("\"region_km2\": 6300.0,"), std::string::npos);
+  EXPECT_NE(text.find("\"threats_destroyed\": 2000000.0"), std::string::npos);
+  EXPECT_NE(text.find("\"interceptors\": 0.30000000000000004,"), std::string::npos);
+  EXPECT_EQ(text.back(), '\n');
+}
+
+TEST(SummaryJson, NonFiniteNumbersAreNull) {
+  const auto s = test::synthetic_scenario();
+  auto sim = test::synthetic_simulation();
+  sim.overall.interception_rate = std::numeric_limits<double>::quiet_NaN();
+  sim.overall.ci95_hi = std::numeric_limits<double>::infinity();
+  const CPLJSONObject root = parse(report::summary_json("", s, nullptr, &sim));
+  EXPECT_EQ(root.GetObj("engagement/overall/interception_rate").GetType(), Type::Null);
+  EXPECT_EQ(root.GetArray("engagement/overall/ci95")[1].GetType(), Type::Null);
+}
+
+TEST(SummaryJson, KeysOfOtherToolsSurviveAfterOurs) {
+  const auto s = test::synthetic_scenario();
+  const auto sim = test::synthetic_simulation();
+  const std::string base = R"({"zeta": [1, 2.5], "scenario": "synthetic-test", "alpha": {"k": "v"}})";
+  const std::string text = report::summary_json(base, s, nullptr, &sim);
+  const auto notes = text.find("\"notes\""), zeta = text.find("\"zeta\""), alpha = text.find("\"alpha\"");
+  ASSERT_NE(zeta, std::string::npos);
+  ASSERT_NE(alpha, std::string::npos);
+  EXPECT_LT(notes, zeta);
+  EXPECT_LT(zeta, alpha);  // in the base's order, not sorted
+  const CPLJSONObject root = parse(text);
+  EXPECT_EQ(root.GetArray("zeta")[1].ToDouble(), 2.5);
+  EXPECT_EQ(root.GetString("alpha/k"), "v");
+  EXPECT_THROW(report::summary_json("[1, 2]", s, nullptr, &sim), adcov::Error);
 }

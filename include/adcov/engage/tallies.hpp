@@ -4,7 +4,7 @@
 /// reduces into a SimulationResult. Trial t's draws depend only on (seed, t),
 /// so the tallies of disjoint trial ranges (other processes, other machines)
 /// merge exactly: summarize(merge_tallies({[0,k), [k,N)})) is bit-identical to
-/// simulate() over [0,N). The flat int64 encoding carries them between MPI
+/// simulate() over [0,N). run/tallies_wire.hpp carries them between MPI
 /// ranks (docs/engagement.md, "Beyond one machine").
 
 #include <cstdint>
@@ -49,10 +49,5 @@ SimulationTallies merge_tallies(std::vector<SimulationTallies> parts);
 SimulationResult summarize(const model::Scenario& s,
                            const std::vector<coverage::BatteryGeometry>& batteries,
                            const SimulationOptions& opt, const SimulationTallies& t);
-
-/// Flat encoding for transport (doubles by their bit patterns, so exact).
-std::vector<std::int64_t> encode_tallies(const SimulationTallies& t);
-/// \throws Error on a truncated or malformed buffer.
-SimulationTallies decode_tallies(const std::int64_t* data, std::size_t size);
 
 }  // namespace adcov::engage

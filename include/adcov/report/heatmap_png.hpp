@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "adcov/coverage/coverage_map.hpp"
+#include "adcov/coverage/coverage_result.hpp"
 #include "adcov/geo/grid.hpp"
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/cell_window.hpp"

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "adcov/coverage/coverage_map.hpp"
-#include "adcov/engage/simulation.hpp"
+#include "adcov/coverage/coverage_result.hpp"
+#include "adcov/engage/simulation_result.hpp"
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/heatmap_png.hpp"

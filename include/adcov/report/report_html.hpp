@@ -11,8 +11,8 @@
 #include <optional>
 #include <string>
 
-#include "adcov/coverage/coverage_map.hpp"
-#include "adcov/engage/simulation.hpp"
+#include "adcov/coverage/coverage_result.hpp"
+#include "adcov/engage/simulation_result.hpp"
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/atomic_output.hpp"
 

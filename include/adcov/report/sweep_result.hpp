@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "adcov/engage/simulation.hpp"
+#include "adcov/engage/simulation_result.hpp"
 
 namespace adcov::report {
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "adcov/engage/simulation.hpp"
+#include "adcov/engage/simulation_result.hpp"
 
 namespace adcov::report {
 

@@ -1,38 +1,37 @@
-#include "adcov/report/progress.hpp"
+#include "progress_bar.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 
-namespace adcov::report {
+namespace adcov::app {
 
 bool progress_wanted(bool quiet) { return !quiet && ::isatty(::fileno(stderr)) == 1; }
 
-Progress::Progress(std::string label, std::int64_t total, bool enabled)
+ProgressLine::ProgressLine(std::string label, std::int64_t total, bool enabled)
     : label_(std::move(label)), total_(total), enabled_(enabled) {
   if (enabled_) print(0, false);
 }
 
-Progress::~Progress() { finish(); }
+ProgressLine::~ProgressLine() { finish(); }
 
-void Progress::add(std::int64_t n) { maybe_print(done_.fetch_add(n, std::memory_order_relaxed) + n); }
-
-void Progress::set(std::int64_t done) {
+void ProgressLine::set(std::int64_t done) {
   std::int64_t cur = done_.load(std::memory_order_relaxed);
   while (cur < done && !done_.compare_exchange_weak(cur, done, std::memory_order_relaxed)) {
   }
   maybe_print(std::max(cur, done));
 }
 
-void Progress::finish() {
+void ProgressLine::finish() {
   if (finished_.exchange(true)) return;
   if (!enabled_) return;
   std::lock_guard lock(print_mutex_);
   print(done_.load(), true);
 }
 
-void Progress::maybe_print(std::int64_t done) {
+void ProgressLine::maybe_print(std::int64_t done) {
   if (!enabled_ || finished_.load(std::memory_order_relaxed) || total_ <= 0) return;
   // Redraw only when the shown tenth of a percent changes, and never make a
   // worker wait for the terminal: a thread that finds the printer busy skips.
@@ -45,24 +44,31 @@ void Progress::maybe_print(std::int64_t done) {
 }
 
 // Callers hold print_mutex_ (or run before any worker can call in).
-void Progress::print(std::int64_t done, bool last) {
-  char line[256];
-  int n;
+void ProgressLine::print(std::int64_t done, bool last) {
+  std::string line;
   if (total_ > 0) {
     constexpr int kBar = 30;
     const double f = std::clamp(static_cast<double>(done) / total_, 0.0, 1.0);
     const int filled = static_cast<int>(f * kBar);
-    char bar[kBar + 1];
-    for (int i = 0; i < kBar; ++i) bar[i] = i < filled ? '#' : '.';
-    bar[kBar] = 0;
-    n = std::snprintf(line, sizeof line, "\r%-20s [%s] %3d%%  %lld/%lld%s", label_.c_str(), bar,
-                      static_cast<int>(f * 100), static_cast<long long>(done),
-                      static_cast<long long>(total_), last ? "\n" : "");
+    line = fmt::format("\r{:<20} [{}{}] {:>3}%  {}/{}{}", label_, std::string(filled, '#'),
+                       std::string(kBar - filled, '.'), static_cast<int>(f * 100), done, total_, last ? "\n" : "");
   } else {
-    n = std::snprintf(line, sizeof line, "\r%-20s %s", label_.c_str(), last ? "done\n" : "...");
+    line = fmt::format("\r{:<20} {}", label_, last ? "done\n" : "...");
   }
-  std::fwrite(line, 1, static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(sizeof line) - 1)), stderr);
+  std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);
 }
 
-}  // namespace adcov::report
+run::ProgressHooks ProgressBar::hooks() {
+  run::ProgressHooks h;
+  h.stage = [this](const std::string& stage, std::int64_t total) {
+    line_.reset();  // finishes the previous stage's line first
+    line_ = std::make_unique<ProgressLine>(stage, total, enabled_);
+  };
+  h.done = [this](std::int64_t done) {
+    if (line_) line_->set(done);
+  };
+  return h;
+}
+
+}  // namespace adcov::app

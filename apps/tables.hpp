@@ -1,5 +1,4 @@
 #pragma once
-/// \file
 /// The human summary tables printed on stdout (SPEC "A human summary table
 /// on stdout"). Plain text, fixed-width columns, one table per function.
 
@@ -8,7 +7,7 @@
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/engage/simulation.hpp"
 
-namespace adcov::report {
+namespace adcov::app {
 
 /// Coverage per altitude: covered km2, fraction of the region, and the
 /// marginal km2 each operator group adds (lost without it); a second block
@@ -21,4 +20,4 @@ std::string coverage_table(const coverage::CoverageResult& r);
 /// Ends with a newline.
 std::string engagement_table(const engage::SimulationResult& r);
 
-}  // namespace adcov::report
+}  // namespace adcov::app

@@ -1,26 +1,17 @@
-#include "adcov/report/tables.hpp"
+#include "tables.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdarg>
-#include <cstdio>
+#include <map>
 #include <set>
 #include <vector>
 
 #include "adcov/report/output_names.hpp"
 
-namespace adcov::report {
+namespace adcov::app {
 
 namespace {
-
-std::string format(const char* f, ...) __attribute__((format(printf, 1, 2)));
-std::string format(const char* f, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, f);
-  std::vsnprintf(buf, sizeof buf, f, ap);
-  va_end(ap);
-  return buf;
-}
 
 constexpr const char* kGroups[] = {"ukraine", "allied", "contractor"};
 
@@ -44,27 +35,26 @@ double get(const std::map<std::string, double>& m, const std::string& k) {
 
 void area_block(std::string& out, const coverage::CoverageResult& r, bool protect,
                 const std::vector<std::string>& groups) {
-  out += format("%10s %12s %12s %9s", "altitude", "area km2", "covered km2", "covered");
-  for (const auto& g : groups) out += format(" %12s", ("+" + g).c_str());
+  out += fmt::format("{:>10} {:>12} {:>12} {:>9}", "altitude", "area km2", "covered km2", "covered");
+  for (const auto& g : groups) out += fmt::format(" {:>12}", "+" + g);
   out += "\n";
   for (const auto& a : r.altitudes) {
     const coverage::AreaStats& st = protect ? *a.protect : a.region;
-    out += format("%10s %12.0f %12.0f %8.1f%%", (altitude_text(a.altitude_m) + " m").c_str(), st.region_km2,
-                  st.covered_km2, 100.0 * st.covered_fraction);
-    for (const auto& g : groups) out += format(" %12.0f", get(st.marginal_by_operator_km2, g));
+    out += fmt::format("{:>10} {:>12.0f} {:>12.0f} {:>8.1f}%", report::altitude_text(a.altitude_m) + " m",
+                       st.region_km2, st.covered_km2, 100.0 * st.covered_fraction);
+    for (const auto& g : groups) out += fmt::format(" {:>12.0f}", get(st.marginal_by_operator_km2, g));
     out += "\n";
   }
 }
 
 void rate_row(std::string& out, const std::string& name, const engage::RateStats& s) {
-  out += format("  %-24s %9lld %12.2f %8.1f%%   [%5.1f%%, %5.1f%%]\n", name.c_str(),
-                static_cast<long long>(s.launched), s.intercepted_mean, 100.0 * s.interception_rate,
-                100.0 * s.ci95_lo, 100.0 * s.ci95_hi);
+  out += fmt::format("  {:<24} {:>9} {:>12.2f} {:>8.1f}%   [{:>5.1f}%, {:>5.1f}%]\n", name, s.launched,
+                     s.intercepted_mean, 100.0 * s.interception_rate, 100.0 * s.ci95_lo, 100.0 * s.ci95_hi);
 }
 
 void rate_block(std::string& out, const char* title, const std::map<std::string, engage::RateStats>& m) {
   if (m.empty()) return;
-  out += format("%s\n", title);
+  out += fmt::format("{}\n", title);
   for (const auto& [k, v] : m) rate_row(out, k, v);
 }
 
@@ -72,7 +62,7 @@ void rate_block(std::string& out, const char* title, const std::map<std::string,
 
 std::string coverage_table(const coverage::CoverageResult& r) {
   const auto groups = groups_of(r);
-  std::string out = format("Coverage (grid %.0f m; +group = km2 lost without that group)\n", r.grid.cell_m);
+  std::string out = fmt::format("Coverage (grid {:.0f} m; +group = km2 lost without that group)\n", r.grid.cell_m);
   area_block(out, r, false, groups);
   if (!r.altitudes.empty() && std::all_of(r.altitudes.begin(), r.altitudes.end(),
                                           [](const auto& a) { return a.protect.has_value(); })) {
@@ -83,32 +73,32 @@ std::string coverage_table(const coverage::CoverageResult& r) {
 }
 
 std::string engagement_table(const engage::SimulationResult& r) {
-  std::string out = format("Engagement (%d trials, seed %llu; mean per trial, 95%% interval of the rate)\n",
-                           r.trials, static_cast<unsigned long long>(r.seed));
-  out += format("  %-24s %9s %12s %9s   %s\n", "", "launched", "intercepted", "rate", "ci95");
+  std::string out = fmt::format("Engagement ({} trials, seed {}; mean per trial, 95% interval of the rate)\n",
+                                r.trials, r.seed);
+  out += fmt::format("  {:<24} {:>9} {:>12} {:>9}   {}\n", "", "launched", "intercepted", "rate", "ci95");
   rate_row(out, "overall", r.overall);
   rate_block(out, "by class", r.by_class);
   rate_block(out, "by threat", r.by_threat);
   rate_block(out, "by salvo", r.by_salvo);
   if (!r.interceptors_fired.empty()) {
     out += "interceptors fired (mean per trial)\n";
-    for (const auto& [k, v] : r.interceptors_fired) out += format("  %-24s %9.2f\n", k.c_str(), v);
+    for (const auto& [k, v] : r.interceptors_fired) out += fmt::format("  {:<24} {:>9.2f}\n", k, v);
   }
-  out += format("cost (mean per trial): interceptors $%.0f, threats destroyed $%.0f", r.cost_interceptors_mean_usd,
-                r.cost_threats_destroyed_mean_usd);
+  out += fmt::format("cost (mean per trial): interceptors ${:.0f}, threats destroyed ${:.0f}",
+                     r.cost_interceptors_mean_usd, r.cost_threats_destroyed_mean_usd);
   if (r.cost_interceptors_mean_usd > 0)
-    out += format(" (exchange %.2f)", r.cost_threats_destroyed_mean_usd / r.cost_interceptors_mean_usd);
+    out += fmt::format(" (exchange {:.2f})", r.cost_threats_destroyed_mean_usd / r.cost_interceptors_mean_usd);
   out += "\n";
   if (!r.by_operator.empty()) {
-    out += format("  %-24s %12s %12s %14s\n", "operator group", "intercepts", "marginal", "rate without");
+    out += fmt::format("  {:<24} {:>12} {:>12} {:>14}\n", "operator group", "intercepts", "marginal", "rate without");
     for (const char* g : kGroups) {
       const auto it = r.by_operator.find(g);
       if (it == r.by_operator.end()) continue;
-      out += format("  %-24s %12.2f %12.2f %13.1f%%\n", g, it->second.interceptions_mean,
-                    it->second.marginal_interceptions, 100.0 * it->second.rate_without);
+      out += fmt::format("  {:<24} {:>12.2f} {:>12.2f} {:>13.1f}%\n", g, it->second.interceptions_mean,
+                         it->second.marginal_interceptions, 100.0 * it->second.rate_without);
     }
   }
   return out;
 }
 
-}  // namespace adcov::report
+}  // namespace adcov::app

@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "adcov/report/tables.hpp"
-#include "synthetic.hpp"
+#include "tables.hpp"
+#include "report/synthetic.hpp"
 
 using namespace adcov;
 
 TEST(Tables, CoverageTableHasOneRowPerAltitudeAndMarginalColumns) {
-  const std::string t = report::coverage_table(test::synthetic_coverage());
+  const std::string t = app::coverage_table(test::synthetic_coverage());
   EXPECT_NE(t.find("50 m"), std::string::npos) << t;
   EXPECT_NE(t.find("12.5 m"), std::string::npos) << t;
   EXPECT_NE(t.find("+ukraine"), std::string::npos) << t;
@@ -16,7 +16,7 @@ TEST(Tables, CoverageTableHasOneRowPerAltitudeAndMarginalColumns) {
 }
 
 TEST(Tables, EngagementTableShowsRatesAndIntervals) {
-  const std::string t = report::engagement_table(test::synthetic_simulation());
+  const std::string t = app::engagement_table(test::synthetic_simulation());
   EXPECT_NE(t.find("overall"), std::string::npos) << t;
   EXPECT_NE(t.find("shahed136"), std::string::npos) << t;
   EXPECT_NE(t.find("wave-1"), std::string::npos) << t;

@@ -1,0 +1,63 @@
+#pragma once
+/// \file
+/// What a Monte Carlo engagement produced (SPEC summary keys): the data the
+/// report writers read, apart from the engine that computes it
+/// (engage/simulation.hpp).
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "adcov/geo/geodesy.hpp"
+
+namespace adcov::engage {
+
+/// Interception statistics for one group of threats (SPEC summary keys).
+struct RateStats {
+  std::int64_t launched = 0;      ///< per trial (the same in every trial)
+  double intercepted_mean = 0;    ///< mean over trials
+  double interception_rate = 0;   ///< intercepted / launched, pooled over trials
+  /// 95 % Wilson interval of the rate, pooled: successes = all interceptions,
+  /// n = trials * launched (statistics.hpp; see docs/engagement.md).
+  double ci95_lo = 0, ci95_hi = 0;
+};
+
+/// One trial's totals (a row of trials.csv).
+struct TrialOutcome {
+  int intercepted = 0;
+  int leaked = 0;
+  int interceptors_fired = 0;
+  double interceptor_cost_usd = 0;
+  double threats_destroyed_cost_usd = 0;
+};
+
+struct LeakersAtTarget {
+  geo::LonLat at;
+  double mean = 0;  ///< leakers per trial reaching this target
+};
+
+/// What one operator group adds (SPEC "Operator contribution").
+struct OperatorEffect {
+  double interceptions_mean = 0;       ///< interceptions made by the group's batteries
+  double rate_without = 0;             ///< overall interception rate with the group removed
+  double ci95_lo_without = 0, ci95_hi_without = 0;  ///< Wilson interval of rate_without
+  double marginal_interceptions = 0;   ///< intercepted_mean(all) - intercepted_mean(without)
+};
+
+struct SimulationResult {
+  int trials = 0;
+  std::uint64_t seed = 0;
+  RateStats overall;
+  std::map<std::string, RateStats> by_threat;  ///< threat type id
+  std::map<std::string, RateStats> by_class;   ///< "drone" | "cruise" | "ballistic"
+  std::map<std::string, RateStats> by_salvo;   ///< salvo id
+  std::vector<LeakersAtTarget> leakers_by_target;
+  std::map<std::string, double> interceptors_fired;  ///< system id -> mean per trial
+  double cost_interceptors_mean_usd = 0;
+  double cost_threats_destroyed_mean_usd = 0;
+  std::map<std::string, OperatorEffect> by_operator;  ///< groups present in the scenario
+  std::vector<TrialOutcome> trial_outcomes;            ///< in trial order
+};
+
+}  // namespace adcov::engage

@@ -1,0 +1,96 @@
+#include "adcov/run/scenario_run.hpp"
+
+#include <algorithm>
+
+#include "adcov/geo/error.hpp"
+#include "adcov/report/atomic_output.hpp"
+#include "adcov/report/outputs.hpp"
+#include "adcov/report/report_html.hpp"
+#include "adcov/run/trials_split.hpp"
+
+namespace adcov::run {
+namespace {
+
+void add_written(ScenarioRunOutput& out, const report::WrittenOutputs& w) {
+  for (const auto& f : w.files)
+    if (std::find(out.files.begin(), out.files.end(), f) == out.files.end()) out.files.push_back(f);
+  out.notes.insert(out.notes.end(), w.notes.begin(), w.notes.end());
+}
+
+engage::SimulationOptions simulation_options(const model::Scenario& s, const ScenarioRunOptions& opt) {
+  engage::SimulationOptions so;
+  so.trials = opt.trials.value_or(s.simulation.trials);
+  so.seed = opt.seed.value_or(s.seed);
+  so.progress = [hooks = opt.progress](std::int64_t done, std::int64_t) { report_done(hooks, done); };
+  return so;
+}
+
+// The trials of `s` on the prepared batteries: split across the ranks,
+// merged on rank 0 (nullopt elsewhere).
+std::optional<engage::SimulationResult> trials(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                               const std::vector<coverage::BatteryGeometry>& batteries,
+                                               const ScenarioRunOptions& opt) {
+  const engage::SimulationOptions so = simulation_options(s, opt);
+  begin_stage(opt.progress, "trials", so.trials);
+  return simulate_split(opt.ranks, s, terrain, batteries, so);
+}
+
+}  // namespace
+
+ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
+                               const ScenarioRunOptions& opt) {
+  begin_stage(opt.progress, "loading terrain");
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+  begin_stage(opt.progress, "computing coverage");
+  ScenarioRunOutput out;
+  out.coverage = coverage::compute_coverage(s, terrain, {});
+  begin_stage(opt.progress, "writing maps");
+  report::OutputStage stage(out_dir);
+  add_written(out, report::write_coverage_outputs(stage, s, *out.coverage, opt.render));
+  stage.commit();
+  return out;
+}
+
+std::optional<ScenarioRunOutput> run_simulation(const model::Scenario& s, const std::filesystem::path& out_dir,
+                                                const ScenarioRunOptions& opt) {
+  begin_stage(opt.progress, "loading terrain");
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+  const std::vector<coverage::BatteryGeometry> batteries = coverage::prepare_batteries(s, terrain);
+  ScenarioRunOutput out;
+  out.simulation = trials(s, terrain, batteries, opt);
+  if (!out.simulation) return std::nullopt;  // another rank than 0: its trials went to rank 0
+  report::OutputStage stage(out_dir);
+  add_written(out, report::write_engagement_outputs(stage, s, *out.simulation));
+  stage.commit();
+  return out;
+}
+
+std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const std::filesystem::path& out_dir,
+                                              const ScenarioRunOptions& opt) {
+  begin_stage(opt.progress, s.name + ": terrain + coverage");
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+  ScenarioRunOutput out;
+  // A contributing rank needs the batteries (visibility) for the engagement
+  // windows, not the combined coverage maps.
+  std::vector<coverage::BatteryGeometry> contributed;
+  if (opt.ranks.writer())
+    out.coverage = coverage::compute_coverage(s, terrain, {});
+  else
+    contributed = coverage::prepare_batteries(s, terrain);
+  const auto& batteries = out.coverage ? out.coverage->batteries : contributed;
+  out.simulation = trials(s, terrain, batteries, opt);
+  if (!opt.ranks.writer()) return std::nullopt;
+  if (!out.simulation) throw Error("run_scenario: the trials produced no result on the writing process");
+
+  // Stage every file, then commit once: a failure above or here leaves the
+  // folder as it was (OutputStage removes the temporaries).
+  report::OutputStage stage(out_dir);
+  add_written(out, report::write_coverage_outputs(stage, s, *out.coverage, opt.render));
+  add_written(out, report::write_engagement_outputs(stage, s, *out.simulation));
+  report::write_report_html(stage, s, &*out.coverage, &*out.simulation);
+  add_written(out, {{"report.html"}, {}});
+  stage.commit();
+  return out;
+}
+
+}  // namespace adcov::run

@@ -1,0 +1,57 @@
+#include "adcov/run/tallies_wire.hpp"
+
+#include "adcov/geo/error.hpp"
+#include "adcov/run/wire.hpp"
+
+namespace adcov::run {
+namespace {
+
+constexpr std::int64_t kMagic = 0x61646376'74616c31;  // "adcvtal1"
+constexpr std::size_t kWordsPerRow = 5;               // TrialOutcome's fields
+
+}  // namespace
+
+void encode_tallies(const engage::SimulationTallies& t, std::vector<std::int64_t>& out) {
+  WireWriter w{out};
+  w.i64(kMagic);
+  w.i64(static_cast<std::int64_t>(t.seed));
+  w.i64(t.first_trial);
+  w.i64(t.trials);
+  for (const auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
+                        &t.intercepted_without})
+    w.i64s(*v);
+  w.i64(static_cast<std::int64_t>(t.trial_outcomes.size()));
+  for (const engage::TrialOutcome& o : t.trial_outcomes) {
+    w.i64(o.intercepted);
+    w.i64(o.leaked);
+    w.i64(o.interceptors_fired);
+    w.f64(o.interceptor_cost_usd);
+    w.f64(o.threats_destroyed_cost_usd);
+  }
+}
+
+engage::SimulationTallies decode_tallies(const std::int64_t* data, std::size_t size) {
+  WireReader r{data, size, "decode_tallies"};
+  if (r.i64() != kMagic) throw Error("decode_tallies: not a tallies buffer");
+  engage::SimulationTallies t;
+  t.seed = static_cast<std::uint64_t>(r.i64());
+  t.first_trial = r.i64();
+  t.trials = r.i64();
+  for (auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
+                  &t.intercepted_without})
+    *v = r.i64s();
+  t.trial_outcomes.resize(r.count(kWordsPerRow));
+  for (engage::TrialOutcome& o : t.trial_outcomes) {
+    o.intercepted = static_cast<int>(r.i64());
+    o.leaked = static_cast<int>(r.i64());
+    o.interceptors_fired = static_cast<int>(r.i64());
+    o.interceptor_cost_usd = r.f64();
+    o.threats_destroyed_cost_usd = r.f64();
+  }
+  r.expect_end();
+  if (t.trials < 0 || static_cast<std::size_t>(t.trials) != t.trial_outcomes.size())
+    throw Error("decode_tallies: row count does not match the trials");
+  return t;
+}
+
+}  // namespace adcov::run

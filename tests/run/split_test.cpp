@@ -1,0 +1,153 @@
+// The MPI split of the run layer, run on threads (thread_ranks.hpp): 1, 2 and
+// 3 ranks give rank 0 the same numbers as one process, other ranks nothing;
+// a failure on any rank reaches rank 0 with its kind; the wire codec
+// round-trips exactly and refuses damaged buffers.
+
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <optional>
+
+#include "adcov/coverage/coverage_map.hpp"
+#include "adcov/geo/error.hpp"
+#include "adcov/model/scenario_loader.hpp"
+#include "adcov/run/ranks.hpp"
+#include "adcov/run/sweep_run.hpp"
+#include "adcov/run/tallies_wire.hpp"
+#include "adcov/run/trials_split.hpp"
+#include "adcov/run/wire.hpp"
+#include "support/support.hpp"
+#include "thread_ranks.hpp"
+
+namespace adcov {
+namespace {
+
+using test::with_thread_ranks;
+
+model::Scenario kyiv() { return model::load_scenario(test::source_path("tests/golden/kyiv-night-raid/scenario.yaml")); }
+
+void expect_same_rates(const engage::RateStats& a, const engage::RateStats& b) {
+  EXPECT_EQ(a.launched, b.launched);
+  EXPECT_EQ(a.intercepted_mean, b.intercepted_mean);
+  EXPECT_EQ(a.interception_rate, b.interception_rate);
+  EXPECT_EQ(a.ci95_lo, b.ci95_lo);
+  EXPECT_EQ(a.ci95_hi, b.ci95_hi);
+}
+
+TEST(TrialsSplit, RanksGiveRankZeroTheOneProcessResult) {
+  const model::Scenario s = kyiv();
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+  const auto batteries = coverage::prepare_batteries(s, terrain);
+  engage::SimulationOptions opt;
+  opt.trials = 31;  // not a multiple of 2 or 3: uneven shares
+  opt.seed = 5;
+  const engage::SimulationResult one = engage::simulate(s, terrain, batteries, opt);
+  for (int size : {2, 3}) {
+    std::mutex m;
+    std::optional<engage::SimulationResult> on_zero;
+    int others_empty = 0;
+    with_thread_ranks(size, [&](const run::Ranks& ranks) {
+      auto r = run::simulate_split(ranks, s, terrain, batteries, opt);
+      std::lock_guard lock(m);
+      if (ranks.writer()) on_zero = std::move(r);
+      else others_empty += !r.has_value();
+    });
+    ASSERT_TRUE(on_zero) << size << " ranks";
+    EXPECT_EQ(others_empty, size - 1);
+    expect_same_rates(one.overall, on_zero->overall);
+    for (const auto& [id, rate] : one.by_salvo) expect_same_rates(rate, on_zero->by_salvo.at(id));
+    ASSERT_EQ(one.trial_outcomes.size(), on_zero->trial_outcomes.size());
+    for (std::size_t i = 0; i < one.trial_outcomes.size(); ++i) {
+      EXPECT_EQ(one.trial_outcomes[i].intercepted, on_zero->trial_outcomes[i].intercepted) << i;
+      EXPECT_EQ(one.trial_outcomes[i].interceptor_cost_usd, on_zero->trial_outcomes[i].interceptor_cost_usd) << i;
+    }
+    EXPECT_EQ(one.interceptors_fired, on_zero->interceptors_fired);
+  }
+}
+
+TEST(SweepSplit, TwoRanksGiveTheSameRowsInOrder) {
+  const model::Scenario s = kyiv();
+  run::SweepOptions opt;
+  opt.trials = 4;
+  const report::SweepResult one = *run::run_sweep(s, opt);
+  ASSERT_EQ(one.points.size(), 9u);
+  EXPECT_EQ(one.terrain_loads, 1);
+  std::optional<report::SweepResult> on_zero;
+  with_thread_ranks(2, [&](const run::Ranks& ranks) {
+    auto r = run::run_sweep(s, opt, ranks);
+    if (ranks.writer()) on_zero = std::move(r);
+  });
+  ASSERT_TRUE(on_zero);
+  ASSERT_EQ(on_zero->points.size(), one.points.size());
+  EXPECT_EQ(on_zero->terrain_loads, 2);  // one per rank
+  for (std::size_t i = 0; i < one.points.size(); ++i) {
+    EXPECT_EQ(on_zero->points[i].index, i);
+    EXPECT_EQ(on_zero->points[i].values, one.points[i].values);
+    expect_same_rates(one.points[i].overall, on_zero->points[i].overall);
+    EXPECT_EQ(one.points[i].covered_fraction, on_zero->points[i].covered_fraction);
+  }
+}
+
+TEST(GatherWork, AnotherRanksInputErrorIsRethrownOnRankZero) {
+  std::mutex m;
+  std::vector<std::string> seen;
+  with_thread_ranks(2, [&](const run::Ranks& ranks) {
+    try {
+      run::gather_work(ranks, [&](std::vector<std::int64_t>& buf) {
+        if (ranks.rank == 1) throw InputError(std::vector<std::string>{"a.yaml:3:1: bad", "a.yaml:4:2: worse"});
+        buf.push_back(42);
+      });
+      std::lock_guard lock(m);
+      seen.push_back("rank " + std::to_string(ranks.rank) + " returned");
+    } catch (const InputError& e) {
+      std::lock_guard lock(m);
+      seen.push_back("rank " + std::to_string(ranks.rank) + " InputError " + e.messages().at(1));
+    }
+  });
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"rank 0 InputError a.yaml:4:2: worse",
+                                            "rank 1 InputError a.yaml:4:2: worse"}));
+}
+
+TEST(Wire, RoundTripsExactlyAndRefusesDamage) {
+  std::vector<std::int64_t> buf;
+  run::WireWriter w{buf};
+  w.f64(0.1);
+  w.str("Kharkiv \xd0\xa5");  // 10 bytes: two words
+  w.i64s({1, -2, 3});
+  run::WireReader r{buf.data(), buf.size(), "test"};
+  EXPECT_EQ(r.f64(), 0.1);
+  EXPECT_EQ(r.str(), "Kharkiv \xd0\xa5");
+  EXPECT_EQ(r.i64s(), (std::vector<std::int64_t>{1, -2, 3}));
+  r.expect_end();
+  run::WireReader short_read{buf.data(), buf.size() - 1, "test"};
+  short_read.f64();
+  short_read.str();
+  EXPECT_THROW(short_read.i64s(), Error);
+  const std::vector<std::int64_t> huge{1'000'000};
+  run::WireReader bad_len{huge.data(), huge.size(), "test"};
+  EXPECT_THROW(bad_len.str(), Error);
+}
+
+TEST(TalliesWire, RoundTripsAndRejectsForeignBuffers) {
+  engage::SimulationTallies t;
+  t.seed = 77;
+  t.first_trial = 5;
+  t.trials = 2;
+  t.intercepted_by_salvo = {3, 4};
+  t.fired_by_battery = {9};
+  t.trial_outcomes = {{1, 2, 3, 1.5e6, 0.25}, {4, 5, 6, 0.1, 7.0}};
+  std::vector<std::int64_t> buf;
+  run::encode_tallies(t, buf);
+  const engage::SimulationTallies back = run::decode_tallies(buf.data(), buf.size());
+  std::vector<std::int64_t> again;
+  run::encode_tallies(back, again);
+  EXPECT_EQ(again, buf);
+  EXPECT_EQ(back.trial_outcomes[1].interceptor_cost_usd, 0.1);
+  EXPECT_THROW(run::decode_tallies(buf.data(), buf.size() - 1), Error);
+  buf[0] = 0;
+  EXPECT_THROW(run::decode_tallies(buf.data(), buf.size()), Error);
+}
+
+}  // namespace
+}  // namespace adcov
