@@ -1,74 +1,47 @@
 #include "adcov/geo/raster_info.hpp"
 
-#include <cpl_conv.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <vector>
 
 #include "adcov/geo/error.hpp"
-#include "gdal_util.hpp"
+#include "adcov/geo/gdal_edge.hpp"
+#include "adcov/geo/terrain.hpp"
 
 namespace adcov::geo {
 
-RasterInfo describe_raster(const std::filesystem::path& path) {
-  RasterInfo info;
-  info.path = path;
-  detail::Dataset ds = detail::open_raster(path);
-  GDALDatasetH h = ds.get();
-  info.driver = GDALGetDriverShortName(GDALGetDatasetDriver(h));
-  info.width = GDALGetRasterXSize(h);
-  info.height = GDALGetRasterYSize(h);
-  info.bands = GDALGetRasterCount(h);
-  GDALRasterBandH band = GDALGetRasterBand(h, 1);
-  info.data_type = GDALGetDataTypeName(GDALGetRasterDataType(band));
-  double gt[6];
-  if (GDALGetGeoTransform(h, gt) != CE_None) throw InputError(path.string() + ": raster has no geotransform");
-  const char* wkt = GDALGetProjectionRef(h);
-  if (!wkt || !*wkt) throw InputError(path.string() + ": raster has no coordinate reference system");
-  auto srs = detail::make_srs(wkt);
-  info.crs_name = OSRGetName(srs.get()) ? OSRGetName(srs.get()) : "";
-  OSRAutoIdentifyEPSG(srs.get());
-  const char* auth = OSRGetAuthorityName(srs.get(), nullptr);
-  const char* code = OSRGetAuthorityCode(srs.get(), nullptr);
-  if (auth && code && std::string(auth) == "EPSG") info.epsg = std::atoi(code);
-  info.geographic = OSRIsGeographic(srs.get());
-  info.res_x = std::abs(gt[1]);
-  info.res_y = std::abs(gt[5]);
-  info.xmin = std::min(gt[0], gt[0] + gt[1] * info.width);
-  info.xmax = std::max(gt[0], gt[0] + gt[1] * info.width);
-  info.ymin = std::min(gt[3], gt[3] + gt[5] * info.height);
-  info.ymax = std::max(gt[3], gt[3] + gt[5] * info.height);
-  const DemFootprint fp = dem_footprint({path}, Laea{{0.0, 0.0}});
-  info.lonlat = fp.lonlat;
-  {
-    // Ground size of the centre pixel: its corners to lon/lat, great-circle
-    // distances on the SPEC sphere (true metres for any CRS, Mercator included).
-    auto t = detail::make_transform(srs.get(), detail::wgs84().get());
-    const double cx = gt[0] + gt[1] * (info.width / 2), cy = gt[3] + gt[5] * (info.height / 2);
-    std::vector<double> x{cx, cx + gt[1], cx}, y{cy, cy, cy + gt[5]};
-    std::vector<int> ok(3, 0);
-    OCTTransformEx(t.get(), 3, x.data(), y.data(), nullptr, ok.data());
-    if (ok[0] && ok[1] && ok[2]) {
-      info.res_x_m = distance_m({x[0], y[0]}, {x[1], y[1]});
-      info.res_y_m = distance_m({x[0], y[0]}, {x[2], y[2]});
-    }
-  }
-  int has_nodata = 0;
-  const double nd = GDALGetRasterNoDataValue(band, &has_nodata);
-  if (has_nodata) info.nodata = nd;
+namespace {
 
-  // One pass over band 1 in strips of rows.
+/// Ground size of the centre pixel in metres: its corners to lon/lat, then
+/// great-circle distances on the SPEC sphere (true metres for any CRS,
+/// Mercator included). Zero when the corners do not transform.
+void centre_pixel_size(RasterInfo& info, const OGRSpatialReference& srs, const double gt[6]) {
+  const gdal::Transform t = gdal::transform(srs, gdal::wgs84());
+  const double cx = gt[0] + gt[1] * (info.width / 2), cy = gt[3] + gt[5] * (info.height / 2);
+  double x[3] = {cx, cx + gt[1], cx}, y[3] = {cy, cy, cy + gt[5]};
+  int ok[3] = {0, 0, 0};
+  t->Transform(3, x, y, nullptr, ok);
+  if (!(ok[0] && ok[1] && ok[2])) return;
+  info.res_x_m = distance_m({x[0], y[0]}, {x[1], y[1]});
+  info.res_y_m = distance_m({x[0], y[0]}, {x[2], y[2]});
+}
+
+/// One pass over band 1 in strips of rows: the range of valid values and the voids.
+void scan_values(RasterInfo& info, GDALRasterBand& band) {
+  int has_nodata = 0;
+  const double nd = band.GetNoDataValue(&has_nodata);
+  if (has_nodata) info.nodata = nd;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   const int strip = std::max(1, static_cast<int>((1 << 22) / std::max(1, info.width)));
   std::vector<double> buf(static_cast<std::size_t>(info.width) * strip);
-  detail::GdalErrors err;
+  gdal::ErrorCapture err;
   for (int y = 0; y < info.height; y += strip) {
     const int rows = std::min(strip, info.height - y);
-    if (GDALRasterIO(band, GF_Read, 0, y, info.width, rows, buf.data(), info.width, rows, GDT_Float64, 0, 0) != CE_None)
-      throw InputError(detail::gdal_message(path.string(), "cannot read raster", err));
+    if (band.RasterIO(GF_Read, 0, y, info.width, rows, buf.data(), info.width, rows, GDT_Float64, 0, 0) != CE_None)
+      throw InputError(err.message(info.path, "cannot read raster"));
     for (std::size_t i = 0; i < static_cast<std::size_t>(info.width) * rows; ++i) {
       const double v = buf[i];
       if (std::isnan(v) || (has_nodata && v == nd)) {
@@ -80,6 +53,40 @@ RasterInfo describe_raster(const std::filesystem::path& path) {
   }
   info.min = lo <= hi ? lo : std::numeric_limits<double>::quiet_NaN();
   info.max = lo <= hi ? hi : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+RasterInfo describe_raster(const std::filesystem::path& path) {
+  RasterInfo info;
+  info.path = path;
+  const gdal::Dataset ds = gdal::open_raster(path);
+  info.driver = ds->GetDriver()->GetDescription();
+  info.width = ds->GetRasterXSize();
+  info.height = ds->GetRasterYSize();
+  info.bands = ds->GetRasterCount();
+  GDALRasterBand* band = ds->GetRasterBand(1);
+  info.data_type = GDALGetDataTypeName(band->GetRasterDataType());
+  double gt[6];
+  if (ds->GetGeoTransform(gt) != CE_None) throw InputError(path.string() + ": raster has no geotransform");
+  const char* wkt = ds->GetProjectionRef();
+  if (!wkt || !*wkt) throw InputError(path.string() + ": raster has no coordinate reference system");
+  OGRSpatialReference srs = gdal::srs(wkt);
+  info.crs_name = srs.GetName() ? srs.GetName() : "";
+  srs.AutoIdentifyEPSG();
+  const char* auth = srs.GetAuthorityName(nullptr);
+  const char* code = srs.GetAuthorityCode(nullptr);
+  if (auth && code && std::string(auth) == "EPSG") info.epsg = std::atoi(code);
+  info.geographic = srs.IsGeographic();
+  info.res_x = std::abs(gt[1]);
+  info.res_y = std::abs(gt[5]);
+  info.xmin = std::min(gt[0], gt[0] + gt[1] * info.width);
+  info.xmax = std::max(gt[0], gt[0] + gt[1] * info.width);
+  info.ymin = std::min(gt[3], gt[3] + gt[5] * info.height);
+  info.ymax = std::max(gt[3], gt[3] + gt[5] * info.height);
+  info.lonlat = dem_footprint({path}, Laea{{0.0, 0.0}}).lonlat;
+  centre_pixel_size(info, srs, gt);
+  scan_values(info, *band);
   return info;
 }
 

@@ -7,7 +7,8 @@
 #include <map>
 #include <memory>
 
-#include "gdal_support.hpp"
+#include "adcov/geo/error.hpp"
+#include "adcov/geo/gdal_edge.hpp"
 
 namespace adcov::report {
 namespace {
@@ -34,12 +35,12 @@ bool number_field(const OGRFeature& f, int i, double& out) {
 }  // namespace
 
 std::vector<City> read_cities(const std::filesystem::path& file, double min_population) {
-  detail::QuietGdalErrors quiet;
-  detail::ensure_gdal_registered();
+  geo::gdal::ErrorCapture err;
+  geo::gdal::register_drivers();
   const char* const csv_only[] = {"CSV", nullptr};
-  detail::DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(
+  geo::gdal::Dataset ds(GDALDataset::FromHandle(GDALOpenEx(
       file.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, csv_only, nullptr, nullptr)));
-  if (!ds || ds->GetLayerCount() < 1) detail::throw_gdal(file, "cannot open the cities table");
+  if (!ds || ds->GetLayerCount() < 1) throw Error(err.message(file, "cannot open the cities table"));
   OGRLayer& layer = *ds->GetLayer(0);
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
   const int c_name = defn.GetFieldIndex("asciiname"), c_lat = defn.GetFieldIndex("latitude"),

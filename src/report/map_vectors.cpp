@@ -5,7 +5,8 @@
 
 #include <memory>
 
-#include "gdal_support.hpp"
+#include "adcov/geo/error.hpp"
+#include "adcov/geo/gdal_edge.hpp"
 
 namespace adcov::report {
 namespace {
@@ -36,17 +37,19 @@ OGRSpatialReference source_srs(OGRLayer& layer) {
 }  // namespace
 
 std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid) {
-  detail::QuietGdalErrors quiet;
-  detail::ensure_gdal_registered();
-  detail::DatasetPtr ds(GDALDataset::FromHandle(
+  // Shipped map data, not the user's input: a file that will not open is
+  // an Error (exit 1), not an InputError as geo::gdal::open_vector makes it.
+  geo::gdal::ErrorCapture err;
+  geo::gdal::register_drivers();
+  geo::gdal::Dataset ds(GDALDataset::FromHandle(
       GDALOpenEx(file.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-  if (!ds) detail::throw_gdal(file, "cannot open vector file");
-  const OGRSpatialReference target = detail::grid_srs(grid);
+  if (!ds) throw Error(err.message(file, "cannot open vector file"));
+  const OGRSpatialReference target = geo::gdal::grid_srs(grid);
   std::vector<Polyline> out;
   for (OGRLayer* layer : ds->GetLayers()) {
     const OGRSpatialReference source = source_srs(*layer);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &target));
-    if (!ct) detail::throw_gdal(file, "cannot reproject into the grid CRS");
+    const geo::gdal::Transform ct(OGRCreateCoordinateTransformation(&source, &target));
+    if (!ct) throw Error(err.message(file, "cannot reproject into the grid CRS"));
     layer->ResetReading();
     while (OGRFeature* f = layer->GetNextFeature()) {
       const std::unique_ptr<OGRFeature> feature(f);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "adcov/coverage/visibility.hpp"
+#include "adcov/geo/raster_writer.hpp"
 #include "adcov/geo/terrain.hpp"
 #include "support/support.hpp"
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "adcov/geo/raster_writer.hpp"
 #include "adcov/geo/terrain.hpp"
 #include "support/support.hpp"
 
@@ -68,7 +69,9 @@ TEST(TerrainOnGrid, NodataInsideIsAVoidFilledFromNeighbours) {
   for (int r = g.height / 2 - 1; r <= g.height / 2 + 1; ++r)
     for (int c = g.width / 2 - 1; c <= g.width / 2 + 1; ++c) z[static_cast<std::size_t>(r) * g.width + c] = -32768.0f;
   test::TempDir tmp;
-  write_geotiff(tmp.path / "dem.tif", g, z, -32768.0);
+  GeoTiffOptions srtm_nodata;
+  srtm_nodata.nodata = -32768.0;
+  write_geotiff(tmp.path / "dem.tif", g, z, srtm_nodata);
   const TerrainGrid back = load_terrain({{tmp.path / "dem.tif"}, std::nullopt}, g);
   EXPECT_EQ(back.voids_filled, 9);
   EXPECT_EQ(back.sea_cells, 0);

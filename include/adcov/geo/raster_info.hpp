@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "adcov/geo/terrain.hpp"
+#include "adcov/geo/lonlat_box.hpp"
 
 namespace adcov::geo {
 

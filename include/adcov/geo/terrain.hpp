@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "adcov/geo/grid.hpp"
+#include "adcov/geo/lonlat_box.hpp"
 
 namespace adcov::geo {
 
@@ -60,11 +61,6 @@ struct TerrainOptions {
 ///         coordinates when the grid extends outside the DEM's coverage.
 TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const TerrainOptions& opt = {});
 
-/// A lon/lat bounding box in degrees.
-struct LonLatBox {
-  double west = 0, south = 0, east = 0, north = 0;
-};
-
 /// Where the DEM files lie, from their metadata only (no pixels read).
 struct DemFootprint {
   LonLatBox lonlat;     ///< bounding box of the mosaic in WGS84 degrees
@@ -74,15 +70,5 @@ struct DemFootprint {
 /// The footprint of `files` seen from projection `p`.
 /// \throws InputError naming the file when one cannot be opened or has no CRS.
 DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, const Laea& p);
-
-/// Writes one float band on `grid` as a GeoTIFF in the grid's LAEA CRS
-/// (for gdal_viewshed comparisons and debugging). Writes `path.tmp`, then renames.
-/// \throws Error naming the file.
-void write_geotiff(const std::filesystem::path& path, const GridSpec& grid,
-                   std::span<const float> values, std::optional<double> nodata = std::nullopt);
-
-/// The same for one byte band (GDT_Byte, uncompressed: what gdal_viewshed writes).
-void write_geotiff(const std::filesystem::path& path, const GridSpec& grid,
-                   std::span<const std::uint8_t> values, std::optional<double> nodata = std::nullopt);
 
 }  // namespace adcov::geo

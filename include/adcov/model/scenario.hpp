@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "adcov/geo/geodesy.hpp"
+#include "adcov/geo/lonlat_box.hpp"
 #include "adcov/model/system.hpp"
 #include "adcov/model/threat.hpp"
 
@@ -55,9 +56,8 @@ struct Terrain {
   SourceLoc loc;
 };
 
-struct BBox {
-  double west = 0, south = 0, east = 0, north = 0;
-};
+/// The region's `bbox: [west, south, east, north]` in degrees.
+using BBox = geo::LonLatBox;
 
 struct Region {
   BBox bbox;

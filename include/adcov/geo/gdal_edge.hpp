@@ -1,0 +1,94 @@
+#pragma once
+/// \file
+/// The GDAL edge (STYLE 4, "GDAL at the edge"; after PDAL's
+/// pdal/private/gdal/ErrorHandler.hpp and Raster.hpp): driver registration,
+/// one way to capture GDAL's errors, RAII handles of GDAL's C++ API, and the
+/// spatial references adcov uses.
+///
+/// Included by .cpp files of geo and report only, never by another header:
+/// it is the one adcov header that names GDAL types (the modules that include
+/// it link GDAL themselves). What leaves those .cpp files is an adcov
+/// exception whose message names the file: "file: what: GDAL's message".
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "adcov/geo/grid.hpp"
+
+namespace adcov::geo::gdal {
+
+/// Registers GDAL's drivers once per process (thread-safe); every opener
+/// below calls it.
+void register_drivers();
+
+/// RAII: while alive, GDAL errors raised on this thread come here instead of
+/// GDAL's default stderr printer (CPL keeps one handler stack per thread), and
+/// the last failure is kept for the exception. Warnings (e.g. TIFF tag notes)
+/// are not failures and are dropped. Scopes nest.
+class ErrorCapture {
+ public:
+  ErrorCapture();
+  ~ErrorCapture();
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+
+  /// Whether a CE_Failure or CE_Fatal was raised since construction or clear().
+  bool failed() const { return failed_; }
+  /// Forgets the failures so far (e.g. before closing a dataset, whose flush
+  /// can fail on its own).
+  void clear();
+  /// GDAL's last failure message, or "unknown GDAL error" when it gave none.
+  std::string last() const;
+  /// "file: what: last()": the text of the InputError or Error to throw.
+  std::string message(const std::filesystem::path& file, const std::string& what) const;
+
+ private:
+  static void CPL_STDCALL handler(CPLErr type, CPLErrorNum number, const char* text);
+  std::string last_;
+  bool failed_ = false;
+};
+
+/// Closes a dataset (flushing what it has written).
+struct DatasetClose {
+  void operator()(GDALDataset* ds) const { GDALClose(GDALDataset::ToHandle(ds)); }
+};
+using Dataset = std::unique_ptr<GDALDataset, DatasetClose>;
+
+/// Destroys a coordinate transformation.
+struct TransformDestroy {
+  void operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
+};
+using Transform = std::unique_ptr<OGRCoordinateTransformation, TransformDestroy>;
+
+/// Opens a raster read-only. \throws InputError "file: cannot open raster: ..."
+/// or "file: raster has no bands".
+Dataset open_raster(const std::filesystem::path& file);
+
+/// Opens a vector file read-only. \throws InputError "file: cannot open vector file: ...".
+Dataset open_vector(const std::filesystem::path& file);
+
+/// The driver named `name` ("GTiff", "MEM", "PNG"). \throws Error if this GDAL lacks it.
+GDALDriver& driver(const char* name);
+
+/// A spatial reference from WKT, a PROJ string or "EPSG:n", in traditional
+/// GIS axis order (x = easting or longitude). \throws Error when GDAL cannot parse it.
+OGRSpatialReference srs(const std::string& definition);
+
+/// Lon/lat WGS84 (EPSG:4326) in GIS axis order.
+OGRSpatialReference wgs84();
+
+/// The grid's spherical LAEA CRS (geo::proj_string) in GIS axis order.
+OGRSpatialReference grid_srs(const GridSpec& grid);
+
+/// `srs` as WKT (GDAL's default WKT1), as dataset projections are stored.
+std::string wkt(const OGRSpatialReference& srs);
+
+/// A transformation between two reference systems. \throws Error.
+Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& to);
+
+}  // namespace adcov::geo::gdal

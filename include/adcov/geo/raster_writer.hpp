@@ -1,0 +1,48 @@
+#pragma once
+/// \file
+/// The one GeoTIFF writer: a single band over a GridSpec (the whole analysis
+/// grid or a window of it), georeferenced in the grid's LAEA CRS
+/// (geo::proj_string). Written to `path.tmp`, then renamed, so no
+/// half-written file is ever left under `path`.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "adcov/geo/grid.hpp"
+
+namespace adcov::geo {
+
+/// How the band is stored.
+enum class TiffLayout {
+  /// Strips, uncompressed: what gdal_viewshed writes (bench comparisons,
+  /// DEMs written on the grid to be read back by load_terrain).
+  strips,
+  /// 256 x 256 tiles (GeoTIFF's default tile size, a multiple of 16 as TIFF
+  /// requires), DEFLATE with the predictor that makes it effective on smooth
+  /// fields: horizontal differencing (2) for integers, floating point (3) for
+  /// floats. The report's rasters, as QGIS likes them.
+  tiled_deflate,
+};
+
+/// The band's metadata and layout.
+struct GeoTiffOptions {
+  std::optional<double> nodata;  ///< the band's no-data value; none when empty
+  std::string description;       ///< the band's description; none when empty
+  TiffLayout layout = TiffLayout::strips;
+};
+
+/// Writes `values` (row-major, grid.cells() of them) as band 1 of a GeoTIFF
+/// over `grid`, as Float32, UInt16 or Byte after the span's element type.
+/// \throws Error naming `path` when the size does not match the grid or GDAL
+///         cannot write the file.
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const float> values,
+                   const GeoTiffOptions& options = {});
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint16_t> values,
+                   const GeoTiffOptions& options = {});
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint8_t> values,
+                   const GeoTiffOptions& options = {});
+
+}  // namespace adcov::geo

@@ -1,0 +1,63 @@
+#include "adcov/geo/raster_writer.hpp"
+
+#include <vector>
+
+#include "adcov/geo/error.hpp"
+#include "adcov/geo/gdal_edge.hpp"
+
+namespace adcov::geo {
+
+namespace {
+
+std::vector<const char*> creation_options(TiffLayout layout, GDALDataType type) {
+  if (layout == TiffLayout::strips) return {"COMPRESS=NONE", "TILED=NO", nullptr};
+  const char* predictor = GDALDataTypeIsFloating(type) ? "PREDICTOR=3" : "PREDICTOR=2";
+  return {"TILED=YES", "COMPRESS=DEFLATE", predictor, "BLOCKXSIZE=256", "BLOCKYSIZE=256", nullptr};
+}
+
+void write_band(const std::filesystem::path& path, const GridSpec& grid, const void* values, std::size_t n,
+                GDALDataType type, const GeoTiffOptions& options) {
+  if (n != grid.cells()) throw Error(path.string() + ": raster size does not match the grid");
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  GDALDriver& gtiff = gdal::driver("GTiff");
+  gdal::ErrorCapture err;
+  std::vector<const char*> co = creation_options(options.layout, type);
+  gdal::Dataset ds(gtiff.Create(tmp.string().c_str(), grid.width, grid.height, 1, type, const_cast<char**>(co.data())));
+  if (!ds) throw Error(err.message(path, "cannot create GeoTIFF"));
+  double gt[6] = {grid.x0_m, grid.cell_m, 0.0, grid.y0_m, 0.0, -grid.cell_m};
+  ds->SetGeoTransform(gt);
+  const OGRSpatialReference srs = gdal::grid_srs(grid);
+  ds->SetSpatialRef(&srs);
+  GDALRasterBand* band = ds->GetRasterBand(1);
+  if (options.nodata) band->SetNoDataValue(*options.nodata);
+  if (!options.description.empty()) band->SetDescription(options.description.c_str());
+  if (band->RasterIO(GF_Write, 0, 0, grid.width, grid.height, const_cast<void*>(values), grid.width, grid.height,
+                     type, 0, 0) != CE_None)
+    throw Error(err.message(path, "cannot write raster data"));
+  // Closing flushes the last blocks; a failure reported then is a failed write.
+  err.clear();
+  ds.reset();
+  if (err.failed()) throw Error(err.message(path, "cannot finish GeoTIFF"));
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw Error(path.string() + ": cannot rename from " + tmp.string() + ": " + ec.message());
+}
+
+}  // namespace
+
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const float> values,
+                   const GeoTiffOptions& options) {
+  write_band(path, grid, values.data(), values.size(), GDT_Float32, options);
+}
+
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint16_t> values,
+                   const GeoTiffOptions& options) {
+  write_band(path, grid, values.data(), values.size(), GDT_UInt16, options);
+}
+
+void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint8_t> values,
+                   const GeoTiffOptions& options) {
+  write_band(path, grid, values.data(), values.size(), GDT_Byte, options);
+}
+
+}  // namespace adcov::geo
