@@ -12,7 +12,7 @@
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/info.h>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "commands.hpp"
 #include "adcov/run/mpi_session.hpp"
 

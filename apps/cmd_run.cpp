@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/report/data_files.hpp"
 #include "adcov/run/scenario_run.hpp"

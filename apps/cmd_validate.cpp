@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "commands.hpp"
 

@@ -26,7 +26,7 @@
 
 #include "adcov/coverage/visibility.hpp"
 #include "adcov/geo/big_buffer.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/raster_writer.hpp"
 #include "adcov/geo/terrain.hpp"
 

@@ -21,7 +21,7 @@
 #include <cstdio>
 #include <limits>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/polygon_mask.hpp"
 
 namespace adcov::coverage {
@@ -88,7 +88,7 @@ std::vector<Ref> reference_envelopes(const model::Scenario& s, const std::vector
 }
 
 /// 1 for the cells whose centre lies in the scenario's region (a lon/lat box).
-std::vector<std::uint8_t> region_mask(const model::BBox& bb, const geo::GridSpec& g) {
+std::vector<std::uint8_t> region_mask(const geo::LonLatBox& bb, const geo::GridSpec& g) {
   std::vector<std::uint8_t> in_region(g.cells(), 0);
   tbb::parallel_for(tbb::blocked_range<int>(0, g.height), [&](const tbb::blocked_range<int>& rows) {
     for (int r = rows.begin(); r != rows.end(); ++r)
@@ -184,7 +184,7 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
 }  // namespace
 
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
-  const model::BBox& bb = s.region.bbox;
+  const geo::LonLatBox& bb = s.region.bbox;
   const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
   geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
   const geo::ProjectedBox region_box = box;

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::coverage {
 

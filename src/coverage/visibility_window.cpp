@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::coverage::detail {
 

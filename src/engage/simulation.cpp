@@ -23,7 +23,7 @@
 #include "adcov/engage/statistics.hpp"
 #include "adcov/engage/tallies.hpp"
 #include "adcov/engage/trajectory.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::engage {
 namespace {

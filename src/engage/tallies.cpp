@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <string>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::engage {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::engage {
 

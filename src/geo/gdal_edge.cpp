@@ -2,7 +2,7 @@
 
 #include <mutex>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::geo::gdal {
 

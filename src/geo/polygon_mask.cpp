@@ -3,7 +3,7 @@
 #include <gdal_alg.h>
 #include <ogrsf_frmts.h>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 
 namespace adcov::geo {

@@ -7,7 +7,7 @@
 #include <limits>
 #include <vector>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/terrain.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 
 namespace adcov::geo {

@@ -22,7 +22,7 @@
 #include <string>
 
 #include "adcov/geo/big_buffer.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/raster_writer.hpp"
 #include "void_fill.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::model::detail {
 

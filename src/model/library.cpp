@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "model/type_fields.hpp"
 
 namespace adcov::model::detail {

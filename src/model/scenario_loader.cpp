@@ -18,7 +18,7 @@
 #include <set>
 #include <sstream>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/model/library.hpp"
 #include "model/loaded_yaml.hpp"
 #include "model/type_fields.hpp"
@@ -157,7 +157,7 @@ void read_region(const YAML::Node& node, Ctx& c, Region& r) {
     if (!b.IsSequence() || b.size() != 4) {
       c.d.error(b.Mark(), "region", "bbox: expected [west, south, east, north], got " + describe(b));
     } else {
-      BBox bb;
+      geo::LonLatBox bb;
       bool ok = read_double(b[0], "region", "bbox west", c.d, bb.west, between(-180, 180));
       ok &= read_double(b[1], "region", "bbox south", c.d, bb.south, between(-90, 90));
       ok &= read_double(b[2], "region", "bbox east", c.d, bb.east, between(-180, 180));

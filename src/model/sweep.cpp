@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/model/library.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "model/loaded_yaml.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::report {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::report {
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <memory>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 
 namespace adcov::report {

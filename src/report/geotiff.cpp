@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/raster_writer.hpp"
 #include "adcov/report/cell_window.hpp"
 

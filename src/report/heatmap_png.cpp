@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/report/output_names.hpp"
 #include "map_page.hpp"
 

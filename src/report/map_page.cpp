@@ -5,7 +5,7 @@
 #include <cstring>
 #include <memory>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/report/color_scales.hpp"
 #include "adcov/report/map_layout.hpp"
 #include "battery_markers.hpp"

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 
 namespace adcov::report {

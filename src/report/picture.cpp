@@ -7,7 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "cairo_context.hpp"
 
 namespace adcov::report {

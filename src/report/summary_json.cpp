@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/report/output_names.hpp"
 
 namespace adcov::report {

@@ -6,7 +6,7 @@
 #include <iterator>
 #include <set>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/report/heatmap_png.hpp"
 #include "adcov/report/number_text.hpp"
 #include "adcov/report/output_names.hpp"

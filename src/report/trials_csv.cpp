@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/report/number_text.hpp"
 
 namespace adcov::report {

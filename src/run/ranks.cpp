@@ -8,7 +8,7 @@
 #include <exception>
 #include <string>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/run/wire.hpp"
 
 namespace adcov::run {

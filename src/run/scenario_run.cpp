@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/report_html.hpp"

@@ -4,7 +4,7 @@
 
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/engage/simulation.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/run/wire.hpp"
 #include "sweep_cache.hpp"

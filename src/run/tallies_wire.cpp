@@ -1,6 +1,6 @@
 #include "adcov/run/tallies_wire.hpp"
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/run/wire.hpp"
 
 namespace adcov::run {

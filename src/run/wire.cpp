@@ -4,7 +4,7 @@
 #include <bit>
 #include <cstring>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::run {
 

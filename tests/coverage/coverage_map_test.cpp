@@ -8,7 +8,7 @@
 #include <cstring>
 #include <numbers>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "fixtures.hpp"
 #include "support/support.hpp"
 

@@ -24,7 +24,7 @@ inline model::SystemType radar_system(double range_km, double height_m, double m
 }
 
 /// A scenario over `bbox` at resolution `cell_m` with flat ground at 0 m.
-inline model::Scenario flat_scenario(model::BBox bbox, double cell_m, double k) {
+inline model::Scenario flat_scenario(geo::LonLatBox bbox, double cell_m, double k) {
   model::Scenario s;
   s.name = "test";
   s.file = "test.yaml";

@@ -15,7 +15,7 @@
 
 #include <cmath>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/grid.hpp"
 
 namespace adcov::engage {

@@ -7,7 +7,7 @@
 
 #include "engage_fixtures.hpp"
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/grid.hpp"
 
 namespace adcov::engage {

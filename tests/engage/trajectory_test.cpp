@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 
 namespace adcov::engage {
 namespace {

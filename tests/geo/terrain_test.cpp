@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/geo/polygon_mask.hpp"
 #include "adcov/geo/raster_info.hpp"
 #include "support/support.hpp"

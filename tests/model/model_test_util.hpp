@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "support/support.hpp"
 

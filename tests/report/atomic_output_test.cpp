@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "adcov/report/atomic_output.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "support/support.hpp"
 
 namespace fs = std::filesystem;

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "adcov/report/geotiff.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
 

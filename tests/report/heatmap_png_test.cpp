@@ -6,7 +6,7 @@
 #include <memory>
 #include <sstream>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/report/heatmap_png.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"

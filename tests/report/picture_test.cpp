@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "support/support.hpp"
 
 using namespace adcov;

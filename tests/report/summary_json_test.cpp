@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "adcov/report/summary_json.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
 

@@ -9,7 +9,7 @@
 #include <optional>
 
 #include "adcov/coverage/coverage_map.hpp"
-#include "adcov/geo/error.hpp"
+#include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/run/ranks.hpp"
 #include "adcov/run/sweep_run.hpp"

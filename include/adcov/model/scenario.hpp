@@ -56,11 +56,8 @@ struct Terrain {
   SourceLoc loc;
 };
 
-/// The region's `bbox: [west, south, east, north]` in degrees.
-using BBox = geo::LonLatBox;
-
 struct Region {
-  BBox bbox;
+  geo::LonLatBox bbox;  ///< `bbox: [west, south, east, north]` in degrees
   std::optional<std::filesystem::path> protect;  ///< polygons file, absolute
   SourceLoc loc;
 };

@@ -1,6 +1,8 @@
 #pragma once
 /// \file
 /// The two exception types every adcov layer throws (CppCoreGuidelines E.14).
+/// Project-wide vocabulary below every module (docs/architecture.md), hence
+/// namespace adcov and no module folder.
 /// Only `main` turns them into exit codes: InputError -> 2, Error -> 1.
 
 #include <stdexcept>
