@@ -1,5 +1,5 @@
 // adcov: the command line. Parses, calls one command, maps exceptions to exit
-// codes (SPEC "Exit codes": 0 ok, 2 bad usage or input, 1 anything else).
+// codes (docs/commands.md: 0 ok, 2 bad usage or input, 1 anything else).
 // Under mpirun (MPI build) every rank parses and validates the same files;
 // run, simulate and sweep split their work (run/mpi_session.hpp), the other
 // commands run on rank 0 alone; only rank 0 prints and writes.

@@ -1,5 +1,5 @@
 // adcov coverage: coverage heatmaps, GeoTIFFs and the coverage floor for one
-// scenario (SPEC "Commands"). Thin: load, apply the overrides, run, print.
+// scenario (docs/commands.md). Thin: load, apply the overrides, run, print.
 
 #include <fmt/format.h>
 

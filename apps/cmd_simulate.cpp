@@ -1,5 +1,5 @@
-// adcov simulate: Monte Carlo engagement of a scenario's salvos (SPEC
-// "Commands"). Thin: load, run, print. Under mpirun the ranks split the
+// adcov simulate: Monte Carlo engagement of a scenario's salvos
+// (docs/commands.md). Thin: load, run, print. Under mpirun the ranks split the
 // trials and rank 0 writes.
 
 #include <fmt/format.h>

@@ -1,5 +1,5 @@
 #pragma once
-// The progress line on stderr (SPEC: progress on a terminal, quiet when
+// The progress line on stderr (docs/commands.md: progress on a terminal, quiet when
 // stderr is not a tty or with --quiet): the command line's way of showing
 // the run layer's run::ProgressHooks. Safe to update from worker threads:
 // counts are atomic, printing is serialized and throttled, and each redraw

@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kGroups[] = {"ukraine", "allied", "contractor"};
 
-// Groups that appear in any altitude's operator maps, in the SPEC's order.
+// Groups that appear in any altitude's operator maps, in docs/model.md's order.
 std::vector<std::string> groups_of(const coverage::CoverageResult& r) {
   std::set<std::string> seen;
   for (const auto& a : r.altitudes)

@@ -1,6 +1,5 @@
 #pragma once
-/// The human summary tables printed on stdout (SPEC "A human summary table
-/// on stdout"). Plain text, fixed-width columns, one table per function.
+/// The human summary tables printed on stdout (docs/outputs.md, "stdout and stderr"). Plain text, fixed-width columns, one table per function.
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // Coverage maps: per-cell battery counts at each altitude, the coverage floor
-// and the operator areas (SPEC "Coverage at altitude h", "Coverage floor",
+// and the operator areas (docs/model.md, "Coverage at altitude h", "Coverage floor",
 // "Operator contribution").
 //
 // Each battery's engageable heights over a cell form one interval [lo, hi]
@@ -60,7 +60,7 @@ AreaStats to_stats(const Tally& t, double cell_km2) {
   return a;
 }
 
-/// Each battery's envelope against the reference target (SPEC coverage.threat),
+/// Each battery's envelope against the reference target (docs/scenario.md, coverage.threat),
 /// or, without one, against its own rcs_ref with any class it can kill.
 struct Ref {
   SlantEnvelope env;

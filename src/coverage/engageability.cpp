@@ -1,4 +1,4 @@
-// SPEC "Detection" and "Engageable" as lookups on precomputed visibility.
+// docs/model.md, "Detection" and "Engageable" as lookups on precomputed visibility.
 #include "adcov/coverage/engageability.hpp"
 
 #include <oneapi/tbb/parallel_for.h>

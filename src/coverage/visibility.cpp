@@ -9,7 +9,7 @@
 //   line       a row (north/south quadrants) or a column (east/west), at
 //              distance dy > 0 cells from the observer
 //   dx         i - ox along the line;  d = cell * sqrt(dx^2 + dy^2) in metres
-//   Z(i)       reduced height: ground - d^2/(2kR) - antenna_z  (SPEC curved frame)
+//   Z(i)       reduced height: ground - d^2/(2kR) - antenna_z  (docs/model.md, "Geometry")
 //   S(i)       horizon slope: max over terrain strictly between the antenna and
 //              cell i of Z/d (the tangent of the highest depression/elevation)
 //   w          |dx|/dy: where the ray to (i, line) crosses the previous line,

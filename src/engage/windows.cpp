@@ -4,7 +4,7 @@
 // (x_k, y_k) projected position, g_k ground height (m above sea level),
 // h_k height above ground, d horizontal distance battery -> sample,
 // z_a antenna height above sea level, k_f the refraction factor.
-// Slant range in the curved-earth frame (SPEC "Geometry"):
+// Slant range in the curved-earth frame (docs/model.md, "Geometry"):
 //   dz = (g_k + h_k - d^2 / (2 k_f R)) - z_a,   r = sqrt(d^2 + dz^2).
 
 #include "adcov/engage/windows.hpp"

@@ -16,7 +16,7 @@ namespace adcov::geo {
 namespace {
 
 /// Ground size of the centre pixel in metres: its corners to lon/lat, then
-/// great-circle distances on the SPEC sphere (true metres for any CRS,
+/// great-circle distances on the model's sphere (docs/model.md, "Geometry") (true metres for any CRS,
 /// Mercator included). Zero when the corners do not transform.
 void centre_pixel_size(RasterInfo& info, const OGRSpatialReference& srs, const double gt[6]) {
   const gdal::Transform t = gdal::transform(srs, gdal::wgs84());

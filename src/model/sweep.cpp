@@ -1,4 +1,4 @@
-// Sweep paths (SPEC "sweep:") and apply_sweep_value().
+// Sweep paths (docs/scenario.md, "sweep:") and apply_sweep_value().
 //
 // Design: a Scenario keeps the YAML tree it was built from (LoadedYaml). A
 // sweep value is applied by cloning that tree, putting the value at the path,

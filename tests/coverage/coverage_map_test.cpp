@@ -37,7 +37,7 @@ struct HorizonCase {
 
 class RadarHorizon : public ::testing::TestWithParam<HorizonCase> {};
 
-// SPEC "Geometry": on flat ground the radar horizon is
+// docs/model.md, "Geometry": on flat ground the radar horizon is
 // sqrt(2kRh_a) + sqrt(2kRh_t); with a range far beyond it the covered area at
 // h_t is the disc of that radius. The disc's edge is resolved to a fraction
 // of a 250 m cell and the discrete horizon is within 0.5 m of the exact one

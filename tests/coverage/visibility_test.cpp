@@ -27,7 +27,7 @@ TEST(Visibility, FlatRadialFloorMatchesTangentRay) {
     o.pos = t.grid.cell_center(400, 400);
     o.antenna_agl_m = 30;
     o.reach_m = 95000;
-    o.min_elevation_deg = -90;  // no elevation floor: the SPEC's horizon needs look-down
+    o.min_elevation_deg = -90;  // no elevation floor: the model's horizon needs look-down
     for (auto* fn : {&compute_visibility, &compute_visibility_r3}) {
       const VisibilityWindow v = fn(t, o, k);
       for (int dc = 10; dc <= 380; dc += 10) {

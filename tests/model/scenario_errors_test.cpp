@@ -1,6 +1,5 @@
 // Malformed scenarios: each must give exactly the documented
-// `file:line:col: item: message` line (SPEC "An error names the file, and for
-// YAML the line and column"). {f} stands for the file as given, {d} for its folder.
+// `file:line:col: item: message` line (docs/commands.md). {f} stands for the file as given, {d} for its folder.
 
 #include <gtest/gtest.h>
 

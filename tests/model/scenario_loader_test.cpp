@@ -1,4 +1,4 @@
-// Loading valid scenarios: every SPEC key lands in the structs (round trip of
+// Loading valid scenarios: every documented key lands in the structs (round trip of
 // scenarios/example-full.yaml), defaults, and base: inheritance.
 
 #include <gtest/gtest.h>

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # MPI build only (tests/CMakeLists.txt): `mpirun -n P adcov run|simulate|sweep`
-# writes byte-identical outputs to one process (SPEC "Scale: beyond one
-# machine"), rank 0 alone prints, and bad input exits 2 on every rank.
+# writes byte-identical outputs to one process (docs/engagement.md, "Beyond one machine"), rank 0 alone prints, and bad input exits 2 on every rank.
 # Usage: mpi_exact.sh MPIEXEC ADCOV WORKDIR
 set -euo pipefail
 mpiexec=$1 adcov=$2 work=$3

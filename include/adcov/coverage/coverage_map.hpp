@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Coverage maps (SPEC "Coverage at altitude h", "Coverage floor",
+/// Coverage maps (docs/model.md, "Coverage at altitude h", "Coverage floor",
 /// "Operator contribution"): reductions of the per-battery visibility.
 
 #include <vector>

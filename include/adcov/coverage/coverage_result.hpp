@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// What the coverage computation produced (SPEC "Coverage at altitude h",
+/// What the coverage computation produced (docs/model.md, "Coverage at altitude h",
 /// "Coverage floor", "Operator contribution"): the data the report writers
 /// read, apart from the computation (coverage/coverage_map.hpp).
 

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Is a target at a point and height engageable by a battery? SPEC "Detection"
+/// Is a target at a point and height engageable by a battery? docs/model.md, "Detection"
 /// and "Engageable": visible (VisibilityWindow), slant range within
 /// range_km * (rcs/rcs_ref)^(1/4), inside the engagement envelope, pk > 0.
 /// A lookup, not a ray cast: the engagement simulator calls this per sample.
@@ -58,7 +58,7 @@ struct HeightInterval {
 /// from the battery is engageable. In the curved-earth frame of effective
 /// radius k R the target's height relative to the antenna is
 /// dz(h) = ground + h - d^2/(2kR) - antenna_z, and the slant range is
-/// sqrt(d^2 + dz^2) (SPEC "Geometry"). Then
+/// sqrt(d^2 + dz^2) (docs/model.md, "Geometry"). Then
 ///   lo = max(min_visible_h, min_alt, 0, h(dz = -s), [d < min_range] h(dz = +m)),
 ///   hi = min(max_alt, h(dz = +s)),
 /// with s = sqrt(max_range^2 - d^2), m = sqrt(min_range^2 - d^2). Inside the

@@ -78,7 +78,7 @@ struct BattlePlan {
 struct BattleParams {
   AssignmentParams assignment;
   /// Kill assessment after the interceptor arrives (s) before the same threat
-  /// may be engaged again (0: the outcome is known on arrival, SPEC).
+  /// may be engaged again (0: the outcome is known on arrival, docs/model.md "Engagement").
   double look_s = 0;
 };
 

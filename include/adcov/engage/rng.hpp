@@ -3,7 +3,7 @@
 /// Counter-based random numbers for the Monte Carlo: every draw is a pure
 /// function of (seed, trial, purpose, indices), so a trial's draws do not
 /// depend on the thread that runs it, on the order of draws, or on which
-/// other draws were made (STYLE 5, "fixed slots").
+/// other draws were made ("fixed slots", as pbrt-v4 does for its samplers).
 ///
 /// The mixer is the SplitMix64 output function: G. L. Steele Jr., D. Lea and
 /// C. H. Flood, "Fast Splittable Pseudorandom Number Generators", OOPSLA 2014

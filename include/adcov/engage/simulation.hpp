@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Monte Carlo engagement of a scenario's salvos against its batteries
-/// (SPEC "Engagement"). Trial i draws from a stream seeded by (seed, i), so
+/// (docs/model.md, "Engagement"). Trial i draws from a stream seeded by (seed, i), so
 /// results are bit-identical for any thread count. The model, the event
 /// engine, the assignment policy and the statistics: docs/engagement.md.
 

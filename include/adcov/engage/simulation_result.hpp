@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// What a Monte Carlo engagement produced (SPEC summary keys): the data the
+/// What a Monte Carlo engagement produced (docs/outputs.md, "summary.json"): the data the
 /// report writers read, apart from the engine that computes it
 /// (engage/simulation.hpp).
 
@@ -13,7 +13,7 @@
 
 namespace adcov::engage {
 
-/// Interception statistics for one group of threats (SPEC summary keys).
+/// Interception statistics for one group of threats (summary.json's keys).
 struct RateStats {
   std::int64_t launched = 0;      ///< per trial (the same in every trial)
   double intercepted_mean = 0;    ///< mean over trials
@@ -37,7 +37,7 @@ struct LeakersAtTarget {
   double mean = 0;  ///< leakers per trial reaching this target
 };
 
-/// What one operator group adds (SPEC "Operator contribution").
+/// What one operator group adds (docs/model.md, "Operator contribution").
 struct OperatorEffect {
   double interceptions_mean = 0;       ///< interceptions made by the group's batteries
   double rate_without = 0;             ///< overall interception rate with the group removed

@@ -12,8 +12,7 @@
 /// t_out). Samples outside the terrain grid are not engageable: the coverage
 /// engine has no terrain, hence no visibility, there.
 ///
-/// Reaction time counts from detection (SPEC "reaction_s: detection to first
-/// launch"): from the window's first sample we walk back while the radar still
+/// Reaction time counts from detection (docs/scenario.md, "systems:"): from the window's first sample we walk back while the radar still
 /// detects the threat (visible and within range_km * (rcs/rcs_ref)^(1/4)), so
 /// a threat tracked long before it enters the envelope can be engaged on entry.
 /// t_ready = max(t_in, t_detect + reaction_s). Each battery tracks on its own

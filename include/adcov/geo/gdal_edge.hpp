@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The GDAL edge (STYLE 4, "GDAL at the edge"; after PDAL's
+/// The GDAL edge (after PDAL's
 /// pdal/private/gdal/ErrorHandler.hpp and Raster.hpp): driver registration,
 /// one way to capture GDAL's errors, RAII handles of GDAL's C++ API, and the
 /// spatial references adcov uses.

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// Spherical geodesy on the SPEC's earth: great circles on a sphere of radius
-/// kEarthRadiusM (6371 km, the mean radius; SPEC "Model definitions").
+/// Spherical geodesy on the model's earth (docs/model.md, "Geometry"): great circles on a sphere of radius
+/// kEarthRadiusM (6371 km, the mean radius; docs/model.md, "Model definitions").
 /// Error against WGS84 ellipsoidal geodesics is below 0.5 % of the distance,
 /// well inside the uncertainty of every planning figure adcov uses.
 ///

@@ -6,7 +6,7 @@
 /// Why LAEA: cell areas are exact (equal-area), so km^2 are honest at every
 /// latitude; distances and directions from the centre have a scale error of
 /// 1 - cos(c/2) (c = angular distance), 0.13 % at 800 km, far below the
-/// uncertainty of radar ranges. The sphere is the SPEC's (R = 6371 km), so the
+/// uncertainty of radar ranges. The sphere is the model's (R = 6371 km, docs/model.md), so the
 /// projection and the great-circle geometry agree. Snyder, "Map Projections -
 /// A Working Manual", USGS PP 1395 (1987), eqs. (24-2)-(24-4), (24-16)-(24-18).
 

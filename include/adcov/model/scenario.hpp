@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// A scenario as plain typed structs: every key of SPEC "Scenario file (YAML)".
+/// A scenario as plain typed structs: every key of docs/scenario.md, "Scenario file (YAML)".
 /// Produced by load_scenario() (scenario_loader.hpp), consumed by every engine.
 
 #include <cstdint>
@@ -34,7 +34,7 @@ struct SourceLoc {
   std::string str() const;
 };
 
-/// Operator groups of SPEC "Operator contribution".
+/// Operator groups of docs/model.md, "Operator contribution".
 enum class OperatorGroup { ukraine, allied, contractor };
 inline constexpr OperatorGroup kOperatorGroups[] = {OperatorGroup::ukraine, OperatorGroup::allied,
                                                     OperatorGroup::contractor};
@@ -99,7 +99,7 @@ struct CoverageSettings {
   std::vector<double> altitudes_m{50, 500, 3000};
   bool floor = true;
   /// Reference threat for the maps; nullopt = a target of each radar's
-  /// rcs_ref, engageable by every system (SPEC).
+  /// rcs_ref, engageable by every system (docs/scenario.md).
   std::optional<std::string> threat;
 };
 

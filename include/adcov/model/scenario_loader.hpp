@@ -17,7 +17,7 @@ namespace adcov::model {
 /// Example: `auto s = load_scenario("scenarios/kyiv-night-raid.yaml");`
 Scenario load_scenario(const std::filesystem::path& file);
 
-/// Returns a copy of `s` with the sweep path `set` (SPEC "sweep:", e.g.
+/// Returns a copy of `s` with the sweep path `set` (docs/scenario.md, "sweep:", e.g.
 /// "batteries[kyiv-1].magazine", "systems[iris_t_slm].pk.drone",
 /// "coverage.altitudes_m") set to `value_yaml` (YAML flow text), re-validated.
 /// Works on the YAML tree `s` was loaded from (Scenario::source): the value is

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Air-defense system types (SPEC "systems:"): radar, engagement envelope,
+/// Air-defense system types (docs/scenario.md, "systems:"): radar, engagement envelope,
 /// interceptor, magazine and doctrine.
 
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Threat types: the drones and missiles a salvo launches (SPEC "threats:").
+/// Threat types: the drones and missiles a salvo launches (docs/scenario.md, "threats:").
 
 #include <map>
 #include <optional>

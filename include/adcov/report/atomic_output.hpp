@@ -1,7 +1,6 @@
 #pragma once
 /// \file
-/// All-or-nothing output files (SPEC "A failed run leaves no half-written
-/// output files"): every file is written as `<name>.tmp` next to its final
+/// All-or-nothing output files (docs/outputs.md, "All or nothing"): every file is written as `<name>.tmp` next to its final
 /// name, then renamed when the whole set is complete.
 
 #include <filesystem>

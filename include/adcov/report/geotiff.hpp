@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// GeoTIFF outputs (SPEC "coverage_<h>m.tif", "floor.tif"): georeferenced in
+/// GeoTIFF outputs (docs/outputs.md, "floor.tif"): georeferenced in
 /// the grid's LAEA CRS (geo::proj_string), tiled, DEFLATE-compressed,
 /// cropped to the region's bounding rectangle (cell_window.hpp).
 

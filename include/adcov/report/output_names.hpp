@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// File names in an output folder (SPEC "Outputs"; docs/outputs.md).
+/// File names in an output folder (docs/outputs.md; docs/outputs.md).
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// summary.json (SPEC "Outputs"): the SPEC keys plus documented extras
+/// summary.json (docs/outputs.md): the contract's keys plus documented extras
 /// (docs/outputs.md). A summary may hold a coverage part, an engagement part
 /// or both; writing one part keeps the other part of the summary already in
 /// the folder, so `adcov coverage` then `adcov simulate` into one folder

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// trials.csv (SPEC "Outputs"): one row per Monte Carlo trial, in trial order.
+/// trials.csv (docs/outputs.md): one row per Monte Carlo trial, in trial order.
 
 #include <filesystem>
 #include <string>

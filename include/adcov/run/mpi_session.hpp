@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The MPI transport (SPEC "Scale: beyond one machine"; docs/engagement.md,
+/// The MPI transport (docs/engagement.md, "Beyond one machine"; docs/engagement.md,
 /// "Beyond one machine"). In the MPI build (-DADCOV_WITH_MPI=ON) and started
 /// by a launcher (mpirun), the session initialises MPI (funneled: only the
 /// main thread talks MPI; TBB workers never do), silences stdout on ranks

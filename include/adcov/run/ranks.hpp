@@ -1,7 +1,6 @@
 #pragma once
 /// \file
-/// The processes one command is split across (SPEC "Scale: beyond one
-/// machine"; docs/engagement.md, "Beyond one machine"): MPI ranks under
+/// The processes one command is split across (docs/engagement.md, "Beyond one machine"; docs/engagement.md, "Beyond one machine"): MPI ranks under
 /// mpirun (run/mpi_session.hpp), or this process alone. The split itself
 /// (which trials, which sweep points) lives beside each command in run/;
 /// only `gather` moves data, so everything but the transport is tested
