@@ -12,6 +12,8 @@
 // km^2 are true at every latitude (up to the sphere-vs-WGS84 difference).
 #include "adcov/coverage/coverage_map.hpp"
 
+#include <fmt/format.h>
+
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 
@@ -219,13 +221,11 @@ geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
         const geo::LonLat ll = geo::unproject(grid.projection, grid.cell_center(c, r));
         if (ll.lon_deg < bb.west || ll.lon_deg > bb.east || ll.lat_deg < bb.south || ll.lat_deg > bb.north) continue;
         const geo::DemFootprint fp = geo::dem_footprint(src.files, p);
-        char buf[300];
-        std::snprintf(buf, sizeof buf,
-                      ": region [%g, %g, %g, %g] extends outside the DEM: no elevation at (%.4f, %.4f); the DEM "
-                      "covers lon %.4f..%.4f, lat %.4f..%.4f",
-                      bb.west, bb.south, bb.east, bb.north, ll.lon_deg, ll.lat_deg, fp.lonlat.west, fp.lonlat.east,
-                      fp.lonlat.south, fp.lonlat.north);
-        throw InputError(where(s, s.region.loc) + buf);
+        throw InputError(where(s, s.region.loc) +
+                         fmt::format(": region [{}, {}, {}, {}] extends outside the DEM: no elevation at ({:.4f}, "
+                                     "{:.4f}); the DEM covers lon {:.4f}..{:.4f}, lat {:.4f}..{:.4f}",
+                                     bb.west, bb.south, bb.east, bb.north, ll.lon_deg, ll.lat_deg, fp.lonlat.west,
+                                     fp.lonlat.east, fp.lonlat.south, fp.lonlat.north));
       }
   }
   return t;

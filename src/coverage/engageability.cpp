@@ -1,6 +1,8 @@
 // docs/model.md, "Detection" and "Engageable" as lookups on precomputed visibility.
 #include "adcov/coverage/engageability.hpp"
 
+#include <fmt/format.h>
+
 #include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
@@ -70,10 +72,9 @@ std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const g
     const int r = static_cast<int>(std::floor(g.row_of(bg.pos.y_m)));
     const bool outside_grid = c < 0 || r < 0 || c >= g.width || r >= g.height;
     if (outside_grid || (!terrain.outside_dem.empty() && terrain.outside_dem[static_cast<std::size_t>(r) * g.width + c])) {
-      char buf[200];
-      std::snprintf(buf, sizeof buf, ": battery '%s' at (%.5f, %.5f) is outside the %s", b.id.c_str(),
-                    b.position.lon_deg, b.position.lat_deg, outside_grid ? "terrain grid" : "DEM");
-      throw InputError((b.loc.file.empty() ? s.file.string() : b.loc.str()) + buf);
+      throw InputError((b.loc.file.empty() ? s.file.string() : b.loc.str()) +
+                       fmt::format(": battery '{}' at ({:.5f}, {:.5f}) is outside the {}", b.id, b.position.lon_deg,
+                                   b.position.lat_deg, outside_grid ? "terrain grid" : "DEM"));
     }
     obs[i].pos = bg.pos;
     obs[i].antenna_agl_m = bg.system.radar.height_m;

@@ -1,5 +1,7 @@
 #include "visibility_window.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -13,9 +15,7 @@ WindowSetup setup_window(const geo::TerrainGrid& t, const Observer& o) {
   const int oc = static_cast<int>(std::floor(pc + 0.5)), orow = static_cast<int>(std::floor(pr + 0.5));
   if (oc < 0 || orow < 0 || oc >= g.width || orow >= g.height) {
     const geo::LonLat ll = geo::unproject(g.projection, o.pos);
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "radar at (%.5f, %.5f) is outside the terrain grid", ll.lon_deg, ll.lat_deg);
-    throw InputError(buf);
+    throw InputError(fmt::format("radar at ({:.5f}, {:.5f}) is outside the terrain grid", ll.lon_deg, ll.lat_deg));
   }
   const double rc = std::max(o.reach_m, 0.0) / g.cell_m;
   WindowSetup w;

@@ -1,5 +1,7 @@
 #include "adcov/geo/raster_info.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -91,28 +93,25 @@ RasterInfo describe_raster(const std::filesystem::path& path) {
 }
 
 std::string format_raster_info(const RasterInfo& i) {
-  std::string s;
-  char buf[512];
-  auto line = [&](const char* fmt, auto... args) {
-    std::snprintf(buf, sizeof buf, fmt, args...);
-    s += buf;
-  };
-  line("%s\n", i.path.string().c_str());
-  line("  driver      %s, %d band%s, %s\n", i.driver.c_str(), i.bands, i.bands == 1 ? "" : "s", i.data_type.c_str());
-  line("  size        %d x %d cells\n", i.width, i.height);
-  line("  crs         %s%s\n", i.crs_name.c_str(), i.epsg ? (" (EPSG:" + std::to_string(*i.epsg) + ")").c_str() : "");
+  std::string s = fmt::format("{}\n", i.path.string());
+  auto out = std::back_inserter(s);
+  fmt::format_to(out, "  driver      {}, {} band{}, {}\n", i.driver, i.bands, i.bands == 1 ? "" : "s", i.data_type);
+  fmt::format_to(out, "  size        {} x {} cells\n", i.width, i.height);
+  fmt::format_to(out, "  crs         {}{}\n", i.crs_name, i.epsg ? fmt::format(" (EPSG:{})", *i.epsg) : "");
   if (i.geographic)
-    line("  resolution  %.6g x %.6g deg = %.1f x %.1f m at the centre latitude\n", i.res_x, i.res_y, i.res_x_m, i.res_y_m);
+    fmt::format_to(out, "  resolution  {:.6g} x {:.6g} deg = {:.1f} x {:.1f} m at the centre latitude\n", i.res_x,
+                   i.res_y, i.res_x_m, i.res_y_m);
   else
-    line("  resolution  %.6g x %.6g CRS units = %.1f x %.1f m on the ground at the centre\n", i.res_x, i.res_y,
-         i.res_x_m, i.res_y_m);
-  line("  bounds      x %.6f .. %.6f, y %.6f .. %.6f\n", i.xmin, i.xmax, i.ymin, i.ymax);
-  line("  lon/lat     lon %.5f .. %.5f, lat %.5f .. %.5f\n", i.lonlat.west, i.lonlat.east, i.lonlat.south, i.lonlat.north);
-  line("  values      min %.6g, max %.6g\n", i.min, i.max);
+    fmt::format_to(out, "  resolution  {:.6g} x {:.6g} CRS units = {:.1f} x {:.1f} m on the ground at the centre\n",
+                   i.res_x, i.res_y, i.res_x_m, i.res_y_m);
+  fmt::format_to(out, "  bounds      x {:.6f} .. {:.6f}, y {:.6f} .. {:.6f}\n", i.xmin, i.xmax, i.ymin, i.ymax);
+  fmt::format_to(out, "  lon/lat     lon {:.5f} .. {:.5f}, lat {:.5f} .. {:.5f}\n", i.lonlat.west, i.lonlat.east,
+                 i.lonlat.south, i.lonlat.north);
+  fmt::format_to(out, "  values      min {:.6g}, max {:.6g}\n", i.min, i.max);
   if (i.nodata)
-    line("  voids       %lld cells (nodata %.10g)\n", static_cast<long long>(i.void_count), *i.nodata);
+    fmt::format_to(out, "  voids       {} cells (nodata {:.10g})\n", i.void_count, *i.nodata);
   else
-    line("  voids       %lld cells (no nodata value)\n", static_cast<long long>(i.void_count));
+    fmt::format_to(out, "  voids       {} cells (no nodata value)\n", i.void_count);
   return s;
 }
 

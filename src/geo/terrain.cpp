@@ -3,6 +3,8 @@
 // numbered below are those of docs/coverage.md ("Terrain").
 #include "adcov/geo/terrain.hpp"
 
+#include <fmt/format.h>
+
 #include <gdal_utils.h>
 #include <cpl_string.h>
 
@@ -181,9 +183,7 @@ void load_flat(TerrainGrid& t, double z) {
   const float v = static_cast<float>(std::max(z, 0.0));
   t.ground_m.assign(t.grid.cells(), v);
   if (z < 0) t.sea_cells = static_cast<std::int64_t>(t.grid.cells());
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "flat ground at %g m, %g m cells", z, t.grid.cell_m);
-  t.description = buf;
+  t.description = fmt::format("flat ground at {} m, {} m cells", z, t.grid.cell_m);
 }
 
 /// Sets a GDAL configuration option on this thread for its lifetime.
@@ -222,11 +222,9 @@ std::int64_t clamp_sea(std::vector<float>& z, int width, int height) {
 }
 
 void describe(TerrainGrid& t, const std::vector<std::filesystem::path>& files) {
-  char buf[512];
-  std::snprintf(buf, sizeof buf, "%s (%zu file%s, ~%.0f m cells) resampled bilinearly to %g m LAEA cells",
-                file_list(files, true).c_str(), files.size(), files.size() == 1 ? "" : "s",
-                t.source_resolution_m, t.grid.cell_m);
-  t.description = buf;
+  t.description = fmt::format("{} ({} file{}, ~{:.0f} m cells) resampled bilinearly to {} m LAEA cells",
+                              file_list(files, true), files.size(), files.size() == 1 ? "" : "s",
+                              t.source_resolution_m, t.grid.cell_m);
 }
 
 /// The mosaic pixel of grid cell (0, 0) when the mosaic is on the grid: same
@@ -507,13 +505,11 @@ void handle_outside(TerrainGrid& t, const Scan& sc, const std::vector<std::files
     const int c = static_cast<int>(sc.first_nan % grid.width), r = static_cast<int>(sc.first_nan / grid.width);
     const LonLat ll = unproject(grid.projection, grid.cell_center(c, r));
     const DemFootprint fp = dem_footprint(files, grid.projection);
-    char buf[320];
-    std::snprintf(buf, sizeof buf,
-                  ": the analysis area extends outside the DEM: no elevation at (%.4f, %.4f) and %lld other "
-                  "cell(s); the DEM covers lon %.4f..%.4f, lat %.4f..%.4f",
-                  ll.lon_deg, ll.lat_deg, static_cast<long long>(sc.nan - 1), fp.lonlat.west, fp.lonlat.east,
-                  fp.lonlat.south, fp.lonlat.north);
-    throw InputError(names + buf);
+    throw InputError(names + fmt::format(": the analysis area extends outside the DEM: no elevation at ({:.4f}, "
+                                         "{:.4f}) and {} other cell(s); the DEM covers lon {:.4f}..{:.4f}, lat "
+                                         "{:.4f}..{:.4f}",
+                                         ll.lon_deg, ll.lat_deg, sc.nan - 1, fp.lonlat.west, fp.lonlat.east,
+                                         fp.lonlat.south, fp.lonlat.north));
   }
   std::vector<std::uint8_t> outside(grid.cells(), 0);
   for (std::size_t i = 0; i < t.ground_m.size(); ++i) outside[i] = std::isnan(t.ground_m[i]);

@@ -1,5 +1,7 @@
 #include "graticule.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -39,9 +41,7 @@ double step_deg(const LonLatExtent& x) {
 
 // Degrees without trailing zeros and with the hemisphere: "30.5E", "50N".
 std::string degrees_label(double v, bool meridian) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", std::fabs(v));
-  std::string s = buf;
+  std::string s = fmt::format("{:.2f}", std::fabs(v));
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s + (meridian ? (v < 0 ? "W" : "E") : (v < 0 ? "S" : "N"));

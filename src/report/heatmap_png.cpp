@@ -1,5 +1,7 @@
 #include "adcov/report/heatmap_png.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -13,9 +15,7 @@ namespace adcov::report {
 namespace {
 
 std::string fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
+  return fmt::format("{:.1f}", v);
 }
 
 void count_legend(MapLegend& lg, const coverage::AltitudeCoverage& alt) {

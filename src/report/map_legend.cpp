@@ -1,5 +1,7 @@
 #include "map_legend.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 
@@ -72,10 +74,8 @@ void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::Cove
   if (s.region.protect) lg.line_sample(kProtectLine, kProtectWidthPx, "Protect zone");
   if (opt.sea_geojson) lg.tinted_swatch(kOutsideRegionColor, kSeaTint, "Sea");
   lg.gap();
-  char k[32];
-  std::snprintf(k, sizeof k, "%.4g", s.k_factor);
   lg.text("Grid " + thousands(r.grid.cell_m) + " m, LAEA", kLegendNote);
-  lg.text(std::string("k-factor ") + k, kLegendNote);
+  lg.text(fmt::format("k-factor {:.4g}", s.k_factor), kLegendNote);
   if (s.coverage.threat) lg.text("Target: " + *s.coverage.threat, kLegendNote);
 }
 

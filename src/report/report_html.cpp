@@ -3,6 +3,8 @@
 #include <cpl_conv.h>
 #include <cpl_string.h>
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -10,7 +12,9 @@
 #include <sstream>
 
 #include "adcov/error.hpp"
+#include "adcov/report/number_text.hpp"
 #include "adcov/report/output_names.hpp"
+#include "adcov/report/text_file.hpp"
 
 namespace adcov::report {
 
@@ -32,21 +36,13 @@ std::string esc(const std::string& s) {
   return out;
 }
 
-std::string num(const char* f, double v) {
+// `v` with `digits` decimals; "-" for a number that is not one.
+std::string fixed(double v, int digits) {
   if (!std::isfinite(v)) return "-";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, f, v);
-  return buf;
+  return fmt::format("{:.{}f}", v, digits);
 }
 
-std::string pct(double v) { return num("%.1f", 100.0 * v) + "&nbsp;%"; }
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string pct(double v) { return fixed(100.0 * v, 1) + "&nbsp;%"; }
 
 constexpr const char* kStyle = R"(
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a;
@@ -69,7 +65,7 @@ void rate_table(std::string& h, const std::string& first, const std::map<std::st
        "</th><th>launched</th><th>intercepted (mean)</th><th>rate</th><th>95&nbsp;% interval</th></tr>\n";
   for (const auto& [k, r] : m)
     h += "<tr><td>" + esc(k) + "</td><td>" + std::to_string(r.launched) + "</td><td>" +
-         num("%.2f", r.intercepted_mean) + "</td><td>" + pct(r.interception_rate) + "</td><td>" +
+         fixed(r.intercepted_mean, 2) + "</td><td>" + pct(r.interception_rate) + "</td><td>" +
          pct(r.ci95_lo) + " &ndash; " + pct(r.ci95_hi) + "</td></tr>\n";
   h += "</table>\n";
 }
@@ -151,7 +147,7 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
   if (cov)
     for (const auto& a : cov->altitudes)
       h += "<div>covered at " + esc(altitude_text(a.altitude_m)) + " m<b>" + pct(a.region.covered_fraction) +
-           "</b>" + num("%.0f", a.region.covered_km2) + " of " + num("%.0f", a.region.region_km2) +
+           "</b>" + fixed(a.region.covered_km2, 0) + " of " + fixed(a.region.region_km2, 0) +
            " km&sup2;</div>\n";
   if (sim)
     h += "<div>intercepted<b>" + pct(sim->overall.interception_rate) + "</b>95&nbsp;% interval " +
@@ -166,8 +162,8 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
     if (protect) h += "<th>covered in protect zones</th>";
     h += "</tr>\n";
     for (const auto& a : cov->altitudes) {
-      h += "<tr><td>" + esc(altitude_text(a.altitude_m)) + " m</td><td>" + num("%.0f", a.region.region_km2) +
-           "</td><td>" + num("%.0f", a.region.covered_km2) + "</td><td>" + pct(a.region.covered_fraction) + "</td>";
+      h += "<tr><td>" + esc(altitude_text(a.altitude_m)) + " m</td><td>" + fixed(a.region.region_km2, 0) +
+           "</td><td>" + fixed(a.region.covered_km2, 0) + "</td><td>" + pct(a.region.covered_fraction) + "</td>";
       if (protect) h += "<td>" + (a.protect ? pct(a.protect->covered_fraction) : std::string("-")) + "</td>";
       h += "</tr>\n";
     }
@@ -192,15 +188,15 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
     if (!sim->leakers_by_target.empty()) {
       h += "<table><tr><th>target (lon, lat)</th><th>leakers per trial</th></tr>\n";
       for (const auto& l : sim->leakers_by_target)
-        h += "<tr><td>" + num("%.4f", l.at.lon_deg) + ", " + num("%.4f", l.at.lat_deg) + "</td><td>" +
-             num("%.2f", l.mean) + "</td></tr>\n";
+        h += "<tr><td>" + fixed(l.at.lon_deg, 4) + ", " + fixed(l.at.lat_deg, 4) + "</td><td>" +
+             fixed(l.mean, 2) + "</td></tr>\n";
       h += "</table>\n";
     }
     h += "<table><tr><th>interceptors fired</th><th>mean per trial</th></tr>\n";
     for (const auto& [k, v] : sim->interceptors_fired)
-      h += "<tr><td>" + esc(k) + "</td><td>" + num("%.2f", v) + "</td></tr>\n";
-    h += "</table>\n<p>Cost per trial: interceptors $" + num("%.0f", sim->cost_interceptors_mean_usd) +
-         ", threats destroyed $" + num("%.0f", sim->cost_threats_destroyed_mean_usd) + ".</p>\n";
+      h += "<tr><td>" + esc(k) + "</td><td>" + fixed(v, 2) + "</td></tr>\n";
+    h += "</table>\n<p>Cost per trial: interceptors $" + fixed(sim->cost_interceptors_mean_usd, 0) +
+         ", threats destroyed $" + fixed(sim->cost_threats_destroyed_mean_usd, 0) + ".</p>\n";
   }
 
   if ((cov && !cov->altitudes.empty()) || (sim && !sim->by_operator.empty())) {
@@ -217,15 +213,15 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
         for (const auto& a : cov->altitudes) {
           const auto it = a.region.marginal_by_operator_km2.find(g);
           any = any || it != a.region.marginal_by_operator_km2.end();
-          row += "<td>" + (it == a.region.marginal_by_operator_km2.end() ? std::string("-") : num("%.0f", it->second)) + "</td>";
+          row += "<td>" + (it == a.region.marginal_by_operator_km2.end() ? std::string("-") : fixed(it->second, 0)) + "</td>";
         }
       if (sim) {
         const auto it = sim->by_operator.find(g);
         any = any || it != sim->by_operator.end();
         if (it == sim->by_operator.end()) row += "<td>-</td><td>-</td><td>-</td>";
         else
-          row += "<td>" + num("%.2f", it->second.interceptions_mean) + "</td><td>" +
-                 num("%.2f", it->second.marginal_interceptions) + "</td><td>" + pct(it->second.rate_without) + "</td>";
+          row += "<td>" + fixed(it->second.interceptions_mean, 2) + "</td><td>" +
+                 fixed(it->second.marginal_interceptions, 2) + "</td><td>" + pct(it->second.rate_without) + "</td>";
       }
       if (any) h += row + "</tr>\n";
     }
@@ -235,11 +231,11 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
   h += "<h2>Assumptions that matter</h2>\n<ul>\n";
   if (cov) {
     h += "<li>Terrain: " + esc(cov->terrain_description.empty() ? "(not described)" : cov->terrain_description) +
-         "; analysis grid " + num("%.0f", cov->grid.cell_m) + " m (spherical LAEA, equal-area)";
+         "; analysis grid " + fixed(cov->grid.cell_m, 0) + " m (spherical LAEA, equal-area)";
     if (cov->voids_filled > 0) h += "; " + std::to_string(cov->voids_filled) + " void cells filled from neighbours";
     h += ".</li>\n";
   }
-  h += "<li>Refraction: effective earth radius factor k = " + num("%.4g", s.k_factor) + ".</li>\n";
+  h += "<li>Refraction: effective earth radius factor k = " + number_text(s.k_factor) + ".</li>\n";
   h += "<li>Reference target for the maps: " +
        esc(s.coverage.threat ? *s.coverage.threat : std::string("each radar's reference RCS, engageable by every system")) +
        ".</li>\n";
@@ -252,7 +248,7 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
   h += "</ul>\n<table><tr><th>battery</th><th>system</th><th>operator</th><th>position (lon, lat)</th></tr>\n";
   for (const auto& b : s.batteries)
     h += "<tr><td>" + esc(b.id) + "</td><td>" + esc(b.system) + "</td><td>" + esc(b.op.str()) + "</td><td>" +
-         num("%.4f", b.position.lon_deg) + ", " + num("%.4f", b.position.lat_deg) + "</td></tr>\n";
+         fixed(b.position.lon_deg, 4) + ", " + fixed(b.position.lat_deg, 4) + "</td></tr>\n";
   h += "</table>\n</body></html>\n";
   return h;
 }
@@ -261,16 +257,12 @@ void write_report_html(OutputStage& stage, const model::Scenario& s, const cover
                        const engage::SimulationResult* sim) {
   auto read = [&stage](const std::string& name) -> std::optional<std::string> {
     std::error_code ec;
-    if (auto staged = stage.staged(name); staged && fs::exists(*staged, ec)) return slurp(*staged);
-    if (fs::exists(stage.final_path(name), ec)) return slurp(stage.final_path(name));
+    if (auto staged = stage.staged(name); staged && fs::exists(*staged, ec)) return read_text_file(*staged);
+    if (fs::exists(stage.final_path(name), ec)) return read_text_file(stage.final_path(name));
     return std::nullopt;
   };
   const std::string text = report_html(s, cov, sim, read);
-  const fs::path file = stage.path(kReportHtml);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw Error(file.string() + ": cannot write");
+  write_text_file(stage.path(kReportHtml), text);
 }
 
 }  // namespace adcov::report

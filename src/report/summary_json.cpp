@@ -8,6 +8,7 @@
 
 #include "adcov/error.hpp"
 #include "adcov/report/output_names.hpp"
+#include "adcov/report/text_file.hpp"
 
 namespace adcov::report {
 
@@ -185,23 +186,14 @@ void write_summary(OutputStage& stage, const model::Scenario& s, const coverage:
   fs::path base_file = stage.final_path(kSummaryFile);
   if (auto staged = stage.staged(kSummaryFile); staged && fs::exists(*staged)) base_file = *staged;
   std::string base;
-  if (fs::exists(base_file)) {
-    std::ifstream in(base_file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    base = ss.str();
-  }
+  if (fs::exists(base_file)) base = read_text_file(base_file);
   std::string text;
   try {
     text = summary_json(base, s, cov, sim, notes);
   } catch (const Error& e) {
     throw Error(base_file.string() + ": " + e.what() + " (remove it to start a new summary)");
   }
-  const fs::path file = stage.path(kSummaryFile);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw Error(file.string() + ": cannot write");
+  write_text_file(stage.path(kSummaryFile), text);
 }
 
 }  // namespace adcov::report

@@ -10,6 +10,7 @@
 #include "adcov/report/heatmap_png.hpp"
 #include "adcov/report/number_text.hpp"
 #include "adcov/report/output_names.hpp"
+#include "adcov/report/text_file.hpp"
 #include "sweep_plot.hpp"
 
 namespace adcov::report {
@@ -51,12 +52,7 @@ std::string sweep_csv(const SweepResult& r) {
 }
 
 void write_sweep_outputs(OutputStage& stage, const model::Scenario& s, const SweepResult& r) {
-  const auto csv = stage.path("sweep.csv");
-  {
-    std::ofstream f(csv, std::ios::binary);
-    f << sweep_csv(r);
-    if (!f) throw Error(stage.final_path("sweep.csv").string() + ": cannot write");
-  }
+  write_text_file(stage.path("sweep.csv"), sweep_csv(r));
   write_png(stage.path("sweep.png"), render_sweep_plot(s, r));
 }
 

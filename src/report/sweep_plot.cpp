@@ -2,6 +2,8 @@
 
 #include "sweep_plot.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -47,9 +49,7 @@ Axis sweep_axis(const model::Scenario& s, const SweepResult& r, std::vector<doub
 }
 
 std::string percent(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.0f %%", 100 * v);
-  return b;
+  return fmt::format("{:.0f} %", 100 * v);
 }
 
 // The rate axis: the data's range rounded out to 10 % steps, so close rates

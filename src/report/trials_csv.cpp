@@ -7,6 +7,7 @@
 
 #include "adcov/error.hpp"
 #include "adcov/report/number_text.hpp"
+#include "adcov/report/text_file.hpp"
 
 namespace adcov::report {
 
@@ -22,10 +23,7 @@ std::string trials_csv(const engage::SimulationResult& r) {
 }
 
 void write_trials_csv(const std::filesystem::path& file, const engage::SimulationResult& r) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << trials_csv(r);
-  out.close();
-  if (!out) throw Error(file.string() + ": cannot write");
+  write_text_file(file, trials_csv(r));
 }
 
 }  // namespace adcov::report
