@@ -8,15 +8,24 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <sstream>
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/info.h>
 
 #include "adcov/error.hpp"
+#include "adcov/model/value_rules.hpp"
 #include "commands.hpp"
 #include "adcov/run/mpi_session.hpp"
 
 namespace {
+
+/// A command-line value the scenario file's rules refuse: exit 2, naming the flag.
+void refuse(const char* flag, const std::string& problem) {
+  if (!problem.empty()) throw adcov::InputError(std::string(flag) + ": " + problem);
+}
 
 void add_common(CLI::App* c, adcov::app::Common& common) {
   c->add_option("--threads", common.threads, "Cap on worker threads (default: all cores; results never depend on it)")
@@ -36,32 +45,33 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
   auto* c_run = app.add_subcommand("run", "Validate, then coverage + simulation + report for each scenario");
   c_run->add_option("scenarios", run.scenarios, "Scenario YAML files")->required();
   c_run->add_option("-o,--out", run.out_dir, "Output folder (default out/<name>/; one sub-folder per scenario when several)");
-  c_run->add_option("--trials", run.trials, "Monte Carlo trials (overrides simulation.trials)")->check(CLI::PositiveNumber);
-  c_run->add_option("--seed", run.seed, "Random seed (overrides seed)");
+  c_run->add_option("--trials", run.trials, "Monte Carlo trials (overrides simulation.trials)");
+  std::optional<std::string> run_seed, sim_seed, sw_seed;  // text: checked by model::seed_problem
+  c_run->add_option("--seed", run_seed, "Random seed (overrides seed)");
   add_common(c_run, run.common);
 
   CoverageArgs cov;
   auto* c_cov = app.add_subcommand("coverage", "Coverage heatmaps and coverage floor");
   c_cov->add_option("scenario", cov.scenario, "Scenario YAML file")->required();
   c_cov->add_option("-o,--out", cov.out_dir, "Output folder (default out/<name>/)");
-  c_cov->add_option("--altitude", cov.altitudes_m, "Target altitude above ground in metres (repeatable)")->check(CLI::NonNegativeNumber);
-  c_cov->add_option("--resolution", cov.resolution_m, "Grid cell size in metres (overrides resolution_m)")->check(CLI::PositiveNumber);
+  c_cov->add_option("--altitude", cov.altitudes_m, "Target altitude above ground in metres (repeatable)");
+  c_cov->add_option("--resolution", cov.resolution_m, "Grid cell size in metres (overrides resolution_m)");
   add_common(c_cov, cov.common);
 
   SimulateArgs sim;
   auto* c_sim = app.add_subcommand("simulate", "Monte Carlo engagement of the salvos");
   c_sim->add_option("scenario", sim.scenario, "Scenario YAML file")->required();
   c_sim->add_option("-o,--out", sim.out_dir, "Output folder (default out/<name>/)");
-  c_sim->add_option("--trials", sim.trials, "Monte Carlo trials")->check(CLI::PositiveNumber);
-  c_sim->add_option("--seed", sim.seed, "Random seed");
+  c_sim->add_option("--trials", sim.trials, "Monte Carlo trials");
+  c_sim->add_option("--seed", sim_seed, "Random seed");
   add_common(c_sim, sim.common);
 
   SweepArgs sw;
   auto* c_sw = app.add_subcommand("sweep", "Run the cartesian product of the scenario's sweep: block");
   c_sw->add_option("scenario", sw.scenario, "Scenario YAML file")->required();
   c_sw->add_option("-o,--out", sw.out_dir, "Output folder (default out/<name>-sweep/)");
-  c_sw->add_option("--trials", sw.trials, "Monte Carlo trials per point")->check(CLI::PositiveNumber);
-  c_sw->add_option("--seed", sw.seed, "Random seed");
+  c_sw->add_option("--trials", sw.trials, "Monte Carlo trials per point");
+  c_sw->add_option("--seed", sw_seed, "Random seed");
   add_common(c_sw, sw.common);
 
   std::vector<std::string> validate_files;
@@ -83,7 +93,7 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
       "bench", "Time each stage (terrain, visibility, coverage, trials) on a scenario; "
                "bench/viewshed_vs_gdal.sh compares with gdal_viewshed");
   c_bench->add_option("scenario", bench.scenario, "Scenario YAML file (default: the Kyiv night raid)");
-  c_bench->add_option("--trials", bench.trials, "Monte Carlo trials to time")->check(CLI::PositiveNumber);
+  c_bench->add_option("--trials", bench.trials, "Monte Carlo trials to time");
   add_common(c_bench, bench.common);
 
   try {
@@ -93,6 +103,23 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
     const int rc = ranks.writer() ? app.exit(e) : app.exit(e, sink, sink);
     return rc == 0 ? 0 : 2;
   }
+
+  // The values a scenario also sets are checked by the scenario file's rules
+  // (model/value_rules.hpp), before anything is read or written.
+  for (const auto* t : {&run.trials, &sim.trials, &sw.trials})
+    if (*t) refuse("--trials", adcov::model::trials_problem(**t));
+  if (c_bench->parsed()) refuse("--trials", adcov::model::trials_problem(bench.trials));
+  for (double h : cov.altitudes_m) refuse("--altitude", adcov::model::altitude_problem(h));
+  refuse("--altitude", adcov::model::altitudes_problem(cov.altitudes_m));
+  if (cov.resolution_m) refuse("--resolution", adcov::model::resolution_problem(*cov.resolution_m));
+  const std::pair<std::optional<std::string>*, std::optional<std::uint64_t>*> seeds[] = {
+      {&run_seed, &run.seed}, {&sim_seed, &sim.seed}, {&sw_seed, &sw.seed}};
+  for (const auto& [text, seed] : seeds)
+    if (*text) {
+      std::uint64_t v = 0;
+      refuse("--seed", adcov::model::seed_problem(**text, v));
+      *seed = v;
+    }
 
   if (!ranks.writer()) {
     // Not split across ranks: rank 0 runs them alone.

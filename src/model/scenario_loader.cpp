@@ -20,6 +20,7 @@
 
 #include "adcov/error.hpp"
 #include "adcov/model/library.hpp"
+#include "adcov/model/value_rules.hpp"
 #include "model/loaded_yaml.hpp"
 #include "model/type_fields.hpp"
 #include "model/yaml_reader.hpp"
@@ -472,12 +473,14 @@ void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
     std::vector<double> alts;
     for (const auto& e : a) {
       double h = 0;
-      if (!read_double(e, "coverage", "altitudes_m", c.d, h, at_least(0))) continue;
-      // Each altitude names an output file (coverage_<h>m.tif): a repeat would overwrite one.
-      if (std::find(alts.begin(), alts.end(), h) != alts.end())
-        c.d.error(e.Mark(), "coverage", fmt::format("altitudes_m: {} is listed twice", h));
-      else
-        alts.push_back(h);
+      if (!read_double(e, "coverage", "altitudes_m", c.d, h, altitude_range())) continue;
+      // Each altitude names output files (coverage_<h>m.tif, to the millimetre):
+      // a repeat, or one that rounds to the same name, would overwrite one.
+      alts.push_back(h);
+      if (const std::string p = altitudes_problem(alts); !p.empty()) {
+        c.d.error(e.Mark(), "coverage", "altitudes_m: " + p);
+        alts.pop_back();
+      }
     }
     if (!alts.empty()) s.coverage.altitudes_m = alts;
   }
@@ -545,15 +548,14 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
     if (!valid_name(s.name))
       d.error(n.Mark(), "", "name '" + s.name + "' may only contain letters, digits, '_' and '-'");
   if (const YAML::Node n = top.get("seed"); n.IsDefined()) {
-    std::uint64_t seed = 0;
-    if (!n.IsScalar() || n.Scalar().empty() || n.Scalar()[0] == '-' || !YAML::convert<std::uint64_t>::decode(n, seed))
+    if (!n.IsScalar())
       d.error(n.Mark(), "", "seed: expected a whole number >= 0, got " + describe(n));
-    else
-      s.seed = seed;
+    else if (const std::string p = seed_problem(n.Scalar(), s.seed); !p.empty())
+      d.error(n.Mark(), "", "seed: " + p);
   }
   read_terrain(top.require("terrain"), c, s.terrain);
   read_region(top.require("region"), c, s.region);
-  top.read("resolution_m", s.resolution_m, positive());
+  top.read("resolution_m", s.resolution_m, resolution_range());
   if (const YAML::Node e = top.get("earth"); e.IsDefined()) {
     MapReader em(e, "earth", {"k_factor"}, d);
     em.read("k_factor", s.k_factor, positive());
@@ -577,7 +579,7 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
   read_coverage(top.get("coverage"), c, s);
   if (const YAML::Node n = top.get("simulation"); n.IsDefined()) {
     MapReader sm(n, "simulation", {"trials"}, d);
-    sm.read("trials", s.simulation.trials, at_least(1));
+    sm.read("trials", s.simulation.trials, trials_range());
   }
   read_sweep(top.get("sweep"), c, s);
 

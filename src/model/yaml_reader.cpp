@@ -20,11 +20,28 @@ std::string Range::str() const {
   return "any number";
 }
 
+std::string number_problem(double v, const Range& r, const std::string& got) {
+  if (!std::isfinite(v)) return "must be a finite number " + r.str() + ", got " + got;
+  if (r.contains(v)) return "";
+  // An open-ended range stops at +-1e300 (Range's defaults): say so rather than ">= 0".
+  if ((v > 1e299 && r.hi > 1e299) || (v < -1e299 && r.lo < -1e299)) return "is too large, got " + got;
+  return "must be " + r.str() + ", got " + got;
+}
+
+std::string whole_number_problem(long long v, const Range& r, const std::string& got) {
+  if (!r.contains(static_cast<double>(v))) return "must be " + r.str() + ", got " + got;
+  if (v > 2147483647LL || v < -2147483647LL) return "is too large, got " + got;
+  return "";
+}
+
 std::string describe(const YAML::Node& n) {
   if (!n.IsDefined() || n.IsNull()) return "nothing";
   if (n.IsSequence()) return "a list";
   if (n.IsMap()) return "a map";
-  std::string s = n.Scalar();
+  return quoted(n.Scalar());
+}
+
+std::string quoted(std::string s) {
   if (s.size() > 40) s = s.substr(0, 37) + "...";
   // Never echo control bytes (binary input) to a terminal.
   for (char& ch : s)
@@ -97,12 +114,12 @@ bool MapReader::read(const std::string& key, std::string& out) const {
 bool read_double(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
                  double& out, Range r) {
   double v = 0;
-  if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !std::isfinite(v)) {
+  if (!n.IsScalar() || !YAML::convert<double>::decode(n, v)) {
     d.error(n.Mark(), item, what + ": expected a number, got " + describe(n));
     return false;
   }
-  if (!r.contains(v)) {
-    d.error(n.Mark(), item, what + " must be " + r.str() + ", got " + n.Scalar());
+  if (const std::string p = number_problem(v, r, n.Scalar()); !p.empty()) {
+    d.error(n.Mark(), item, what + " " + p);
     return false;
   }
   out = v;
@@ -117,12 +134,8 @@ bool read_int(const YAML::Node& n, const std::string& item, const std::string& w
     d.error(n.Mark(), item, what + ": expected a whole number, got " + describe(n));
     return false;
   }
-  if (!r.contains(static_cast<double>(v))) {
-    d.error(n.Mark(), item, what + " must be " + r.str() + ", got " + n.Scalar());
-    return false;
-  }
-  if (v > 2147483647LL || v < -2147483647LL) {
-    d.error(n.Mark(), item, what + " is too large, got " + n.Scalar());
+  if (const std::string p = whole_number_problem(v, r, n.Scalar()); !p.empty()) {
+    d.error(n.Mark(), item, what + " " + p);
     return false;
   }
   out = static_cast<int>(v);

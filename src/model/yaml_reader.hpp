@@ -26,6 +26,19 @@ inline Range at_least(double lo) { return {lo, 1e300, false, false}; }
 inline Range positive() { return {0, 1e300, true, false}; }
 inline Range between(double lo, double hi) { return {lo, hi, false, false}; }
 
+/// The ranges of the values the command line can also set (adcov/model/value_rules.hpp).
+inline Range altitude_range() { return at_least(0); }
+inline Range resolution_range() { return positive(); }
+inline Range trials_range() { return at_least(1); }
+
+/// The problem with a decoded number, "" when it is a finite number in `r`
+/// (and within the +-1e300 that an open-ended range stops at); `got` is the
+/// value as written. "must be >= 0, got -1", "must be a finite number >= 0,
+/// got nan", "is too large, got 1e308".
+std::string number_problem(double v, const Range& r, const std::string& got);
+/// Same for a whole number; an int holds it ("is too large" beyond 2^31 - 1).
+std::string whole_number_problem(long long v, const Range& r, const std::string& got);
+
 /// One YAML map with a fixed set of allowed keys. The constructor reports a
 /// non-map node, unknown keys (with "did you mean") and duplicate keys, which
 /// yaml-cpp itself accepts silently and would resolve to the first one.
@@ -73,5 +86,7 @@ bool expect_list(const YAML::Node& n, const std::string& item, const std::string
 
 /// A short rendering of a scalar for messages ('abc', or "a list" / "a map").
 std::string describe(const YAML::Node& n);
+/// A scalar's text as describe() shows it: quoted, shortened, no control bytes.
+std::string quoted(std::string s);
 
 }  // namespace adcov::model::detail

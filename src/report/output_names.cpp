@@ -1,15 +1,12 @@
 #include "adcov/report/output_names.hpp"
 
-#include <fmt/format.h>
+#include "adcov/model/value_rules.hpp"
 
 namespace adcov::report {
 
-std::string altitude_text(double altitude_m) {
-  std::string s = fmt::format("{:.3f}", altitude_m);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
+// The model owns the label so that the scenario loader can refuse two
+// altitudes that would share one file name (model::altitudes_problem).
+std::string altitude_text(double altitude_m) { return model::altitude_label(altitude_m); }
 
 std::string coverage_tif_name(double altitude_m) { return "coverage_" + altitude_text(altitude_m) + "m.tif"; }
 

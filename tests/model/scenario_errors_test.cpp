@@ -126,6 +126,13 @@ const std::vector<BadCase>& cases() {
        "{f}:7:11: sweep 'salvos[w].cont': unknown salvo key 'cont' (did you mean 'count'?)"},
       {"RepeatedAltitude", m + "coverage: {altitudes_m: [50, 500, 50]}\n",
        "{f}:4:35: coverage: altitudes_m: 50 is listed twice"},
+      {"AltitudesSharingAFileName", m + "coverage: {altitudes_m: [1.2344, 50, 1.2345]}\n",
+       "{f}:4:38: coverage: altitudes_m: 1.2344 and 1.2345 name the same output files (altitudes are named to the "
+       "millimetre: 1.234)"},
+      {"AltitudeTooLarge", m + "coverage: {altitudes_m: [1e308]}\n",
+       "{f}:4:26: coverage: altitudes_m is too large, got 1e308"},
+      {"AltitudeNan", m + "coverage: {altitudes_m: [.nan]}\n",
+       "{f}:4:26: coverage: altitudes_m must be a finite number >= 0, got .nan"},
       {"CoverageUnknownThreat", m + "coverage: {threat: kh102}\n",
        "{f}:4:20: coverage: unknown threat 'kh102' (did you mean 'kh101'?)"},
       {"TopLevelNotAMap", "just a string\n",
