@@ -18,6 +18,7 @@
 #include "adcov/error.hpp"
 #include "adcov/model/value_rules.hpp"
 #include "commands.hpp"
+#include "interrupt_cleanup.hpp"
 #include "adcov/run/mpi_session.hpp"
 
 namespace {
@@ -150,6 +151,7 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const adcov::app::InterruptCleanup interrupts;     // first: before any thread starts
   const adcov::run::MpiSession mpi(&argc, &argv);  // MPI_Init .. MPI_Finalize in the MPI build
   const bool speak = mpi.ranks().writer();          // errors are the same on every rank
   try {

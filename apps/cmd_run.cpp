@@ -68,6 +68,7 @@ int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
   opt.ranks = ranks;
 
   int failures = 0;
+  bool input_failure = false;  // e.g. a folder another run is writing: exit 2
   for (const auto& s : scenarios) {
     const auto dir = output_dir(a.out_dir, s.name, scenarios.size());
     try {
@@ -75,6 +76,7 @@ int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
       if (r) print_result(s, dir, *r);
     } catch (const std::exception& e) {
       ++failures;
+      input_failure = input_failure || dynamic_cast<const InputError*>(&e) != nullptr;
       if (ranks.writer())
         std::fputs(fmt::format("adcov run: scenario '{}' ({}) failed: {}\n", s.name, s.file.string(), e.what()).c_str(),
                    stderr);
@@ -83,7 +85,7 @@ int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
   if (failures > 0) {
     if (ranks.writer())
       std::fputs(fmt::format("adcov run: {} of {} scenarios failed\n", failures, scenarios.size()).c_str(), stderr);
-    return 1;
+    return input_failure ? 2 : 1;
   }
   return 0;
 }

@@ -7,7 +7,6 @@
 #include <cstdio>
 
 #include "adcov/model/scenario_loader.hpp"
-#include "adcov/report/atomic_output.hpp"
 #include "adcov/report/sweep_outputs.hpp"
 #include "adcov/run/sweep_run.hpp"
 #include "commands.hpp"
@@ -23,14 +22,10 @@ int cmd_sweep(const SweepArgs& a, const run::Ranks& ranks) {
   opt.trials = a.trials;
   opt.seed = a.seed;
   opt.progress = bar.hooks();
-  const std::optional<report::SweepResult> all = run::run_sweep(s, opt, ranks);
+  const auto dir = output_dir(a.out_dir, s.name, 1, "-sweep");
+  const std::optional<report::SweepResult> all = run::sweep_into(dir, s, opt, ranks);
   if (!all) return 0;  // another rank than 0: its rows went to rank 0
   const report::SweepResult& r = *all;
-
-  const auto dir = output_dir(a.out_dir, s.name, 1, "-sweep");
-  report::OutputStage stage(dir);
-  report::write_sweep_outputs(stage, s, r);
-  stage.commit();
 
   std::string text = report::sweep_csv(r);
   text += fmt::format("wrote {} and {} ({} points; terrain loaded {}x, visibility computed {}x)\n",

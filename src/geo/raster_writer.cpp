@@ -18,11 +18,13 @@ std::vector<const char*> creation_options(TiffLayout layout, GDALDataType type) 
 void write_band(const std::filesystem::path& path, const GridSpec& grid, const void* values, std::size_t n,
                 GDALDataType type, const GeoTiffOptions& options) {
   if (n != grid.cells()) throw Error(path.string() + ": raster size does not match the grid");
-  const std::filesystem::path tmp = path.string() + ".tmp";
+  // Written in place: callers that need all-or-nothing outputs hand in a
+  // staged temporary path (report::OutputStage), which is never a file a
+  // reader is looking at.
   GDALDriver& gtiff = gdal::driver("GTiff");
   gdal::ErrorCapture err;
   std::vector<const char*> co = creation_options(options.layout, type);
-  gdal::Dataset ds(gtiff.Create(tmp.string().c_str(), grid.width, grid.height, 1, type, const_cast<char**>(co.data())));
+  gdal::Dataset ds(gtiff.Create(path.c_str(), grid.width, grid.height, 1, type, const_cast<char**>(co.data())));
   if (!ds) throw Error(err.message(path, "cannot create GeoTIFF"));
   double gt[6] = {grid.x0_m, grid.cell_m, 0.0, grid.y0_m, 0.0, -grid.cell_m};
   ds->SetGeoTransform(gt);
@@ -38,9 +40,6 @@ void write_band(const std::filesystem::path& path, const GridSpec& grid, const v
   err.clear();
   ds.reset();
   if (err.failed()) throw Error(err.message(path, "cannot finish GeoTIFF"));
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw Error(path.string() + ": cannot rename from " + tmp.string() + ": " + ec.message());
 }
 
 }  // namespace

@@ -1,66 +1,134 @@
 #include "adcov/report/atomic_output.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <random>
 #include <system_error>
 
 #include "adcov/error.hpp"
+#include "stage_registry.hpp"
 
 namespace adcov::report {
 
 namespace fs = std::filesystem;
 
 namespace {
-fs::path temp_of(const fs::path& dir, const std::string& name) { return dir / (name + ".tmp"); }
+
+// "<pid>-<random>": unique to this stage among concurrent processes and
+// earlier crashed runs whose leftovers may still be in the folder.
+std::string unique_token() {
+  static thread_local std::mt19937_64 rng(std::random_device{}() ^ static_cast<std::uint64_t>(::getpid()));
+  return fmt::format("{}-{:012x}", ::getpid(), rng() & 0xffffffffffffULL);
+}
+
+// Locks the folder itself (flock on a directory descriptor: no lock file to
+// leave behind). Returns the descriptor.
+int lock_folder(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw Error(dir.string() + ": cannot open output folder: " + std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    ::close(fd);
+    if (err == EWOULDBLOCK)
+      throw InputError(dir.string() +
+                       ": another adcov process is writing to this output folder; wait for it to finish or "
+                       "choose another folder with -o");
+    throw Error(dir.string() + ": cannot lock output folder: " + std::strerror(err));
+  }
+  return fd;
+}
+
+// Creates `path` empty, refusing to reuse or follow anything already there.
+bool create_exclusive(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (errno == EEXIST) return false;
+    throw Error(path.string() + ": cannot create output file: " + std::strerror(errno));
+  }
+  ::close(fd);
+  return true;
+}
+
 }  // namespace
 
-OutputStage::OutputStage(fs::path dir) : dir_(std::move(dir)) {}
+OutputStage::OutputStage(fs::path dir) : dir_(std::move(dir)) {
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) {
+    fs::create_directories(dir_, ec);
+    if (ec) throw Error(dir_.string() + ": cannot create output folder: " + ec.message());
+    created_dir_ = true;
+  }
+  try {
+    lock_fd_ = lock_folder(dir_);
+  } catch (...) {
+    if (created_dir_) fs::remove(dir_, ec);
+    throw;
+  }
+  detail::register_stage(this, dir_, created_dir_);
+}
 
 OutputStage::~OutputStage() {
   std::error_code ec;
+  detail::forget_stage(this);
   if (!committed_)
-    for (const auto& n : names_) {
-      fs::remove(temp_of(dir_, n), ec);
-      fs::remove(fs::path(temp_of(dir_, n).string() + ".aux.xml"), ec);  // GDAL side-car, if any
+    for (const auto& s : staged_) {
+      fs::remove(s.temp, ec);
+      fs::remove(fs::path(s.temp.string() + ".aux.xml"), ec);  // GDAL side-car, if any
     }
   if (created_dir_ && fs::is_empty(dir_, ec) && !ec) fs::remove(dir_, ec);
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
 }
 
 fs::path OutputStage::path(const std::string& name) {
   if (committed_) throw Error("output stage " + dir_.string() + " is already committed");
-  if (name.empty() || name.find('/') != std::string::npos)
+  if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
     throw Error("output name '" + name + "' must be a plain file name");
-  if (std::find(names_.begin(), names_.end(), name) == names_.end()) {
-    std::error_code ec;
-    if (!fs::exists(dir_, ec)) {
-      fs::create_directories(dir_, ec);
-      if (ec) throw Error(dir_.string() + ": cannot create output folder: " + ec.message());
-      created_dir_ = true;
-    }
+  if (auto p = staged(name)) return *p;
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    const fs::path temp = dir_ / ("." + name + "." + unique_token() + ".tmp");
+    if (!create_exclusive(temp)) continue;  // taken: draw another name
+    detail::register_temp(this, temp);
     names_.push_back(name);
+    staged_.push_back({name, temp});
+    return temp;
   }
-  return temp_of(dir_, name);
+  throw Error(dir_.string() + ": cannot find a free temporary name for " + name);
 }
 
 std::optional<fs::path> OutputStage::staged(const std::string& name) const {
-  if (committed_ || std::find(names_.begin(), names_.end(), name) == names_.end())
-    return std::nullopt;
-  return temp_of(dir_, name);
+  if (committed_) return std::nullopt;
+  for (const auto& s : staged_)
+    if (s.name == name) return s.temp;
+  return std::nullopt;
 }
 
 void OutputStage::commit() {
   if (committed_) return;
-  // summary.json goes last: a reader that sees it can trust the rest is there.
-  std::vector<std::string> order = names_;
-  std::stable_partition(order.begin(), order.end(), [](const std::string& n) { return n != "summary.json"; });
-  for (const auto& n : order) {
-    const fs::path tmp = temp_of(dir_, n);
+  for (const auto& s : staged_) {
     std::error_code ec;
-    if (!fs::exists(tmp, ec)) continue;
-    fs::rename(tmp, dir_ / n, ec);
-    if (ec)
-      throw Error((dir_ / n).string() + ": cannot move the finished file into place: " + ec.message());
+    if (fs::file_size(s.temp, ec) == 0 || ec)
+      throw Error((dir_ / s.name).string() + ": was not written completely; nothing was committed");
+  }
+  // summary.json goes last: a reader that sees it can trust the rest is there.
+  std::vector<Staged> order = staged_;
+  std::stable_partition(order.begin(), order.end(), [](const Staged& s) { return s.name != "summary.json"; });
+  // No interrupt cleanup while renaming: the folder gets the whole set.
+  auto lock = detail::lock_registry();
+  for (const auto& s : order) {
+    std::error_code ec;
+    fs::rename(s.temp, dir_ / s.name, ec);
+    if (ec) throw Error((dir_ / s.name).string() + ": cannot move the finished file into place: " + ec.message());
   }
   committed_ = true;
+  detail::forget_stage_locked(this);
 }
+
+void remove_uncommitted_outputs() { detail::remove_all_registered(); }
 
 }  // namespace adcov::report

@@ -39,13 +39,13 @@ std::optional<engage::SimulationResult> trials(const model::Scenario& s, const g
 
 ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
                                const ScenarioRunOptions& opt) {
+  report::OutputStage stage(out_dir);  // locks the folder before any work
   begin_stage(opt.progress, "loading terrain");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   begin_stage(opt.progress, "computing coverage");
   ScenarioRunOutput out;
   out.coverage = coverage::compute_coverage(s, terrain, {});
   begin_stage(opt.progress, "writing maps");
-  report::OutputStage stage(out_dir);
   add_written(out, report::write_coverage_outputs(stage, s, *out.coverage, opt.render));
   stage.commit();
   return out;
@@ -53,20 +53,26 @@ ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::
 
 std::optional<ScenarioRunOutput> run_simulation(const model::Scenario& s, const std::filesystem::path& out_dir,
                                                 const ScenarioRunOptions& opt) {
+  std::optional<report::OutputStage> stage;  // only the writing rank touches the folder
+  if (opt.ranks.writer()) stage.emplace(out_dir);
   begin_stage(opt.progress, "loading terrain");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   const std::vector<coverage::BatteryGeometry> batteries = coverage::prepare_batteries(s, terrain);
   ScenarioRunOutput out;
   out.simulation = trials(s, terrain, batteries, opt);
   if (!out.simulation) return std::nullopt;  // another rank than 0: its trials went to rank 0
-  report::OutputStage stage(out_dir);
-  add_written(out, report::write_engagement_outputs(stage, s, *out.simulation));
-  stage.commit();
+  add_written(out, report::write_engagement_outputs(*stage, s, *out.simulation));
+  stage->commit();
   return out;
 }
 
 std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const std::filesystem::path& out_dir,
                                               const ScenarioRunOptions& opt) {
+  // Lock the folder before any work: a second run into it stops at once.
+  // A failure below leaves the folder as it was (the stage removes its
+  // temporaries).
+  std::optional<report::OutputStage> stage;
+  if (opt.ranks.writer()) stage.emplace(out_dir);
   begin_stage(opt.progress, s.name + ": terrain + coverage");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   ScenarioRunOutput out;
@@ -82,14 +88,11 @@ std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const st
   if (!opt.ranks.writer()) return std::nullopt;
   if (!out.simulation) throw Error("run_scenario: the trials produced no result on the writing process");
 
-  // Stage every file, then commit once: a failure above or here leaves the
-  // folder as it was (OutputStage removes the temporaries).
-  report::OutputStage stage(out_dir);
-  add_written(out, report::write_coverage_outputs(stage, s, *out.coverage, opt.render));
-  add_written(out, report::write_engagement_outputs(stage, s, *out.simulation));
-  report::write_report_html(stage, s, &*out.coverage, &*out.simulation);
+  add_written(out, report::write_coverage_outputs(*stage, s, *out.coverage, opt.render));
+  add_written(out, report::write_engagement_outputs(*stage, s, *out.simulation));
+  report::write_report_html(*stage, s, &*out.coverage, &*out.simulation);
   add_written(out, {{"report.html"}, {}});
-  stage.commit();
+  stage->commit();
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include "adcov/engage/simulation.hpp"
 #include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/report/atomic_output.hpp"
+#include "adcov/report/sweep_outputs.hpp"
 #include "adcov/run/wire.hpp"
 #include "sweep_cache.hpp"
 
@@ -140,6 +142,17 @@ std::optional<report::SweepResult> run_sweep(const model::Scenario& s, const Swe
   for (std::size_t i = 0; i < all.points.size(); ++i)
     if (all.points[i].index != i) throw Error("MPI gather: sweep point " + std::to_string(i) + " missing");
   return all;
+}
+
+std::optional<report::SweepResult> sweep_into(const std::filesystem::path& out_dir, const model::Scenario& s,
+                                              const SweepOptions& opt, const Ranks& ranks) {
+  std::optional<report::OutputStage> stage;
+  if (ranks.writer()) stage.emplace(out_dir);
+  std::optional<report::SweepResult> r = run_sweep(s, opt, ranks);
+  if (!r) return std::nullopt;
+  report::write_sweep_outputs(*stage, s, *r);
+  stage->commit();
+  return r;
 }
 
 }  // namespace adcov::run

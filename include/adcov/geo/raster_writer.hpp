@@ -2,8 +2,8 @@
 /// \file
 /// The one GeoTIFF writer: a single band over a GridSpec (the whole analysis
 /// grid or a window of it), georeferenced in the grid's LAEA CRS
-/// (geo::proj_string). Written to `path.tmp`, then renamed, so no
-/// half-written file is ever left under `path`.
+/// (geo::proj_string). Written in place: outputs that must appear whole
+/// are written to a staged temporary (report::OutputStage) and renamed.
 
 #include <cstdint>
 #include <filesystem>

@@ -9,6 +9,7 @@
 /// gathered, in order, on rank 0.
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 
 #include "adcov/model/scenario.hpp"
@@ -30,6 +31,12 @@ struct SweepOptions {
 /// axes or a value does not apply; engine errors propagate.
 std::optional<report::SweepResult> run_sweep(const model::Scenario& s, const SweepOptions& opt,
                                              const Ranks& ranks = {});
+
+/// `adcov sweep`: run_sweep, then sweep.csv and sweep.png into `out_dir`,
+/// all or nothing; the folder is locked before any work (rank 0 only).
+/// nullopt on ranks other than 0.
+std::optional<report::SweepResult> sweep_into(const std::filesystem::path& out_dir, const model::Scenario& s,
+                                              const SweepOptions& opt, const Ranks& ranks = {});
 
 /// The points whose index i has i % size == rank, in index order (one
 /// rank's share; run_sweep on one process is run_sweep_share(s, opt, 0, 1)).
