@@ -4,9 +4,9 @@
 
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <string>
 
+#include "adcov/report/text_file.hpp"
 #include "adcov/error.hpp"
 #include "cairo_context.hpp"
 
@@ -43,24 +43,21 @@ Rgba Picture::pixel(int x, int y) const {
 
 namespace {
 
-cairo_status_t write_to_stream(void* closure, const unsigned char* data, unsigned int length) {
-  auto& out = *static_cast<std::ofstream*>(closure);
-  out.write(reinterpret_cast<const char*>(data), length);
-  return out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 }  // namespace
 
 void write_png(const std::filesystem::path& file, const Picture& picture) {
-  // Through a stream rather than cairo_surface_write_to_png(), so that a
-  // failure names the file and says what went wrong.
-  std::ofstream out(file, std::ios::binary);
-  if (!out) throw Error(file.string() + ": cannot open for writing");
-  const cairo_status_t status = cairo_surface_write_to_png_stream(picture.surface(), write_to_stream, &out);
-  out.close();
+  // Encoded in memory, then written by the one text/bytes writer, so that a
+  // failure names the file and gives the system's reason (e.g. a full disk).
+  std::string bytes;
+  const cairo_status_t status = cairo_surface_write_to_png_stream(picture.surface(), append_to_string, &bytes);
   if (status != CAIRO_STATUS_SUCCESS)
-    throw Error(file.string() + ": cannot write PNG: " + cairo_status_to_string(status));
-  if (!out) throw Error(file.string() + ": cannot write PNG: the file could not be completed");
+    throw Error(file.string() + ": cannot encode PNG: " + cairo_status_to_string(status));
+  write_text_file(file, bytes);
 }
 
 }  // namespace adcov::report
