@@ -59,6 +59,22 @@ inline void cell_scalar(int i, const LineArgs& a) {
   a.h[i] = d > a.reach ? std::numeric_limits<float>::infinity() : h;
 }
 
+/// A cell whose second neighbour on the previous line is off the line (see
+/// sweep_quadrant): the horizon through its one neighbour, and the terrain
+/// there. Equal to cell_scalar where that has w = 0.
+inline void cell_one_neighbour(int i, const LineArgs& a) {
+  const float dx = static_cast<float>(i) - a.ox;
+  const float d2 = (dx * dx + a.dy2) * a.cell2;
+  const float d = std::sqrt(d2);
+  const float z = a.g[i] - d2 * a.inv2kr - a.za;
+  const float inv_dc = a.cross / d;
+  const float s = vmax(a.sp[i], a.zp[i] * inv_dc);
+  a.sc[i] = s;
+  a.zc[i] = z;
+  const float h = vmax(d * vmax(s, a.tmin) - z, 0.0f);
+  a.h[i] = d > a.reach ? std::numeric_limits<float>::infinity() : h;
+}
+
 /// Cells [lo, hi] of a line, `V::kW` at a time with the vector ops `V`
 /// (SseOps, AvxOps: static functions on V::F, a vector of kW floats), the
 /// rest by cell_scalar. GCC does not vectorise std::sqrt without

@@ -248,8 +248,16 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
       const float fox = p.ox, inv2kr = p.inv_2kr, za = p.antenna_z, tmin = p.tan_min_el, reach = p.reach_m;
       const LineArgs la{gl, sp, zp, sc, zc, hl, fox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach};
       if (has_prev) {
-        line_kernel<+1>(r.clo, std::min(r.chi, split - 1), la);  // dx <= 0: neighbours i and i+1
-        line_kernel<-1>(std::max(r.clo, split), r.chi, la);      // dx > 0: neighbours i and i-1
+        // dx <= 0: neighbours i and i+1; dx > 0: neighbours i and i-1. The
+        // second neighbour is off the line only for an end cell when the
+        // observer lies beyond that end's centre (up to half a cell, in
+        // windows narrower than the reach or at the grid's edge): such a
+        // cell is computed alone, from its one neighbour.
+        int llo = r.clo, lhi = std::min(r.chi, split - 1), rlo = std::max(r.clo, split), rhi = r.chi;
+        if (llo <= lhi && lhi == len - 1) detail::cell_one_neighbour(lhi--, la);
+        if (rlo <= rhi && rlo == 0) detail::cell_one_neighbour(rlo++, la);
+        line_kernel<+1>(llo, lhi, la);
+        line_kernel<-1>(rlo, rhi, la);
       } else {
         first_line(r.clo, r.chi, la);
       }
@@ -295,8 +303,7 @@ void compute_visibility_into(const geo::TerrainGrid& t, const Observer& o, doubl
   }
   v.min_visible_h_m.resize(n);
   constexpr float kUnset = -1.0f;  // heights are >= 0: marks the own cell if no quadrant writes it
-  const int oc = static_cast<int>(std::lround(ws.ox)), orow = static_cast<int>(std::lround(ws.oy));
-  float& own = v.min_visible_h_m[static_cast<std::size_t>(orow) * ws.width + oc];
+  float& own = v.min_visible_h_m[static_cast<std::size_t>(ws.own_row) * ws.width + ws.own_col];
   own = kUnset;
 
   const SweepParams p = sweep_params(t.grid, ws, o, k_factor);

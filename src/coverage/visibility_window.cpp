@@ -27,6 +27,8 @@ WindowSetup setup_window(const geo::TerrainGrid& t, const Observer& o) {
   w.height = std::max(row1, orow) - w.row0 + 1;
   w.ox = pc - w.col0;
   w.oy = pr - w.row0;
+  w.own_col = oc - w.col0;
+  w.own_row = orow - w.row0;
   w.antenna_z_m = static_cast<double>(t.at(oc, orow)) + o.antenna_agl_m;
   w.tan_min_el = std::tan(o.min_elevation_deg * geo::kDegToRad);
   return w;
