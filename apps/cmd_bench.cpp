@@ -8,7 +8,9 @@
 
 #include <cstdio>
 
+#include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/run/memory_check.hpp"
 #include "adcov/run/stage_timing.hpp"
 #include "commands.hpp"
 
@@ -16,6 +18,9 @@ namespace adcov::app {
 
 int cmd_bench(const BenchArgs& a) {
   const model::Scenario s = model::load_scenario(a.scenario);
+  model::Scenario est = s;
+  est.simulation.trials = a.trials;
+  run::check_memory(a.scenario, coverage::estimate_memory(est));
   const auto threads = tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
   const run::StageTimings t = run::time_stages(s, a.trials);
   const double cells = static_cast<double>(t.grid_width) * t.grid_height;

@@ -5,7 +5,9 @@
 
 #include <cstdio>
 
+#include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/run/memory_check.hpp"
 #include "adcov/report/data_files.hpp"
 #include "adcov/run/scenario_run.hpp"
 #include "commands.hpp"
@@ -19,6 +21,7 @@ int cmd_coverage(const CoverageArgs& a) {
   model::Scenario s = model::load_scenario(a.scenario);
   if (a.resolution_m) s.resolution_m = *a.resolution_m;
   if (!a.altitudes_m.empty()) s.coverage.altitudes_m = a.altitudes_m;
+  run::check_memory(a.scenario, coverage::estimate_memory(s));
   ProgressBar bar(progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;
   opt.render = report::default_render_options();

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "adcov/error.hpp"
+#include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/run/memory_check.hpp"
 #include "adcov/report/data_files.hpp"
 #include "adcov/run/scenario_run.hpp"
 #include "commands.hpp"
@@ -23,13 +25,16 @@
 namespace adcov::app {
 namespace {
 
-// Every file loaded and checked, or InputError with every file's errors.
-std::vector<model::Scenario> load_all(const std::vector<std::string>& files) {
+// Every file loaded and checked (memory too, docs/commands.md "Memory check"), or InputError with every file's errors.
+std::vector<model::Scenario> load_all(const std::vector<std::string>& files, std::optional<int> trials) {
   std::vector<model::Scenario> scenarios;
   std::vector<std::string> errors;
   for (const auto& f : files) {
     try {
       scenarios.push_back(model::load_scenario(f));
+      model::Scenario est = scenarios.back();
+      if (trials) est.simulation.trials = *trials;
+      run::check_memory(f, coverage::estimate_memory(est));
     } catch (const InputError& e) {
       errors.insert(errors.end(), e.messages().begin(), e.messages().end());
     }
@@ -58,7 +63,7 @@ void print_result(const model::Scenario& s, const std::filesystem::path& dir, co
 }  // namespace
 
 int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
-  const std::vector<model::Scenario> scenarios = load_all(a.scenarios);
+  const std::vector<model::Scenario> scenarios = load_all(a.scenarios, a.trials);
   ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;
   opt.trials = a.trials;

@@ -6,7 +6,9 @@
 
 #include <cstdio>
 
+#include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/run/memory_check.hpp"
 #include "adcov/run/scenario_run.hpp"
 #include "commands.hpp"
 #include "output_dir.hpp"
@@ -17,6 +19,9 @@ namespace adcov::app {
 
 int cmd_simulate(const SimulateArgs& a, const run::Ranks& ranks) {
   const model::Scenario s = model::load_scenario(a.scenario);
+  model::Scenario est = s;
+  if (a.trials) est.simulation.trials = *a.trials;
+  run::check_memory(a.scenario, coverage::estimate_memory(est));
   ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;
   opt.trials = a.trials;

@@ -1,11 +1,14 @@
 // adcov validate FILE...: every diagnostic of every file on stderr, "FILE: ok"
-// on stdout for each valid one; exit 2 when any file is invalid.
+// on stdout for each valid one, with its grid and estimated peak memory; exit 2
+// when any file is invalid or would not fit in memory.
 
 #include <cstdio>
 #include <string>
 
 #include "adcov/error.hpp"
+#include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/run/memory_check.hpp"
 #include "commands.hpp"
 
 namespace adcov::app {
@@ -14,8 +17,11 @@ int cmd_validate(const std::vector<std::string>& files) {
   bool all_ok = true;
   for (const auto& f : files) {
     try {
-      (void)model::load_scenario(f);
-      const std::string line = f + ": ok\n";
+      const model::Scenario s = model::load_scenario(f);
+      // The memory check of run, coverage, simulate and sweep (docs/commands.md, "Memory check").
+      const coverage::MemoryEstimate e = coverage::estimate_memory(s, true);
+      run::check_memory(f, e);
+      const std::string line = f + ": ok (" + run::estimate_text(e) + ")\n";
       std::fwrite(line.data(), 1, line.size(), stdout);
     } catch (const InputError& e) {
       all_ok = false;

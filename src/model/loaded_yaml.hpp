@@ -24,6 +24,12 @@ struct LoadedYaml {
   mutable std::mutex mutex;
 };
 
+/// The text of scenario file `file`, read with the limits of docs/scenario.md
+/// ("Limits"): a regular file of at most kMaxScenarioFileBytes; anything else
+/// (a directory, FIFO, device, a larger file) is reported to `d` and thrown
+/// before it is opened or read.
+std::string read_scenario_text(const std::filesystem::path& file, Diagnostics& d);
+
 /// Builds and validates a Scenario from `src`, reporting every problem to `d`
 /// (the returned value is meaningful only when `d` stays empty). With
 /// `check_sweep_values`, every value of every sweep axis is also applied and

@@ -11,10 +11,16 @@
 #include <glob.h>
 #include <yaml-cpp/depthguard.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -350,6 +356,13 @@ std::optional<Operator> parse_operator(const std::string& s) {
 void read_batteries(const YAML::Node& node, Ctx& c, Scenario& s) {
   if (!node.IsDefined() || node.IsNull()) return;
   if (!expect_list(node, "batteries", "batteries", c.d)) return;
+  if (node.size() > static_cast<std::size_t>(kMaxBatteries)) {
+    // Refused before reading any entry: each would cost a window of memory later.
+    c.d.error(node.Mark(), "batteries",
+              fmt::format("{} batteries is over the limit of {} (docs/scenario.md, \"Limits\")", node.size(),
+                          kMaxBatteries));
+    return;
+  }
   std::map<std::string, int> seen;
   const std::vector<std::string> system_names = keys_of(s.systems);
   for (std::size_t i = 0; i < node.size(); ++i) {
@@ -403,7 +416,13 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
     if (const YAML::Node tn = m.require("threat"); tn.IsDefined() && read_string(tn, item, "threat", d, v.threat))
       if (!s.threats.count(v.threat))
         d.error(tn.Mark(), item, "unknown threat '" + v.threat + "'" + did_you_mean(v.threat, threat_names));
-    if (m.require("count").IsDefined()) m.read("count", v.count, at_least(0));
+    if (const YAML::Node cn = m.require("count"); cn.IsDefined() && m.read("count", v.count, at_least(0)) &&
+                                                  v.count > kMaxSalvoCount) {
+      d.error(cn.Mark(), item,
+              fmt::format("count: {} threats is over the limit of {} per salvo (docs/scenario.md, \"Limits\")",
+                          v.count, kMaxSalvoCount));
+      v.count = 0;
+    }
 
     const YAML::Node ln = m.get("launch"), la = m.get("launch_area");
     if (ln.IsDefined() && la.IsDefined())
@@ -528,9 +547,86 @@ void read_sweep(const YAML::Node& node, Ctx& c, Scenario& s) {
     }
     if (ok) s.sweep.push_back(std::move(axis));
   }
+  // Checked before the values are applied one by one (build_scenario): a
+  // sweep of 10^12 points is refused now instead of running for ever.
+  if (const std::uint64_t points = sweep_point_count(s); points > kMaxSweepPoints)
+    c.d.error(node.Mark(), "sweep",
+              points == std::numeric_limits<std::uint64_t>::max()
+                  ? fmt::format("more than 2^64 points is over the limit of {} (docs/scenario.md, \"Limits\")",
+                                kMaxSweepPoints)
+                  : fmt::format("{} points (the product of the axes' value counts) is over the limit of {} "
+                                "(docs/scenario.md, \"Limits\")",
+                                points, kMaxSweepPoints));
 }
 
 }  // namespace
+
+std::string read_scenario_text(const std::filesystem::path& file, Diagnostics& d) {
+  // Bounded reading (docs/scenario.md, "Limits"): the type and size are
+  // checked with stat() before the file is opened, so a FIFO never blocks
+  // the open and /dev/zero is never read; the open itself does not block
+  // (O_NONBLOCK) and fstat() checks again what was actually opened, in case
+  // the path was swapped in between; the read stops at the cap.
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      d.file_error("cannot open scenario file: no such file");
+    else
+      d.file_error(std::string("cannot open scenario file: ") + std::strerror(errno));
+    d.throw_if_any();
+  }
+  auto check_kind = [&](const struct stat& s) {
+    if (S_ISDIR(s.st_mode)) {
+      d.file_error("is a directory, not a scenario file");
+    } else if (!S_ISREG(s.st_mode)) {
+      const char* kind = S_ISFIFO(s.st_mode)   ? "a FIFO (named pipe)"
+                         : S_ISCHR(s.st_mode)  ? "a character device"
+                         : S_ISBLK(s.st_mode)  ? "a block device"
+                         : S_ISSOCK(s.st_mode) ? "a socket"
+                                               : "not a regular file";
+      d.file_error(fmt::format("is {}, not a scenario file (a scenario must be a regular file)", kind));
+    } else if (static_cast<std::uintmax_t>(s.st_size) > kMaxScenarioFileBytes) {
+      d.file_error(fmt::format("is {} bytes, over the limit of {} bytes (16 MiB) for a scenario file "
+                               "(docs/scenario.md, \"Limits\")",
+                               static_cast<std::uintmax_t>(s.st_size), kMaxScenarioFileBytes));
+    }
+    d.throw_if_any();
+  };
+  check_kind(st);
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    d.file_error(std::string("cannot read scenario file: ") + std::strerror(errno));
+    d.throw_if_any();
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (::fstat(fd, &st) != 0) {
+    d.file_error(std::string("cannot read scenario file: ") + std::strerror(errno));
+    d.throw_if_any();
+  }
+  check_kind(st);
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      d.file_error(std::string("cannot read scenario file: ") + std::strerror(errno));
+      d.throw_if_any();
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > kMaxScenarioFileBytes) {  // it grew while being read
+      d.file_error(fmt::format("is over the limit of {} bytes (16 MiB) for a scenario file "
+                               "(docs/scenario.md, \"Limits\")",
+                               kMaxScenarioFileBytes));
+      d.throw_if_any();
+    }
+  }
+  return text;
+}
 
 Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostics& d, bool check_sweep_values) {
   Scenario s;
@@ -579,7 +675,12 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
   read_coverage(top.get("coverage"), c, s);
   if (const YAML::Node n = top.get("simulation"); n.IsDefined()) {
     MapReader sm(n, "simulation", {"trials"}, d);
-    sm.read("trials", s.simulation.trials, trials_range());
+    if (sm.read("trials", s.simulation.trials, trials_range()) && s.simulation.trials > kMaxTrials) {
+      d.error(sm.get("trials").Mark(), "simulation",
+              fmt::format("trials: {} is over the limit of {} (docs/scenario.md, \"Limits\")", s.simulation.trials,
+                          kMaxTrials));
+      s.simulation.trials = 1;
+    }
   }
   read_sweep(top.get("sweep"), c, s);
 
@@ -604,30 +705,12 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
 Scenario load_scenario(const std::filesystem::path& file) {
   namespace fs = std::filesystem;
   detail::Diagnostics d(file.string());
-  std::error_code ec;
-  const auto st = fs::status(file, ec);
-  if (!fs::exists(st)) {
-    d.file_error("cannot open scenario file: no such file");
-    d.throw_if_any();
-  }
-  if (fs::is_directory(st)) {
-    d.file_error("is a directory, not a scenario file");
-    d.throw_if_any();
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  if (!in || !(text << in.rdbuf())) {
-    // An empty file makes `<<` fail too; the emptiness check below reports it.
-    if (!in) {
-      d.file_error(std::string("cannot read scenario file: ") + std::strerror(errno));
-      d.throw_if_any();
-    }
-  }
+  const std::string text = detail::read_scenario_text(file, d);
   auto src = std::make_shared<detail::LoadedYaml>();
   src->file_as_given = file.string();
   src->file_abs = fs::absolute(file).lexically_normal();
   try {
-    src->root = YAML::Load(text.str());
+    src->root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     d.error(e.mark, "", "YAML syntax error: nesting too deep");
     d.throw_if_any();

@@ -10,6 +10,8 @@
 //             |  <plain path>                       (seed, resolution_m, earth.k_factor, ...)
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 
 #include "adcov/error.hpp"
@@ -263,6 +265,16 @@ Scenario apply_sweep_value(const Scenario& s, const SweepAxis& axis, const std::
     throw InputError(std::move(msgs));
   }
   return out;
+}
+
+std::uint64_t sweep_point_count(const Scenario& s) {
+  std::uint64_t total = 1;
+  for (const SweepAxis& a : s.sweep) {
+    const std::uint64_t n = a.values.size();
+    if (n != 0 && total > std::numeric_limits<std::uint64_t>::max() / n) return std::numeric_limits<std::uint64_t>::max();
+    total *= n;
+  }
+  return total;
 }
 
 }  // namespace adcov::model

@@ -147,7 +147,9 @@ TEST(Visibility, TinyWindowsAtSubCellOffsetsStayInsideTheirBuffer) {
                     const int ci = v.col0 + static_cast<int>(i) % v.width, ri = v.row0 + static_cast<int>(i) / v.width;
                     const geo::XY c = t.grid.cell_center(ci, ri);
                     const double dist = std::hypot(c.x_m - o.pos.x_m, c.y_m - o.pos.y_m);
-                    if (std::abs(dist - o.reach_m) > 1e-3) EXPECT_EQ(h, want) << where << " cell " << i;
+                    if (std::abs(dist - o.reach_m) > 1e-3) {
+                      EXPECT_EQ(h, want) << where << " cell " << i;
+                    }
                   } else if (flat && k > 1.0) {  // k = 1e-6 bends the ground too much for the sweep to match R3 closely
                     EXPECT_NEAR(h, want, 1e-3 * (1.0 + want)) << where << " cell " << i;
                   }

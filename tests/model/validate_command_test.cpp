@@ -16,7 +16,8 @@ TEST(ValidateCommand, ValidFilesPrintOkAndExitZero) {
   const auto k = source_path("scenarios/kyiv-night-raid.yaml").string();
   const auto r = run_adcov("validate " + f + " " + k);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, f + ": ok\n" + k + ": ok\n");
+  EXPECT_EQ(r.out, f + ": ok (grid 1601 x 1601 = 2563201 cells at 250 m, estimated peak memory 154.1 MiB)\n" + k +
+                       ": ok (grid 501 x 501 = 251001 cells at 1000 m, estimated peak memory 88.8 MiB)\n");
   EXPECT_EQ(r.err, "");
 }
 
@@ -27,7 +28,7 @@ TEST(ValidateCommand, InvalidFileExitsTwoWithEveryMessageOnStderr) {
   const auto good = dir.write("good.yaml", kMinimal);
   const auto r = run_adcov("validate " + bad.string() + " " + good.string());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, good.string() + ": ok\n");
+  EXPECT_EQ(r.out, good.string() + ": ok (grid 438 x 448 = 196224 cells at 500 m, estimated peak memory 85.1 MiB)\n");
   EXPECT_EQ(r.err, bad.string() + ":4:1: unknown key 'resolutoin' (did you mean 'resolution_m'?)\n" + bad.string() +
                        ":6:26: battery 'kyiv-2': unknown system 'patriot_pac9' (did you mean 'patriot_pac2' or "
                        "'patriot_pac3'?)\n");

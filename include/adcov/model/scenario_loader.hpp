@@ -2,12 +2,27 @@
 /// \file
 /// Loading and validating scenario YAML with compiler-quality diagnostics.
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
 #include "adcov/model/scenario.hpp"
 
 namespace adcov::model {
+
+/// Limits of a scenario file (docs/scenario.md, "Limits"), refused by the
+/// loader before any work: a scenario that reaches one of them is a typo or
+/// an attack, not a study, and would otherwise allocate without bound.
+inline constexpr std::uintmax_t kMaxScenarioFileBytes = std::uintmax_t{16} << 20;  ///< 16 MiB
+inline constexpr int kMaxBatteries = 10000;           ///< entries of `batteries:`
+inline constexpr int kMaxSalvoCount = 1000000;        ///< `count:` of one salvo
+inline constexpr int kMaxTrials = 10000000;           ///< `simulation.trials`
+inline constexpr std::uint64_t kMaxSweepPoints = 1000000;  ///< product of the sweep axes' value counts
+
+/// Points of the scenario's sweep (the product of its axes' value counts;
+/// 1 without a sweep), saturated at UINT64_MAX instead of overflowing.
+std::uint64_t sweep_point_count(const Scenario& s);
 
 /// Reads, validates and resolves a scenario file.
 /// Every problem of the file is reported, each as

@@ -1,0 +1,62 @@
+#pragma once
+/// \file
+/// An up-front estimate of the peak memory a scenario needs (docs/commands.md,
+/// "Memory check"), computed from the scenario alone: the grid is sized the
+/// way load_scenario_terrain() sizes it, without allocating it and without
+/// opening the DEM (so it is an upper bound: the real grid may be clipped to
+/// the DEM's extent).
+
+#include <cstdint>
+
+#include "adcov/model/scenario.hpp"
+
+namespace adcov::coverage {
+
+/// Bytes per grid cell of the arrays a run holds at once: terrain (float 4),
+/// cells outside the DEM (1, with a DEM), region mask (1), protect mask (1,
+/// with protect:), a count per altitude (uint16, 2 each), the floor (float 4,
+/// with floor: true), the one output raster being written (4), the RGBA map
+/// image of the cells (4) and GDAL's write buffers (4). Measured: a flat
+/// 2860 x 2675 grid (3 altitudes, floor) peaked at 248.5 MiB RSS in
+/// `adcov coverage`, 75 MiB of it the base below, i.e. 24 bytes per cell
+/// against the 27 counted here.
+double bytes_per_cell(const model::Scenario& s);
+
+/// Bytes per trial: its row (TrialOutcome, 32) and its line of trials.csv (64).
+inline constexpr double kBytesPerTrial = 96;
+/// Bytes per threat launched in one trial: its plan entry (16) and, on each
+/// of up to 4 worker threads, its battle state (48) and events (16).
+/// Measured: 10^6 threats, 1 trial (one worker) added 59 MiB, 62 bytes each.
+inline constexpr double kBytesPerThreat = 16 + 4 * (48 + 16);
+/// Bytes per sweep point kept until the end (values, rates, row of sweep.csv).
+inline constexpr double kBytesPerSweepPoint = 512;
+/// What the process holds whatever the scenario: code, libraries, GDAL's and
+/// the map renderer's buffers (960-pixel maps). Measured: 75 MiB RSS for
+/// `adcov coverage` of a 30-cell grid.
+inline constexpr double kBaseBytes = 80.0 * 1024 * 1024;
+
+struct MemoryEstimate {
+  // Doubles: a 10^12-cell grid must be representable, not overflow.
+  double grid_width = 0, grid_height = 0;  ///< cells
+  double grid_cells = 0;
+  double resolution_m = 0;  ///< of the grid counted (a swept value may differ from the file's)
+  double bytes_per_cell = 0;
+  double grid_bytes = 0;     ///< grid_cells * bytes_per_cell
+  double window_bytes = 0;   ///< every battery's visibility window (float per cell within its reach)
+  double trials = 0;
+  double trial_bytes = 0;    ///< trials * kBytesPerTrial
+  double threats = 0;        ///< threats launched per trial (sum of the salvos' counts)
+  double threat_bytes = 0;   ///< threats * kBytesPerThreat
+  double sweep_points = 0;   ///< 0 without a sweep (or when not asked for)
+  double sweep_bytes = 0;    ///< sweep_points * kBytesPerSweepPoint
+  double base_bytes = kBaseBytes;
+  double total_bytes = 0;    ///< the sum of the parts
+};
+
+/// The estimate for `s` as it stands (apply command-line overrides such as
+/// --resolution or --trials to `s` first). With `sweep`, the sweep's points
+/// are counted and each sweep value is applied in turn: the grid, window,
+/// trial and threat parts are the largest any value gives.
+MemoryEstimate estimate_memory(const model::Scenario& s, bool sweep = false);
+
+}  // namespace adcov::coverage

@@ -1,0 +1,107 @@
+// The up-front memory estimate (docs/commands.md, "Memory check"). The grid is
+// sized as load_scenario_terrain() sizes it (coverage_map.cpp: the region's
+// projected box grown by each battery's reach, snapped to resolution_m), but
+// in doubles and without the DEM clip, so it never allocates and never
+// overflows. The per-cell and per-item figures are what the pipeline holds
+// today (coverage_map.cpp, terrain.cpp, visibility.cpp, simulation.cpp).
+#include "adcov/coverage/memory_estimate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "adcov/coverage/engageability.hpp"
+#include "adcov/error.hpp"
+#include "adcov/geo/grid.hpp"
+#include "adcov/model/scenario_loader.hpp"
+
+namespace adcov::coverage {
+
+double bytes_per_cell(const model::Scenario& s) {
+  double b = 4;                                    // terrain heights (float)
+  if (!s.terrain.flat_m) b += 1;                   // cells outside the DEM
+  b += 1;                                          // region mask
+  if (s.region.protect) b += 1;                    // protect mask
+  b += 2.0 * static_cast<double>(s.coverage.altitudes_m.size());  // counts (uint16 per altitude)
+  if (s.coverage.floor) b += 4;                    // floor (float)
+  b += 4;                                          // the output raster being written
+  b += 4;                                          // the RGBA map image of the cells
+  b += 4;                                          // GDAL's write buffers
+  return b;
+}
+
+namespace {
+
+MemoryEstimate estimate_one(const model::Scenario& s) {
+  MemoryEstimate e;
+  const geo::LonLatBox& bb = s.region.bbox;
+  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
+  const double cell = s.resolution_m;
+  for (const model::Battery& b : s.batteries) {
+    if (!s.systems.count(b.system)) continue;
+    const double reach = battery_reach_m(s, model::effective_system(s, b));
+    const geo::XY q = geo::project(p, b.position);
+    box.xmin_m = std::min(box.xmin_m, q.x_m - reach), box.xmax_m = std::max(box.xmax_m, q.x_m + reach);
+    box.ymin_m = std::min(box.ymin_m, q.y_m - reach), box.ymax_m = std::max(box.ymax_m, q.y_m + reach);
+    // Its window: the cells within reach (a square of side 2 reach + 1 cell), at most the grid.
+    const double side = std::ceil(2.0 * reach / cell) + 1;
+    e.window_bytes += 4.0 * side * side;
+  }
+  if (cell > 0 && std::isfinite(cell)) {
+    // make_grid_xy(), in doubles.
+    const double x0 = std::floor(box.xmin_m / cell) * cell, y0 = std::ceil(box.ymax_m / cell) * cell;
+    e.grid_width = std::max(1.0, std::ceil((box.xmax_m - x0) / cell - 1e-9));
+    e.grid_height = std::max(1.0, std::ceil((y0 - box.ymin_m) / cell - 1e-9));
+  } else {
+    e.grid_width = e.grid_height = HUGE_VAL;
+  }
+  e.grid_cells = e.grid_width * e.grid_height;
+  e.resolution_m = cell;
+  e.bytes_per_cell = bytes_per_cell(s);
+  e.grid_bytes = e.grid_cells * e.bytes_per_cell;
+  e.window_bytes = std::min(e.window_bytes, e.grid_cells * 4.0 * static_cast<double>(s.batteries.size()));
+  e.trials = s.simulation.trials;
+  e.trial_bytes = e.trials * kBytesPerTrial;
+  for (const model::Salvo& v : s.salvos) e.threats += v.count;
+  e.threat_bytes = e.threats * kBytesPerThreat;
+  return e;
+}
+
+void add_up(MemoryEstimate& e) {
+  e.total_bytes = e.base_bytes + e.grid_bytes + e.window_bytes + e.trial_bytes + e.threat_bytes + e.sweep_bytes;
+}
+
+}  // namespace
+
+MemoryEstimate estimate_memory(const model::Scenario& s, bool sweep) {
+  MemoryEstimate e = estimate_one(s);
+  if (sweep && !s.sweep.empty()) {
+    e.sweep_points = static_cast<double>(model::sweep_point_count(s));
+    e.sweep_bytes = e.sweep_points * kBytesPerSweepPoint;
+    // A point may sweep resolution_m, the region, trials or counts: take the
+    // largest of each part over the values (one axis at a time; the loader
+    // has already checked that every value applies).
+    if (s.source && model::sweep_point_count(s) <= model::kMaxSweepPoints)
+      for (const model::SweepAxis& axis : s.sweep)
+        for (const std::string& v : axis.values) {
+          MemoryEstimate one;
+          try {
+            one = estimate_one(model::apply_sweep_value(s, axis, v));
+          } catch (const InputError&) {
+            continue;  // validate reports it
+          }
+          if (one.grid_bytes > e.grid_bytes) {
+            e.grid_width = one.grid_width, e.grid_height = one.grid_height, e.grid_cells = one.grid_cells;
+            e.resolution_m = one.resolution_m;
+            e.bytes_per_cell = one.bytes_per_cell, e.grid_bytes = one.grid_bytes;
+          }
+          e.window_bytes = std::max(e.window_bytes, one.window_bytes);
+          if (one.trial_bytes > e.trial_bytes) e.trials = one.trials, e.trial_bytes = one.trial_bytes;
+          if (one.threat_bytes > e.threat_bytes) e.threats = one.threats, e.threat_bytes = one.threat_bytes;
+        }
+  }
+  add_up(e);
+  return e;
+}
+
+}  // namespace adcov::coverage

@@ -1,0 +1,136 @@
+// Resource limits through the built binary (docs/commands.md, "Memory check";
+// docs/scenario.md, "Limits"): refused with exit 2 before any work, with the
+// message on stderr and no output folder.
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "support/support.hpp"
+
+namespace {
+
+using adcov::test::run_adcov;
+using adcov::test::TempDir;
+
+/// ADCOV_MEMORY_LIMIT_MB for the binaries run while it lives.
+struct MemoryLimit {
+  explicit MemoryLimit(const char* mb) { ::setenv("ADCOV_MEMORY_LIMIT_MB", mb, 1); }
+  ~MemoryLimit() { ::unsetenv("ADCOV_MEMORY_LIMIT_MB"); }
+};
+
+const std::string kHead = "name: t\nterrain: {flat: 0}\nregion: {bbox: [30, 50, 31, 50.6]}\n";
+
+TEST(Limits, FiveMetreGridOverABigBoxIsRefusedBeforeAnyWork) {
+  MemoryLimit limit("100");
+  TempDir dir;
+  const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
+  const std::string msg =
+      f.string() +
+      ": estimated peak memory 4.9 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 x 13368 "
+      "= 191108928 cells at resolution_m 5 x 27 bytes = 4.8 GiB, battery windows 0 B, 1000 trials 93.8 KiB, 0 "
+      "threats 0 B; lower it with a coarser resolution_m, a smaller region, fewer trials or fewer threats "
+      "(docs/commands.md, \"Memory check\")\n";
+  for (const std::string cmd : {"validate", "run", "coverage", "simulate"}) {
+    const auto out = dir.path / ("out-" + cmd);
+    const auto r = run_adcov(cmd + " " + f.string() + (cmd == "validate" ? "" : " -q -o " + out.string()));
+    EXPECT_EQ(r.exit_code, 2) << cmd;
+    EXPECT_EQ(r.err, msg) << cmd;
+    EXPECT_FALSE(std::filesystem::exists(out)) << cmd;
+  }
+}
+
+TEST(Limits, TheSameScenarioPassesUnderAHigherLimit) {
+  MemoryLimit limit("10000");
+  TempDir dir;
+  const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
+  const auto r = run_adcov("validate " + f.string());
+  EXPECT_EQ(r.out, f.string() + ": ok (grid 14296 x 13368 = 191108928 cells at 5 m, estimated peak memory 4.9 GiB)\n")
+      << r.err;
+}
+
+TEST(Limits, AbsurdCountsAreRefusedWithExit2AndNoOutput) {
+  TempDir dir;
+  const auto count = dir.write(
+      "c.yaml", kHead + "salvos:\n  - {id: w, threat: shahed136, count: 100000000, launch: [36, 51], target: [30, 50]}\n");
+  const auto trials = dir.write("t.yaml", kHead + "simulation:\n  trials: 2000000000\n");
+  const auto out = dir.path / "out";
+  auto r = run_adcov("run -q -o " + out.string() + " " + count.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, count.string() + ":5:39: salvo 'w': count: 100000000 threats is over the limit of 1000000 per "
+                                    "salvo (docs/scenario.md, \"Limits\")\n");
+  r = run_adcov("simulate -q -o " + out.string() + " " + trials.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, trials.string() + ":5:11: simulation: trials: 2000000000 is over the limit of 10000000 "
+                                     "(docs/scenario.md, \"Limits\")\n");
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(Limits, TrialsFromTheCommandLineAreCheckedToo) {
+  MemoryLimit limit("200");
+  TempDir dir;
+  const auto f = dir.write("t.yaml", kHead);
+  const auto out = dir.path / "out";
+  const auto r = run_adcov("simulate -q --trials 2000000000 -o " + out.string() + " " + f.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(": estimated peak memory 178.9 GiB exceeds the 200.0 MiB available (ADCOV_MEMORY_LIMIT_MB)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(", 2000000000 trials 178.8 GiB,"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(Limits, SweepOfTenToTheTwelvePointsIsRefused) {
+  TempDir dir;
+  std::string text = kHead + "sweep:\n";
+  for (const char* set : {"seed", "simulation.trials", "coverage.floor", "earth.k_factor"}) {
+    text += std::string("  - set: ") + set + "\n    values: [";
+    for (int i = 0; i < 1000; ++i) text += (i ? ", " : "") + std::to_string(i + 1);
+    text += "]\n";
+  }
+  const auto f = dir.write("s.yaml", text);
+  const auto out = dir.path / "out";
+  const auto r = run_adcov("sweep -q -o " + out.string() + " " + f.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, f.string() + ":5:3: sweep: 1000000000000 points (the product of the axes' value counts) is over "
+                                "the limit of 1000000 (docs/scenario.md, \"Limits\")\n");
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(Limits, ValidateRefusesAFifoWithoutBlocking) {
+  TempDir dir;
+  const auto fifo = dir.path / "pipe.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // `timeout` so that a binary that opens the FIFO fails the test instead of hanging it.
+  const char* bin = std::getenv("ADCOV_BIN");
+  const auto err = dir.path / "err";
+  const int status = std::system(("timeout 10 " + std::string(bin ? bin : "adcov") + " validate " + fifo.string() +
+                                  " 2>" + err.string())
+                                     .c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::ifstream in(err);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, fifo.string() + ": is a FIFO (named pipe), not a scenario file (a scenario must be a regular file)\n");
+}
+
+TEST(Limits, ValidateRefusesDevZeroAndAnOversizedFile) {
+  auto r = run_adcov("validate /dev/zero");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "/dev/zero: is a character device, not a scenario file (a scenario must be a regular file)\n");
+  TempDir dir;
+  const auto big = dir.write("big.yaml", kHead);
+  std::filesystem::resize_file(big, (std::uintmax_t{16} << 20) + 1);
+  const auto out = dir.path / "out";
+  r = run_adcov("run -q -o " + out.string() + " " + big.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, big.string() + ": is 16777217 bytes, over the limit of 16777216 bytes (16 MiB) for a scenario file "
+                                  "(docs/scenario.md, \"Limits\")\n");
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+}  // namespace
