@@ -31,7 +31,8 @@ void centre_pixel_size(RasterInfo& info, const OGRSpatialReference& srs, const d
   info.res_y_m = distance_m({x[0], y[0]}, {x[2], y[2]});
 }
 
-/// One pass over band 1 in strips of rows: the range of valid values and the voids.
+/// One pass over band 1 in strips of rows: the range of valid values and the
+/// voids (nodata, NaN, +-inf and heights outside [kMinGroundM, kMaxGroundM]).
 void scan_values(RasterInfo& info, GDALRasterBand& band) {
   int has_nodata = 0;
   const double nd = band.GetNoDataValue(&has_nodata);
@@ -46,7 +47,7 @@ void scan_values(RasterInfo& info, GDALRasterBand& band) {
       throw InputError(err.message(info.path, "cannot read raster"));
     for (std::size_t i = 0; i < static_cast<std::size_t>(info.width) * rows; ++i) {
       const double v = buf[i];
-      if (std::isnan(v) || (has_nodata && v == nd)) {
+      if (!plausible_elevation(v) || (has_nodata && v == nd)) {  // as load_terrain's voids
         ++info.void_count;
         continue;
       }

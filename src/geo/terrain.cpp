@@ -245,7 +245,7 @@ std::optional<Pixel> grid_origin_in_mosaic(const Mosaic& m, const OGRSpatialRefe
 /// dataset handle per band, the bands in parallel, each chunk of rows checked
 /// while it is in cache; clamps the sea surface on the way. Returns false,
 /// with nothing counted, when the grid is not entirely inside the raster or
-/// the raster has nodata/NaN there (voids and edges: the general path
+/// the raster has voids there (nodata, NaN, +-inf, implausible heights, edges: the general path
 /// classifies those).
 bool read_on_grid(const Mosaic& m, const std::filesystem::path& file, Pixel origin, const std::string& names,
                   TerrainGrid& t) {
@@ -279,9 +279,10 @@ bool read_on_grid(const Mosaic& m, const std::filesystem::path& file, Pixel orig
       }
       int nbad = 0;
       std::int64_t below = 0;
+      constexpr float lo = static_cast<float>(kMinGroundM), hi = static_cast<float>(kMaxGroundM);
       for (std::size_t i = 0, n = w * static_cast<std::size_t>(rows); i < n; ++i) {
         const float v = z[i];
-        nbad += (v != v) | (v == nd);
+        nbad += !(v >= lo) | !(v <= hi) | (v == nd);  // NaN, +-inf, implausible, nodata
         below += v < 0.0f;
         z[i] = v < 0.0f ? 0.0f : v;
       }
@@ -385,14 +386,15 @@ void mark_dem_edge(std::vector<float>& buf, std::vector<std::uint8_t>& todo, con
   }
 }
 
-/// Steps 2-3: voids (nodata or NaN inside a tile) are filled from their
+/// Steps 2-3: voids (nodata, NaN, +-inf or heights outside [kMinGroundM,
+/// kMaxGroundM], inside a tile) are filled from their
 /// neighbours, in the DEM's own cells; gaps between tiles and the DEM's edge
 /// (mark_dem_edge) become NaN. Returns the number of voids filled.
 std::int64_t fill_voids(std::vector<float>& buf, const Mosaic& m, const Window& w) {
   int has_nodata = 0;
   const double nodata = m.dataset().GetRasterBand(1)->GetNoDataValue(&has_nodata);
   const float nd = static_cast<float>(nodata);
-  const auto is_void = [&](float v) { return std::isnan(v) || (has_nodata && v == nd); };
+  const auto is_void = [&](float v) { return !plausible_elevation(v) || (has_nodata && v == nd); };
   // Common case first: one tile and no nodata in the window, nothing to classify.
   if (m.rects.size() == 1 && std::none_of(buf.begin(), buf.end(), is_void)) return 0;
   const std::vector<std::uint8_t> covered = tile_coverage(m, w);

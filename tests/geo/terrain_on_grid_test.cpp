@@ -6,8 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
+#include <iterator>
+#include <limits>
 #include <vector>
 
+#include "adcov/geo/raster_info.hpp"
 #include "adcov/geo/raster_writer.hpp"
 #include "adcov/geo/terrain.hpp"
 #include "support/support.hpp"
@@ -87,6 +91,80 @@ TEST(TerrainOnGrid, NodataInsideIsAVoidFilledFromNeighbours) {
     for (int c = g.width / 2 - 2; c <= g.width / 2 + 2; ++c) lo = std::min(lo, t.at(c, r)), hi = std::max(hi, t.at(c, r));
   EXPECT_GE(filled, lo);
   EXPECT_LE(filled, hi);
+}
+
+/// A flat 100 m DEM, 40 x 30 cells of 100 m, with isolated cells that cannot
+/// be ground (+-inf, 3e38, 1e6 m, -20000 m) inside it, written without a
+/// nodata value: only their value marks them.
+constexpr float kImpossible[] = {std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
+                                 3e38f, 1e6f, -20000.0f, 9000.5f, -12000.5f};
+constexpr int kImpossibleCount = static_cast<int>(std::size(kImpossible));
+
+GridSpec flat_grid() { return make_grid_xy(Laea{{30.0, 50.0}}, -2000, -1500, 2000, 1500, 100); }
+
+std::filesystem::path write_flat_with_impossible(const test::TempDir& tmp, std::vector<float> extra = {}) {
+  const GridSpec g = flat_grid();
+  std::vector<float> z(g.cells(), 100.0f);
+  // Isolated interior cells (no two adjacent, none on the edge), near the centre.
+  for (int k = 0; k < kImpossibleCount; ++k)
+    z[static_cast<std::size_t>(g.height / 2 - 3 + k) * g.width + (g.width / 2 - 6 + 2 * k)] = kImpossible[k];
+  // Valid extremes stay ground.
+  for (std::size_t k = 0; k < extra.size(); ++k) z[static_cast<std::size_t>(3) * g.width + 5 + 2 * k] = extra[k];
+  const auto f = tmp.path / "dem.tif";
+  write_geotiff(f, g, z);
+  return f;
+}
+
+TEST(TerrainOnGrid, ImpossibleHeightsAreVoidsFilledFromNeighbours) {
+  test::TempDir tmp;
+  const auto f = write_flat_with_impossible(tmp);
+  const GridSpec g = flat_grid();
+  // On the grid (the direct read must hand them to the void fill).
+  const TerrainGrid on = load_terrain({{f}, std::nullopt}, g);
+  EXPECT_EQ(on.voids_filled, kImpossibleCount);
+  EXPECT_EQ(on.sea_cells, 0);
+  EXPECT_EQ(on.outside_dem_cells, 0);
+  EXPECT_EQ(std::count(on.ground_m.begin(), on.ground_m.end(), 100.0f), static_cast<std::ptrdiff_t>(g.cells()));
+  // Off the grid (shifted half a cell: warped bilinearly).
+  const GridSpec off = make_grid_xy(g.projection, -1450, -1050, 1450, 950, 100);
+  const TerrainGrid w = load_terrain({{f}, std::nullopt}, off);
+  EXPECT_EQ(w.voids_filled, kImpossibleCount);
+  EXPECT_EQ(w.sea_cells, 0);
+  EXPECT_EQ(std::count_if(w.ground_m.begin(), w.ground_m.end(), [](float v) { return std::abs(v - 100.0f) > 1e-3f; }),
+            0);
+  // adcov info counts them as voids and leaves them out of the value range.
+  const RasterInfo info = describe_raster(f);
+  EXPECT_EQ(info.void_count, kImpossibleCount);
+  EXPECT_EQ(info.min, 100.0);
+  EXPECT_EQ(info.max, 100.0);
+}
+
+TEST(TerrainOnGrid, ExtremeButPossibleHeightsStayGround) {
+  test::TempDir tmp;
+  const auto f = write_flat_with_impossible(tmp, {9000.0f, -12000.0f, 8849.0f, -10935.0f});
+  const TerrainGrid on = load_terrain({{f}, std::nullopt}, flat_grid());
+  EXPECT_EQ(on.voids_filled, kImpossibleCount);
+  EXPECT_EQ(on.sea_cells, 2);
+  EXPECT_EQ(on.at(5, 3), 9000.0f);
+  EXPECT_EQ(on.at(7, 3), 0.0f);  // sea surface
+  EXPECT_EQ(on.at(9, 3), 8849.0f);
+  const RasterInfo info = describe_raster(f);
+  EXPECT_EQ(info.void_count, kImpossibleCount);
+  EXPECT_EQ(info.min, -12000.0);
+  EXPECT_EQ(info.max, 9000.0);
+}
+
+TEST(TerrainOnGrid, ValidDemTakesTheDirectReadUnchanged) {
+  // Heights on the bounds themselves are valid: no voids, bit-identical.
+  const GridSpec g = flat_grid();
+  std::vector<float> z(g.cells());
+  for (std::size_t i = 0; i < z.size(); ++i) z[i] = static_cast<float>(i % 9001);
+  z[0] = 9000.0f;
+  test::TempDir tmp;
+  write_geotiff(tmp.path / "dem.tif", g, z);
+  const TerrainGrid back = load_terrain({{tmp.path / "dem.tif"}, std::nullopt}, g);
+  EXPECT_EQ(back.voids_filled, 0);
+  EXPECT_EQ(back.ground_m, z);
 }
 
 TEST(TerrainOnGrid, ByteRasterRoundTrip) {

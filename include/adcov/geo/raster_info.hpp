@@ -26,7 +26,7 @@ struct RasterInfo {
   LonLatBox lonlat;               ///< bounds in WGS84 degrees
   std::optional<double> nodata;   ///< band 1 nodata value
   double min = 0, max = 0;        ///< band 1 range over valid cells (NaN if none)
-  std::int64_t void_count = 0;    ///< band 1 nodata / NaN cells
+  std::int64_t void_count = 0;    ///< band 1 voids: nodata, NaN, +-inf, beyond [kMinGroundM, kMaxGroundM]
 };
 
 /// Reads the metadata and scans band 1 once for its range and voids.

@@ -15,6 +15,18 @@
 
 namespace adcov::geo {
 
+/// The range of elevations that can be real ground, in metres: the deepest
+/// sea floor (Challenger Deep, about -10,935 m) and the highest summit
+/// (Everest, 8,849 m) with a margin. A DEM cell outside it, or not finite
+/// (NaN, +-inf), is a void: filled from its neighbours like nodata and
+/// counted in TerrainGrid::voids_filled (and in RasterInfo::void_count).
+inline constexpr double kMinGroundM = -12000.0;
+inline constexpr double kMaxGroundM = 9000.0;
+
+/// True for a DEM value that can be ground: finite and within
+/// [kMinGroundM, kMaxGroundM] (false for NaN).
+constexpr bool plausible_elevation(double z) { return z >= kMinGroundM && z <= kMaxGroundM; }
+
 /// Where terrain comes from: DEM files (one mosaic) or `flat: z`.
 struct DemSource {
   std::vector<std::filesystem::path> files;
@@ -27,7 +39,7 @@ struct DemSource {
 struct TerrainGrid {
   GridSpec grid;
   std::vector<float> ground_m;
-  std::int64_t voids_filled = 0;  ///< nodata cells filled from neighbours
+  std::int64_t voids_filled = 0;  ///< nodata, NaN and implausible cells filled from neighbours
   std::int64_t sea_cells = 0;     ///< cells set to the sea surface (0 m)
   std::string description;        ///< e.g. "ETOPO5 ... resampled to 1000 m (bilinear)"
   double source_resolution_m = 0; ///< native DEM cell size (0 for flat)
@@ -50,12 +62,13 @@ struct TerrainOptions {
 };
 
 /// Resamples the DEM mosaic (or flat ground) onto `grid`: the files become one
-/// in-memory VRT, voids (nodata) are filled from their neighbours in the DEM's
+/// in-memory VRT, voids (nodata, NaN, +-inf or beyond [kMinGroundM,
+/// kMaxGroundM]) are filled from their neighbours in the DEM's
 /// own cells (counted in voids_filled), the result is warped bilinearly onto
 /// the LAEA grid, and heights below 0 m are set to the sea surface, 0 m
 /// (counted in sea_cells; land below sea level is thus also treated as 0 m).
 /// A single-file DEM already on the grid (same CRS, cell size and edges, e.g.
-/// one written by write_geotiff) without nodata under the grid is read
+/// one written by write_geotiff) without voids under the grid is read
 /// straight into it, in parallel, with the same result.
 /// \throws InputError naming the file for unreadable rasters and giving the
 ///         coordinates when the grid extends outside the DEM's coverage.
