@@ -58,6 +58,7 @@ bool create_exclusive(const fs::path& path) {
 }  // namespace
 
 OutputStage::OutputStage(fs::path dir) : dir_(std::move(dir)) {
+  auto registry_lock = detail::lock_registry();  // an interrupt waits until the folder is registered
   std::error_code ec;
   if (!fs::exists(dir_, ec)) {
     fs::create_directories(dir_, ec);
@@ -70,18 +71,19 @@ OutputStage::OutputStage(fs::path dir) : dir_(std::move(dir)) {
     if (created_dir_) fs::remove(dir_, ec);
     throw;
   }
-  detail::register_stage(this, dir_, created_dir_);
+  detail::register_stage_locked(this, dir_, created_dir_);
 }
 
 OutputStage::~OutputStage() {
   std::error_code ec;
-  detail::forget_stage(this);
+  auto registry_lock = detail::lock_registry();  // no interrupt cleanup half-way through this one
   if (!committed_)
     for (const auto& s : staged_) {
       fs::remove(s.temp, ec);
       fs::remove(fs::path(s.temp.string() + ".aux.xml"), ec);  // GDAL side-car, if any
     }
   if (created_dir_ && fs::is_empty(dir_, ec) && !ec) fs::remove(dir_, ec);
+  detail::forget_stage_locked(this);
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
 }
 
@@ -90,10 +92,11 @@ fs::path OutputStage::path(const std::string& name) {
   if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
     throw Error("output name '" + name + "' must be a plain file name");
   if (auto p = staged(name)) return *p;
+  auto registry_lock = detail::lock_registry();  // an interrupt waits until the file is registered
   for (int attempt = 0; attempt < 16; ++attempt) {
     const fs::path temp = dir_ / ("." + name + "." + unique_token() + ".tmp");
     if (!create_exclusive(temp)) continue;  // taken: draw another name
-    detail::register_temp(this, temp);
+    detail::register_temp_locked(this, temp);
     names_.push_back(name);
     staged_.push_back({name, temp});
     return temp;

@@ -35,22 +35,15 @@ void remove_stage_files(const LiveStage& s) {
 
 std::unique_lock<std::mutex> lock_registry() { return std::unique_lock(registry().mutex); }
 
-void register_stage(const void* stage, const std::filesystem::path& dir, bool created) {
-  auto lock = lock_registry();
+void register_stage_locked(const void* stage, const std::filesystem::path& dir, bool created) {
   registry().stages[stage] = LiveStage{dir, created, {}};
 }
 
-void register_temp(const void* stage, const std::filesystem::path& temp) {
-  auto lock = lock_registry();
+void register_temp_locked(const void* stage, const std::filesystem::path& temp) {
   registry().stages[stage].temps.push_back(temp);
 }
 
 void forget_stage_locked(const void* stage) { registry().stages.erase(stage); }
-
-void forget_stage(const void* stage) {
-  auto lock = lock_registry();
-  forget_stage_locked(stage);
-}
 
 void remove_all_registered() {
   auto lock = lock_registry();

@@ -12,13 +12,14 @@ namespace adcov::report::detail {
 /// around a stage's commit so a folder never keeps half a set).
 std::unique_lock<std::mutex> lock_registry();
 
-/// `stage` stages into `dir`; `created`: the stage made the folder.
-void register_stage(const void* stage, const std::filesystem::path& dir, bool created);
-/// A temporary file of `stage` (caller holds no registry lock).
-void register_temp(const void* stage, const std::filesystem::path& temp);
-/// `stage` is committed or destroyed: nothing of it to clean any more.
-void forget_stage(const void* stage);
-/// Forget under a lock the caller already holds (lock_registry()).
+/// `stage` stages into `dir`; `created`: the stage made the folder. The
+/// caller holds lock_registry() from before it creates the folder until
+/// this call, so an interrupt never misses a folder or file it made.
+void register_stage_locked(const void* stage, const std::filesystem::path& dir, bool created);
+/// A temporary file of `stage` (caller holds lock_registry(), as above).
+void register_temp_locked(const void* stage, const std::filesystem::path& temp);
+/// `stage` is committed or destroyed: nothing of it to clean any more
+/// (caller holds lock_registry()).
 void forget_stage_locked(const void* stage);
 
 /// Removes every registered temporary and the registered created folders

@@ -126,26 +126,22 @@ TEST(Run, BatchWithOneInvalidFileWritesNothingAndExits2) {
 
 TEST(Run, OneRuntimeFailureKeepsTheOthersAndExits1) {
   TempDir tmp;
-  // Valid YAML, but its DEM does not cover the region: fails at run time.
-  const auto bad = tmp.write("bad.yaml", [] {
-    std::string s = small_scenario("bad");
-    const std::string flat = "terrain: { flat: 120 }";
-    s.replace(s.find(flat), flat.size(),
-              "terrain: { dem: " + source_path("data/dem/srtm3_fixture_greece_not_ukraine/N40E021.hgt").string() + " }");
-    return s;
-  }());
+  // Valid scenarios; 'bad' fails at run time: its output folder cannot be
+  // made (a plain file stands in its place).
   const auto a = tmp.write("a.yaml", small_scenario("a"));
+  const auto bad = tmp.write("bad.yaml", small_scenario("bad"));
   const auto c = tmp.write("c.yaml", small_scenario("c"));
   const auto out = tmp.path / "out";
+  tmp.write("out/bad", "not a folder");
   const auto r = run_adcov("run " + a.string() + " " + bad.string() + " " + c.string() + " -o " + out.string() + " -q");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(fs::exists(out / "a/summary.json"));
   EXPECT_TRUE(fs::exists(out / "c/summary.json"));
-  EXPECT_FALSE(fs::exists(out / "bad/summary.json"));
-  if (fs::exists(out / "bad")) {
-    EXPECT_TRUE(fs::is_empty(out / "bad")) << "half-written outputs left";
-  }
-  EXPECT_NE(r.err.find("'bad'"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_regular_file(out / "bad"));
+  EXPECT_NE(r.err.find("adcov run: scenario 'bad' (" + bad.string() + ") failed: " + (out / "bad").string() +
+                       ": cannot open output folder: Not a directory"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(Sweep, RowsMatchTheProductAndAgreeWithRun) {
