@@ -20,6 +20,13 @@ std::string Range::str() const {
   return "any number";
 }
 
+std::string Range::violated_by(double v) const {
+  if (interval) return str();
+  const bool below = lo_open ? !(v > lo) : !(v >= lo);
+  if (below) return fmt::format("{} {}", lo_open ? ">" : ">=", lo);
+  return fmt::format("{} {}", hi_open ? "<" : "<=", hi);
+}
+
 std::string describe(const YAML::Node& n) {
   if (!n.IsDefined() || n.IsNull()) return "nothing";
   if (n.IsSequence()) return "a list";
@@ -102,7 +109,7 @@ bool read_double(const YAML::Node& n, const std::string& item, const std::string
     return false;
   }
   if (!r.contains(v)) {
-    d.error(n.Mark(), item, what + " must be " + r.str() + ", got " + n.Scalar());
+    d.error(n.Mark(), item, what + " must be " + r.violated_by(v) + ", got " + n.Scalar());
     return false;
   }
   out = v;
@@ -118,7 +125,7 @@ bool read_int(const YAML::Node& n, const std::string& item, const std::string& w
     return false;
   }
   if (!r.contains(static_cast<double>(v))) {
-    d.error(n.Mark(), item, what + " must be " + r.str() + ", got " + n.Scalar());
+    d.error(n.Mark(), item, what + " must be " + r.violated_by(static_cast<double>(v)) + ", got " + n.Scalar());
     return false;
   }
   if (v > 2147483647LL || v < -2147483647LL) {
