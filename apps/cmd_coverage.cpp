@@ -17,7 +17,10 @@ namespace adcov::app {
 
 int cmd_coverage(const CoverageArgs& a) {
   model::Scenario s = model::load_scenario(a.scenario);
-  if (a.resolution_m) s.resolution_m = *a.resolution_m;
+  if (a.resolution_m) {
+    model::check_resolution(*a.resolution_m, "--resolution");  // the rule of resolution_m
+    s.resolution_m = *a.resolution_m;
+  }
   if (!a.altitudes_m.empty()) s.coverage.altitudes_m = a.altitudes_m;
   ProgressBar bar(progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "commands.hpp"
@@ -14,7 +15,8 @@ int cmd_validate(const std::vector<std::string>& files) {
   bool all_ok = true;
   for (const auto& f : files) {
     try {
-      (void)model::load_scenario(f);
+      // The DEM too, from its metadata: run must not fail on what validate could see.
+      coverage::check_scenario_terrain(model::load_scenario(f));
       const std::string line = f + ": ok\n";
       std::fwrite(line.data(), 1, line.size(), stdout);
     } catch (const InputError& e) {
