@@ -126,7 +126,25 @@ TEST(Run, BatchWithOneInvalidFileWritesNothingAndExits2) {
 
 TEST(Run, OneRuntimeFailureKeepsTheOthersAndExits1) {
   TempDir tmp;
-  // Valid YAML, but its DEM does not cover the region: fails at run time.
+  // Valid input, but its output folder cannot be made (a file is in the
+  // way): fails at run time, not for bad input.
+  const auto bad = tmp.write("bad.yaml", small_scenario("bad"));
+  const auto a = tmp.write("a.yaml", small_scenario("a"));
+  const auto c = tmp.write("c.yaml", small_scenario("c"));
+  const auto out = tmp.path / "out";
+  tmp.write("out/bad", "");
+  const auto r = run_adcov("run " + a.string() + " " + bad.string() + " " + c.string() + " -o " + out.string() + " -q");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(fs::exists(out / "a/summary.json"));
+  EXPECT_TRUE(fs::exists(out / "c/summary.json"));
+  EXPECT_FALSE(fs::exists(out / "bad/summary.json"));
+  EXPECT_NE(r.err.find("'bad'"), std::string::npos) << r.err;
+}
+
+TEST(Run, DemNotCoveringTheRegionIsRefusedBeforeAnyRun) {
+  // Issue 10: what validate can see (the DEM's extent) is input, exit 2,
+  // found before the batch starts: nothing is written for any scenario.
+  TempDir tmp;
   const auto bad = tmp.write("bad.yaml", [] {
     std::string s = small_scenario("bad");
     const std::string flat = "terrain: { flat: 120 }";
@@ -135,17 +153,13 @@ TEST(Run, OneRuntimeFailureKeepsTheOthersAndExits1) {
     return s;
   }());
   const auto a = tmp.write("a.yaml", small_scenario("a"));
-  const auto c = tmp.write("c.yaml", small_scenario("c"));
   const auto out = tmp.path / "out";
-  const auto r = run_adcov("run " + a.string() + " " + bad.string() + " " + c.string() + " -o " + out.string() + " -q");
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_TRUE(fs::exists(out / "a/summary.json"));
-  EXPECT_TRUE(fs::exists(out / "c/summary.json"));
-  EXPECT_FALSE(fs::exists(out / "bad/summary.json"));
-  if (fs::exists(out / "bad")) {
-    EXPECT_TRUE(fs::is_empty(out / "bad")) << "half-written outputs left";
-  }
-  EXPECT_NE(r.err.find("'bad'"), std::string::npos) << r.err;
+  const auto r = run_adcov("run " + a.string() + " " + bad.string() + " -o " + out.string() + " -q");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_FALSE(fs::exists(out / "a/summary.json"));
+  EXPECT_NE(r.err.find("bad.yaml:4:9: region [30.2, 50.2, 30.9, 50.7] extends outside the DEM"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(run_adcov("validate " + bad.string()).exit_code, 2);
 }
 
 TEST(Sweep, RowsMatchTheProductAndAgreeWithRun) {
