@@ -19,7 +19,7 @@ namespace adcov::app {
 
 int cmd_coverage(const CoverageArgs& a) {
   model::Scenario s = model::load_scenario(a.scenario);
-  if (a.resolution_m) s.resolution_m = *a.resolution_m;
+  if (a.resolution_m) s.resolution_m = *a.resolution_m;  // checked by the rule of resolution_m in adcov.cpp
   if (!a.altitudes_m.empty()) s.coverage.altitudes_m = a.altitudes_m;
   run::check_memory(a.scenario, coverage::estimate_memory(s));
   ProgressBar bar(progress_wanted(a.common.quiet));

@@ -1,6 +1,7 @@
 // adcov run: validate every scenario first (any invalid file: exit 2 before
 // anything is written), then run each into its folder; one scenario's
-// runtime failure does not lose the others' results (exit 1 at the end).
+// runtime failure does not lose the others' results (exit 1 at the end, or
+// 2 when every failure was bad input, such as an unreadable DEM).
 // Under mpirun the ranks split each scenario's trials and rank 0 writes;
 // every rank validates, so bad input exits 2 on all of them.
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/error.hpp"
 #include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
@@ -35,6 +37,7 @@ std::vector<model::Scenario> load_all(const std::vector<std::string>& files, std
       model::Scenario est = scenarios.back();
       if (trials) est.simulation.trials = *trials;
       run::check_memory(f, coverage::estimate_memory(est));
+      coverage::check_scenario_terrain(scenarios.back());  // as validate: the DEM against region and batteries
     } catch (const InputError& e) {
       errors.insert(errors.end(), e.messages().begin(), e.messages().end());
     }
@@ -72,8 +75,7 @@ int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
   opt.progress = bar.hooks();
   opt.ranks = ranks;
 
-  int failures = 0;
-  bool input_failure = false;  // e.g. a folder another run is writing: exit 2
+  int failures = 0, input_failures = 0;
   for (const auto& s : scenarios) {
     const auto dir = output_dir(a.out_dir, s.name, scenarios.size());
     try {
@@ -81,7 +83,7 @@ int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
       if (r) print_result(s, dir, *r);
     } catch (const std::exception& e) {
       ++failures;
-      input_failure = input_failure || dynamic_cast<const InputError*>(&e) != nullptr;
+      if (dynamic_cast<const InputError*>(&e)) ++input_failures;
       if (ranks.writer())
         std::fputs(fmt::format("adcov run: scenario '{}' ({}) failed: {}\n", s.name, s.file.string(), e.what()).c_str(),
                    stderr);
@@ -90,7 +92,9 @@ int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
   if (failures > 0) {
     if (ranks.writer())
       std::fputs(fmt::format("adcov run: {} of {} scenarios failed\n", failures, scenarios.size()).c_str(), stderr);
-    return input_failure ? 2 : 1;
+    // Bad input (a DEM that fails to read, ...) exits 2 as everywhere else;
+    // any other failure among them makes it 1.
+    return input_failures == failures ? 2 : 1;
   }
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/error.hpp"
 #include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
@@ -21,6 +22,8 @@ int cmd_validate(const std::vector<std::string>& files) {
       // The memory check of run, coverage, simulate and sweep (docs/commands.md, "Memory check").
       const coverage::MemoryEstimate e = coverage::estimate_memory(s, true);
       run::check_memory(f, e);
+      // The DEM too, from its metadata: run must not fail on what validate could see.
+      coverage::check_scenario_terrain(s);
       const std::string line = f + ": ok (" + run::estimate_text(e) + ")\n";
       std::fwrite(line.data(), 1, line.size(), stdout);
     } catch (const InputError& e) {

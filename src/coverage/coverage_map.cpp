@@ -12,6 +12,8 @@
 // km^2 are true at every latitude (up to the sphere-vs-WGS84 difference).
 #include "adcov/coverage/coverage_map.hpp"
 
+#include "adcov/geo/dem_check.hpp"
+
 #include <fmt/format.h>
 
 #include <oneapi/tbb/blocked_range.h>
@@ -184,6 +186,41 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
 }
 
 }  // namespace
+
+void check_scenario_terrain(const model::Scenario& s) {
+  if (s.terrain.flat_m || s.terrain.dem_files.empty()) return;
+  const geo::LonLatBox& bb = s.region.bbox;
+  // The region's edges and a lattice inside (a mosaic may have gaps), then the batteries.
+  constexpr int kN = 16;
+  std::vector<geo::LonLat> points;
+  for (int i = 0; i <= kN; ++i)
+    for (int j = 0; j <= kN; ++j)
+      points.push_back({bb.west + (bb.east - bb.west) * i / kN, bb.south + (bb.north - bb.south) * j / kN});
+  const std::size_t first_battery = points.size();
+  for (const model::Battery& b : s.batteries) points.push_back(b.position);
+  geo::DemCheck dem;
+  try {
+    dem = geo::check_dem(s.terrain.dem_files, points);
+  } catch (const InputError& e) {
+    throw InputError(where(s, s.terrain.loc) + ": " + e.what());
+  }
+  const auto covers = [&](const geo::LonLatBox& c) {
+    return fmt::format("the DEM covers lon {:.4f}..{:.4f}, lat {:.4f}..{:.4f}", c.west, c.east, c.south, c.north);
+  };
+  for (std::size_t i = 0; i < first_battery; ++i)
+    if (!dem.covered[i])
+      throw InputError(where(s, s.region.loc) +
+                       fmt::format(": region [{}, {}, {}, {}] extends outside the DEM: no elevation at ({:.4f}, "
+                                   "{:.4f}); {}",
+                                   bb.west, bb.south, bb.east, bb.north, points[i].lon_deg, points[i].lat_deg,
+                                   covers(dem.lonlat)));
+  for (std::size_t k = 0; k < s.batteries.size(); ++k)
+    if (!dem.covered[first_battery + k]) {
+      const model::Battery& b = s.batteries[k];
+      throw InputError(where(s, b.loc) + fmt::format(": battery '{}' at ({:.5f}, {:.5f}) is outside the DEM; {}", b.id,
+                                                     b.position.lon_deg, b.position.lat_deg, covers(dem.lonlat)));
+    }
+}
 
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
   const geo::LonLatBox& bb = s.region.bbox;

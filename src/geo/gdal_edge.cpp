@@ -1,5 +1,6 @@
 #include "adcov/geo/gdal_edge.hpp"
 
+#include <cmath>
 #include <mutex>
 
 #include "adcov/error.hpp"
@@ -91,6 +92,20 @@ Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& 
   Transform t(OGRCreateCoordinateTransformation(&from, &to));
   if (!t) throw Error("cannot create a coordinate transformation: " + err.last());
   return t;
+}
+
+Transform transform_to_wgs84(const std::filesystem::path& file, const OGRSpatialReference& from) {
+  const OGRSpatialReference to = wgs84();
+  ErrorCapture err;
+  Transform t(OGRCreateCoordinateTransformation(&from, &to));
+  if (t) return t;
+  const char* name = from.GetName();
+  OGRErr e = OGRERR_NONE;
+  const double a = from.GetSemiMajor(&e);
+  throw InputError(file.string() + ": the raster's coordinate reference system '" + (name && *name ? name : "unnamed") +
+                   "'" + (e == OGRERR_NONE ? " (ellipsoid semi-major axis " + std::to_string(std::lround(a)) + " m)" : "") +
+                   " cannot be related to WGS84 lon/lat on the Earth; reproject the DEM to an Earth CRS such as "
+                   "EPSG:4326");
 }
 
 }  // namespace adcov::geo::gdal

@@ -58,6 +58,40 @@ void scan_values(RasterInfo& info, GDALRasterBand& band) {
   info.max = lo <= hi ? hi : std::numeric_limits<double>::quiet_NaN();
 }
 
+/// The same from a nearest-neighbour sample of at most kStatsSampleSide^2
+/// cells spread over the whole raster (GDAL reads overviews when it has them);
+/// the void count is scaled up to the whole raster.
+void sample_values(RasterInfo& info, GDALRasterBand& band) {
+  int has_nodata = 0;
+  const double nd = band.GetNoDataValue(&has_nodata);
+  if (has_nodata) info.nodata = nd;
+  const double scale = std::max(info.width, info.height) / static_cast<double>(kStatsSampleSide);
+  const int sw = std::clamp(static_cast<int>(info.width / scale), 1, info.width);
+  const int sh = std::clamp(static_cast<int>(info.height / scale), 1, info.height);
+  std::vector<double> buf(static_cast<std::size_t>(sw) * sh);
+  GDALRasterIOExtraArg extra;
+  INIT_RASTERIO_EXTRA_ARG(extra);
+  extra.eResampleAlg = GRIORA_NearestNeighbour;
+  gdal::ErrorCapture err;
+  if (band.RasterIO(GF_Read, 0, 0, info.width, info.height, buf.data(), sw, sh, GDT_Float64, 0, 0, &extra) != CE_None)
+    throw InputError(err.message(info.path, "cannot read raster"));
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  std::int64_t voids = 0;
+  for (const double v : buf) {
+    if (std::isnan(v) || (has_nodata && v == nd)) {
+      ++voids;
+      continue;
+    }
+    lo = std::min(lo, v), hi = std::max(hi, v);
+  }
+  const double cells = static_cast<double>(info.width) * info.height;
+  info.approximate = true;
+  info.sampled_cells = static_cast<std::int64_t>(buf.size());
+  info.void_count = static_cast<std::int64_t>(std::llround(cells * voids / static_cast<double>(buf.size())));
+  info.min = lo <= hi ? lo : std::numeric_limits<double>::quiet_NaN();
+  info.max = lo <= hi ? hi : std::numeric_limits<double>::quiet_NaN();
+}
+
 }  // namespace
 
 RasterInfo describe_raster(const std::filesystem::path& path) {
@@ -89,7 +123,12 @@ RasterInfo describe_raster(const std::filesystem::path& path) {
   info.ymax = std::max(gt[3], gt[3] + gt[5] * info.height);
   info.lonlat = dem_footprint({path}, Laea{{0.0, 0.0}}).lonlat;
   centre_pixel_size(info, srs, gt);
-  scan_values(info, *band);
+  if (static_cast<double>(info.width) * info.height > kExactStatsCells) {
+    sample_values(info, *band);
+  } else {
+    scan_values(info, *band);
+    info.sampled_cells = static_cast<std::int64_t>(info.width) * info.height;
+  }
   return info;
 }
 
@@ -108,11 +147,15 @@ std::string format_raster_info(const RasterInfo& i) {
   fmt::format_to(out, "  bounds      x {:.6f} .. {:.6f}, y {:.6f} .. {:.6f}\n", i.xmin, i.xmax, i.ymin, i.ymax);
   fmt::format_to(out, "  lon/lat     lon {:.5f} .. {:.5f}, lat {:.5f} .. {:.5f}\n", i.lonlat.west, i.lonlat.east,
                  i.lonlat.south, i.lonlat.north);
-  fmt::format_to(out, "  values      min {:.6g}, max {:.6g}\n", i.min, i.max);
+  const std::string approx = i.approximate ? "~" : "";
+  fmt::format_to(out, "  values      min {}{:.6g}, max {}{:.6g}{}\n", approx, i.min, approx, i.max,
+                 i.approximate ? fmt::format(" (sampled {} cells: over {:.0e} cells, statistics are estimated)",
+                                             i.sampled_cells, kExactStatsCells)
+                               : "");
   if (i.nodata)
-    fmt::format_to(out, "  voids       {} cells (nodata {:.10g})\n", i.void_count, *i.nodata);
+    fmt::format_to(out, "  voids       {}{} cells (nodata {:.10g})\n", approx, i.void_count, *i.nodata);
   else
-    fmt::format_to(out, "  voids       {} cells (no nodata value)\n", i.void_count);
+    fmt::format_to(out, "  voids       {}{} cells (no nodata value)\n", approx, i.void_count);
   return s;
 }
 

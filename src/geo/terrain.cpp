@@ -93,6 +93,7 @@ void check_georeferenced(const std::filesystem::path& file, GDALDataset& ds) {
   if (ds.GetGeoTransform(gt) != CE_None)
     throw InputError(file.string() + ": raster has no geotransform (not georeferenced)");
   if (gt[2] != 0 || gt[4] != 0) throw InputError(file.string() + ": rotated rasters are not supported");
+  (void)gdal::transform_to_wgs84(file, gdal::srs(wkt));  // an Earth CRS, or one line naming the file
 }
 
 /// The tiles as one in-memory VRT.
@@ -461,6 +462,10 @@ void resample(const Mosaic& m, const OGRSpatialReference& grid_srs, std::optiona
   if (w.empty()) return;
   std::vector<float> buf = read_window(m, w, names);
   t.voids_filled = fill_voids(buf, m, w);
+  // Every cell a void: there is nothing to fill from, and "outside the DEM"
+  // would send the user looking at the extent instead of the values.
+  if (std::all_of(buf.begin(), buf.end(), [](float v) { return std::isnan(v); }))
+    throw InputError(names + ": has no valid elevation under the analysis area (every cell there is nodata)");
   if (origin) copy_on_grid(buf, w, *origin, t);
   else warp_to_grid(buf, w, m, grid_srs, names, t);
 }
@@ -542,14 +547,13 @@ DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, cons
   DemFootprint fp;
   fp.lonlat = {1e9, 1e9, -1e9, -1e9};
   fp.grid = {1e300, 1e300, -1e300, -1e300};
-  const OGRSpatialReference ll = gdal::wgs84();
   for (const auto& f : files) {
     const gdal::Dataset ds = gdal::open_raster(f);
     const char* wkt = ds->GetProjectionRef();
     if (!wkt || !*wkt) throw InputError(f.string() + ": raster has no coordinate reference system");
     double gt[6];
     if (ds->GetGeoTransform(gt) != CE_None) throw InputError(f.string() + ": raster has no geotransform");
-    const gdal::Transform t = gdal::transform(gdal::srs(wkt), ll);
+    const gdal::Transform t = gdal::transform_to_wgs84(f, gdal::srs(wkt));
     std::vector<double> x, y;
     outline(gt, ds->GetRasterXSize(), ds->GetRasterYSize(), x, y);
     const auto ok = transform(*t, x, y);

@@ -43,6 +43,14 @@ const std::vector<std::string> kTopKeys = {"name",      "seed",    "terrain", "r
                                            "earth",     "systems", "batteries", "threats", "salvos",
                                            "coverage",  "simulation", "sweep"};
 
+/// Why a name or id cannot be a file name (empty when it can): too long for
+/// one path component (names and ids become folder and file names).
+std::string length_problem(const std::string& what, const std::string& s) {
+  if (s.size() <= kMaxNameLength) return {};
+  return fmt::format("{} '{}...' is {} characters long; at most {} (it becomes a file name)", what, s.substr(0, 20),
+                     s.size(), kMaxNameLength);
+}
+
 bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
@@ -174,7 +182,25 @@ void read_region(const YAML::Node& node, Ctx& c, Region& r) {
       if (ok && bb.south >= bb.north)
         c.d.error(b.Mark(), "region",
                   fmt::format("bbox: south ({}) must be less than north ({})", bb.south, bb.north));
-      if (ok) r.bbox = bb;
+      if (ok && bb.west < bb.east && bb.south < bb.north) {
+        // The grid is one LAEA projection about the box's centre: a box reaching
+        // far from it (a hemisphere, the whole world) has no finite, honest grid.
+        const geo::LonLat centre{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)};
+        double far_m = 0;
+        for (int i = 0; i <= 16; ++i) {
+          const double f = i / 16.0, lon = bb.west + f * (bb.east - bb.west), lat = bb.south + f * (bb.north - bb.south);
+          for (const geo::LonLat p : {geo::LonLat{lon, bb.south}, geo::LonLat{lon, bb.north},
+                                      geo::LonLat{bb.west, lat}, geo::LonLat{bb.east, lat}})
+            far_m = std::max(far_m, geo::distance_m(centre, p));
+        }
+        if (far_m > kMaxRegionRadiusKm * 1000)
+          c.d.error(b.Mark(), "region",
+                    fmt::format("bbox [{}, {}, {}, {}] is too large: its edges reach {:.0f} km from its centre, at "
+                                "most {:.0f} km (one analysis grid; split the area into several scenarios)",
+                                bb.west, bb.south, bb.east, bb.north, far_m / 1000, kMaxRegionRadiusKm));
+        else
+          r.bbox = bb;
+      }
     }
   }
   if (const YAML::Node p = m.get("protect"); p.IsDefined()) {
@@ -222,6 +248,10 @@ void resolve_types(const YAML::Node& node, Ctx& c, const TypeKind<T>& kind, cons
     const YAML::Node k = it->first;  // a copy: it-> points into a temporary
     if (!k.IsScalar() || !valid_id(k.Scalar())) {
       c.d.error(k.Mark(), section, "type id " + describe(k) + " may only contain letters, digits, '_', '-' and '.'");
+      continue;
+    }
+    if (const std::string too_long = length_problem("type id", k.Scalar()); !too_long.empty()) {
+      c.d.error(k.Mark(), section, too_long);
       continue;
     }
     if (defs.count(k.Scalar())) {
@@ -322,6 +352,10 @@ bool read_id(const MapReader& m, std::map<std::string, int>& seen, const char* w
     m.diag().error(n.Mark(), m.item(), "id '" + out + "' may only contain letters, digits, '_', '-' and '.'");
     return false;
   }
+  if (const std::string too_long = length_problem("id", out); !too_long.empty()) {
+    m.diag().error(n.Mark(), m.item(), too_long);
+    return false;
+  }
   if (const auto it = seen.find(out); it != seen.end()) {
     m.diag().error(n.Mark(), m.item(), "duplicate " + std::string(word) + " id '" + out + "' (first at line " +
                                            std::to_string(it->second) + ")");
@@ -389,9 +423,9 @@ void read_batteries(const YAML::Node& node, Ctx& c, Scenario& s) {
     }
     if (const YAML::Node p = m.require("position"); p.IsDefined()) read_lonlat(p, m.item(), "position", c.d, b.position);
     double h = 0;
-    if (m.read("height_m", h, at_least(0))) b.height_m = h;
+    if (m.read("height_m", h, at_least(0).at_most(kMaxHeightM))) b.height_m = h;
     int mag = 0;
-    if (m.read("magazine", mag, at_least(0))) b.magazine = mag;
+    if (m.read("magazine", mag, at_least(0).at_most(kMaxMagazine))) b.magazine = mag;
     s.batteries.push_back(std::move(b));
   }
 }
@@ -442,7 +476,7 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
       else
         ok = false;
       if (const YAML::Node rn = a.require("radius_km"); rn.IsDefined())
-        ok &= read_double(rn, item, "launch_area.radius_km", d, area.radius_km, at_least(0));
+        ok &= read_double(rn, item, "launch_area.radius_km", d, area.radius_km, at_least(0).at_most(kMaxRangeKm));
       else
         ok = false;
       if (ok) v.launch_area = area;
@@ -466,7 +500,7 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
         bool ok = false;
         if (const YAML::Node at = t.require("at"); at.IsDefined()) ok = read_lonlat(at, item, "targets.at", d, w.at);
         if (const YAML::Node wn = t.get("weight"); wn.IsDefined())
-          ok &= read_double(wn, item, "targets.weight", d, w.weight, positive());
+          ok &= read_double(wn, item, "targets.weight", d, w.weight, positive().at_most(kMaxWeight));
         if (ok) v.targets.push_back(w);
       }
     }
@@ -475,8 +509,8 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
         geo::LonLat p;
         if (read_lonlat(wp, item, "route", d, p)) v.route.push_back(p);
       }
-    m.read("start_s", v.start_s, at_least(0));
-    m.read("interval_s", v.interval_s, at_least(0));
+    m.read("start_s", v.start_s, at_least(0).at_most(kMaxDurationS));
+    m.read("interval_s", v.interval_s, at_least(0).at_most(kMaxDurationS));
     s.salvos.push_back(std::move(v));
   }
 }
@@ -515,9 +549,19 @@ void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
   }
 }
 
+/// True when sweep path `a` sets `b` or a part of it ("systems[x].radar" and
+/// "systems[x].radar.range_km"), so one of two axes would undo the other.
+bool overlaps(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return longer.compare(0, shorter.size(), shorter) == 0 &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == '.');
+}
+
 void read_sweep(const YAML::Node& node, Ctx& c, Scenario& s) {
   if (!node.IsDefined() || node.IsNull()) return;
   if (!expect_list(node, "sweep", "sweep", c.d)) return;
+  std::vector<std::pair<std::string, int>> paths;  // set path, line of its axis
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YAML::Node el = node[i];
     MapReader m(el, "sweep axis #" + std::to_string(i + 1), {"set", "values"}, c.d);
@@ -529,6 +573,23 @@ void read_sweep(const YAML::Node& node, Ctx& c, Scenario& s) {
       if (const std::string err = check_sweep_path(s, axis.set); !err.empty()) {
         c.d.error(sn.Mark(), "sweep '" + axis.set + "'", err);
         ok = false;
+      } else {
+        // A later axis on the same path overwrites the earlier one's value at
+        // every point: the earlier axis would have no effect.
+        for (const auto& [other, line] : paths)
+          if (overlaps(other, axis.set)) {
+            c.d.error(sn.Mark(), "sweep '" + axis.set + "'",
+                      other == axis.set
+                          ? fmt::format("the axis at line {} already sweeps this path (its values would have no "
+                                        "effect); give all values in one axis",
+                                        line)
+                          : fmt::format("overlaps the axis '{}' at line {} (one would overwrite the other's values); "
+                                        "sweep one of them",
+                                        other, line));
+            ok = false;
+            break;
+          }
+        paths.emplace_back(axis.set, sn.Mark().line + 1);
       }
     } else {
       ok = false;
@@ -641,8 +702,12 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
   MapReader top(root, "", kTopKeys, d);
 
   if (const YAML::Node n = top.require("name"); n.IsDefined() && read_string(n, "", "name", d, s.name))
+  {
     if (!valid_name(s.name))
       d.error(n.Mark(), "", "name '" + s.name + "' may only contain letters, digits, '_' and '-'");
+    else if (const std::string too_long = length_problem("name", s.name); !too_long.empty())
+      d.error(n.Mark(), "", too_long);
+  }
   if (const YAML::Node n = top.get("seed"); n.IsDefined()) {
     if (!n.IsScalar())
       d.error(n.Mark(), "", "seed: expected a whole number >= 0, got " + describe(n));
@@ -654,7 +719,7 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
   top.read("resolution_m", s.resolution_m, resolution_range());
   if (const YAML::Node e = top.get("earth"); e.IsDefined()) {
     MapReader em(e, "earth", {"k_factor"}, d);
-    em.read("k_factor", s.k_factor, positive());
+    em.read("k_factor", s.k_factor, positive().at_most(kMaxKFactor));
   }
 
   const Library& lib = builtin_library();

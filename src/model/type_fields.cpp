@@ -22,30 +22,30 @@ struct SystemField {
 
 const std::vector<SystemField>& system_fields() {
   static const std::vector<SystemField> fields = {
-      {"radar", "range_km", positive(), [](SystemType& s) { return &s.radar.range_km; }, nullptr},
-      {"radar", "height_m", at_least(0), [](SystemType& s) { return &s.radar.height_m; }, nullptr},
+      {"radar", "range_km", positive().at_most(kMaxRangeKm), [](SystemType& s) { return &s.radar.range_km; }, nullptr},
+      {"radar", "height_m", at_least(0).at_most(kMaxHeightM), [](SystemType& s) { return &s.radar.height_m; }, nullptr},
       // Negative elevations exist: a radar on a hill, and an airborne radar (a patrol) looks far down.
       {"radar", "min_elevation_deg", between(-90, 90), [](SystemType& s) { return &s.radar.min_elevation_deg; },
        nullptr},
-      {"radar", "rcs_ref_m2", positive(), [](SystemType& s) { return &s.radar.rcs_ref_m2; }, nullptr},
-      {"engagement", "min_range_km", at_least(0), [](SystemType& s) { return &s.engagement.min_range_km; },
+      {"radar", "rcs_ref_m2", positive().at_most(kMaxRcsM2), [](SystemType& s) { return &s.radar.rcs_ref_m2; }, nullptr},
+      {"engagement", "min_range_km", at_least(0).at_most(kMaxRangeKm), [](SystemType& s) { return &s.engagement.min_range_km; },
        nullptr},
-      {"engagement", "max_range_km", positive(), [](SystemType& s) { return &s.engagement.max_range_km; },
+      {"engagement", "max_range_km", positive().at_most(kMaxRangeKm), [](SystemType& s) { return &s.engagement.max_range_km; },
        nullptr},
-      {"engagement", "min_alt_m", at_least(0), [](SystemType& s) { return &s.engagement.min_alt_m; }, nullptr},
-      {"engagement", "max_alt_m", positive(), [](SystemType& s) { return &s.engagement.max_alt_m; }, nullptr},
-      {"interceptor", "speed_mps", positive(), [](SystemType& s) { return &s.interceptor.speed_mps; }, nullptr},
-      {"interceptor", "cost_usd", at_least(0), [](SystemType& s) { return &s.interceptor.cost_usd; }, nullptr},
-      {"", "magazine", at_least(0), nullptr, [](SystemType& s) { return &s.magazine; }},
-      {"", "reload_s", at_least(0), [](SystemType& s) { return &s.reload_s; }, nullptr},
-      {"", "fire_channels", at_least(1), nullptr, [](SystemType& s) { return &s.fire_channels; }},
-      {"", "reaction_s", at_least(0), [](SystemType& s) { return &s.reaction_s; }, nullptr},
+      {"engagement", "min_alt_m", at_least(0).at_most(kMaxAltitudeM), [](SystemType& s) { return &s.engagement.min_alt_m; }, nullptr},
+      {"engagement", "max_alt_m", positive().at_most(kMaxAltitudeM), [](SystemType& s) { return &s.engagement.max_alt_m; }, nullptr},
+      {"interceptor", "speed_mps", positive().at_most(kMaxSpeedMps), [](SystemType& s) { return &s.interceptor.speed_mps; }, nullptr},
+      {"interceptor", "cost_usd", at_least(0).at_most(kMaxCostUsd), [](SystemType& s) { return &s.interceptor.cost_usd; }, nullptr},
+      {"", "magazine", at_least(0).at_most(kMaxMagazine), nullptr, [](SystemType& s) { return &s.magazine; }},
+      {"", "reload_s", at_least(0).at_most(kMaxDurationS), [](SystemType& s) { return &s.reload_s; }, nullptr},
+      {"", "fire_channels", at_least(1).at_most(kMaxChannels), nullptr, [](SystemType& s) { return &s.fire_channels; }},
+      {"", "reaction_s", at_least(0).at_most(kMaxDurationS), [](SystemType& s) { return &s.reaction_s; }, nullptr},
       {"pk", "drone", between(0, 1), [](SystemType& s) { return &s.pk.drone; }, nullptr},
       {"pk", "cruise", between(0, 1), [](SystemType& s) { return &s.pk.cruise; }, nullptr},
       {"pk", "ballistic", between(0, 1), [](SystemType& s) { return &s.pk.ballistic; }, nullptr},
-      {"doctrine", "shots_per_engagement", at_least(1), nullptr,
+      {"doctrine", "shots_per_engagement", at_least(1).at_most(kMaxChannels), nullptr,
        [](SystemType& s) { return &s.doctrine.shots_per_engagement; }},
-      {"doctrine", "max_engagements", at_least(1), nullptr, [](SystemType& s) { return &s.doctrine.max_engagements; }},
+      {"doctrine", "max_engagements", at_least(1).at_most(kMaxMagazine), nullptr, [](SystemType& s) { return &s.doctrine.max_engagements; }},
   };
   return fields;
 }
@@ -133,10 +133,10 @@ std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
       }
     }
   }
-  if (m.read("speed_mps", t.speed_mps, positive())) set.emplace_back("speed_mps");
-  if (m.read("altitude_m", t.altitude_m, at_least(0))) set.emplace_back("altitude_m");
-  if (m.read("rcs_m2", t.rcs_m2, positive())) set.emplace_back("rcs_m2");
-  if (m.read("cost_usd", t.cost_usd, at_least(0))) set.emplace_back("cost_usd");
+  if (m.read("speed_mps", t.speed_mps, positive().at_most(kMaxSpeedMps))) set.emplace_back("speed_mps");
+  if (m.read("altitude_m", t.altitude_m, at_least(0).at_most(kMaxAltitudeM))) set.emplace_back("altitude_m");
+  if (m.read("rcs_m2", t.rcs_m2, positive().at_most(kMaxRcsM2))) set.emplace_back("rcs_m2");
+  if (m.read("cost_usd", t.cost_usd, at_least(0).at_most(kMaxCostUsd))) set.emplace_back("cost_usd");
   if (m.read("decoy", t.decoy)) set.emplace_back("decoy");
   return set;
 }

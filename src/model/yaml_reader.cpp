@@ -20,16 +20,23 @@ std::string Range::str() const {
   return "any number";
 }
 
+std::string Range::violated_by(double v) const {
+  if (interval) return str();
+  const bool below = lo_open ? !(v > lo) : !(v >= lo);
+  if (below) return fmt::format("{} {}", lo_open ? ">" : ">=", lo);
+  return fmt::format("{} {}", hi_open ? "<" : "<=", hi);
+}
+
 std::string number_problem(double v, const Range& r, const std::string& got) {
   if (!std::isfinite(v)) return "must be a finite number " + r.str() + ", got " + got;
   if (r.contains(v)) return "";
   // An open-ended range stops at +-1e300 (Range's defaults): say so rather than ">= 0".
   if ((v > 1e299 && r.hi > 1e299) || (v < -1e299 && r.lo < -1e299)) return "is too large, got " + got;
-  return "must be " + r.str() + ", got " + got;
+  return "must be " + r.violated_by(v) + ", got " + got;
 }
 
 std::string whole_number_problem(long long v, const Range& r, const std::string& got) {
-  if (!r.contains(static_cast<double>(v))) return "must be " + r.str() + ", got " + got;
+  if (!r.contains(static_cast<double>(v))) return "must be " + r.violated_by(static_cast<double>(v)) + ", got " + got;
   if (v > 2147483647LL || v < -2147483647LL) return "is too large, got " + got;
   return "";
 }

@@ -10,25 +10,53 @@
 #include <yaml-cpp/yaml.h>
 
 #include "adcov/geo/geodesy.hpp"
+#include "adcov/model/scenario_loader.hpp"
 #include "model/diagnostics.hpp"
 
 namespace adcov::model::detail {
 
-/// An allowed numeric interval; printed in messages as ">= 0", "> 0", "in [0, 1]".
+/// An allowed numeric interval. A value outside it is reported with the bound
+/// it breaks: "must be > 0", "must be <= 5000"; an interval made by between()
+/// is named whole ("must be in [0, 1]").
 struct Range {
   double lo = -1e300, hi = 1e300;
   bool lo_open = false, hi_open = false;
+  bool interval = false;  ///< name both bounds in messages
   bool contains(double v) const;
   std::string str() const;
+  /// What `v` (outside the range) breaks: "in [0, 1]", "> 0" or "<= 5000".
+  std::string violated_by(double v) const;
+  /// The same range with an upper bound (inclusive): the largest meaningful value.
+  Range at_most(double h) const {
+    Range r = *this;
+    r.hi = h;
+    r.hi_open = false;
+    return r;
+  }
 };
 inline Range any() { return {}; }
 inline Range at_least(double lo) { return {lo, 1e300, false, false}; }
 inline Range positive() { return {0, 1e300, true, false}; }
-inline Range between(double lo, double hi) { return {lo, hi, false, false}; }
+inline Range between(double lo, double hi) { return {lo, hi, false, false, true}; }
+
+/// Upper bounds of the scenario's physical quantities (docs/scenario.md,
+/// "Keys"): far above any real system, low enough that a typo such as 1e308
+/// is refused by name instead of overflowing a computation later.
+inline constexpr double kMaxRangeKm = 5000;        ///< radar, engagement, launch area radius
+inline constexpr double kMaxHeightM = 30000;       ///< antenna height above ground
+inline constexpr double kMaxAltitudeM = 2000000;   ///< engagement and threat altitudes, coverage altitudes
+inline constexpr double kMaxSpeedMps = 10000;      ///< interceptors and threats
+inline constexpr double kMaxRcsM2 = 100000;
+inline constexpr double kMaxCostUsd = 1e10;
+inline constexpr double kMaxDurationS = 1e6;       ///< reload, reaction, salvo start and interval (11.6 days)
+inline constexpr double kMaxMagazine = 1000000;    ///< rounds, engagements
+inline constexpr double kMaxChannels = 1000;       ///< fire channels, shots per engagement
+inline constexpr double kMaxWeight = 1e9;          ///< a target's relative weight
+inline constexpr double kMaxKFactor = 1000;        ///< effective earth radius factor
 
 /// The ranges of the values the command line can also set (adcov/model/value_rules.hpp).
-inline Range altitude_range() { return at_least(0); }
-inline Range resolution_range() { return positive(); }
+inline Range altitude_range() { return at_least(0).at_most(kMaxAltitudeM); }
+inline Range resolution_range() { return between(kMinResolutionM, kMaxResolutionM); }
 inline Range trials_range() { return at_least(1); }
 
 /// The problem with a decoded number, "" when it is a finite number in `r`

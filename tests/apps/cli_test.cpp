@@ -42,15 +42,15 @@ TEST(Cli, BadScenarioValueFlagsExit2AndWriteNothing) {
                             "name: t\nterrain: {flat: 0}\nregion: {bbox: [30.4, 50.4, 30.5, 50.5]}\n"
                             "resolution_m: 2000\nsimulation: {trials: 5}\n");
   const BadFlag cases[] = {
-      {"coverage", "--altitude nan", "--altitude: must be a finite number >= 0, got nan"},
-      {"coverage", "--altitude inf", "--altitude: must be a finite number >= 0, got inf"},
-      {"coverage", "--altitude 1e308", "--altitude: is too large, got 1e+308"},
+      {"coverage", "--altitude nan", "--altitude: must be a finite number in [0, 2000000], got nan"},
+      {"coverage", "--altitude inf", "--altitude: must be a finite number in [0, 2000000], got inf"},
+      {"coverage", "--altitude 1e308", "--altitude: must be <= 2000000, got 1e+308"},
       {"coverage", "--altitude -1", "--altitude: must be >= 0, got -1"},
       {"coverage", "--altitude 100 --altitude 100", "--altitude: 100 is listed twice"},
       {"coverage", "--altitude 1.2344 --altitude 1.2345",
        "--altitude: 1.2344 and 1.2345 name the same output files (altitudes are named to the millimetre: 1.234)"},
-      {"coverage", "--resolution nan", "--resolution: must be a finite number > 0, got nan"},
-      {"coverage", "--resolution 0", "--resolution: must be > 0, got 0"},
+      {"coverage", "--resolution nan", "--resolution: must be a finite number in [1, 100000], got nan"},
+      {"coverage", "--resolution 0", "--resolution: must be in [1, 100000], got 0"},
       {"simulate", "--seed -1", "--seed: expected a whole number >= 0, got '-1'"},
       {"run", "--seed -1", "--seed: expected a whole number >= 0, got '-1'"},
       {"sweep", "--seed x", "--seed: expected a whole number >= 0, got 'x'"},

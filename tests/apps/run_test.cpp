@@ -144,6 +144,27 @@ TEST(Run, OneRuntimeFailureKeepsTheOthersAndExits1) {
       << r.err;
 }
 
+TEST(Run, DemNotCoveringTheRegionIsRefusedBeforeAnyRun) {
+  // Issue 10: what validate can see (the DEM's extent) is input, exit 2,
+  // found before the batch starts: nothing is written for any scenario.
+  TempDir tmp;
+  const auto bad = tmp.write("bad.yaml", [] {
+    std::string s = small_scenario("bad");
+    const std::string flat = "terrain: { flat: 120 }";
+    s.replace(s.find(flat), flat.size(),
+              "terrain: { dem: " + source_path("data/dem/srtm3_fixture_greece_not_ukraine/N40E021.hgt").string() + " }");
+    return s;
+  }());
+  const auto a = tmp.write("a.yaml", small_scenario("a"));
+  const auto out = tmp.path / "out";
+  const auto r = run_adcov("run " + a.string() + " " + bad.string() + " -o " + out.string() + " -q");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_FALSE(fs::exists(out / "a/summary.json"));
+  EXPECT_NE(r.err.find("bad.yaml:4:9: region [30.2, 50.2, 30.9, 50.7] extends outside the DEM"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(run_adcov("validate " + bad.string()).exit_code, 2);
+}
+
 TEST(Sweep, RowsMatchTheProductAndAgreeWithRun) {
   TempDir tmp;
   const auto sc = tmp.write("small.yaml", small_scenario("small"));

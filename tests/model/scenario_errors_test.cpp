@@ -36,7 +36,48 @@ const std::vector<BadCase>& cases() {
       {"UnknownTopLevelKeyWithHint", m + "resolutoin: 100\n",
        "{f}:4:1: unknown key 'resolutoin' (did you mean 'resolution_m'?)"},
       {"DuplicateKey", m + "seed: 1\nseed: 2\n", "{f}:5:1: duplicate key 'seed'"},
-      {"NegativeResolution", m + "resolution_m: -5\n", "{f}:4:15: resolution_m must be > 0, got -5"},
+      {"NegativeResolution", m + "resolution_m: -5\n", "{f}:4:15: resolution_m must be in [1, 100000], got -5"},
+      // Issue 10: a resolution or a region no grid can hold is named as such,
+      // not found later as "battery ... is outside the terrain grid".
+      {"TinyResolution", m + "resolution_m: 1e-300\n", "{f}:4:15: resolution_m must be in [1, 100000], got 1e-300"},
+      {"WholeWorldRegion", "name: t\nterrain: {flat: 0}\nregion: {bbox: [-180, -90, 180, 90]}\n",
+       "{f}:3:16: region: bbox [-180, -90, 180, 90] is too large: its edges reach 20015 km from its centre, at most "
+       "2000 km (one analysis grid; split the area into several scenarios)"},
+      // Upper bounds are named as upper bounds (not "must be > 0, got 1e308").
+      {"HugeRadarRange", m + "systems:\n  s: {base: nasams, radar: {range_km: 1e308}}\n",
+       "{f}:5:39: system 's': radar.range_km must be <= 5000, got 1e308"},
+      {"HugeInterceptorSpeed", m + "systems:\n  nasams: {interceptor: {speed_mps: 1e308}}\n",
+       "{f}:5:37: system 'nasams': interceptor.speed_mps must be <= 10000, got 1e308"},
+      {"HugeThreatAltitude", m + "threats:\n  shahed136: {altitude_m: 1e308}\n",
+       "{f}:5:27: threat 'shahed136': altitude_m must be <= 2000000, got 1e308"},
+      {"HugeKFactor", m + "earth: {k_factor: 1e308}\n", "{f}:4:19: earth: k_factor must be <= 1000, got 1e308"},
+      {"HugeReloadTime", m + "systems:\n  gepard: {reload_s: 1e308}\n",
+       "{f}:5:22: system 'gepard': reload_s must be <= 1000000, got 1e308"},
+      {"HugeStartTime",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50], start_s: 1e308}\n",
+       "{f}:5:87: salvo 'w': start_s must be <= 1000000, got 1e308"},
+      {"HugeCoverageAltitude", m + "coverage: {altitudes_m: [1e308]}\n",
+       "{f}:4:26: coverage: altitudes_m must be <= 2000000, got 1e308"},
+      // Names and ids become file names: at most 100 characters.
+      {"LongName", "name: " + std::string(300, 'a') + "\nterrain: {flat: 0}\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:1:7: name 'aaaaaaaaaaaaaaaaaaaa...' is 300 characters long; at most 100 (it becomes a file name)"},
+      {"LongBatteryId", m + "batteries:\n  - {id: " + std::string(101, 'b') + ", system: gepard, position: [30, 50]}\n",
+       "{f}:5:10: battery '" + std::string(101, 'b') +
+           "': id 'bbbbbbbbbbbbbbbbbbbb...' is 101 characters long; at most 100 (it becomes a file name)"},
+      {"NameWithSlash", "name: a/b\nterrain: {flat: 0}\nregion: {bbox: [29, 49, 32, 51]}\n",
+       "{f}:1:7: name 'a/b' may only contain letters, digits, '_' and '-'"},
+      // Two axes on one path: the first would have no effect.
+      {"SweepSamePathTwice",
+       m + "batteries:\n  - {id: b, system: gepard, position: [30, 50]}\n"
+           "sweep:\n  - {set: 'batteries[b].magazine', values: [1, 2]}\n"
+           "  - {set: 'batteries[b].magazine', values: [3]}\n",
+       "{f}:8:11: sweep 'batteries[b].magazine': the axis at line 7 already sweeps this path (its values would have "
+       "no effect); give all values in one axis"},
+      {"SweepOverlappingPaths",
+       m + "sweep:\n  - {set: 'systems[nasams].radar', values: [{range_km: 30}]}\n"
+           "  - {set: 'systems[nasams].radar.range_km', values: [40]}\n",
+       "{f}:6:11: sweep 'systems[nasams].radar.range_km': overlaps the axis 'systems[nasams].radar' at line 5 (one "
+       "would overwrite the other's values); sweep one of them"},
       {"ZeroKFactor", m + "earth: {k_factor: 0}\n", "{f}:4:19: earth: k_factor must be > 0, got 0"},
       {"ZeroTrials", m + "simulation:\n  trials: 0\n", "{f}:5:11: simulation: trials must be >= 1, got 0"},
       {"NegativeSeed", m + "seed: -1\n", "{f}:4:7: seed: expected a whole number >= 0, got '-1'"},
@@ -130,9 +171,9 @@ const std::vector<BadCase>& cases() {
        "{f}:4:38: coverage: altitudes_m: 1.2344 and 1.2345 name the same output files (altitudes are named to the "
        "millimetre: 1.234)"},
       {"AltitudeTooLarge", m + "coverage: {altitudes_m: [1e308]}\n",
-       "{f}:4:26: coverage: altitudes_m is too large, got 1e308"},
+       "{f}:4:26: coverage: altitudes_m must be <= 2000000, got 1e308"},
       {"AltitudeNan", m + "coverage: {altitudes_m: [.nan]}\n",
-       "{f}:4:26: coverage: altitudes_m must be a finite number >= 0, got .nan"},
+       "{f}:4:26: coverage: altitudes_m must be a finite number in [0, 2000000], got .nan"},
       {"CoverageUnknownThreat", m + "coverage: {threat: kh102}\n",
        "{f}:4:20: coverage: unknown threat 'kh102' (did you mean 'kh101'?)"},
       {"TopLevelNotAMap", "just a string\n",

@@ -14,6 +14,15 @@ struct CoverageOptions {
   std::vector<double> altitudes_m;  ///< empty = scenario's coverage.altitudes_m
 };
 
+/// What `adcov validate` checks of the scenario's DEM before any computation
+/// (docs/terrain.md, "Checked up front"): every file opens in an Earth CRS,
+/// some cell holds a valid elevation, and the region and every battery lie
+/// on the DEM. Reads metadata and a bounded sample of pixels only. Nothing
+/// for flat terrain.
+/// \throws InputError with the scenario's file:line:col of terrain:, region:
+///         or the battery.
+void check_scenario_terrain(const model::Scenario& s);
+
 /// Loads terrain for the scenario's region (grown by the batteries' reach)
 /// at resolution_m.
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s);

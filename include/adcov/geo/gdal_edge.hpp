@@ -91,4 +91,10 @@ std::string wkt(const OGRSpatialReference& srs);
 /// A transformation between two reference systems. \throws Error.
 Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& to);
 
+/// The transformation from the CRS of raster `file` to WGS84 lon/lat.
+/// \throws InputError in one line naming the file and the CRS (not PROJ's
+///         WKT dump) when there is none: a CRS of another body (Mars), or
+///         one PROJ cannot relate to the Earth.
+Transform transform_to_wgs84(const std::filesystem::path& file, const OGRSpatialReference& from);
+
 }  // namespace adcov::geo::gdal

@@ -27,9 +27,21 @@ struct RasterInfo {
   std::optional<double> nodata;   ///< band 1 nodata value
   double min = 0, max = 0;        ///< band 1 range over valid cells (NaN if none)
   std::int64_t void_count = 0;    ///< band 1 voids: nodata, NaN, +-inf, beyond [kMinGroundM, kMaxGroundM]
+  /// True when min, max and void_count come from a sample (rasters of more
+  /// than kExactStatsCells cells): void_count is then an estimate.
+  bool approximate = false;
+  std::int64_t sampled_cells = 0;  ///< cells read for the statistics
 };
 
-/// Reads the metadata and scans band 1 once for its range and voids.
+/// Rasters up to this many cells get exact statistics (every cell read, a
+/// second or two); larger ones a sample of at most kStatsSampleCells cells,
+/// read through GDAL's downsampling (overviews where the file has them), so
+/// `adcov info` stays fast on any declared size (docs/terrain.md).
+inline constexpr double kExactStatsCells = 1e8;
+inline constexpr int kStatsSampleSide = 2048;
+
+/// Reads the metadata and scans band 1 once for its range and voids (all of
+/// it up to kExactStatsCells cells, a sample above).
 /// \throws InputError naming the file when it cannot be opened or read.
 RasterInfo describe_raster(const std::filesystem::path& path);
 

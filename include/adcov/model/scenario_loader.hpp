@@ -32,6 +32,16 @@ std::uint64_t sweep_point_count(const Scenario& s);
 /// Example: `auto s = load_scenario("scenarios/kyiv-night-raid.yaml");`
 Scenario load_scenario(const std::filesystem::path& file);
 
+/// The grid cell sizes the model accepts (resolution_m, `--resolution`), in m:
+/// below 1 m no DEM has data, above 100 km a cell is larger than most regions.
+inline constexpr double kMinResolutionM = 1;
+inline constexpr double kMaxResolutionM = 100000;
+/// How far (great circle) the region's edges may lie from its centre: the
+/// LAEA grid's scale error 1 - cos(c/2) stays under 1.3 % (docs/scenario.md).
+inline constexpr double kMaxRegionRadiusKm = 2000;
+/// The longest scenario name or id: names become file and folder names.
+inline constexpr std::size_t kMaxNameLength = 100;
+
 /// Returns a copy of `s` with the sweep path `set` (docs/scenario.md, "sweep:", e.g.
 /// "batteries[kyiv-1].magazine", "systems[iris_t_slm].pk.drone",
 /// "coverage.altitudes_m") set to `value_yaml` (YAML flow text), re-validated.
