@@ -256,3 +256,17 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario,
                            std::erase(n, '/');
                            return n;
                          });
+
+// Regression (issue 10): "wrote N files" counted summary.json twice (once for
+// the coverage part, once for the engagement part).
+TEST(Run, SaysHowManyFilesItWroteExactly) {
+  TempDir tmp;
+  const auto sc = tmp.write("s.yaml", small_scenario("count"));
+  const auto out = tmp.path / "out";
+  const auto r = run_adcov("run " + sc.string() + " -o " + out.string() + " -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++files;
+  EXPECT_EQ(files, 9);  // 2 altitudes x (tif, png), floor tif + png, trials.csv, summary.json, report.html
+  EXPECT_NE(r.out.find("wrote 9 files to " + out.string() + "/"), std::string::npos) << r.out;
+}
