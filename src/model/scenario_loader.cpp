@@ -621,11 +621,17 @@ Scenario load_scenario(const std::filesystem::path& file) {
       d.throw_if_any();
     }
   }
+  return load_scenario_text(text.str(), file);
+}
+
+Scenario load_scenario_text(const std::string& text, const std::filesystem::path& file) {
+  namespace fs = std::filesystem;
+  detail::Diagnostics d(file.string());
   auto src = std::make_shared<detail::LoadedYaml>();
   src->file_as_given = file.string();
   src->file_abs = fs::absolute(file).lexically_normal();
   try {
-    src->root = YAML::Load(text.str());
+    src->root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     d.error(e.mark, "", "YAML syntax error: nesting too deep");
     d.throw_if_any();
