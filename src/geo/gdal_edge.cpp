@@ -1,6 +1,10 @@
 #include "adcov/geo/gdal_edge.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
+
+#include <fmt/format.h>
 
 #include "adcov/error.hpp"
 
@@ -91,6 +95,30 @@ Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& 
   Transform t(OGRCreateCoordinateTransformation(&from, &to));
   if (!t) throw Error("cannot create a coordinate transformation: " + err.last());
   return t;
+}
+
+void check_extent(const std::filesystem::path& file, const double gt[6], int width, int height,
+                  const OGRSpatialReference& srs) {
+  double xmax = 0, ymax = 0;
+  bool finite = true;
+  for (const double px : {0.0, static_cast<double>(width)})
+    for (const double py : {0.0, static_cast<double>(height)}) {
+      const double x = gt[0] + px * gt[1] + py * gt[2], y = gt[3] + px * gt[4] + py * gt[5];
+      finite = finite && std::isfinite(x) && std::isfinite(y);
+      xmax = std::max(xmax, std::abs(x)), ymax = std::max(ymax, std::abs(y));
+    }
+  if (!finite) throw InputError(file.string() + ": raster extent is not finite (broken geotransform)");
+  if (srs.IsGeographic()) {
+    if (xmax > 540 || ymax > 91)
+      throw InputError(fmt::format("{}: raster extent reaches longitude {:g} and latitude {:g} degrees: it lies "
+                                   "off the Earth (broken geotransform?)", file.string(), xmax, ymax));
+    return;
+  }
+  const double unit_m = srs.GetLinearUnits();
+  const double reach_m = std::max(xmax, ymax) * (unit_m > 0 ? unit_m : 1.0);
+  if (!(reach_m <= 1e8))
+    throw InputError(fmt::format("{}: raster extent reaches {:g} m from its CRS origin: it lies off the Earth "
+                                 "(broken geotransform?)", file.string(), reach_m));
 }
 
 }  // namespace adcov::geo::gdal

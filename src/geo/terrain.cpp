@@ -93,6 +93,7 @@ void check_georeferenced(const std::filesystem::path& file, GDALDataset& ds) {
   if (ds.GetGeoTransform(gt) != CE_None)
     throw InputError(file.string() + ": raster has no geotransform (not georeferenced)");
   if (gt[2] != 0 || gt[4] != 0) throw InputError(file.string() + ": rotated rasters are not supported");
+  gdal::check_extent(file, gt, ds.GetRasterXSize(), ds.GetRasterYSize(), gdal::srs(wkt));
 }
 
 /// The tiles as one in-memory VRT.
@@ -547,7 +548,9 @@ DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, cons
     if (!wkt || !*wkt) throw InputError(f.string() + ": raster has no coordinate reference system");
     double gt[6];
     if (ds->GetGeoTransform(gt) != CE_None) throw InputError(f.string() + ": raster has no geotransform");
-    const gdal::Transform t = gdal::transform(gdal::srs(wkt), ll);
+    const OGRSpatialReference dem_srs = gdal::srs(wkt);
+    gdal::check_extent(f, gt, ds->GetRasterXSize(), ds->GetRasterYSize(), dem_srs);
+    const gdal::Transform t = gdal::transform(dem_srs, ll);
     std::vector<double> x, y;
     outline(gt, ds->GetRasterXSize(), ds->GetRasterYSize(), x, y);
     const auto ok = transform(*t, x, y);

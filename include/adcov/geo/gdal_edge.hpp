@@ -91,4 +91,14 @@ std::string wkt(const OGRSpatialReference& srs);
 /// A transformation between two reference systems. \throws Error.
 Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& to);
 
+/// Refuses a raster whose corners (geotransform `gt`, `width` x `height`
+/// pixels, CRS `srs`) are not finite or lie off the Earth: beyond 1e8 m (2.5
+/// times its circumference) from the origin of a projected CRS, beyond 540
+/// degrees of longitude or 91 of latitude in a geographic one. PROJ may not
+/// return from transforming such coordinates (PROJ 9.1: x = 1e18 m in
+/// EPSG:3857 to lon/lat never ends; found by tests/fuzz/dem_fuzz.cpp).
+/// \throws InputError "file: raster extent ... lies off the Earth (...)".
+void check_extent(const std::filesystem::path& file, const double gt[6], int width, int height,
+                  const OGRSpatialReference& srs);
+
 }  // namespace adcov::geo::gdal

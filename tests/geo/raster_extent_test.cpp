@@ -1,0 +1,81 @@
+// Rasters whose geotransform puts them off the Earth are refused up front:
+// PROJ never returned from transforming their corners (tests/fuzz/dem_fuzz
+// found an 8x8 GeoTIFF in EPSG:3857 with 1.35e40 m pixels: `adcov info`,
+// validate and run hung in dem_footprint).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <future>
+#include <string>
+#include <vector>
+
+#include <gdal_priv.h>
+
+#include "adcov/error.hpp"
+#include "adcov/geo/gdal_edge.hpp"
+#include "adcov/geo/raster_info.hpp"
+#include "adcov/geo/terrain.hpp"
+#include "support/support.hpp"
+
+namespace adcov::geo {
+namespace {
+
+std::filesystem::path write_dem(const test::TempDir& dir, const char* crs, double x0, double y0, double pixel) {
+  const std::filesystem::path file = dir.path / "dem.tif";
+  gdal::Dataset ds(gdal::driver("GTiff").Create(file.c_str(), 8, 8, 1, GDT_Int16, nullptr));
+  double gt[6] = {x0, pixel, 0, y0, 0, -39.7};
+  ds->SetGeoTransform(gt);
+  ds->SetProjection(gdal::wkt(gdal::srs(crs)).c_str());
+  std::vector<std::int16_t> z(64, 100);
+  EXPECT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 8, 8, z.data(), 8, 8, GDT_Int16, 0, 0), CE_None);
+  return file;
+}
+
+/// The message of the InputError that `f` throws, failing (and ending the
+/// process, since the hung thread cannot be stopped) when it takes over 60 s.
+std::string input_error_of(const std::function<void()>& f) {
+  auto done = std::async(std::launch::async, [&]() -> std::string {
+    try {
+      f();
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "(no InputError)";
+  });
+  if (done.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
+    ADD_FAILURE() << "still running after 60 s";
+    std::_Exit(1);
+  }
+  return done.get();
+}
+
+TEST(RasterExtent, HugePixelsInAProjectedCrsAreRefusedNotHung) {
+  test::TempDir dir;
+  const auto dem = write_dem(dir, "EPSG:3857", 2773165.5, 6105237.8, 1.35e40);
+  for (const auto& msg : {input_error_of([&] { describe_raster(dem); }),
+                          input_error_of([&] { dem_footprint({dem}, Laea{{25, 48}}); }),
+                          input_error_of([&] {
+                            load_terrain({{dem}, {}}, make_grid_xy(Laea{{25, 48}}, 0, 0, 4000, 4000, 1000));
+                          })}) {
+    EXPECT_NE(msg.find("dem.tif: raster extent reaches 1.08e+41 m"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("off the Earth"), std::string::npos) << msg;
+  }
+}
+
+TEST(RasterExtent, GeographicRasterOffTheEarthIsRefused) {
+  test::TempDir dir;
+  const auto dem = write_dem(dir, "EPSG:4326", 20, 1e20, 0.01);
+  const std::string msg = input_error_of([&] { describe_raster(dem); });
+  EXPECT_NE(msg.find("off the Earth"), std::string::npos) << msg;
+}
+
+TEST(RasterExtent, RealDemsPass) {
+  EXPECT_NO_THROW(describe_raster(test::source_path("data/dem/etopo5_ukraine_10E-50E_38N-60N.tif")));
+  EXPECT_NO_THROW(describe_raster(
+      test::source_path("data/dem/bilyi_cheremosh_carpathians_ua/bilyi_cheremosh_srtm_dem_cog_epsg3857.tif")));
+}
+
+}  // namespace
+}  // namespace adcov::geo
