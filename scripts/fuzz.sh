@@ -5,8 +5,9 @@
 # all, scenario and dem) for SECONDS (default 60), all at once, one core each.
 # Seeds: tests/fuzz/corpus/<harness>/ (read only); new inputs go to
 # build-fuzz/corpus/<harness>/, crash, leak and timeout inputs to
-# build-fuzz/artifacts/, the log to build-fuzz/logs/<harness>.log.
-# Exits 1 when any harness found something. Reproduce one finding with
+# build-fuzz/artifacts/, the log to build-fuzz/logs/<harness>.log. libFuzzer
+# runs in fork mode and goes on after a finding, so a long run collects them
+# all. Exits 1 when any harness found something. Reproduce one finding with
 #   build-fuzz/tests/fuzz/<harness>_fuzz build-fuzz/artifacts/<harness>-crash-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,11 +27,14 @@ cmake --build build-fuzz -j"$(nproc)" --target "${harnesses[@]/%/_fuzz}"
 
 mkdir -p build-fuzz/artifacts build-fuzz/logs
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+stamp=build-fuzz/artifacts/.start
+touch "$stamp"
 pids=()
 for h in "${harnesses[@]}"; do
   mkdir -p "build-fuzz/corpus/$h"
   args=(-max_total_time="$secs" -max_len="${max_len[$h]}" -timeout=10 -rss_limit_mb=2048
-        -artifact_prefix="build-fuzz/artifacts/$h-" -print_final_stats=1)
+        -artifact_prefix="build-fuzz/artifacts/$h-" -print_final_stats=1
+        -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   [ -f "tests/fuzz/$h.dict" ] && args+=(-dict="tests/fuzz/$h.dict")
   echo "fuzz.sh: $h for ${secs} s (log: build-fuzz/logs/$h.log)"
   "build-fuzz/tests/fuzz/${h}_fuzz" "${args[@]}" "build-fuzz/corpus/$h" "tests/fuzz/corpus/$h" \
@@ -42,13 +46,16 @@ for i in "${!harnesses[@]}"; do
   h=${harnesses[$i]}
   rc=0
   wait "${pids[$i]}" || rc=$?
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "build-fuzz/logs/$h.log" | grep -o '[0-9]*$' || echo "?")
-  if [ "$rc" -ne 0 ]; then
+  # Fork mode's last status line: "#<runs>: cov: .. oom/timeout/crash: a/b/c time: ..".
+  status=$(grep -E '^#[0-9]+: ' "build-fuzz/logs/$h.log" | tail -1 || true)
+  runs=$(sed -E 's/^#([0-9]+):.*/\1/' <<<"$status")
+  found=$(find build-fuzz/artifacts -name "$h-*" -newer "$stamp" | sort)
+  if [ "$rc" -ne 0 ] || [ -n "$found" ]; then
     failed=1
-    echo "fuzz.sh: $h FOUND A PROBLEM (exit $rc) after $execs runs: see build-fuzz/logs/$h.log" >&2
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)|Test unit written' "build-fuzz/logs/$h.log" | head -5 >&2 || true
+    echo "fuzz.sh: $h FOUND A PROBLEM (exit $rc, ${runs:-?} runs): see build-fuzz/logs/$h.log" >&2
+    [ -z "$found" ] || echo "$found" >&2
   else
-    echo "fuzz.sh: $h clean, $execs runs in ${secs} s"
+    echo "fuzz.sh: $h clean, ${runs:-?} runs in ${secs} s"
   fi
 done
 exit "$failed"
