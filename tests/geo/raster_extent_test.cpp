@@ -1,7 +1,10 @@
-// Rasters whose geotransform puts them off the Earth are refused up front:
-// PROJ never returned from transforming their corners (tests/fuzz/dem_fuzz
-// found an 8x8 GeoTIFF in EPSG:3857 with 1.35e40 m pixels: `adcov info`,
-// validate and run hung in dem_footprint).
+// Odd geotransforms found by tests/fuzz/dem_fuzz.cpp. Rasters that lie off
+// the Earth are refused up front: PROJ never returned from transforming their
+// corners (an 8x8 GeoTIFF in EPSG:3857 with 1.35e40 m pixels: `adcov info`,
+// validate and run hung in dem_footprint). Pixels far smaller than a grid cell
+// (1e-16 degrees) overflowed int in the window under the grid (UBSan: "2e+12
+// is outside the range of representable values of type 'int'"; run these
+// under scripts/test-sanitize.sh).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -22,10 +25,11 @@
 namespace adcov::geo {
 namespace {
 
-std::filesystem::path write_dem(const test::TempDir& dir, const char* crs, double x0, double y0, double pixel) {
+std::filesystem::path write_dem(const test::TempDir& dir, const char* crs, double x0, double y0, double pixel,
+                                double pixel_y = 39.7) {
   const std::filesystem::path file = dir.path / "dem.tif";
   gdal::Dataset ds(gdal::driver("GTiff").Create(file.c_str(), 8, 8, 1, GDT_Int16, nullptr));
-  double gt[6] = {x0, pixel, 0, y0, 0, -39.7};
+  double gt[6] = {x0, pixel, 0, y0, 0, -pixel_y};
   ds->SetGeoTransform(gt);
   ds->SetProjection(gdal::wkt(gdal::srs(crs)).c_str());
   std::vector<std::int16_t> z(64, 100);
@@ -69,6 +73,20 @@ TEST(RasterExtent, GeographicRasterOffTheEarthIsRefused) {
   const auto dem = write_dem(dir, "EPSG:4326", 20, 1e20, 0.01);
   const std::string msg = input_error_of([&] { describe_raster(dem); });
   EXPECT_NE(msg.find("off the Earth"), std::string::npos) << msg;
+}
+
+TEST(DemWindow, PixelsFarSmallerThanACellAreReadWithoutOverflow) {
+  test::TempDir dir;
+  const auto dem = write_dem(dir, "EPSG:4326", 25, 48, 1e-14, 1e-14);
+  const Laea p{{25, 48}};
+  TerrainOptions outside;
+  outside.allow_outside = true;
+  // The grid's one 1 km cell has its centre off the 1e-13-degree DEM: filled
+  // from the nearest DEM cell (100 m) when allowed, refused otherwise.
+  const TerrainGrid t = load_terrain({{dem}, {}}, make_grid_xy(p, -500, -500, 500, 500, 1000), outside);
+  ASSERT_EQ(t.ground_m.size(), 1u);
+  EXPECT_EQ(t.ground_m[0], 100.0f);
+  EXPECT_THROW(load_terrain({{dem}, {}}, make_grid_xy(p, -500, -500, 500, 500, 1000)), InputError);
 }
 
 TEST(RasterExtent, RealDemsPass) {
