@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -73,6 +74,21 @@ OGRSpatialReference srs(const std::string& definition) {
   if (s.SetFromUserInput(definition.c_str()) != OGRERR_NONE)
     throw Error("invalid spatial reference '" + definition + "': " + err.last());
   s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  // A CRS read from a file (WKT) that names an EPSG code of another kind (a
+  // GeoTIFF whose geographic key is 4342, EST97 geocentric) makes PROJ 9.1
+  // dereference null when a transformation from it is created (gdalinfo
+  // crashes too; found by tests/fuzz/dem_fuzz.cpp): refused here, before any.
+  const char* auth = s.GetAuthorityName(nullptr);
+  const char* code = s.GetAuthorityCode(nullptr);
+  if (definition.rfind("EPSG:", 0) != 0 && auth && code && std::string(auth) == "EPSG") {
+    OGRSpatialReference db;
+    if (db.importFromEPSG(std::atoi(code)) == OGRERR_NONE &&
+        (db.IsGeographic() != s.IsGeographic() || db.IsProjected() != s.IsProjected() ||
+         db.IsGeocentric() != s.IsGeocentric()))
+      throw InputError(fmt::format("coordinate reference system '{}' names EPSG:{}, which is '{}', a CRS of "
+                                   "another kind (broken CRS tags?)",
+                                   s.GetName() ? s.GetName() : "", code, db.GetName() ? db.GetName() : ""));
+  }
   return s;
 }
 

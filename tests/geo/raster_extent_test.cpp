@@ -89,6 +89,24 @@ TEST(DemWindow, PixelsFarSmallerThanACellAreReadWithoutOverflow) {
   EXPECT_THROW(load_terrain({{dem}, {}}, make_grid_xy(p, -500, -500, 500, 500, 1000)), InputError);
 }
 
+// A GeoTIFF whose geographic key is EPSG:4342 (EST97, a geocentric CRS) made
+// PROJ 9.1 dereference null creating the transformation to lon/lat:
+// `adcov info` and run crashed (SEGV), as gdalinfo does.
+constexpr const char* kGeographicNamedGeocentric =
+    R"(GEOGCS["EST97 (geocentric)",DATUM["Estonia_1997",SPHEROID["GRS 1980",6378137,298.257223324577]],)"
+    R"(PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4342"]])";
+
+TEST(RasterCrs, GeographicCrsNamingAGeocentricEpsgCodeIsRefusedNotCrashed) {
+  try {
+    gdal::srs(kGeographicNamedGeocentric);
+    ADD_FAILURE() << "no InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("names EPSG:4342"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW(gdal::srs(gdal::wkt(gdal::srs("EPSG:4326"))));
+  EXPECT_NO_THROW(gdal::srs(gdal::wkt(gdal::srs("EPSG:3857"))));
+}
+
 TEST(RasterExtent, RealDemsPass) {
   EXPECT_NO_THROW(describe_raster(test::source_path("data/dem/etopo5_ukraine_10E-50E_38N-60N.tif")));
   EXPECT_NO_THROW(describe_raster(

@@ -76,7 +76,8 @@ Dataset open_vector(const std::filesystem::path& file);
 GDALDriver& driver(const char* name);
 
 /// A spatial reference from WKT, a PROJ string or "EPSG:n", in traditional
-/// GIS axis order (x = easting or longitude). \throws Error when GDAL cannot parse it.
+/// GIS axis order (x = easting or longitude). \throws Error when GDAL cannot parse it,
+/// InputError when a WKT names an EPSG code of another kind (PROJ 9.1 crashes on it).
 OGRSpatialReference srs(const std::string& definition);
 
 /// Lon/lat WGS84 (EPSG:4326) in GIS axis order.
