@@ -6,7 +6,8 @@ pkgs=(cmake g++ make pkg-config
       libgdal-dev gdal-bin libtbb-dev libcli11-dev libyaml-cpp-dev
       libgtest-dev libgmock-dev libbenchmark-dev python3
       nlohmann-json3-dev libfmt-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
-      libboost-dev)
+      libboost-dev
+      clang libclang-rt-14-dev)  # scripts/fuzz.sh: libFuzzer harnesses (clang 14, Debian 12)
 # The optional MPI build (cmake -DADCOV_WITH_MPI=ON): ADCOV_WITH_MPI=1 adds Open MPI.
 if [ "${ADCOV_WITH_MPI:-0}" = 1 ]; then pkgs+=(libopenmpi-dev openmpi-bin); fi
 missing=()

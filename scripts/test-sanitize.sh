@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# The sanitizer test job: AddressSanitizer + UndefinedBehaviorSanitizer build
-# (ADCOV_SANITIZE=ON) of the library, the CLI and the unit tests, then every
-# test except the slow end-to-end runs of whole scenarios. Catches memory and
-# UB errors in the parsers (malformed YAML), rasters and engines.
+# scripts/test-sanitize.sh [TEST_BINARY...]: the sanitizer test job.
+# An AddressSanitizer + UndefinedBehaviorSanitizer build (ADCOV_SANITIZE=ON,
+# build-asan/) of the library, the CLI and the unit tests, then every test
+# except the slow end-to-end runs of whole scenarios. Catches memory and UB
+# errors in the parsers (malformed YAML), rasters and engines.
+# With TEST_BINARY names (e.g. model_tests geo_tests, what scripts/test.sh
+# runs in CI), builds and runs only those binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DADCOV_SANITIZE=ON -DADCOV_BUILD_BENCH=OFF >/dev/null
-cmake --build build-asan -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E 'ShippedScenario|Calibration'
+if [ $# -eq 0 ]; then
+  cmake --build build-asan -j"$(nproc)"
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E 'ShippedScenario|Calibration'
+  exit
+fi
+cmake --build build-asan -j"$(nproc)" --target adcov "$@"
+for t in "$@"; do
+  echo "test-sanitize.sh: $t"
+  ADCOV_BIN="$PWD/build-asan/adcov" "build-asan/tests/$t" --gtest_brief=1 --gtest_filter='-*ShippedScenario*:*Calibration*'
+done

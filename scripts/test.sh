@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Command 2 of the README: install everything, build, run every test.
+# Command 2 of the README (and what CI runs): install everything, build, run
+# every test, then the smoke of the robustness jobs: a minute of each fuzz
+# harness (scripts/fuzz.sh) and the ASan + UBSan build of the fastest test
+# binaries, the parsers' and the rasters' (scripts/test-sanitize.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+bash scripts/fuzz.sh 60
+bash scripts/test-sanitize.sh model_tests geo_tests

@@ -1,7 +1,11 @@
 #include "adcov/geo/gdal_edge.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <mutex>
+
+#include <fmt/format.h>
 
 #include "adcov/error.hpp"
 
@@ -70,6 +74,21 @@ OGRSpatialReference srs(const std::string& definition) {
   if (s.SetFromUserInput(definition.c_str()) != OGRERR_NONE)
     throw Error("invalid spatial reference '" + definition + "': " + err.last());
   s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  // A CRS read from a file (WKT) that names an EPSG code of another kind (a
+  // GeoTIFF whose geographic key is 4342, EST97 geocentric) makes PROJ 9.1
+  // dereference null when a transformation from it is created (gdalinfo
+  // crashes too; found by tests/fuzz/dem_fuzz.cpp): refused here, before any.
+  const char* auth = s.GetAuthorityName(nullptr);
+  const char* code = s.GetAuthorityCode(nullptr);
+  if (definition.rfind("EPSG:", 0) != 0 && auth && code && std::string(auth) == "EPSG") {
+    OGRSpatialReference db;
+    if (db.importFromEPSG(std::atoi(code)) == OGRERR_NONE &&
+        (db.IsGeographic() != s.IsGeographic() || db.IsProjected() != s.IsProjected() ||
+         db.IsGeocentric() != s.IsGeocentric()))
+      throw InputError(fmt::format("coordinate reference system '{}' names EPSG:{}, which is '{}', a CRS of "
+                                   "another kind (broken CRS tags?)",
+                                   s.GetName() ? s.GetName() : "", code, db.GetName() ? db.GetName() : ""));
+  }
   return s;
 }
 
@@ -106,6 +125,30 @@ Transform transform_to_wgs84(const std::filesystem::path& file, const OGRSpatial
                    "'" + (e == OGRERR_NONE ? " (ellipsoid semi-major axis " + std::to_string(std::lround(a)) + " m)" : "") +
                    " cannot be related to WGS84 lon/lat on the Earth; reproject the DEM to an Earth CRS such as "
                    "EPSG:4326");
+}
+
+void check_extent(const std::filesystem::path& file, const double gt[6], int width, int height,
+                  const OGRSpatialReference& srs) {
+  double xmax = 0, ymax = 0;
+  bool finite = true;
+  for (const double px : {0.0, static_cast<double>(width)})
+    for (const double py : {0.0, static_cast<double>(height)}) {
+      const double x = gt[0] + px * gt[1] + py * gt[2], y = gt[3] + px * gt[4] + py * gt[5];
+      finite = finite && std::isfinite(x) && std::isfinite(y);
+      xmax = std::max(xmax, std::abs(x)), ymax = std::max(ymax, std::abs(y));
+    }
+  if (!finite) throw InputError(file.string() + ": raster extent is not finite (broken geotransform)");
+  if (srs.IsGeographic()) {
+    if (xmax > 540 || ymax > 91)
+      throw InputError(fmt::format("{}: raster extent reaches longitude {:g} and latitude {:g} degrees: it lies "
+                                   "off the Earth (broken geotransform?)", file.string(), xmax, ymax));
+    return;
+  }
+  const double unit_m = srs.GetLinearUnits();
+  const double reach_m = std::max(xmax, ymax) * (unit_m > 0 ? unit_m : 1.0);
+  if (!(reach_m <= 1e8))
+    throw InputError(fmt::format("{}: raster extent reaches {:g} m from its CRS origin: it lies off the Earth "
+                                 "(broken geotransform?)", file.string(), reach_m));
 }
 
 }  // namespace adcov::geo::gdal

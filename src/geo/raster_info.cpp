@@ -109,6 +109,7 @@ RasterInfo describe_raster(const std::filesystem::path& path) {
   const char* wkt = ds->GetProjectionRef();
   if (!wkt || !*wkt) throw InputError(path.string() + ": raster has no coordinate reference system");
   OGRSpatialReference srs = gdal::srs(wkt);
+  gdal::check_extent(path, gt, info.width, info.height, srs);
   info.crs_name = srs.GetName() ? srs.GetName() : "";
   srs.AutoIdentifyEPSG();
   const char* auth = srs.GetAuthorityName(nullptr);

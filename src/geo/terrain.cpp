@@ -93,6 +93,7 @@ void check_georeferenced(const std::filesystem::path& file, GDALDataset& ds) {
   if (ds.GetGeoTransform(gt) != CE_None)
     throw InputError(file.string() + ": raster has no geotransform (not georeferenced)");
   if (gt[2] != 0 || gt[4] != 0) throw InputError(file.string() + ": rotated rasters are not supported");
+  gdal::check_extent(file, gt, ds.GetRasterXSize(), ds.GetRasterYSize(), gdal::srs(wkt));
   (void)gdal::transform_to_wgs84(file, gdal::srs(wkt));  // an Earth CRS, or one line naming the file
 }
 
@@ -320,11 +321,18 @@ Window window_under_grid(const Mosaic& m, const OGRSpatialReference& grid_srs, c
     pymin = std::min(pymin, py), pymax = std::max(pymax, py);
   }
   const double ratio = grid.cell_m / std::max(source_resolution_m, 1e-9);
-  const int pad = 3 + static_cast<int>(std::ceil(2 * ratio));
-  return {.x0 = std::clamp(static_cast<int>(std::floor(pxmin)) - pad, 0, m.width),
-          .y0 = std::clamp(static_cast<int>(std::floor(pymin)) - pad, 0, m.height),
-          .x1 = std::clamp(static_cast<int>(std::ceil(pxmax)) + pad, 0, m.width),
-          .y1 = std::clamp(static_cast<int>(std::ceil(pymax)) + pad, 0, m.height)};
+  const double pad = 3 + std::ceil(2 * ratio);
+  // Clamped in double before the conversion: with DEM pixels far smaller than
+  // a grid cell (1e-16 degrees, found by tests/fuzz/dem_fuzz.cpp) the pad and
+  // the pixel coordinates exceed int, and converting them would be undefined.
+  auto pixel = [](double v, int size) {
+    if (!(v > 0)) return 0;  // also NaN
+    return v < size ? static_cast<int>(v) : size;
+  };
+  return {.x0 = pixel(std::floor(pxmin) - pad, m.width),
+          .y0 = pixel(std::floor(pymin) - pad, m.height),
+          .x1 = pixel(std::ceil(pxmax) + pad, m.width),
+          .y1 = pixel(std::ceil(pymax) + pad, m.height)};
 }
 
 /// Step 2: the window as Float32, row-major.
@@ -553,7 +561,9 @@ DemFootprint dem_footprint(const std::vector<std::filesystem::path>& files, cons
     if (!wkt || !*wkt) throw InputError(f.string() + ": raster has no coordinate reference system");
     double gt[6];
     if (ds->GetGeoTransform(gt) != CE_None) throw InputError(f.string() + ": raster has no geotransform");
-    const gdal::Transform t = gdal::transform_to_wgs84(f, gdal::srs(wkt));
+    const OGRSpatialReference dem_srs = gdal::srs(wkt);
+    gdal::check_extent(f, gt, ds->GetRasterXSize(), ds->GetRasterYSize(), dem_srs);
+    const gdal::Transform t = gdal::transform_to_wgs84(f, dem_srs);
     std::vector<double> x, y;
     outline(gt, ds->GetRasterXSize(), ds->GetRasterYSize(), x, y);
     const auto ok = transform(*t, x, y);

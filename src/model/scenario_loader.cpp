@@ -768,9 +768,14 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
 }  // namespace detail
 
 Scenario load_scenario(const std::filesystem::path& file) {
-  namespace fs = std::filesystem;
   detail::Diagnostics d(file.string());
   const std::string text = detail::read_scenario_text(file, d);
+  return load_scenario_text(text, file);
+}
+
+Scenario load_scenario_text(const std::string& text, const std::filesystem::path& file) {
+  namespace fs = std::filesystem;
+  detail::Diagnostics d(file.string());
   auto src = std::make_shared<detail::LoadedYaml>();
   src->file_as_given = file.string();
   src->file_abs = fs::absolute(file).lexically_normal();

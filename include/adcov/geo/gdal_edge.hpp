@@ -76,7 +76,8 @@ Dataset open_vector(const std::filesystem::path& file);
 GDALDriver& driver(const char* name);
 
 /// A spatial reference from WKT, a PROJ string or "EPSG:n", in traditional
-/// GIS axis order (x = easting or longitude). \throws Error when GDAL cannot parse it.
+/// GIS axis order (x = easting or longitude). \throws Error when GDAL cannot parse it,
+/// InputError when a WKT names an EPSG code of another kind (PROJ 9.1 crashes on it).
 OGRSpatialReference srs(const std::string& definition);
 
 /// Lon/lat WGS84 (EPSG:4326) in GIS axis order.
@@ -96,5 +97,15 @@ Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& 
 ///         WKT dump) when there is none: a CRS of another body (Mars), or
 ///         one PROJ cannot relate to the Earth.
 Transform transform_to_wgs84(const std::filesystem::path& file, const OGRSpatialReference& from);
+
+/// Refuses a raster whose corners (geotransform `gt`, `width` x `height`
+/// pixels, CRS `srs`) are not finite or lie off the Earth: beyond 1e8 m (2.5
+/// times its circumference) from the origin of a projected CRS, beyond 540
+/// degrees of longitude or 91 of latitude in a geographic one. PROJ may not
+/// return from transforming such coordinates (PROJ 9.1: x = 1e18 m in
+/// EPSG:3857 to lon/lat never ends; found by tests/fuzz/dem_fuzz.cpp).
+/// \throws InputError "file: raster extent ... lies off the Earth (...)".
+void check_extent(const std::filesystem::path& file, const double gt[6], int width, int height,
+                  const OGRSpatialReference& srs);
 
 }  // namespace adcov::geo::gdal

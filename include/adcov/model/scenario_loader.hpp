@@ -42,6 +42,13 @@ inline constexpr double kMaxRegionRadiusKm = 2000;
 /// The longest scenario name or id: names become file and folder names.
 inline constexpr std::size_t kMaxNameLength = 100;
 
+/// load_scenario() on YAML `text` already read from `file`: `file` names the
+/// diagnostics and its folder resolves relative paths (DEMs, zones); the file
+/// itself is not read. load_scenario() reads the file and calls this; the
+/// scenario fuzz harness (tests/fuzz/) feeds it bytes.
+/// \throws InputError listing all diagnostics (exit code 2).
+Scenario load_scenario_text(const std::string& text, const std::filesystem::path& file);
+
 /// Returns a copy of `s` with the sweep path `set` (docs/scenario.md, "sweep:", e.g.
 /// "batteries[kyiv-1].magazine", "systems[iris_t_slm].pk.drone",
 /// "coverage.altitudes_m") set to `value_yaml` (YAML flow text), re-validated.
