@@ -75,15 +75,10 @@ OutputStage::OutputStage(fs::path dir) : dir_(std::move(dir)) {
 }
 
 OutputStage::~OutputStage() {
-  std::error_code ec;
-  auto registry_lock = detail::lock_registry();  // no interrupt cleanup half-way through this one
-  if (!committed_)
-    for (const auto& s : staged_) {
-      fs::remove(s.temp, ec);
-      fs::remove(fs::path(s.temp.string() + ".aux.xml"), ec);  // GDAL side-car, if any
-    }
-  if (created_dir_ && fs::is_empty(dir_, ec) && !ec) fs::remove(dir_, ec);
-  detail::forget_stage_locked(this);
+  // An uncommitted stage is still registered: the same cleanup an interrupt
+  // does (its temporaries, the folder it created if left empty). A committed
+  // one was forgotten by commit(): nothing to remove.
+  detail::remove_registered(this);
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
 }
 

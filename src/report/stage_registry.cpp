@@ -45,6 +45,14 @@ void register_temp_locked(const void* stage, const std::filesystem::path& temp) 
 
 void forget_stage_locked(const void* stage) { registry().stages.erase(stage); }
 
+void remove_registered(const void* stage) {
+  auto lock = lock_registry();
+  const auto it = registry().stages.find(stage);
+  if (it == registry().stages.end()) return;
+  remove_stage_files(it->second);
+  registry().stages.erase(it);
+}
+
 void remove_all_registered() {
   auto lock = lock_registry();
   for (const auto& [stage, s] : registry().stages) remove_stage_files(s);

@@ -22,6 +22,11 @@ void register_temp_locked(const void* stage, const std::filesystem::path& temp);
 /// (caller holds lock_registry()).
 void forget_stage_locked(const void* stage);
 
+/// Removes the registered temporaries of `stage` and the folder it created
+/// (when left empty), and forgets it; nothing when it is not registered.
+/// Thread-safe.
+void remove_registered(const void* stage);
+
 /// Removes every registered temporary and the registered created folders
 /// left empty; forgets them all. Thread-safe.
 void remove_all_registered();
