@@ -119,8 +119,9 @@ Library parse_library() {
       m.read("name", t.name);
       m.read("notes", t.notes);
       const auto set = detail::read_system_params(m, t);
-      require_all(m, system_parameter_keys(), set);
-      t.sources = read_sources(m, system_parameter_keys(), lib.citations);
+      const std::vector<std::string> params = library_parameter_keys(t);
+      require_all(m, params, set);
+      t.sources = read_sources(m, params, lib.citations);
       t.why = read_why(m, t.sources);
       detail::check_system_consistency(t, m.node().Mark(), m.item(), d);
       lib.systems[id] = std::move(t);
@@ -139,6 +140,7 @@ Library parse_library() {
       require_all(m, threat_parameter_keys(), set);
       std::vector<std::string> params = threat_parameter_keys();
       if (m.has("decoy")) params.emplace_back("decoy");
+      if (m.has("rcs_band_factor")) params.emplace_back("rcs_band_factor");
       t.sources = read_sources(m, params, lib.citations);
       t.why = read_why(m, t.sources);
       lib.threats[id] = std::move(t);

@@ -41,7 +41,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"name",      "seed",    "terrain", "region",   "resolution_m",
                                            "earth",     "systems", "batteries", "threats", "salvos",
-                                           "coverage",  "simulation", "sweep"};
+                                           "coverage",  "simulation", "sweep",   "detection", "c2"};
 
 /// Why a name or id cannot be a file name (empty when it can): too long for
 /// one path component (names and ids become folder and file names).
@@ -219,6 +219,16 @@ void read_region(const YAML::Node& node, Ctx& c, Region& r) {
 
 // ---- types: systems and threats ------------------------------------------
 
+/// A sensor (role: sensor) never fires: a shooter's key written beside it is
+/// a mistake to report, not a value to ignore.
+void check_sensor_keys(const std::vector<std::string>& written, const YAML::Node& def, const std::string& item,
+                       Diagnostics& d) {
+  for (const auto& key : written)
+    if (key != "role" && key.rfind("radar.", 0) != 0)
+      d.error(def.Mark(), item,
+              "a sensor (role: sensor) never fires, so '" + key + "' has no effect; remove it or use role: shooter");
+}
+
 // What differs between resolving systems: and threats: (one algorithm for both).
 template <class T>
 struct TypeKind {
@@ -311,13 +321,21 @@ void resolve_types(const YAML::Node& node, Ctx& c, const TypeKind<T>& kind, cons
     t.id = id;
     if (!m.read("name", t.name)) t.name = own_builtin ? base_name : id;
     m.read("notes", t.notes);
-    for (const auto& key : kind.read_params(m, t)) {
+    const std::vector<std::string> written = kind.read_params(m, t);
+    for (const auto& key : written) {
       t.sources[key] = "scenario";
       t.why.erase(key);
     }
+    std::vector<std::string> required = kind.required_when_new;
+    if constexpr (std::is_same_v<T, SystemType>) {
+      if (t.role == Role::sensor) {
+        required = {"radar.range_km"};
+        check_sensor_keys(written, def, item, c.d);
+      }
+    }
     if (!inherited && m.is_map()) {
       std::string missing;
-      for (const auto& key : kind.required_when_new)
+      for (const auto& key : required)
         if (!present(m.node(), key)) missing += (missing.empty() ? "" : ", ") + key;
       if (!missing.empty())
         c.d.error(def.Mark(), item, "a new " + std::string(kind.word) + " type (no base:) must give " + missing +
@@ -401,7 +419,7 @@ void read_batteries(const YAML::Node& node, Ctx& c, Scenario& s) {
   const std::vector<std::string> system_names = keys_of(s.systems);
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YAML::Node el = node[i];
-    MapReader m(el, element_label(el, "battery", i), {"id", "system", "operator", "position", "height_m", "magazine"},
+    MapReader m(el, element_label(el, "battery", i), {"id", "system", "operator", "position", "height_m", "magazine", "azimuth_deg"},
                 c.d);
     if (!m.is_map()) continue;
     Battery b;
@@ -426,6 +444,7 @@ void read_batteries(const YAML::Node& node, Ctx& c, Scenario& s) {
     if (m.read("height_m", h, at_least(0).at_most(kMaxHeightM))) b.height_m = h;
     int mag = 0;
     if (m.read("magazine", mag, at_least(0).at_most(kMaxMagazine))) b.magazine = mag;
+    m.read("azimuth_deg", b.azimuth_deg, between(-360, 360));
     s.batteries.push_back(std::move(b));
   }
 }
@@ -547,6 +566,49 @@ void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
         s.coverage.threat = id;
     }
   }
+}
+
+template <class E>
+void read_word(const MapReader& m, const char* key, std::optional<E> (*parse)(std::string_view),
+               const std::vector<std::string>& names, E& out) {
+  const YAML::Node n = m.get(key);
+  std::string text;
+  if (!n.IsDefined() || !read_string(n, m.item(), key, m.diag(), text)) return;
+  if (const auto v = parse(text)) {
+    out = *v;
+    return;
+  }
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  m.diag().error(n.Mark(), m.item(), std::string(key) + ": unknown value '" + text + "', expected " + list +
+                                         did_you_mean(text, names));
+}
+
+void read_detection(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined()) return;
+  MapReader m(node, "detection", {"model", "pfa", "track"}, c.d);
+  if (!m.is_map()) return;
+  read_word<DetectionModel>(m, "model", &parse_detection_model, {"cookie_cutter", "swerling1"}, s.detection.model);
+  // pfa < 0.5 keeps SNR50 = ln(pfa)/ln(0.5) - 1 positive (docs/model.md, "Detection").
+  m.read("pfa", s.detection.pfa, between(1e-12, 0.1));
+  if (const YAML::Node t = m.get("track"); t.IsDefined()) {
+    MapReader tm(t, "detection: track", {"m", "n"}, c.d);
+    tm.read("m", s.detection.track_m, between(1, kMaxTrackLooks));
+    tm.read("n", s.detection.track_n, between(1, kMaxTrackLooks));
+    if (s.detection.track_m > s.detection.track_n)
+      c.d.error(t.Mark(), "detection",
+                fmt::format("track: m ({}) is greater than n ({}): no track could ever form", s.detection.track_m,
+                            s.detection.track_n));
+  }
+}
+
+void read_c2(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined()) return;
+  MapReader m(node, "c2", {"mode", "delay_s", "remote_pk_factor"}, c.d);
+  if (!m.is_map()) return;
+  read_word<C2Mode>(m, "mode", &parse_c2_mode, {"autonomous", "cued", "integrated"}, s.c2.mode);
+  m.read("delay_s", s.c2.delay_s, at_least(0).at_most(kMaxDurationS));
+  m.read("remote_pk_factor", s.c2.remote_pk_factor, between(0, 1));
 }
 
 /// True when sweep path `a` sets `b` or a part of it ("systems[x].radar" and
@@ -747,6 +809,8 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
       s.simulation.trials = 1;
     }
   }
+  read_detection(top.get("detection"), c, s);
+  read_c2(top.get("c2"), c, s);
   read_sweep(top.get("sweep"), c, s);
 
   // Each sweep value is applied and validated now, so `adcov validate` finds a

@@ -35,8 +35,11 @@ struct SweepPath {
 const std::vector<std::string> kIdCollections = {"batteries", "salvos", "systems", "threats"};
 const std::vector<std::string> kPlainPaths = {"seed",           "resolution_m",          "earth.k_factor",
                                               "region.bbox",    "coverage.altitudes_m",  "coverage.floor",
-                                              "coverage.threat", "simulation.trials"};
-const std::vector<std::string> kBatteryKeys = {"system", "operator", "position", "height_m", "magazine"};
+                                              "coverage.threat", "simulation.trials",  "detection.model",
+                                              "detection.pfa",  "detection.track",       "detection.track.m",
+                                              "detection.track.n", "c2.mode",            "c2.delay_s",
+                                              "c2.remote_pk_factor"};
+const std::vector<std::string> kBatteryKeys = {"system", "operator", "position", "height_m", "magazine", "azimuth_deg"};
 const std::vector<std::string> kSalvoKeys = {"threat",  "count",   "launch", "launch_area", "launch_area.center",
                                              "launch_area.radius_km", "target", "targets", "route", "start_s",
                                              "interval_s"};
@@ -115,7 +118,8 @@ std::string check_path(const Scenario& s, const SweepPath& p) {
     return "cannot sweep '" + full + "'" + did_you_mean(full, all) +
            "; sweepable: batteries[id].<key>, salvos[id].<key>, systems[id].<key>, threats[id].<key>, seed, "
            "resolution_m, earth.k_factor, region.bbox, coverage.altitudes_m, coverage.floor, coverage.threat, "
-           "simulation.trials";
+           "simulation.trials, detection.model, detection.pfa, detection.track[.m|.n], c2.mode, c2.delay_s, "
+           "c2.remote_pk_factor";
   }
   const std::string key = join_dots(p.keys);
   if (p.collection == "batteries") {
@@ -141,7 +145,9 @@ std::string check_path(const Scenario& s, const SweepPath& p) {
   if (p.collection == "threats") {
     if (!s.threats.count(*p.id)) return "unknown threat '" + *p.id + "'" + did_you_mean(*p.id, keys_of(s.threats));
     std::vector<std::string> allowed = threat_parameter_keys();
-    allowed.emplace_back("decoy");
+    for (const char* k : {"decoy", "rcs_m2.front", "rcs_m2.side", "rcs_m2.tail", "rcs_band_factor"})
+      allowed.emplace_back(k);
+    for (RadarBand b : kAllRadarBands) allowed.push_back("rcs_band_factor." + std::string(to_string(b)));
     return check_key(key, allowed, "threat");
   }
   return "unknown collection '" + p.collection + "'" + did_you_mean(p.collection, kIdCollections);

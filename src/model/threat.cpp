@@ -1,5 +1,7 @@
 #include "adcov/model/threat.hpp"
 
+#include <cmath>
+
 namespace adcov::model {
 
 std::string_view to_string(ThreatClass c) {
@@ -15,6 +17,22 @@ std::optional<ThreatClass> parse_threat_class(std::string_view s) {
   for (ThreatClass c : kThreatClasses)
     if (to_string(c) == s) return c;
   return std::nullopt;
+}
+
+}  // namespace adcov::model
+
+namespace adcov::model {
+
+double rcs_at_aspect_m2(const RcsAspects& a, double aspect_deg) {
+  // Fold any angle into [0, 180]: the RCS is taken symmetric left/right.
+  double x = std::fmod(std::fabs(aspect_deg), 360.0);
+  if (x > 180.0) x = 360.0 - x;
+  // Linear in dB between the three aspects (docs/scenario.md, "rcs_m2"):
+  // 10 log10 is a log, so this is geometric interpolation of the m^2 values.
+  const double lo = x <= 90.0 ? a.front_m2 : a.side_m2, hi = x <= 90.0 ? a.side_m2 : a.tail_m2;
+  const double f = (x <= 90.0 ? x : x - 90.0) / 90.0;
+  if (lo == hi) return lo;
+  return std::exp((1.0 - f) * std::log(lo) + f * std::log(hi));
 }
 
 }  // namespace adcov::model

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "adcov/model/library.hpp"
 
@@ -28,6 +30,10 @@ const std::vector<SystemField>& system_fields() {
       {"radar", "min_elevation_deg", between(-90, 90), [](SystemType& s) { return &s.radar.min_elevation_deg; },
        nullptr},
       {"radar", "rcs_ref_m2", positive().at_most(kMaxRcsM2), [](SystemType& s) { return &s.radar.rcs_ref_m2; }, nullptr},
+      {"radar", "scan_s", positive().at_most(kMaxScanS), [](SystemType& s) { return &s.radar.scan_s; }, nullptr},
+      {"radar", "sector_deg", positive().at_most(360), [](SystemType& s) { return &s.radar.sector_deg; }, nullptr},
+      {"radar", "max_alt_m", positive().at_most(kMaxAltitudeM), [](SystemType& s) { return &s.radar.max_alt_m; },
+       nullptr},
       {"engagement", "min_range_km", at_least(0).at_most(kMaxRangeKm), [](SystemType& s) { return &s.engagement.min_range_km; },
        nullptr},
       {"engagement", "max_range_km", positive().at_most(kMaxRangeKm), [](SystemType& s) { return &s.engagement.max_range_km; },
@@ -54,6 +60,58 @@ std::string dotted(const SystemField& f) {
   return *f.group ? std::string(f.group) + "." + f.key : std::string(f.key);
 }
 
+// One parameter of a system spelled as a word (an enumeration or a boolean).
+struct ChoiceField {
+  const char* group;  // "" for a top-level key
+  const char* key;
+  bool (*read)(const YAML::Node&, const std::string& item, Diagnostics&, SystemType&);
+};
+
+/// Reads a word of an enumeration through `parse`, naming the choices on error.
+template <class E>
+bool read_choice(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
+                 std::optional<E> (*parse)(std::string_view), const std::vector<std::string>& names, E& out) {
+  std::string text;
+  if (!read_string(n, item, what, d, text)) return false;
+  if (const auto v = parse(text)) {
+    out = *v;
+    return true;
+  }
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  d.error(n.Mark(), item, "unknown " + what + " '" + text + "', expected " + list + did_you_mean(text, names));
+  return false;
+}
+
+const std::vector<ChoiceField>& choice_fields() {
+  static const std::vector<ChoiceField> fields = {
+      {"", "role",
+       [](const YAML::Node& n, const std::string& item, Diagnostics& d, SystemType& s) {
+         return read_choice<Role>(n, item, "role", d, &parse_role, {"shooter", "sensor"}, s.role);
+       }},
+      {"radar", "band",
+       [](const YAML::Node& n, const std::string& item, Diagnostics& d, SystemType& s) {
+         return read_choice<RadarBand>(n, item, "radar.band", d, &parse_radar_band,
+                                       {"vhf", "uhf", "l", "s", "c", "x", "ku"}, s.radar.band);
+       }},
+      {"radar", "kind",
+       [](const YAML::Node& n, const std::string& item, Diagnostics& d, SystemType& s) {
+         return read_choice<SensorKind>(n, item, "radar.kind", d, &parse_sensor_kind, {"radar", "acoustic"},
+                                        s.radar.kind);
+       }},
+      {"", "engage_on_remote",
+       [](const YAML::Node& n, const std::string& item, Diagnostics& d, SystemType& s) {
+         return read_bool(n, item, "engage_on_remote", d, s.engage_on_remote);
+       }},
+  };
+  return fields;
+}
+
+std::string dotted(const ChoiceField& f) {
+  return *f.group ? std::string(f.group) + "." + f.key : std::string(f.key);
+}
+
 }  // namespace
 
 const std::vector<std::string>& system_groups() {
@@ -75,6 +133,8 @@ std::vector<std::string> system_keys(TypeContext ctx) {
   for (const auto& g : system_groups()) keys.push_back(g);
   for (const auto& f : system_fields())
     if (!*f.group) keys.emplace_back(f.key);
+  for (const auto& f : choice_fields())
+    if (!*f.group) keys.emplace_back(f.key);
   return keys;
 }
 
@@ -82,6 +142,7 @@ std::vector<std::string> threat_keys(TypeContext ctx) {
   std::vector<std::string> keys = common_type_keys(ctx);
   for (const auto& k : threat_parameter_keys()) keys.push_back(k);
   keys.emplace_back("decoy");
+  keys.emplace_back("rcs_band_factor");
   return keys;
 }
 
@@ -94,6 +155,8 @@ std::vector<std::string> read_system_params(const MapReader& m, SystemType& sys)
     std::vector<std::string> allowed;
     for (const auto& f : system_fields())
       if (group == f.group) allowed.emplace_back(f.key);
+    for (const auto& f : choice_fields())
+      if (group == f.group) allowed.emplace_back(f.key);
     MapReader g(gn, m.item() + ": " + group, allowed, m.diag());
     if (!g.is_map()) continue;
     for (const auto& f : system_fields()) {
@@ -104,6 +167,11 @@ std::vector<std::string> read_system_params(const MapReader& m, SystemType& sys)
                              : read_int(v, m.item(), dotted(f), m.diag(), *f.integer(sys), f.range);
       if (ok) set.push_back(dotted(f));
     }
+    for (const auto& f : choice_fields()) {
+      if (group != f.group) continue;
+      if (const YAML::Node v = g.get(f.key); v.IsDefined() && f.read(v, m.item(), m.diag(), sys))
+        set.push_back(dotted(f));
+    }
   }
   for (const auto& f : system_fields()) {
     if (*f.group) continue;
@@ -113,8 +181,56 @@ std::vector<std::string> read_system_params(const MapReader& m, SystemType& sys)
                            : read_int(v, m.item(), f.key, m.diag(), *f.integer(sys), f.range);
     if (ok) set.emplace_back(f.key);
   }
+  for (const auto& f : choice_fields()) {
+    if (*f.group) continue;
+    if (const YAML::Node v = m.get(f.key); v.IsDefined() && f.read(v, m.item(), m.diag(), sys))
+      set.emplace_back(f.key);
+  }
   return set;
 }
+
+namespace {
+
+/// `rcs_m2: 0.1` or `rcs_m2: { front, side, tail }` (all three).
+bool read_rcs(const MapReader& m, ThreatType& t) {
+  const YAML::Node n = m.get("rcs_m2");
+  if (!n.IsDefined()) return false;
+  if (!n.IsMap()) {
+    if (!read_double(n, m.item(), "rcs_m2", m.diag(), t.rcs_m2, positive().at_most(kMaxRcsM2))) return false;
+    t.rcs_aspects.reset();
+    return true;
+  }
+  MapReader a(n, m.item() + ": rcs_m2", {"front", "side", "tail"}, m.diag());
+  RcsAspects r;
+  bool ok = true;
+  for (auto [key, out] : {std::pair{"front", &r.front_m2}, std::pair{"side", &r.side_m2}, std::pair{"tail", &r.tail_m2}})
+    if (const YAML::Node v = a.require(key); v.IsDefined())
+      ok &= read_double(v, m.item(), std::string("rcs_m2.") + key, m.diag(), *out, positive().at_most(kMaxRcsM2));
+    else
+      ok = false;
+  if (!ok) return false;
+  t.rcs_m2 = r.front_m2;  // the coverage maps' RCS (docs/scenario.md)
+  t.rcs_aspects = r;
+  return true;
+}
+
+/// `rcs_band_factor: { vhf: 4, ... }`: bands not named keep their factor.
+bool read_band_factors(const MapReader& m, ThreatType& t) {
+  const YAML::Node n = m.get("rcs_band_factor");
+  if (!n.IsDefined()) return false;
+  std::vector<std::string> bands;
+  for (RadarBand b : kAllRadarBands) bands.emplace_back(to_string(b));
+  MapReader f(n, m.item() + ": rcs_band_factor", bands, m.diag());
+  if (!f.is_map()) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < kRadarBands; ++i)
+    if (const YAML::Node v = f.get(bands[i]); v.IsDefined())
+      ok &= read_double(v, m.item(), "rcs_band_factor." + bands[i], m.diag(), t.rcs_band_factor[i],
+                        positive().at_most(kMaxRcsM2));
+  return ok;
+}
+
+}  // namespace
 
 std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
   std::vector<std::string> set;
@@ -135,13 +251,17 @@ std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
   }
   if (m.read("speed_mps", t.speed_mps, positive().at_most(kMaxSpeedMps))) set.emplace_back("speed_mps");
   if (m.read("altitude_m", t.altitude_m, at_least(0).at_most(kMaxAltitudeM))) set.emplace_back("altitude_m");
-  if (m.read("rcs_m2", t.rcs_m2, positive().at_most(kMaxRcsM2))) set.emplace_back("rcs_m2");
+  if (read_rcs(m, t)) set.emplace_back("rcs_m2");
+  if (read_band_factors(m, t)) set.emplace_back("rcs_band_factor");
   if (m.read("cost_usd", t.cost_usd, at_least(0).at_most(kMaxCostUsd))) set.emplace_back("cost_usd");
   if (m.read("decoy", t.decoy)) set.emplace_back("decoy");
   return set;
 }
 
 void check_system_consistency(const SystemType& s, const YAML::Mark& at, const std::string& item, Diagnostics& d) {
+  if (s.radar.kind == SensorKind::acoustic && !(s.radar.max_alt_m > 0))
+    d.error(at, item, "an acoustic sensor (radar.kind: acoustic) needs radar.max_alt_m, the highest drone it hears");
+  if (s.role == Role::sensor) return;  // no envelope to check
   if (s.engagement.min_range_km > s.engagement.max_range_km)
     d.error(at, item,
             fmt::format("engagement.min_range_km ({}) is greater than engagement.max_range_km ({})",
@@ -160,8 +280,28 @@ const std::vector<std::string>& system_parameter_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> k;
     for (const auto& f : detail::system_fields()) k.push_back(detail::dotted(f));
+    for (const auto& f : detail::choice_fields()) k.push_back(detail::dotted(f));
     return k;
   }();
+  return keys;
+}
+
+std::vector<std::string> library_parameter_keys(const SystemType& s) {
+  // A sensor has only a radar (docs/scenario.md, "role"); an acoustic node
+  // has no RCS reference, elevation floor or band, but a ceiling.
+  std::vector<std::string> keys;
+  for (const auto& k : system_parameter_keys()) {
+    const bool radar = k.rfind("radar.", 0) == 0;
+    if (s.role == Role::sensor && !radar && k != "role") continue;
+    if (s.role == Role::shooter && k == "role") continue;
+    if (k == "radar.max_alt_m" || k == "radar.kind") {
+      if (s.radar.kind != SensorKind::acoustic) continue;
+    } else if (s.radar.kind == SensorKind::acoustic &&
+               (k == "radar.rcs_ref_m2" || k == "radar.min_elevation_deg" || k == "radar.band")) {
+      continue;
+    }
+    keys.push_back(k);
+  }
   return keys;
 }
 

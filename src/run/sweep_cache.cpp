@@ -28,14 +28,15 @@ std::string terrain_key(const model::Scenario& s) {
 }
 
 // What the per-battery visibility depends on beyond the terrain: antenna
-// height, elevation floor, reach and the refraction factor.
+// height, elevation floor, sector, sensor kind, reach and the refraction factor.
 std::string visibility_key(const model::Scenario& s) {
   std::ostringstream k;
   k << terrain_key(s) << '|' << number_text(s.k_factor);
   for (const auto& b : s.batteries) {
     const auto sys = model::effective_system(s, b);
     k << '|' << b.system << ',' << number_text(sys.radar.height_m) << ','
-      << number_text(sys.radar.min_elevation_deg);
+      << number_text(sys.radar.min_elevation_deg) << ',' << number_text(sys.radar.sector_deg) << ','
+      << number_text(b.azimuth_deg) << ',' << model::to_string(sys.radar.kind);
   }
   return k.str();
 }

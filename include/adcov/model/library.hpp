@@ -21,8 +21,14 @@ struct Library {
 };
 
 /// Every parameter key of a system type, dotted as in YAML and as used in
-/// SystemType::sources: "radar.range_km", ..., "magazine", ..., "pk.drone", ...
+/// SystemType::sources: "radar.range_km", ..., "magazine", ..., "pk.drone", ...,
+/// then the words: "role", "radar.band", "radar.kind", "engage_on_remote".
 const std::vector<std::string>& system_parameter_keys();
+
+/// The parameter keys a library entry of `s`'s role and sensor kind must
+/// write and source: a sensor only its radar's (and `role`), an acoustic
+/// node no rcs_ref, elevation floor or band but `radar.max_alt_m`.
+std::vector<std::string> library_parameter_keys(const SystemType& s);
 
 /// Every parameter key of a threat type: "class", "speed_mps", "altitude_m",
 /// "rcs_m2", "cost_usd" ("decoy" is optional and sourced only where set).

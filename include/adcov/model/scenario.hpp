@@ -13,6 +13,7 @@
 
 #include "adcov/geo/geodesy.hpp"
 #include "adcov/geo/lonlat_box.hpp"
+#include "adcov/model/network.hpp"
 #include "adcov/model/system.hpp"
 #include "adcov/model/threat.hpp"
 
@@ -69,6 +70,7 @@ struct Battery {
   geo::LonLat position;
   std::optional<double> height_m;  ///< overrides radar.height_m
   std::optional<int> magazine;     ///< overrides magazine
+  double azimuth_deg = 0;          ///< centre of the radar's sector, clockwise from north
   SourceLoc loc;
 };
 
@@ -132,6 +134,8 @@ struct Scenario {
   std::vector<Salvo> salvos;
   CoverageSettings coverage;
   SimulationSettings simulation;
+  DetectionSettings detection;
+  C2Settings c2;
   std::vector<SweepAxis> sweep;
   /// The YAML this scenario was built from, shared and immutable; set by
   /// load_scenario(), used by apply_sweep_value(). Null for a hand-built Scenario.

@@ -3,18 +3,47 @@
 /// Air-defense system types (docs/scenario.md, "systems:"): radar, engagement envelope,
 /// interceptor, magazine and doctrine.
 
+#include <array>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "adcov/model/threat.hpp"
 
 namespace adcov::model {
 
+/// What a unit does (docs/scenario.md, "role"): a sensor never fires.
+enum class Role { shooter, sensor };
+/// How a sensor detects: a radar (line of sight, RCS) or an acoustic node
+/// (hears drones below a ceiling, no line of sight, no RCS).
+enum class SensorKind { radar, acoustic };
+/// Radar frequency band; threats may look larger in some (rcs_band_factor).
+enum class RadarBand { vhf, uhf, l, s, c, x, ku };
+inline constexpr std::size_t kRadarBands = 7;
+inline constexpr RadarBand kAllRadarBands[kRadarBands] = {RadarBand::vhf, RadarBand::uhf, RadarBand::l, RadarBand::s,
+                                                          RadarBand::c,   RadarBand::x,   RadarBand::ku};
+
+/// YAML spellings: "shooter" / "sensor", "radar" / "acoustic", "vhf" ... "ku".
+std::string_view to_string(Role r);
+std::string_view to_string(SensorKind k);
+std::string_view to_string(RadarBand b);
+std::optional<Role> parse_role(std::string_view s);
+std::optional<SensorKind> parse_sensor_kind(std::string_view s);
+std::optional<RadarBand> parse_radar_band(std::string_view s);
+
 struct RadarParams {
-  double range_km = 0;           ///< detection range against a target of rcs_ref_m2
+  /// Cookie-cutter: detection range against a target of rcs_ref_m2.
+  /// Swerling 1: the range at which one look detects it with probability 0.5.
+  double range_km = 0;
   double height_m = 0;           ///< antenna height above ground (or above the sea surface)
   double min_elevation_deg = 0;  ///< lowest elevation angle the radar can use
   double rcs_ref_m2 = 1;         ///< RCS at which range_km holds
+  double scan_s = 2;             ///< time between looks at one target
+  double sector_deg = 360;       ///< sees bearings within battery azimuth_deg +- sector_deg / 2
+  RadarBand band = RadarBand::s;
+  SensorKind kind = SensorKind::radar;
+  double max_alt_m = 0;          ///< acoustic only: highest target height above ground heard
 };
 
 struct EngagementEnvelope {
@@ -44,6 +73,7 @@ struct Doctrine {
 struct SystemType {
   std::string id;    ///< name scenarios use, e.g. `iris_t_slm`
   std::string name;  ///< human name, e.g. "IRIS-T SLM"
+  Role role = Role::shooter;
   RadarParams radar;
   EngagementEnvelope engagement;
   InterceptorParams interceptor;
@@ -53,6 +83,9 @@ struct SystemType {
   double reaction_s = 0;   ///< detection to first launch
   PkTable pk;
   Doctrine doctrine;
+  /// Can fire on another sensor's track under c2.mode integrated (active or
+  /// IR seeker, or operator-guided).
+  bool engage_on_remote = false;
   /// Parameter key (e.g. "radar.range_km", "pk.drone") -> source key or "estimate".
   std::map<std::string, std::string> sources;
   /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".

@@ -2,6 +2,7 @@
 /// \file
 /// Threat types: the drones and missiles a salvo launches (docs/scenario.md, "threats:").
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,15 @@ std::string_view to_string(ThreatClass c);
 /// Parses the YAML spelling; nullopt for anything else.
 std::optional<ThreatClass> parse_threat_class(std::string_view s);
 
+/// Radar cross-section by aspect: 0 deg = head-on, 90 deg = broadside, 180 deg = tail.
+struct RcsAspects {
+  double front_m2 = 0, side_m2 = 0, tail_m2 = 0;
+};
+
+/// The RCS of `aspects` at `aspect_deg` (folded into [0, 180]), interpolated
+/// linearly in dB between front (0), side (90) and tail (180).
+double rcs_at_aspect_m2(const RcsAspects& aspects, double aspect_deg);
+
 /// One threat type, fully resolved (built-in values plus scenario overrides).
 struct ThreatType {
   std::string id;           ///< name scenarios use, e.g. `shahed136`
@@ -27,7 +37,12 @@ struct ThreatType {
   ThreatClass cls = ThreatClass::drone;
   double speed_mps = 0;     ///< cruise speed (ballistic: mean speed over the flight)
   double altitude_m = 0;    ///< cruise height above ground; ballistic: apogee
-  double rcs_m2 = 0;        ///< radar cross-section used for detection range scaling
+  double rcs_m2 = 0;        ///< radar cross-section head-on (`front`), used by the coverage maps
+  /// `rcs_m2: { front, side, tail }`; nullopt when rcs_m2 is one number
+  /// (the same from every aspect).
+  std::optional<RcsAspects> rcs_aspects;
+  /// RCS multiplier seen by radars of each band (model::RadarBand order), 1 by default.
+  std::array<double, 7> rcs_band_factor{1, 1, 1, 1, 1, 1, 1};
   double cost_usd = 0;      ///< unit cost, for cost-exchange
   bool decoy = false;       ///< a decoy (e.g. Gerbera): engaged like a drone, carries no warhead
   /// Parameter key (e.g. "speed_mps") -> source key from docs/library.md or "estimate".
