@@ -6,19 +6,6 @@ std::string_view to_string(Role r) { return r == Role::sensor ? "sensor" : "shoo
 
 std::string_view to_string(SensorKind k) { return k == SensorKind::acoustic ? "acoustic" : "radar"; }
 
-std::string_view to_string(RadarBand b) {
-  switch (b) {
-    case RadarBand::vhf: return "vhf";
-    case RadarBand::uhf: return "uhf";
-    case RadarBand::l: return "l";
-    case RadarBand::s: return "s";
-    case RadarBand::c: return "c";
-    case RadarBand::x: return "x";
-    case RadarBand::ku: return "ku";
-  }
-  return "?";
-}
-
 std::optional<Role> parse_role(std::string_view s) {
   for (Role r : {Role::shooter, Role::sensor})
     if (to_string(r) == s) return r;
@@ -28,12 +15,6 @@ std::optional<Role> parse_role(std::string_view s) {
 std::optional<SensorKind> parse_sensor_kind(std::string_view s) {
   for (SensorKind k : {SensorKind::radar, SensorKind::acoustic})
     if (to_string(k) == s) return k;
-  return std::nullopt;
-}
-
-std::optional<RadarBand> parse_radar_band(std::string_view s) {
-  for (RadarBand b : kAllRadarBands)
-    if (to_string(b) == s) return b;
   return std::nullopt;
 }
 

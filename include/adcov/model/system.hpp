@@ -18,19 +18,11 @@ enum class Role { shooter, sensor };
 /// How a sensor detects: a radar (line of sight, RCS) or an acoustic node
 /// (hears drones below a ceiling, no line of sight, no RCS).
 enum class SensorKind { radar, acoustic };
-/// Radar frequency band; threats may look larger in some (rcs_band_factor).
-enum class RadarBand { vhf, uhf, l, s, c, x, ku };
-inline constexpr std::size_t kRadarBands = 7;
-inline constexpr RadarBand kAllRadarBands[kRadarBands] = {RadarBand::vhf, RadarBand::uhf, RadarBand::l, RadarBand::s,
-                                                          RadarBand::c,   RadarBand::x,   RadarBand::ku};
-
-/// YAML spellings: "shooter" / "sensor", "radar" / "acoustic", "vhf" ... "ku".
+/// YAML spellings: "shooter" / "sensor", "radar" / "acoustic".
 std::string_view to_string(Role r);
 std::string_view to_string(SensorKind k);
-std::string_view to_string(RadarBand b);
 std::optional<Role> parse_role(std::string_view s);
 std::optional<SensorKind> parse_sensor_kind(std::string_view s);
-std::optional<RadarBand> parse_radar_band(std::string_view s);
 
 struct RadarParams {
   /// Cookie-cutter: detection range against a target of rcs_ref_m2.

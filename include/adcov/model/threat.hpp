@@ -21,6 +21,15 @@ std::string_view to_string(ThreatClass c);
 /// Parses the YAML spelling; nullopt for anything else.
 std::optional<ThreatClass> parse_threat_class(std::string_view s);
 
+/// Radar frequency band; threats may look larger in some (rcs_band_factor).
+enum class RadarBand { vhf, uhf, l, s, c, x, ku };
+inline constexpr std::size_t kRadarBands = 7;
+inline constexpr RadarBand kAllRadarBands[kRadarBands] = {RadarBand::vhf, RadarBand::uhf, RadarBand::l, RadarBand::s,
+                                                          RadarBand::c,   RadarBand::x,   RadarBand::ku};
+/// "vhf" ... "ku".
+std::string_view to_string(RadarBand b);
+std::optional<RadarBand> parse_radar_band(std::string_view s);
+
 /// Radar cross-section by aspect: 0 deg = head-on, 90 deg = broadside, 180 deg = tail.
 struct RcsAspects {
   double front_m2 = 0, side_m2 = 0, tail_m2 = 0;
@@ -42,7 +51,7 @@ struct ThreatType {
   /// (the same from every aspect).
   std::optional<RcsAspects> rcs_aspects;
   /// RCS multiplier seen by radars of each band (model::RadarBand order), 1 by default.
-  std::array<double, 7> rcs_band_factor{1, 1, 1, 1, 1, 1, 1};
+  std::array<double, kRadarBands> rcs_band_factor{1, 1, 1, 1, 1, 1, 1};
   double cost_usd = 0;      ///< unit cost, for cost-exchange
   bool decoy = false;       ///< a decoy (e.g. Gerbera): engaged like a drone, carries no warhead
   /// Parameter key (e.g. "speed_mps") -> source key from docs/library.md or "estimate".
@@ -51,5 +60,14 @@ struct ThreatType {
   std::map<std::string, std::string> why;
   std::string notes;
 };
+
+/// The RCS a radar of `band` sees at `aspect_deg` (0 = head-on): the aspect
+/// RCS (or rcs_m2 when it is one number) times the band factor.
+double rcs_seen_m2(const ThreatType& t, RadarBand band, double aspect_deg);
+
+/// The head-on RCS a radar of `band` sees (the coverage maps' target).
+inline double rcs_front_seen_m2(const ThreatType& t, RadarBand band) {
+  return t.rcs_m2 * t.rcs_band_factor[static_cast<std::size_t>(band)];
+}
 
 }  // namespace adcov::model
