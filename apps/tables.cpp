@@ -84,6 +84,14 @@ std::string engagement_table(const engage::SimulationResult& r) {
     out += "interceptors fired (mean per trial)\n";
     for (const auto& [k, v] : r.interceptors_fired) out += fmt::format("  {:<24} {:>9.2f}\n", k, v);
   }
+  if (!r.by_battery.empty()) {
+    out += fmt::format("  {:<24} {:>9} {:>9} {:>9} {:>14}\n", "battery (mean per trial)", "fired", "kills", "ran dry",
+                       "median dry at");
+    for (const auto& [id, u] : r.by_battery)
+      out += fmt::format("  {:<24} {:>9.2f} {:>9.2f} {:>8.1f}% {:>14}\n", id, u.fired_mean, u.kills_mean,
+                         100.0 * u.ran_dry_fraction,
+                         u.ran_dry_median_s ? fmt::format("{:.0f} s", *u.ran_dry_median_s) : std::string("-"));
+  }
   out += fmt::format("cost (mean per trial): interceptors ${:.0f}, threats destroyed ${:.0f}",
                      r.cost_interceptors_mean_usd, r.cost_threats_destroyed_mean_usd);
   if (r.cost_interceptors_mean_usd > 0)

@@ -4,6 +4,7 @@
 //   launch_point(i)         which of the salvo's K launch points threat i flies from
 //   target(i)               which weighted target threat i flies to
 //   kill(i, b, n)           the n-th interceptor battery b fires at threat i
+//   track(i, r)             when cover run r of threat i's path forms its track (network only)
 // so removing batteries changes no draw of the remaining ones.
 
 #include "adcov/engage/battle.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
 
-enum EventKind : std::uint32_t { kArrive = 0, kFree = 1, kReload = 2, kRecheck = 3, kOpen = 4 };
+enum EventKind : std::uint32_t { kArrive = 0, kFree = 1, kReload = 2, kRecheck = 3, kOpen = 4, kTrack = 5 };
 
 /// Min-heap order on (t, kind, a, b): a total order, so ties resolve the same way always.
 struct Later {
@@ -61,6 +62,7 @@ class Battle {
         case kReload: on_reload(a); break;
         case kRecheck: on_recheck(a); break;
         case kOpen: on_open(a, b); break;
+        case kTrack: on_track(a); break;
         default: break;
       }
     }
@@ -87,6 +89,9 @@ class Battle {
     for (auto& o : s_.open) o.clear();
     s_.heap.clear();
     out_.fired_by_battery.assign(nb, 0);
+    out_.ran_dry_s.assign(nb, std::numeric_limits<double>::quiet_NaN());
+    s_.ready.clear();
+    s_.order.clear();
     for (std::size_t b = 0; b < nb; ++b)
       s_.batteries[b] = {0, plan_.batteries[b].magazine, kNever};
 
@@ -109,38 +114,129 @@ class Battle {
       BattleScratch::Threat& th = s_.threats[i];
       th = {};
       th.recheck_s = kNever;
+      th.track_wake_s = kNever;
       th.t0 = pt.launch_s;
       th.path = &plan_.paths[sv.first_variant + k * nk + j];
       th.counter_base = counters;
       th.target = sv.target_ids[j];
       th.salvo = pt.salvo;
       counters += th.path->slots;
+      if (plan_.network.dynamic) set_ready_times(i);
       push_path_event(i, 0);
     }
     s_.counters.assign(counters, {});
   }
 
-  /// Pushes the opening of threat i's next window from window `k` on.
+  // ---- the sensor network (plan_.network.dynamic) ----
+
+  /// When cover run r of threat i's path forms its track (s since launch).
+  double track(std::uint32_t i, std::uint32_t r) const {
+    const PathWindows& pw = *s_.threats[i].path;
+    const CoverRun& run = pw.runs[r];
+    if (run.cdf_end <= run.cdf_begin) return run.t_in_s;
+    return track_time_s(pw, run, rng_.uniform(Purpose::track, i, r));
+  }
+
+  /// The network's first track of threat i: the earliest track of an enabled
+  /// sensor (runs are sorted by t_in, and no track forms before its run).
+  double network_track(std::uint32_t i) const {
+    const auto& runs = s_.threats[i].path->runs;
+    double best = kNever;
+    for (std::uint32_t r = 0; r < runs.size() && runs[r].t_in_s < best; ++r)
+      if (enabled(runs[r].sensor)) best = std::min(best, track(i, r));
+    return best;
+  }
+
+  /// Whether some enabled sensor holds a track of threat i at t (s since launch).
+  bool network_holds(std::uint32_t i, double t) const {
+    const auto& runs = s_.threats[i].path->runs;
+    for (std::uint32_t r = 0; r < runs.size() && runs[r].t_in_s <= t; ++r)
+      if (enabled(runs[r].sensor) && t <= runs[r].t_out_s && track(i, r) <= t) return true;
+    return false;
+  }
+
+  /// The next time after t at which an enabled sensor forms a track of threat i.
+  double next_track(std::uint32_t i, double t) const {
+    const auto& runs = s_.threats[i].path->runs;
+    double best = kNever;
+    for (std::uint32_t r = 0; r < runs.size() && runs[r].t_in_s < best; ++r) {
+      if (!enabled(runs[r].sensor) || runs[r].t_out_s <= t) continue;
+      const double tr = track(i, r);
+      if (tr > t) best = std::min(best, tr);
+    }
+    return best;
+  }
+
+  /// This trial's ready time of each of threat i's windows and their order.
+  void set_ready_times(std::uint32_t i) {
+    BattleScratch::Threat& th = s_.threats[i];
+    const auto& ws = th.path->windows;
+    const BattleNetwork& net = plan_.network;
+    th.window_base = static_cast<std::uint32_t>(s_.ready.size());
+    const double cue = net.mode == model::C2Mode::autonomous ? kNever : network_track(i) + net.delay_s;
+    for (std::uint32_t k = 0; k < ws.size(); ++k) {
+      const Window& w = ws[k];
+      double ready = kNever;
+      if (enabled(w.battery)) {
+        const double own = w.remote ? kNever : w.own_run >= 0 ? track(i, static_cast<std::uint32_t>(w.own_run)) : w.t_in_s;
+        ready = std::max(w.t_in_s, std::min(own, cue) + plan_.batteries[w.battery].reaction_s);
+        if (!(ready < w.t_out_s)) ready = kNever;  // dead in this trial
+      }
+      s_.ready.push_back(ready);
+      s_.order.push_back(k);
+    }
+    // Insertion sort by (ready, battery, index): a path has a few windows.
+    const auto first = s_.order.begin() + th.window_base;
+    const double* rd = s_.ready.data() + th.window_base;
+    for (auto it = first + 1; it < s_.order.end(); ++it)
+      for (auto j = it; j > first; --j) {
+        const std::uint32_t a = *(j - 1), b = *j;
+        const bool later = rd[a] != rd[b] ? rd[a] > rd[b] : ws[a].battery != ws[b].battery ? ws[a].battery > ws[b].battery : a > b;
+        if (!later) break;
+        std::iter_swap(j - 1, j);
+      }
+  }
+
+  /// Window index at position `pos` of threat i's walk, and its ready time.
+  std::uint32_t window_at(std::uint32_t i, std::uint32_t pos) const {
+    return plan_.network.dynamic ? s_.order[s_.threats[i].window_base + pos] : pos;
+  }
+  double ready_s(std::uint32_t i, std::uint32_t k) const {
+    return plan_.network.dynamic ? s_.ready[s_.threats[i].window_base + k] : s_.threats[i].path->windows[k].t_ready_s;
+  }
+
+  /// Pushes the opening of threat i's next window from position `pos` on.
   /// One static event per threat sits in the heap at a time (a small heap),
   /// and a dead threat stops producing events.
-  void push_path_event(std::uint32_t i, std::uint32_t k) {
+  void push_path_event(std::uint32_t i, std::uint32_t pos) {
     const BattleScratch::Threat& th = s_.threats[i];
     // Closing windows need no event: a closed window is skipped where it is
     // read, and the one case where a close changes a decision (a high-end
     // battery held back for an ordinary one) schedules its own recheck.
     const auto& ws = th.path->windows;
-    for (; k < ws.size(); ++k) {
+    for (; pos < ws.size(); ++pos) {
+      const std::uint32_t k = window_at(i, pos);
       if (!enabled(ws[k].battery)) continue;
-      push(th.t0 + ws[k].t_ready_s, kOpen, i, k);
+      const double ready = ready_s(i, k);
+      if (!(ready < kNever)) return;  // dead windows sort last
+      push(th.t0 + ready, kOpen, i, pos);
       return;
     }
   }
 
-  void on_open(std::uint32_t i, std::uint32_t w) {
+  void on_open(std::uint32_t i, std::uint32_t pos) {
     if (!s_.threats[i].alive) return;
-    s_.open[s_.threats[i].path->windows[w].battery].push_back({i, w});
+    const std::uint32_t k = window_at(i, pos);
+    s_.open[s_.threats[i].path->windows[k].battery].push_back({i, k});
     try_assign(i);
-    push_path_event(i, w + 1);
+    push_path_event(i, pos + 1);
+  }
+
+  void on_track(std::uint32_t i) {
+    BattleScratch::Threat& th = s_.threats[i];
+    if (th.track_wake_s != now_) return;  // superseded
+    th.track_wake_s = kNever;
+    try_assign(i);
   }
 
   void on_recheck(std::uint32_t i) {
@@ -177,6 +273,12 @@ class Battle {
     serve(b);
   }
 
+  /// Single-shot pk of a shot from window w: remote shots lose remote_pk_factor.
+  double window_pk(const BattleBattery& pb, const Window& w, model::ThreatClass cls) const {
+    const double pk = pb.pk.of(cls);
+    return w.remote ? pk * plan_.network.remote_pk_factor : pk;
+  }
+
   bool can_fire(std::uint32_t b) const {
     const BattleScratch::Battery& st = s_.batteries[b];
     return st.busy < plan_.batteries[b].fire_channels && st.magazine > 0;
@@ -204,9 +306,11 @@ class Battle {
     const BattleScratch::Threat& th = s_.threats[i];
     const model::ThreatClass cls = plan_.salvos[th.salvo].cls;
     double first_close = kNever;
-    for (const Window& w : th.path->windows) {
+    const auto& ws = th.path->windows;
+    for (std::uint32_t k = 0; k < ws.size(); ++k) {
+      const Window& w = ws[k];
       const std::uint32_t b = w.battery;
-      if (!enabled(b) || high_end(b) || now_ >= th.t0 + w.t_out_s) continue;
+      if (!enabled(b) || high_end(b) || now_ >= th.t0 + w.t_out_s || !(ready_s(i, k) < kNever)) continue;
       const BattleBattery& pb = plan_.batteries[b];
       if (!(pb.pk.of(cls) > 0)) continue;
       if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
@@ -224,16 +328,22 @@ class Battle {
     s_.candidates.clear();
     s_.choices.clear();
     bool any_high_end = false;
+    double wake = kNever;  // a remote window waits for a network track
     const auto& ws = th.path->windows;
-    for (std::uint32_t wi = 0; wi < ws.size(); ++wi) {
+    for (std::uint32_t pos = 0; pos < ws.size(); ++pos) {
+      const std::uint32_t wi = window_at(i, pos);
       const Window& w = ws[wi];
-      if (now_ < th.t0 + w.t_ready_s) break;  // sorted by t_ready
+      if (now_ < th.t0 + ready_s(i, wi)) break;  // walked in order of ready time
       const std::uint32_t b = w.battery;
       if (!enabled(b) || now_ >= th.t0 + w.t_out_s || !can_fire(b)) continue;
       const BattleBattery& pb = plan_.batteries[b];
       if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
-      const double pk = pb.pk.of(cls);
+      const double pk = window_pk(pb, w, cls);
       if (!(pk > 0)) continue;
+      if (w.remote && !network_holds(i, now_ - th.t0)) {
+        wake = std::min(wake, next_track(i, now_ - th.t0));
+        continue;
+      }
       const auto t_hit = intercept_time(*th.path, w, now_ - th.t0, pb.interceptor_speed_mps);
       if (!t_hit) continue;
       const int shots = std::min(pb.shots_per_engagement, s_.batteries[b].magazine);
@@ -242,6 +352,10 @@ class Battle {
       const double epk = shots == 1 ? pk : 1.0 - std::pow(1.0 - pk, shots);
       s_.candidates.push_back({b, epk, pb.interceptor_cost_usd * shots, he});
       s_.choices.push_back({wi, th.t0 + *t_hit});
+    }
+    if (wake < kNever && th.t0 + wake < th.track_wake_s) {  // an earlier wake-up supersedes a pending one
+      th.track_wake_s = th.t0 + wake;
+      push(th.track_wake_s, kTrack, i);
     }
     if (s_.candidates.empty()) return;
     const double option_close =
@@ -268,7 +382,7 @@ class Battle {
     BattleScratch::Battery& st = s_.batteries[b];
     BattleScratch::Counter& cnt = s_.counters[th.counter_base + w.slot];
     const int shots = std::min(pb.shots_per_engagement, st.magazine);
-    const double pk = pb.pk.of(plan_.salvos[th.salvo].cls);
+    const double pk = window_pk(pb, w, plan_.salvos[th.salvo].cls);
     bool kill = false;
     for (int k = 0; k < shots; ++k)
       kill = (rng_.uniform(Purpose::kill, i, b, static_cast<std::uint64_t>(cnt.shots) + k) < pk) || kill;
@@ -281,6 +395,7 @@ class Battle {
     th.pending_kill = kill;
     push(ch.t_hit, kArrive, i, b);
     if (st.magazine == 0) {
+      if (std::isnan(out_.ran_dry_s[b])) out_.ran_dry_s[b] = now_;
       if (pb.reload_s > 0) {
         st.reload_done_s = now_ + pb.reload_s;
         push(st.reload_done_s, kReload, b);

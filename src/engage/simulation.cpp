@@ -50,7 +50,8 @@ struct Layout {
   std::size_t leaked() const { return salvos; }
   std::size_t fired() const { return salvos + targets; }
   std::size_t kills() const { return salvos + targets + batteries; }
-  std::size_t without() const { return salvos + targets + 2 * batteries; }  // configs 1..
+  std::size_t ran_dry() const { return salvos + targets + 2 * batteries; }
+  std::size_t without() const { return salvos + targets + 3 * batteries; }  // configs 1..
   std::size_t size() const { return without() + (configs > 0 ? configs - 1 : 0); }
 };
 
@@ -134,6 +135,7 @@ std::vector<BattleBattery> battle_batteries(const std::vector<coverage::BatteryG
     b.max_engagements = std::max(1, sys.doctrine.max_engagements);
     b.interceptor_speed_mps = sys.interceptor.speed_mps;
     b.interceptor_cost_usd = sys.interceptor.cost_usd;
+    b.reaction_s = sys.reaction_s;
     b.pk = sys.pk;
     out.push_back(b);
   }
@@ -194,6 +196,15 @@ BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain
                        const std::vector<coverage::BatteryGeometry>& batteries, const SimulationOptions& opt) {
   BattlePlan plan;
   plan.batteries = battle_batteries(batteries);
+  // docs/engagement.md, "Detection and tracks": v1's battle unless the scenario asks for more.
+  plan.network.mode = s.c2.mode;
+  plan.network.dynamic = s.detection.model != model::DetectionModel::cookie_cutter || s.c2.mode != model::C2Mode::autonomous;
+  plan.network.delay_s = s.c2.delay_s;
+  plan.network.remote_pk_factor = s.c2.remote_pk_factor;
+  SensingParams sensing;
+  sensing.detection = s.detection;
+  sensing.cover_runs = plan.network.dynamic;
+  sensing.remote_windows = s.c2.mode == model::C2Mode::integrated;
   const std::vector<PathSpec> specs = plan_salvos(s, opt, plan);
   // The battle packs threat and battery indices into 29 bits of its event keys.
   if (plan.threats.size() >= (std::size_t{1} << 29) || batteries.size() >= (std::size_t{1} << 29))
@@ -204,7 +215,7 @@ BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain
     const model::Salvo& sv = s.salvos[ps.salvo];
     const model::ThreatType& threat = s.threats.at(sv.threat);
     const Trajectory tr = make_trajectory(threat, ps.launch, sv.route, ps.target);
-    plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows);
+    plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows, sensing);
   });
   return plan;
 }
@@ -240,6 +251,7 @@ void add_trial(const model::Scenario& s, const BattlePlan& plan, const Layout& l
   for (std::size_t b = 0; b < lay.batteries; ++b) {
     sum[lay.fired() + b] += T.fired_by_battery[b];
     sum[lay.kills() + b] += T.kills_by_battery[b];
+    sum[lay.ran_dry() + b] += std::isnan(T.ran_dry_s[b]) ? 0 : 1;
     o.interceptors_fired += T.fired_by_battery[b];
     o.interceptor_cost_usd += T.fired_by_battery[b] * plan.batteries[b].interceptor_cost_usd;
   }
@@ -250,7 +262,8 @@ void add_trial(const model::Scenario& s, const BattlePlan& plan, const Layout& l
 /// the blocks' sums, block after block, and fills `outcomes` (one per trial).
 std::vector<std::int64_t> run_trial_blocks(const model::Scenario& s, const BattlePlan& plan,
                                            const std::vector<Config>& configs, const Layout& lay,
-                                           const SimulationOptions& opt, std::vector<TrialOutcome>& outcomes) {
+                                           const SimulationOptions& opt, std::vector<TrialOutcome>& outcomes,
+                                           std::vector<float>& ran_dry_s) {
   const std::int64_t trials = static_cast<std::int64_t>(outcomes.size());
   const std::int64_t blocks = (trials + kBlockTrials - 1) / kBlockTrials;
   std::vector<std::int64_t> block_sums(static_cast<std::size_t>(blocks) * lay.size(), 0);
@@ -271,6 +284,8 @@ std::vector<std::int64_t> run_trial_blocks(const model::Scenario& s, const Battl
       const TrialStream rng = TrialStream::of(opt.seed, static_cast<std::uint64_t>(opt.first_trial + t));
       run_battle(plan, rng, configs[0].enabled, params, L.scratch, L.tally);
       add_trial(s, plan, lay, L.tally, sum, outcomes[static_cast<std::size_t>(t)]);
+      for (std::size_t b = 0; b < lay.batteries; ++b)
+        ran_dry_s[static_cast<std::size_t>(t) * lay.batteries + b] = static_cast<float>(L.tally.ran_dry_s[b]);
       for (std::size_t c = 1; c < configs.size(); ++c) {
         run_battle(plan, rng, configs[c].enabled, params, L.scratch, L.tally);
         sum[lay.without() + c - 1] += L.tally.intercepted();
@@ -296,6 +311,7 @@ void reduce_blocks(const std::vector<std::int64_t>& block_sums, const Layout& la
   res.leaked_by_target = slice(lay.leaked(), lay.targets);
   res.fired_by_battery = slice(lay.fired(), lay.batteries);
   res.kills_by_battery = slice(lay.kills(), lay.batteries);
+  res.ran_dry_by_battery = slice(lay.ran_dry(), lay.batteries);
   res.intercepted_without = slice(lay.without(), lay.configs - 1);
 }
 
@@ -307,7 +323,8 @@ void check_tallies_fit(const model::Scenario& s, const std::vector<coverage::Bat
   if (tl.intercepted_by_salvo.size() != s.salvos.size() ||
       tl.leaked_by_target.size() != targets_of(s).size() ||
       tl.fired_by_battery.size() != batteries.size() ||
-      tl.kills_by_battery.size() != batteries.size() ||
+      tl.kills_by_battery.size() != batteries.size() || tl.ran_dry_by_battery.size() != batteries.size() ||
+      tl.ran_dry_s.size() != tl.trial_outcomes.size() * batteries.size() ||
       tl.intercepted_without.size() != groups ||
       tl.trial_outcomes.size() != static_cast<std::size_t>(std::max<std::int64_t>(0, tl.trials)))
     throw Error("summarize: the tallies do not fit the scenario and batteries");
@@ -342,6 +359,7 @@ void add_interceptor_use(const model::Scenario& s, const std::vector<coverage::B
   std::map<std::string, std::int64_t> fired;
   for (std::size_t b = 0; b < batteries.size(); ++b) {
     const coverage::BatteryGeometry& bg = batteries[b];
+    if (bg.system.role == model::Role::sensor) continue;  // never fires
     const std::string& sys = bg.battery_index < s.batteries.size() ? s.batteries[bg.battery_index].system
                                                                    : bg.system.id;
     fired[sys] += tl.fired_by_battery[b];
@@ -349,6 +367,35 @@ void add_interceptor_use(const model::Scenario& s, const std::vector<coverage::B
   }
   res.cost_interceptors_mean_usd *= inv_trials;
   for (const auto& [k, v] : fired) res.interceptors_fired[k] = static_cast<double>(v) * inv_trials;
+}
+
+/// Each shooter's interceptors, kills and magazine: how often it ran dry and
+/// the median time it did (over the trials in which it did).
+void add_battery_use(const model::Scenario& s, const std::vector<coverage::BatteryGeometry>& batteries,
+                     const SimulationTallies& tl, double inv_trials, SimulationResult& res) {
+  const std::size_t nb = batteries.size();
+  for (std::size_t b = 0; b < nb; ++b) {
+    const coverage::BatteryGeometry& bg = batteries[b];
+    if (bg.system.role == model::Role::sensor) continue;
+    BatteryUse u;
+    u.fired_mean = static_cast<double>(tl.fired_by_battery[b]) * inv_trials;
+    u.kills_mean = static_cast<double>(tl.kills_by_battery[b]) * inv_trials;
+    u.ran_dry_fraction = static_cast<double>(tl.ran_dry_by_battery[b]) * inv_trials;
+    std::vector<float> times;
+    for (std::size_t t = 0; t < tl.trial_outcomes.size(); ++t)
+      if (const float x = tl.ran_dry_s[t * nb + b]; !std::isnan(x)) times.push_back(x);
+    if (!times.empty()) {
+      // The median of an even count is the mean of the two middle values.
+      const std::size_t h = times.size() / 2;
+      std::nth_element(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(h), times.end());
+      double med = times[h];
+      if (times.size() % 2 == 0)
+        med = 0.5 * (med + *std::max_element(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(h)));
+      u.ran_dry_median_s = med;
+    }
+    const std::string id = bg.battery_index < s.batteries.size() ? s.batteries[bg.battery_index].id : bg.system.id;
+    res.by_battery.emplace_back(id, u);
+  }
 }
 
 /// What each operator group adds: its interceptions, and (with operator
@@ -394,7 +441,8 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
   res.first_trial = opt.first_trial;
   res.trials = std::max(0, opt.trials);
   res.trial_outcomes.resize(static_cast<std::size_t>(res.trials));
-  reduce_blocks(run_trial_blocks(s, plan, configs, lay, opt, res.trial_outcomes), lay, res);
+  res.ran_dry_s.resize(static_cast<std::size_t>(res.trials) * batteries.size());
+  reduce_blocks(run_trial_blocks(s, plan, configs, lay, opt, res.trial_outcomes, res.ran_dry_s), lay, res);
   return res;
 }
 
@@ -414,6 +462,7 @@ SimulationResult summarize(const model::Scenario& s,
   for (std::size_t t = 0; t < targets.size(); ++t)
     res.leakers_by_target.push_back({targets[t], static_cast<double>(tl.leaked_by_target[t]) * inv_trials});
   add_interceptor_use(s, batteries, tl, inv_trials, res);
+  add_battery_use(s, batteries, tl, inv_trials, res);
   add_operator_effects(batteries, opt, tl, trials, res);
   return res;
 }

@@ -37,6 +37,8 @@ SimulationTallies merge_tallies(std::vector<SimulationTallies> parts) {
     add_into(out.leaked_by_target, p.leaked_by_target);
     add_into(out.fired_by_battery, p.fired_by_battery);
     add_into(out.kills_by_battery, p.kills_by_battery);
+    add_into(out.ran_dry_by_battery, p.ran_dry_by_battery);
+    out.ran_dry_s.insert(out.ran_dry_s.end(), p.ran_dry_s.begin(), p.ran_dry_s.end());
     add_into(out.intercepted_without, p.intercepted_without);
     out.trials += p.trials;
     out.trial_outcomes.insert(out.trial_outcomes.end(), p.trial_outcomes.begin(), p.trial_outcomes.end());

@@ -195,7 +195,18 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
     h += "<table><tr><th>interceptors fired</th><th>mean per trial</th></tr>\n";
     for (const auto& [k, v] : sim->interceptors_fired)
       h += "<tr><td>" + esc(k) + "</td><td>" + fixed(v, 2) + "</td></tr>\n";
-    h += "</table>\n<p>Cost per trial: interceptors $" + fixed(sim->cost_interceptors_mean_usd, 0) +
+    h += "</table>\n";
+    if (!sim->by_battery.empty()) {
+      h += "<table><tr><th>battery</th><th>interceptors fired</th><th>kills</th><th>ran dry (share of "
+           "trials)</th><th>median time dry</th></tr>\n";
+      for (const auto& [id, u] : sim->by_battery)
+        h += "<tr><td>" + esc(id) + "</td><td>" + fixed(u.fired_mean, 2) + "</td><td>" + fixed(u.kills_mean, 2) +
+             "</td><td>" + fixed(100.0 * u.ran_dry_fraction, 1) + "&nbsp;%</td><td>" +
+             (u.ran_dry_median_s ? fixed(*u.ran_dry_median_s, 0) + "&nbsp;s" : std::string("&ndash;")) +
+             "</td></tr>\n";
+      h += "</table>\n";
+    }
+    h += "<p>Cost per trial: interceptors $" + fixed(sim->cost_interceptors_mean_usd, 0) +
          ", threats destroyed $" + fixed(sim->cost_threats_destroyed_mean_usd, 0) + ".</p>\n";
   }
 

@@ -94,6 +94,14 @@ Json engagement_part(const engage::SimulationResult& r) {
   e["cost_usd"]["interceptors"] = r.cost_interceptors_mean_usd;
   e["cost_usd"]["threats_destroyed"] = r.cost_threats_destroyed_mean_usd;
   e["by_operator"] = operators_part(r);
+  Json& use = e["by_battery"] = Json::object();
+  for (const auto& [id, u] : r.by_battery) {
+    Json& o = use[id];
+    o["fired_mean"] = u.fired_mean;
+    o["kills_mean"] = u.kills_mean;
+    o["ran_dry_fraction"] = u.ran_dry_fraction;
+    o["ran_dry_median_s"] = u.ran_dry_median_s ? Json(*u.ran_dry_median_s) : Json(nullptr);
+  }
   return e;
 }
 

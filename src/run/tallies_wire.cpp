@@ -6,7 +6,7 @@
 namespace adcov::run {
 namespace {
 
-constexpr std::int64_t kMagic = 0x61646376'74616c31;  // "adcvtal1"
+constexpr std::int64_t kMagic = 0x61646376'74616c32;  // "adcvtal2"
 constexpr std::size_t kWordsPerRow = 5;               // TrialOutcome's fields
 
 }  // namespace
@@ -18,8 +18,10 @@ void encode_tallies(const engage::SimulationTallies& t, std::vector<std::int64_t
   w.i64(t.first_trial);
   w.i64(t.trials);
   for (const auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
-                        &t.intercepted_without})
+                        &t.ran_dry_by_battery, &t.intercepted_without})
     w.i64s(*v);
+  w.i64(static_cast<std::int64_t>(t.ran_dry_s.size()));
+  for (const float x : t.ran_dry_s) w.f64(x);
   w.i64(static_cast<std::int64_t>(t.trial_outcomes.size()));
   for (const engage::TrialOutcome& o : t.trial_outcomes) {
     w.i64(o.intercepted);
@@ -38,8 +40,10 @@ engage::SimulationTallies decode_tallies(const std::int64_t* data, std::size_t s
   t.first_trial = r.i64();
   t.trials = r.i64();
   for (auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
-                  &t.intercepted_without})
+                  &t.ran_dry_by_battery, &t.intercepted_without})
     *v = r.i64s();
+  t.ran_dry_s.resize(r.count(1));
+  for (float& x : t.ran_dry_s) x = static_cast<float>(r.f64());
   t.trial_outcomes.resize(r.count(kWordsPerRow));
   for (engage::TrialOutcome& o : t.trial_outcomes) {
     o.intercepted = static_cast<int>(r.i64());

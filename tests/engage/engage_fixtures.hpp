@@ -2,7 +2,12 @@
 // Building blocks shared by the engage tests: flat terrain and simple,
 // fully specified systems, threats and batteries (no built-in library).
 
+#include <cmath>
 #include <string>
+#include <vector>
+
+#include "adcov/coverage/engageability.hpp"
+#include "adcov/engage/simulation.hpp"
 
 #include "adcov/geo/grid.hpp"
 #include "adcov/geo/terrain.hpp"
@@ -55,5 +60,46 @@ inline model::Battery battery_at(const std::string& id, const std::string& syste
   b.position = at;
   return b;
 }
+
+constexpr geo::LonLat kBattery{30.5, 50.5};
+
+/// A salvo flying north along the battery's meridian (a great circle), over it.
+inline model::Salvo over_battery(const std::string& id, const std::string& threat_id, int count,
+                          double interval_s) {
+  model::Salvo s;
+  s.id = id;
+  s.threat = threat_id;
+  s.count = count;
+  s.launch = geo::LonLat{kBattery.lon_deg, 49.6};
+  s.targets = {{{kBattery.lon_deg, 51.4}, 1.0}};
+  s.interval_s = interval_s;
+  return s;
+}
+
+
+inline model::Scenario scenario_with(std::vector<model::SystemType> systems,
+                              std::vector<model::Battery> batteries,
+                              std::vector<model::ThreatType> threats,
+                              std::vector<model::Salvo> salvos) {
+  model::Scenario s;
+  s.name = "test";
+  s.resolution_m = 500;
+  for (auto& x : systems) s.systems[x.id] = x;
+  for (auto& x : threats) s.threats[x.id] = x;
+  s.batteries = std::move(batteries);
+  s.salvos = std::move(salvos);
+  return s;
+}
+
+inline SimulationResult run(const model::Scenario& s, int trials, std::uint64_t seed = 1,
+                     SimulationOptions opt = {}) {
+  const geo::TerrainGrid t = flat_terrain();
+  const auto bats = coverage::prepare_batteries(s, t);
+  opt.trials = trials;
+  opt.seed = seed;
+  return simulate(s, t, bats, opt);
+}
+
+inline double tol5(double p, double n) { return 5.0 * std::sqrt(p * (1 - p) / n); }
 
 }  // namespace adcov::engage::test

@@ -23,6 +23,17 @@
 /// interceptors; each kills independently with the battery's pk for the
 /// threat's class. When a magazine empties, it is full again reload_s later
 /// (reload_s <= 0: no reload during the battle).
+///
+/// With a sensor network (BattleNetwork::dynamic) each trial first draws
+/// every track it needs (rng Purpose::track, one draw per threat and cover
+/// run) and sets each window's ready time: max(t_in, start + reaction_s) with
+/// start = own track (autonomous), min(own track, network track + delay_s)
+/// (cued, integrated), or network track + delay_s (remote windows, which
+/// also need some sensor to hold a track at the moment of firing and kill
+/// with pk x remote_pk_factor). The network track is the earliest track of
+/// any enabled sensor. A window whose ready time is not before its close is
+/// dead in that trial. Then the windows are walked in order of ready time as
+/// above. docs/engagement.md, "Detection and tracks".
 
 #include <cstdint>
 #include <span>
@@ -44,7 +55,18 @@ struct BattleBattery {
   int max_engagements = 1;           ///< per threat (2 = shoot-look-shoot)
   double interceptor_speed_mps = 0;  ///< mean fly-out speed (time of flight = slant / speed)
   double interceptor_cost_usd = 0;
+  double reaction_s = 0;             ///< track to first launch (used by the network's ready times)
   model::PkTable pk;
+};
+
+/// The sensor network as the battle sees it.
+struct BattleNetwork {
+  /// False for cookie_cutter + autonomous: every Window::t_ready_s is final
+  /// and no track is drawn (v1's battle, bit for bit).
+  bool dynamic = false;
+  model::C2Mode mode = model::C2Mode::autonomous;
+  double delay_s = 0;           ///< network track -> cue
+  double remote_pk_factor = 1;  ///< pk multiplier on remote windows
 };
 
 /// A salvo: its path variants and target weights.
@@ -72,6 +94,7 @@ struct BattlePlan {
   std::vector<BattleThreat> threats;
   std::vector<PathWindows> paths;  ///< Window::battery indexes `batteries`
   std::uint32_t targets = 0;       ///< plan-wide distinct targets
+  BattleNetwork network;
 };
 
 /// Knobs of the battle.
@@ -88,6 +111,7 @@ struct BattleTally {
   std::vector<int> leaked_by_target;
   std::vector<int> fired_by_battery;   ///< interceptors
   std::vector<int> kills_by_battery;
+  std::vector<double> ran_dry_s;       ///< when each battery's magazine first emptied; NaN if never
   int intercepted() const;
 };
 
@@ -96,8 +120,10 @@ struct BattleScratch {
   struct Threat {
     double t0 = 0;
     double recheck_s = 0;  ///< pending recheck (held high-end battery), or infinity
+    double track_wake_s = 0;  ///< pending wake-up at a network track (remote windows), or infinity
     const PathWindows* path = nullptr;
     std::uint32_t counter_base = 0, target = 0, salvo = 0;
+    std::uint32_t window_base = 0;  ///< first entry in ready / order (network only)
     std::int32_t killer = -1;
     bool alive = true, busy = false, pending_kill = false;
   };
@@ -128,6 +154,8 @@ struct BattleScratch {
   std::vector<std::vector<Open>> open;  ///< per battery, in order of opening
   std::vector<Candidate> candidates;
   std::vector<Choice> choices;
+  std::vector<double> ready;          ///< per threat and window: this trial's ready time (network only)
+  std::vector<std::uint32_t> order;   ///< per threat: its windows by (ready, battery, index) (network only)
 };
 
 /// Runs one trial with random stream `rng`. `enabled[b]` = 0 removes battery

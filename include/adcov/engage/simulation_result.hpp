@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,16 @@ struct OperatorEffect {
   double marginal_interceptions = 0;   ///< intercepted_mean(all) - intercepted_mean(without)
 };
 
+/// One shooter's use over the trials (summary.json engagement.by_battery).
+struct BatteryUse {
+  double fired_mean = 0;        ///< interceptors per trial
+  double kills_mean = 0;        ///< threats it destroyed per trial
+  double ran_dry_fraction = 0;  ///< trials in which its magazine emptied
+  /// Median time (s since the first launch) the magazine first emptied, over
+  /// the trials in which it did; nullopt when it never did.
+  std::optional<double> ran_dry_median_s;
+};
+
 struct SimulationResult {
   int trials = 0;
   std::uint64_t seed = 0;
@@ -57,6 +69,7 @@ struct SimulationResult {
   double cost_interceptors_mean_usd = 0;
   double cost_threats_destroyed_mean_usd = 0;
   std::map<std::string, OperatorEffect> by_operator;  ///< groups present in the scenario
+  std::vector<std::pair<std::string, BatteryUse>> by_battery;  ///< shooters, in scenario order (battery id)
   std::vector<TrialOutcome> trial_outcomes;            ///< in trial order
 };
 

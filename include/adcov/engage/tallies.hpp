@@ -24,6 +24,10 @@ struct SimulationTallies {
   std::vector<std::int64_t> leaked_by_target;      ///< per target, in order of first use
   std::vector<std::int64_t> fired_by_battery;      ///< per BatteryGeometry given
   std::vector<std::int64_t> kills_by_battery;      ///< per BatteryGeometry given
+  std::vector<std::int64_t> ran_dry_by_battery;    ///< trials in which its magazine emptied
+  /// When each battery's magazine first emptied, per trial then battery
+  /// (trial-major); NaN when it did not.
+  std::vector<float> ran_dry_s;
   /// Interceptions of the paired rerun without each operator group present
   /// (model::kOperatorGroups order); empty without operator effects.
   std::vector<std::int64_t> intercepted_without;
