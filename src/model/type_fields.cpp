@@ -261,6 +261,9 @@ std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
 void check_system_consistency(const SystemType& s, const YAML::Mark& at, const std::string& item, Diagnostics& d) {
   if (s.radar.kind == SensorKind::acoustic && !(s.radar.max_alt_m > 0))
     d.error(at, item, "an acoustic sensor (radar.kind: acoustic) needs radar.max_alt_m, the highest drone it hears");
+  if (s.radar.kind == SensorKind::acoustic && s.role != Role::sensor)
+    d.error(at, item, "radar.kind: acoustic is for sensors (role: sensor): an acoustic node cues, it does not guide "
+                      "a shot");
   if (s.role == Role::sensor) return;  // no envelope to check
   if (s.engagement.min_range_km > s.engagement.max_range_km)
     d.error(at, item,
