@@ -13,12 +13,13 @@ import subprocess
 import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-SYSTEM_KEYS = ["radar.range_km", "radar.height_m", "radar.min_elevation_deg", "radar.rcs_ref_m2",
+SYSTEM_KEYS = ["role", "radar.range_km", "radar.height_m", "radar.min_elevation_deg", "radar.rcs_ref_m2",
+               "radar.scan_s", "radar.sector_deg", "radar.band", "radar.kind", "radar.max_alt_m",
                "engagement.min_range_km", "engagement.max_range_km", "engagement.min_alt_m",
                "engagement.max_alt_m", "interceptor.speed_mps", "interceptor.cost_usd", "magazine",
                "reload_s", "fire_channels", "reaction_s", "pk.drone", "pk.cruise", "pk.ballistic",
-               "doctrine.shots_per_engagement", "doctrine.max_engagements"]
-THREAT_KEYS = ["class", "speed_mps", "altitude_m", "rcs_m2", "cost_usd", "decoy"]
+               "doctrine.shots_per_engagement", "doctrine.max_engagements", "engage_on_remote"]
+THREAT_KEYS = ["class", "speed_mps", "altitude_m", "rcs_m2", "rcs_band_factor", "cost_usd", "decoy"]
 
 
 def get(obj, key):
@@ -32,6 +33,10 @@ def fmt(v, money=False):
         return "yes" if v else "no"
     if isinstance(v, str):
         return v
+    if v is None:
+        return "—"
+    if isinstance(v, dict):
+        return ", ".join(f"{k} ×{fmt(x)}" for k, x in v.items()) or "—"
     if money:
         return f"{v:,.0f}"
     return f"{v:g}"
@@ -42,7 +47,15 @@ def src(s):
 
 
 def cell(t, key, money=False):
-    return f"{fmt(get(t, key), money)} {src(t['sources'].get(key, 'estimate'))}"
+    if key not in t["sources"]:  # not a parameter of this entry (e.g. a band factor never set)
+        return fmt(get(t, key), money)
+    return f"{fmt(get(t, key), money)} {src(t['sources'][key])}"
+
+
+def rcs_cell(t):
+    a = t.get("rcs_aspects")
+    value = f"{fmt(a['front'])} / {fmt(a['side'])} / {fmt(a['tail'])}" if a else fmt(t["rcs_m2"])
+    return f"{value} {src(t['sources']['rcs_m2'])}"
 
 
 def main():
@@ -65,35 +78,68 @@ def main():
          "speed), so it is below the published peak; for guns (Gepard, Skynex, mobile fire groups) one "
          "\"interceptor\" is one burst and `magazine` counts bursts; `radar.min_elevation_deg` is measured from "
          "the antenna's local horizontal, so a negative value lets a mast-mounted radar look down to the "
-         "geometric horizon (docs/coverage.md).", "",
+         "geometric horizon (docs/coverage.md). `radar.scan_s` is the time between looks; `radar.sector_deg` "
+         "the arc the radar sees, centred on the battery's `azimuth_deg` (sector radars such as Patriot and "
+         "S-300 need it pointed at the threat axis); `radar.band` selects a threat's `rcs_band_factor`; "
+         "`engage_on_remote` (\"fires on remote track\") lets a battery fire on another sensor's track under "
+         "`c2.mode: integrated` (active/IR seeker or operator-guided; semi-active and track-via-missile "
+         "systems cannot).", "",
          "## Systems", "",
-         "| id | name | radar km | radar height m | min elev deg | engagement km (min–max) | altitude m (min–max) "
+         "Shooters: they detect with their own radar (or sights) and fire.", "",
+         "| id | name | radar km | radar height m | min elev deg | scan s | sector deg | band "
+         "| engagement km (min–max) | altitude m (min–max) "
          "| interceptor m/s | cost USD | magazine | reload s | channels | reaction s "
-         "| pk drone / cruise / ballistic | shots × engagements |",
-         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    for s in lib["systems"]:
+         "| pk drone / cruise / ballistic | shots × engagements | fires on remote track |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    shooters = [s for s in lib["systems"] if s.get("role", "shooter") == "shooter"]
+    sensors = [s for s in lib["systems"] if s.get("role", "shooter") == "sensor"]
+    for s in shooters:
         d.append(f"| `{s['id']}` | {s['name']} | {cell(s, 'radar.range_km')} | {cell(s, 'radar.height_m')} | "
-                 f"{cell(s, 'radar.min_elevation_deg')} | {cell(s, 'engagement.min_range_km')} – "
+                 f"{cell(s, 'radar.min_elevation_deg')} | {cell(s, 'radar.scan_s')} | {cell(s, 'radar.sector_deg')} | "
+                 f"{cell(s, 'radar.band')} | {cell(s, 'engagement.min_range_km')} – "
                  f"{cell(s, 'engagement.max_range_km')} | {cell(s, 'engagement.min_alt_m')} – "
                  f"{cell(s, 'engagement.max_alt_m')} | {cell(s, 'interceptor.speed_mps')} | "
                  f"{cell(s, 'interceptor.cost_usd', True)} | {cell(s, 'magazine')} | {cell(s, 'reload_s')} | "
                  f"{cell(s, 'fire_channels')} | {cell(s, 'reaction_s')} | {cell(s, 'pk.drone')} / "
                  f"{cell(s, 'pk.cruise')} / {cell(s, 'pk.ballistic')} | "
-                 f"{cell(s, 'doctrine.shots_per_engagement')} × {cell(s, 'doctrine.max_engagements')} |")
+                 f"{cell(s, 'doctrine.shots_per_engagement')} × {cell(s, 'doctrine.max_engagements')} | "
+                 f"{cell(s, 'engage_on_remote')} |")
+    d += ["", "## Sensors", "",
+          "`role: sensor`: they detect and, through `c2:`, cue batteries; they never fire, so they have no "
+          "envelope, interceptor, magazine or pk. An acoustic node (`radar.kind: acoustic`) hears drones within "
+          "its range and below `radar.max_alt_m`, with no line of sight or RCS; an airborne early-warning "
+          "aircraft's `radar.height_m` is its patrol altitude (a battery's `height_m` overrides it) and its "
+          "elevation floor is negative so that it looks down.", "",
+          "| id | name | kind | range km | height m | min elev deg | RCS ref m² | scan s | sector deg | band "
+          "| max altitude heard m |",
+          "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for s in sensors:
+        acoustic = s["radar"].get("kind") == "acoustic"
+        na = "—"
+        d.append(f"| `{s['id']}` | {s['name']} | {s['radar'].get('kind', 'radar')} | {cell(s, 'radar.range_km')} | "
+                 f"{cell(s, 'radar.height_m')} | {na if acoustic else cell(s, 'radar.min_elevation_deg')} | "
+                 f"{na if acoustic else cell(s, 'radar.rcs_ref_m2')} | {cell(s, 'radar.scan_s')} | "
+                 f"{cell(s, 'radar.sector_deg')} | {na if acoustic else cell(s, 'radar.band')} | "
+                 f"{cell(s, 'radar.max_alt_m') if acoustic else na} |")
     d += ["", "## Threats", "",
-          "| id | name | class | speed m/s | altitude m (AGL; ballistic: apogee) | RCS m² | cost USD | decoy |",
-          "|---|---|---|---|---|---|---|---|"]
+          "RCS is one number, or front / side / tail where it varies with aspect (coverage maps use the front). "
+          "A band factor multiplies the RCS that radars of that band see (bands not named: ×1).", "",
+          "| id | name | class | speed m/s | altitude m (AGL; ballistic: apogee) | RCS m² | band factor "
+          "| cost USD | decoy |",
+          "|---|---|---|---|---|---|---|---|---|"]
     for t in lib["threats"]:
         d.append(f"| `{t['id']}` | {t['name']} | {cell(t, 'class')} | {cell(t, 'speed_mps')} | "
-                 f"{cell(t, 'altitude_m')} | {cell(t, 'rcs_m2')} | {cell(t, 'cost_usd', True)} | {cell(t, 'decoy')} |")
+                 f"{cell(t, 'altitude_m')} | {rcs_cell(t)} | {cell(t, 'rcs_band_factor')} | "
+                 f"{cell(t, 'cost_usd', True)} | {cell(t, 'decoy')} |")
     d += ["", "## Estimates and why", "",
           "No public single-shot Pk, fire-channel count or reload time was found for most systems, and no RCS "
           "for any threat (see the reference's *Gaps*). \"Reference knowledge\" marks Wikipedia-level figures "
           "the reference flags `(R)`: not retrieved, to verify before relying on them. Every system's "
-          "`radar.rcs_ref_m2` = 1 (public ranges are quoted for aircraft-size targets).", ""]
+          "`radar.rcs_ref_m2` = 1 (public ranges are quoted for aircraft-size targets) unless listed below.", ""]
     for kind, items, keys in (("system", lib["systems"], SYSTEM_KEYS), ("threat", lib["threats"], THREAT_KEYS)):
         for t in items:
-            rows = [k for k in keys if "estimate" in t["sources"].get(k, "") and k != "radar.rcs_ref_m2"]
+            rows = [k for k in keys if "estimate" in t["sources"].get(k, "")
+                    and not (k == "radar.rcs_ref_m2" and t["radar"]["rcs_ref_m2"] == 1)]
             if not rows:
                 continue
             d += [f"### `{t['id']}` ({t['name']})", ""]

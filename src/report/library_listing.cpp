@@ -33,45 +33,89 @@ std::string money(double v) {
   return fmt::format("{:.0f}", v);
 }
 
+/// Shown in a shooter column of a sensor, and where a value does not apply.
+constexpr const char* kNone = "\u2014";  // em dash
+
+/// Width of a cell as displayed: UTF-8 code points, not bytes (the em dash is 3 bytes).
+std::size_t display_width(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 /// Columns padded to their widest cell; the last column is not padded.
 std::string table(const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> width;
   for (const auto& r : rows)
     for (std::size_t i = 0; i < r.size(); ++i) {
       if (width.size() <= i) width.push_back(0);
-      width[i] = std::max(width[i], r[i].size());
+      width[i] = std::max(width[i], display_width(r[i]));
     }
   std::string out;
   for (const auto& r : rows) {
-    for (std::size_t i = 0; i + 1 < r.size(); ++i) out += fmt::format("{:<{}}", r[i], width[i] + 2);
+    for (std::size_t i = 0; i + 1 < r.size(); ++i)
+      out += r[i] + std::string(width[i] + 2 - display_width(r[i]), ' ');
     if (!r.empty()) out += r.back();
     out += '\n';
   }
   return out;
 }
 
+bool acoustic(const SystemType& s) { return s.radar.kind == model::SensorKind::acoustic; }
+
 std::string systems_table(const Library& lib) {
-  std::vector<std::vector<std::string>> rows = {{"id", "name", "radar_km", "engage_km", "alt_m", "pk d/c/b",
-                                                 "magazine", "channels", "cost_usd"}};
+  std::vector<std::vector<std::string>> rows = {{"id", "name", "role", "radar_km", "scan_s", "sector_deg", "band",
+                                                 "kind", "max_alt_m", "engage_km", "alt_m", "pk d/c/b", "magazine",
+                                                 "channels", "remote", "cost_usd"}};
   for (const auto& [id, s] : lib.systems) {
     const auto& e = s.engagement;
-    rows.push_back({id, s.name, number_text(s.radar.range_km),
-                    fmt::format("{}-{}", number_text(e.min_range_km), number_text(e.max_range_km)),
-                    fmt::format("{}-{}", number_text(e.min_alt_m), number_text(e.max_alt_m)),
-                    fmt::format("{}/{}/{}", number_text(s.pk.drone), number_text(s.pk.cruise),
-                                number_text(s.pk.ballistic)),
-                    fmt::format("{}", s.magazine), fmt::format("{}", s.fire_channels),
-                    money(s.interceptor.cost_usd)});
+    std::vector<std::string> row = {id,
+                                    s.name,
+                                    std::string(model::to_string(s.role)),
+                                    number_text(s.radar.range_km),
+                                    number_text(s.radar.scan_s),
+                                    number_text(s.radar.sector_deg),
+                                    acoustic(s) ? kNone : std::string(model::to_string(s.radar.band)),
+                                    std::string(model::to_string(s.radar.kind)),
+                                    acoustic(s) ? number_text(s.radar.max_alt_m) : kNone};
+    if (s.role == model::Role::sensor) {
+      row.insert(row.end(), 7, kNone);
+    } else {
+      row.insert(row.end(), {fmt::format("{}-{}", number_text(e.min_range_km), number_text(e.max_range_km)),
+                             fmt::format("{}-{}", number_text(e.min_alt_m), number_text(e.max_alt_m)),
+                             fmt::format("{}/{}/{}", number_text(s.pk.drone), number_text(s.pk.cruise),
+                                         number_text(s.pk.ballistic)),
+                             fmt::format("{}", s.magazine), fmt::format("{}", s.fire_channels),
+                             s.engage_on_remote ? "yes" : "no", money(s.interceptor.cost_usd)});
+    }
+    rows.push_back(std::move(row));
   }
   return table(rows);
 }
 
+/// "0.05/0.5/0.15" for an aspect RCS (front/side/tail), else the one number.
+std::string rcs_text(const ThreatType& t) {
+  if (!t.rcs_aspects) return number_text(t.rcs_m2);
+  const auto& a = *t.rcs_aspects;
+  return fmt::format("{}/{}/{}", number_text(a.front_m2), number_text(a.side_m2), number_text(a.tail_m2));
+}
+
+/// Band factors other than 1, "vhf x3 uhf x1.5", or the em dash.
+std::string band_factor_text(const ThreatType& t) {
+  std::string out;
+  for (std::size_t i = 0; i < model::kRadarBands; ++i)
+    if (t.rcs_band_factor[i] != 1)
+      out += fmt::format("{}{} x{}", out.empty() ? "" : " ", model::to_string(model::kAllRadarBands[i]),
+                         number_text(t.rcs_band_factor[i]));
+  return out.empty() ? kNone : out;
+}
+
 std::string threats_table(const Library& lib) {
   std::vector<std::vector<std::string>> rows = {
-      {"id", "name", "class", "speed_mps", "altitude_m", "rcs_m2", "cost_usd"}};
+      {"id", "name", "class", "speed_mps", "altitude_m", "rcs_m2 f/s/t", "band_factor", "cost_usd"}};
   for (const auto& [id, t] : lib.threats)
     rows.push_back({id, t.name + (t.decoy ? " (decoy)" : ""), std::string(model::to_string(t.cls)),
-                    number_text(t.speed_mps), number_text(t.altitude_m), number_text(t.rcs_m2), money(t.cost_usd)});
+                    number_text(t.speed_mps), number_text(t.altitude_m), rcs_text(t), band_factor_text(t),
+                    money(t.cost_usd)});
   return table(rows);
 }
 
@@ -89,10 +133,26 @@ Json system_json(const SystemType& s) {
   Json o;
   o["id"] = s.id;
   o["name"] = s.name;
+  o["role"] = model::to_string(s.role);
   o["radar"] = {{"range_km", quantity(s.radar.range_km)},
                 {"height_m", quantity(s.radar.height_m)},
                 {"min_elevation_deg", quantity(s.radar.min_elevation_deg)},
-                {"rcs_ref_m2", quantity(s.radar.rcs_ref_m2)}};
+                {"rcs_ref_m2", quantity(s.radar.rcs_ref_m2)},
+                {"scan_s", quantity(s.radar.scan_s)},
+                {"sector_deg", quantity(s.radar.sector_deg)},
+                {"band", model::to_string(s.radar.band)},
+                {"kind", model::to_string(s.radar.kind)}};
+  if (acoustic(s)) o["radar"]["max_alt_m"] = quantity(s.radar.max_alt_m);
+  if (s.role == model::Role::sensor) {
+    // A sensor never fires: its shooter parameters do not apply (null, not 0).
+    for (const char* k : {"engagement", "interceptor", "magazine", "reload_s", "fire_channels", "reaction_s", "pk",
+                          "doctrine", "engage_on_remote"})
+      o[k] = nullptr;
+    o["sources"] = s.sources;
+    o["why"] = s.why;
+    o["notes"] = s.notes;
+    return o;
+  }
   o["engagement"] = {{"min_range_km", quantity(s.engagement.min_range_km)},
                      {"max_range_km", quantity(s.engagement.max_range_km)},
                      {"min_alt_m", quantity(s.engagement.min_alt_m)},
@@ -107,6 +167,7 @@ Json system_json(const SystemType& s) {
              {"ballistic", quantity(s.pk.ballistic)}};
   o["doctrine"] = {{"shots_per_engagement", s.doctrine.shots_per_engagement},
                    {"max_engagements", s.doctrine.max_engagements}};
+  o["engage_on_remote"] = s.engage_on_remote;
   o["sources"] = s.sources;
   o["why"] = s.why;
   o["notes"] = s.notes;
@@ -120,7 +181,17 @@ Json threat_json(const ThreatType& t) {
   o["class"] = model::to_string(t.cls);
   o["speed_mps"] = quantity(t.speed_mps);
   o["altitude_m"] = quantity(t.altitude_m);
-  o["rcs_m2"] = quantity(t.rcs_m2);
+  o["rcs_m2"] = quantity(t.rcs_m2);  // front: what coverage maps use
+  if (t.rcs_aspects)
+    o["rcs_aspects"] = {{"front", quantity(t.rcs_aspects->front_m2)},
+                        {"side", quantity(t.rcs_aspects->side_m2)},
+                        {"tail", quantity(t.rcs_aspects->tail_m2)}};
+  else
+    o["rcs_aspects"] = nullptr;
+  Json factors = Json::object();
+  for (std::size_t i = 0; i < model::kRadarBands; ++i)
+    if (t.rcs_band_factor[i] != 1) factors[std::string(model::to_string(model::kAllRadarBands[i]))] = quantity(t.rcs_band_factor[i]);
+  o["rcs_band_factor"] = factors;  // bands not named: 1
   o["cost_usd"] = quantity(t.cost_usd);
   o["decoy"] = t.decoy;
   o["sources"] = t.sources;
@@ -141,9 +212,15 @@ Json json_list(const Map& m, F item) {
 std::string library_table(const Library& lib, LibrarySelection which) {
   const bool systems = has_systems(which), threats = has_threats(which);
   std::string out;
-  if (systems) out += "Systems (radar_km against 1 m2; pk per threat class drone/cruise/ballistic)\n" + systems_table(lib);
+  if (systems)
+    out += "Systems (radar_km against rcs_ref_m2, acoustic: hearing range; pk per threat class drone/cruise/ballistic;\n"
+           "remote: may fire on another sensor's track under c2 integrated; sensors never fire)\n" +
+           systems_table(lib);
   if (systems && threats) out += "\n";
-  if (threats) out += "Threats (altitude_m above ground; ballistic: apogee)\n" + threats_table(lib);
+  if (threats)
+    out += "Threats (altitude_m above ground, ballistic: apogee; rcs_m2 front/side/tail where it varies by aspect;\n"
+           "band_factor: RCS multiplier seen by radars of that band)\n" +
+           threats_table(lib);
   out += "\nSources and estimates: docs/library.md (or --format json).\n";
   return out;
 }

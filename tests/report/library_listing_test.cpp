@@ -2,6 +2,7 @@
 
 #include <cpl_json.h>
 
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -103,4 +104,144 @@ TEST(LibraryListing, JsonSelectionKeepsOnlyTheAskedPart) {
   const CPLJSONObject threats = parse(report::library_json(lib, LibrarySelection::Threats));
   expect_entries(threats.GetArray("threats"), lib.threats, "threats");
   EXPECT_FALSE(threats.GetObj("systems").IsValid());
+}
+
+namespace {
+
+/// The table row of `id` (the line that starts with it), or "".
+std::string row_of(const std::string& text, const std::string& id) {
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(id + " ", 0) == 0) return line;
+  return "";
+}
+
+/// A small library: one shooter, one radar sensor, one acoustic node, one
+/// threat with aspect RCS and a band factor.
+model::Library sensor_library() {
+  model::Library lib;
+  model::SystemType gun;
+  gun.id = "gun";
+  gun.name = "Gun";
+  gun.radar.range_km = 15;
+  gun.radar.scan_s = 1;
+  gun.radar.sector_deg = 120;
+  gun.radar.band = model::RadarBand::x;
+  gun.engagement = {0.2, 4, 0, 3000};
+  gun.magazine = 10;
+  gun.engage_on_remote = true;
+  lib.systems["gun"] = gun;
+  model::SystemType ew;
+  ew.id = "ew";
+  ew.name = "EW radar";
+  ew.role = model::Role::sensor;
+  ew.radar.range_km = 180;
+  ew.radar.scan_s = 10;
+  ew.radar.band = model::RadarBand::vhf;
+  lib.systems["ew"] = ew;
+  model::SystemType mic;
+  mic.id = "mic";
+  mic.name = "Microphone";
+  mic.role = model::Role::sensor;
+  mic.radar.range_km = 3;
+  mic.radar.kind = model::SensorKind::acoustic;
+  mic.radar.max_alt_m = 1500;
+  lib.systems["mic"] = mic;
+  model::ThreatType d;
+  d.id = "drone";
+  d.name = "Drone";
+  d.rcs_m2 = 0.05;
+  d.rcs_aspects = model::RcsAspects{0.05, 0.5, 0.15};
+  d.rcs_band_factor[0] = 3;  // vhf
+  lib.threats["drone"] = d;
+  return lib;
+}
+
+}  // namespace
+
+TEST(LibraryListing, TableShowsSensorKeysAndDashesForAShooterColumnOfASensor) {
+  const model::Library lib = sensor_library();
+  const std::string text = report::library_table(lib, LibrarySelection::All);
+  for (const char* h : {"role", "scan_s", "sector_deg", "band", "kind", "max_alt_m", "remote"})
+    EXPECT_NE(text.find(h), std::string::npos) << h;
+  const std::string gun = row_of(text, "gun"), ew = row_of(text, "ew"), mic = row_of(text, "mic");
+  EXPECT_NE(gun.find("shooter"), std::string::npos) << gun;
+  EXPECT_NE(gun.find(" 120 "), std::string::npos) << gun;
+  EXPECT_NE(gun.find(" yes "), std::string::npos) << gun;
+  EXPECT_NE(ew.find("sensor"), std::string::npos) << ew;
+  EXPECT_NE(ew.find(" vhf "), std::string::npos) << ew;
+  // engage_km, alt_m, pk, magazine, channels, remote, cost: seven dashes, plus max_alt_m.
+  std::size_t dashes = 0;
+  for (std::size_t at = ew.find("\u2014"); at != std::string::npos; at = ew.find("\u2014", at + 1)) ++dashes;
+  EXPECT_EQ(dashes, 8u) << ew;
+  EXPECT_EQ(ew.find(" yes "), std::string::npos) << ew;
+  EXPECT_NE(mic.find("acoustic"), std::string::npos) << mic;
+  EXPECT_NE(mic.find(" 1500 "), std::string::npos) << mic;
+  const std::string drone = row_of(text, "drone");
+  EXPECT_NE(drone.find("0.05/0.5/0.15"), std::string::npos) << drone;
+  EXPECT_NE(drone.find("vhf x3"), std::string::npos) << drone;
+}
+
+TEST(LibraryListing, TableColumnsLineUpAcrossTheDash) {
+  // The em dash is three bytes but one column: the cell after it starts where the header's does.
+  const model::Library lib = sensor_library();
+  const std::string text = report::library_table(lib, LibrarySelection::Systems);
+  std::istringstream in(text);
+  std::string line, header;
+  std::vector<std::string> rows;
+  while (std::getline(in, line))
+    if (line.rfind("id ", 0) == 0) header = line;
+    else if (line.rfind("ew ", 0) == 0 || line.rfind("gun ", 0) == 0) rows.push_back(line);
+  ASSERT_FALSE(header.empty());
+  ASSERT_EQ(rows.size(), 2u);
+  auto cost_column = [](const std::string& s) {
+    // display column of the last cell: count code points before the last run of spaces
+    const auto at = s.find_last_of(' ') + 1;
+    std::size_t col = 0;
+    for (std::size_t i = 0; i < at; ++i) col += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    return col;
+  };
+  EXPECT_EQ(cost_column(rows[0]), cost_column(header));
+  EXPECT_EQ(cost_column(rows[1]), cost_column(header));
+}
+
+TEST(LibraryListing, JsonHasSensorKeysAndNullShooterFieldsForASensor) {
+  const model::Library lib = sensor_library();
+  const CPLJSONObject root = parse(report::library_json(lib, LibrarySelection::All));
+  const CPLJSONArray systems = root.GetArray("systems");
+  ASSERT_EQ(systems.Size(), 3);
+  std::map<std::string, CPLJSONObject> by_id;
+  for (int i = 0; i < systems.Size(); ++i) by_id[systems[i].GetString("id")] = systems[i];
+  const CPLJSONObject gun = by_id.at("gun");
+  EXPECT_EQ(gun.GetString("role"), "shooter");
+  EXPECT_EQ(gun.GetObj("radar").GetDouble("scan_s"), 1);
+  EXPECT_EQ(gun.GetObj("radar").GetDouble("sector_deg"), 120);
+  EXPECT_EQ(gun.GetObj("radar").GetString("band"), "x");
+  EXPECT_EQ(gun.GetObj("radar").GetString("kind"), "radar");
+  EXPECT_FALSE(gun.GetObj("radar").GetObj("max_alt_m").IsValid());
+  EXPECT_TRUE(gun.GetBool("engage_on_remote", false));
+  const CPLJSONObject ew = by_id.at("ew");
+  EXPECT_EQ(ew.GetString("role"), "sensor");
+  EXPECT_EQ(ew.GetObj("radar").GetString("band"), "vhf");
+  for (const char* k : {"engagement", "interceptor", "magazine", "pk", "doctrine", "engage_on_remote"})
+    EXPECT_EQ(ew.GetObj(k).GetType(), CPLJSONObject::Type::Null) << k;
+  const CPLJSONObject mic = by_id.at("mic");
+  EXPECT_EQ(mic.GetObj("radar").GetString("kind"), "acoustic");
+  EXPECT_EQ(mic.GetObj("radar").GetDouble("max_alt_m"), 1500);
+  const CPLJSONObject drone = root.GetArray("threats")[0];
+  EXPECT_EQ(drone.GetDouble("rcs_m2"), 0.05);
+  EXPECT_EQ(drone.GetObj("rcs_aspects").GetDouble("side"), 0.5);
+  EXPECT_EQ(drone.GetObj("rcs_aspects").GetDouble("tail"), 0.15);
+  EXPECT_EQ(drone.GetObj("rcs_band_factor").GetDouble("vhf"), 3);
+  EXPECT_FALSE(drone.GetObj("rcs_band_factor").GetObj("s").IsValid());
+}
+
+TEST(LibraryListing, BuiltInSensorsAreListedAsSensors) {
+  const model::Library& lib = model::builtin_library();
+  const std::string text = report::library_table(lib, LibrarySelection::Systems);
+  for (const char* id : {"p18", "st68um", "acoustic_node", "asc890"})
+    EXPECT_NE(row_of(text, id).find(" sensor "), std::string::npos) << id;
+  const std::string shahed = row_of(report::library_table(lib, LibrarySelection::Threats), "shahed136");
+  EXPECT_NE(shahed.find("vhf x3"), std::string::npos) << shahed;
 }
