@@ -35,13 +35,17 @@ double get(const std::map<std::string, double>& m, const std::string& k) {
 
 void area_block(std::string& out, const coverage::CoverageResult& r, bool protect,
                 const std::vector<std::string>& groups) {
+  // detected km2 beside covered, only when the detection maps were computed.
+  const bool detection = !r.altitudes.empty() && r.altitudes.front().region.detected_km2.has_value();
   out += fmt::format("{:>10} {:>12} {:>12} {:>9}", "altitude", "area km2", "covered km2", "covered");
+  if (detection) out += fmt::format(" {:>12}", "detected km2");
   for (const auto& g : groups) out += fmt::format(" {:>12}", "+" + g);
   out += "\n";
   for (const auto& a : r.altitudes) {
     const coverage::AreaStats& st = protect ? *a.protect : a.region;
     out += fmt::format("{:>10} {:>12.0f} {:>12.0f} {:>8.1f}%", report::altitude_text(a.altitude_m) + " m",
                        st.region_km2, st.covered_km2, 100.0 * st.covered_fraction);
+    if (detection) out += fmt::format(" {:>12.0f}", st.detected_km2.value_or(0.0));
     for (const auto& g : groups) out += fmt::format(" {:>12.0f}", get(st.marginal_by_operator_km2, g));
     out += "\n";
   }

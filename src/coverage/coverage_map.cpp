@@ -42,17 +42,18 @@ std::string where(const model::Scenario& s, const model::SourceLoc& loc) {
 
 /// Integer tallies of one row (or of the whole grid after the ordered sum).
 struct Tally {
-  std::int64_t region = 0, covered = 0;
+  std::int64_t region = 0, covered = 0, detected = 0;
   std::array<std::int64_t, kGroups> by{}, marginal{};
   Tally& operator+=(const Tally& o) {
-    region += o.region, covered += o.covered;
+    region += o.region, covered += o.covered, detected += o.detected;
     for (int g = 0; g < kGroups; ++g) by[g] += o.by[g], marginal[g] += o.marginal[g];
     return *this;
   }
 };
 
-AreaStats to_stats(const Tally& t, double cell_km2) {
+AreaStats to_stats(const Tally& t, double cell_km2, bool detection) {
   AreaStats a;
+  if (detection) a.detected_km2 = static_cast<double>(t.detected) * cell_km2;
   a.region_km2 = static_cast<double>(t.region) * cell_km2;
   a.covered_km2 = static_cast<double>(t.covered) * cell_km2;
   a.covered_fraction = t.region ? static_cast<double>(t.covered) / static_cast<double>(t.region) : 0.0;
@@ -65,10 +66,14 @@ AreaStats to_stats(const Tally& t, double cell_km2) {
 }
 
 /// Each battery's envelope against the reference target (docs/scenario.md, coverage.threat),
-/// or, without one, against its own rcs_ref with any class it can kill.
+/// or, without one, against its own rcs_ref with any class it can kill; and
+/// its detection envelope (docs/coverage.md, "Detection maps"): slant range
+/// 0 .. detection range, heights 0 .. inf (acoustic: 0 .. max_alt_m).
 struct Ref {
   SlantEnvelope env;
   bool can_kill = false;
+  SlantEnvelope det;
+  bool can_detect = false;
 };
 
 std::vector<Ref> reference_envelopes(const model::Scenario& s, const std::vector<BatteryGeometry>& batteries) {
@@ -81,12 +86,20 @@ std::vector<Ref> reference_envelopes(const model::Scenario& s, const std::vector
   std::vector<Ref> refs(batteries.size());
   for (std::size_t i = 0; i < refs.size(); ++i) {
     const model::SystemType& sys = batteries[i].system;
-    if (ref) {
-      refs[i] = {slant_envelope(sys, ref->rcs_m2), sys.pk.of(ref->cls) > 0};
-    } else {
-      const bool any = sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0;
-      refs[i] = {slant_envelope(sys, sys.radar.rcs_ref_m2), any};
-    }
+    const bool shooter = sys.role == model::Role::shooter;  // a sensor never engages
+    // The head-on RCS a radar of this band sees (band factor 1: rcs_m2 itself).
+    const double rcs = ref ? model::rcs_front_seen_m2(*ref, sys.radar.band) : sys.radar.rcs_ref_m2;
+    refs[i].env = slant_envelope(sys, rcs);
+    refs[i].can_kill = shooter && (ref ? sys.pk.of(ref->cls) > 0
+                                       : sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0);
+    const bool acoustic = sys.radar.kind == model::SensorKind::acoustic;
+    refs[i].det.min_range_m = 0;
+    refs[i].det.max_range_m = detection_range_m(sys, rcs);  // acoustic: range_km
+    refs[i].det.min_alt_m = 0;
+    refs[i].det.max_alt_m = acoustic ? sys.radar.max_alt_m : std::numeric_limits<double>::infinity();
+    // An acoustic node hears drones only (the default reference target is
+    // any class, so it counts there too).
+    refs[i].can_detect = sys.radar.range_km > 0 && (!acoustic || !ref || ref->cls == model::ThreatClass::drone);
   }
   return refs;
 }
@@ -113,8 +126,9 @@ void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tall
   for (std::size_t a = 0; a < na; ++a) {
     Tally reg, prot;
     for (int r = 0; r < g.height; ++r) reg += row_region[r * na + a], prot += row_protect[r * na + a];
-    res.altitudes[a].region = to_stats(reg, cell_km2);
-    if (has_protect) res.altitudes[a].protect = to_stats(prot, cell_km2);
+    const bool detection = !res.altitudes[a].detected.empty();
+    res.altitudes[a].region = to_stats(reg, cell_km2, detection);
+    if (has_protect) res.altitudes[a].protect = to_stats(prot, cell_km2, detection);
   }
 }
 
@@ -129,6 +143,7 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
   const std::size_t na = alts.size();
   const bool has_protect = !res.in_protect.empty();
   const bool want_floor = s.coverage.floor;
+  const bool want_detection = na > 0 && !res.altitudes[0].detected.empty();
   tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
     std::vector<std::uint16_t> gc(na * kGroups * g.width);  // per-group counts of one row
     std::vector<float> floor_row(g.width);
@@ -139,7 +154,8 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
       const double y = g.cell_center(0, r).y_m;
       for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
         const BatteryGeometry& b = res.batteries[bi];
-        if (!refs[bi].can_kill) continue;
+        const bool kill = refs[bi].can_kill, detect = want_detection && refs[bi].can_detect;
+        if (!kill && !detect) continue;
         const VisibilityWindow& v = b.vis;
         if (r < v.row0 || r >= v.row0 + v.height) continue;
         const int gi = group_index(b.group);
@@ -149,15 +165,25 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
           if (!(vis[wc] < kNeverVisible)) continue;
           const int c = v.col0 + wc;
           const double dx = g.cell_center(c, r).x_m - b.pos.x_m;
-          const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], std::sqrt(dx * dx + dy * dy),
-                                                    terrain.ground_m[row_off + c], v.antenna_z_m, s.k_factor);
-          if (iv.empty()) continue;
-          floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
-          for (std::size_t a = 0; a < na; ++a)
-            if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
-              ++res.altitudes[a].count[row_off + c];
-              ++gc[(a * kGroups + gi) * g.width + c];
+          const double d = std::sqrt(dx * dx + dy * dy);
+          const double ground = terrain.ground_m[row_off + c];
+          if (kill) {
+            const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
+            if (!iv.empty()) {
+              floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
+              for (std::size_t a = 0; a < na; ++a)
+                if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
+                  ++res.altitudes[a].count[row_off + c];
+                  ++gc[(a * kGroups + gi) * g.width + c];
+                }
             }
+          }
+          if (detect) {
+            const HeightInterval iv = engage_interval(refs[bi].det, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
+            if (!iv.empty())
+              for (std::size_t a = 0; a < na; ++a)
+                if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) ++res.altitudes[a].detected[row_off + c];
+          }
         }
       }
       for (int c = 0; c < g.width; ++c) {
@@ -166,9 +192,11 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
         const bool in_prot = has_protect && in_reg && res.in_protect[i];
         for (std::size_t a = 0; a < na; ++a) {
           std::uint16_t& n = res.altitudes[a].count[i];
+          std::uint16_t* nd = want_detection ? &res.altitudes[a].detected[i] : nullptr;
           for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
             if (!t) continue;
             ++t->region;
+            if (nd && *nd) ++t->detected;
             if (!n) continue;
             ++t->covered;
             for (int gi = 0; gi < kGroups; ++gi) {
@@ -177,7 +205,10 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
               if (ng == n) ++t->marginal[gi];
             }
           }
-          if (!in_reg) n = 0;
+          if (!in_reg) {
+            n = 0;
+            if (nd) *nd = 0;
+          }
         }
         if (want_floor) res.floor_m[i] = in_reg && floor_row[c] < kNeverVisible ? floor_row[c] : std::numeric_limits<float>::quiet_NaN();
       }
@@ -268,6 +299,13 @@ geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
   return t;
 }
 
+bool wants_detection_maps(const model::Scenario& s) {
+  if (s.c2.mode != model::C2Mode::autonomous) return true;
+  for (const model::Battery& b : s.batteries)
+    if (auto it = s.systems.find(b.system); it != s.systems.end() && it->second.role == model::Role::sensor) return true;
+  return false;
+}
+
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt) {
   return compute_coverage(s, terrain, prepare_batteries(s, terrain), opt);
 }
@@ -290,10 +328,12 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
   if (s.region.protect) res.in_protect = geo::rasterize_polygons(*s.region.protect, g);
   const bool has_protect = !res.in_protect.empty();
 
+  const bool detection = wants_detection_maps(s);
   res.altitudes.resize(na);
   for (std::size_t a = 0; a < na; ++a) {
     res.altitudes[a].altitude_m = alts[a];
     res.altitudes[a].count.assign(g.cells(), 0);
+    if (detection) res.altitudes[a].detected.assign(g.cells(), 0);
   }
   if (s.coverage.floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::quiet_NaN());
 

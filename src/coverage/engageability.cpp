@@ -10,10 +10,14 @@
 #include <cstdio>
 
 #include "adcov/error.hpp"
+#include "adcov/geo/grid.hpp"
+#include "visibility_window.hpp"
 
 namespace adcov::coverage {
 
 double detection_range_m(const model::SystemType& sys, double rcs_m2) {
+  // Sound: no radar equation (docs/coverage.md, "Acoustic sensors").
+  if (sys.radar.kind == model::SensorKind::acoustic) return sys.radar.range_km * 1000.0;
   // Radar equation: received power ~ rcs / R^4, so the range at fixed
   // detection threshold scales as rcs^(1/4) (Skolnik, Introduction to Radar
   // Systems, 3rd ed., eq. 1.5).
@@ -32,8 +36,14 @@ SlantEnvelope slant_envelope(const model::SystemType& sys, double rcs_m2) {
 
 double battery_reach_m(const model::Scenario& s, const model::SystemType& sys) {
   double rcs = sys.radar.rcs_ref_m2;
+  // The largest RCS this radar can see of the threat: any aspect, times its band factor.
   auto widen = [&](const std::string& threat) {
-    if (auto it = s.threats.find(threat); it != s.threats.end()) rcs = std::max(rcs, it->second.rcs_m2);
+    auto it = s.threats.find(threat);
+    if (it == s.threats.end()) return;
+    const model::ThreatType& t = it->second;
+    double widest = t.rcs_m2;
+    if (t.rcs_aspects) widest = std::max({widest, t.rcs_aspects->front_m2, t.rcs_aspects->side_m2, t.rcs_aspects->tail_m2});
+    rcs = std::max(rcs, widest * t.rcs_band_factor[static_cast<std::size_t>(sys.radar.band)]);
   };
   double top_m = sys.engagement.max_alt_m;  // highest target height asked about
   for (const auto& salvo : s.salvos) {
@@ -49,6 +59,52 @@ double battery_reach_m(const model::Scenario& s, const model::SystemType& sys) {
   const double horizon = geo::horizon_distance_m(std::max(sys.radar.height_m, 0.0) + kHighestGround, s.k_factor) +
                          geo::horizon_distance_m(std::max(top_m, 0.0) + kHighestGround, s.k_factor);
   return std::min(reach, horizon);
+}
+
+namespace {
+
+/// An acoustic sensor's window: 0 (every height heard, no line of sight) at
+/// the cells whose centre lies within reach, kNeverVisible beyond.
+VisibilityWindow acoustic_window(const geo::TerrainGrid& t, const Observer& o) {
+  const detail::WindowSetup w = detail::setup_window(t, o);
+  VisibilityWindow v;
+  v.col0 = w.col0, v.row0 = w.row0, v.width = w.width, v.height = w.height;
+  v.antenna_z_m = w.antenna_z_m;
+  v.min_visible_h_m.assign(static_cast<std::size_t>(w.width) * w.height, kNeverVisible);
+  const double r2 = std::max(o.reach_m, 0.0) * std::max(o.reach_m, 0.0);
+  for (int r = 0; r < w.height; ++r)
+    for (int c = 0; c < w.width; ++c) {
+      const geo::XY p = t.grid.cell_center(w.col0 + c, w.row0 + r);
+      const double dx = p.x_m - o.pos.x_m, dy = p.y_m - o.pos.y_m;
+      if (dx * dx + dy * dy <= r2) v.min_visible_h_m[static_cast<std::size_t>(r) * w.width + c] = 0.0f;
+    }
+  v.min_visible_h_m[static_cast<std::size_t>(w.own_row) * w.width + w.own_col] = 0.0f;
+  return v;
+}
+
+}  // namespace
+
+void mask_sector(VisibilityWindow& vis, const geo::GridSpec& grid, geo::XY pos, double azimuth_deg,
+                 double sector_deg) {
+  if (!(sector_deg < 360.0)) return;
+  // LAEA grid north is true north only on the central meridian: the grid
+  // angle of true north at pos (clockwise from +y) is the convergence.
+  const geo::LonLat ll = geo::unproject(grid.projection, pos);
+  const geo::XY north = geo::project(grid.projection, geo::destination(ll, 0.0, 1000.0));
+  const double convergence_deg = std::atan2(north.x_m - pos.x_m, north.y_m - pos.y_m) / geo::kDegToRad;
+  const double half = 0.5 * sector_deg;
+  const int own_c = static_cast<int>(std::floor(grid.col_of(pos.x_m)));
+  const int own_r = static_cast<int>(std::floor(grid.row_of(pos.y_m)));
+  for (int r = 0; r < vis.height; ++r)
+    for (int c = 0; c < vis.width; ++c) {
+      float& h = vis.min_visible_h_m[static_cast<std::size_t>(r) * vis.width + c];
+      if (!(h < kNeverVisible) || (vis.col0 + c == own_c && vis.row0 + r == own_r)) continue;
+      const geo::XY p = grid.cell_center(vis.col0 + c, vis.row0 + r);
+      const double grid_bearing = std::atan2(p.x_m - pos.x_m, p.y_m - pos.y_m) / geo::kDegToRad;
+      // Off-axis angle in [-180, 180).
+      const double off = std::remainder(grid_bearing - convergence_deg - azimuth_deg, 360.0);
+      if (std::abs(off) > half) h = kNeverVisible;
+    }
 }
 
 bool engageable(const BatteryGeometry& b, const geo::GridSpec& grid, geo::XY p, double h_agl_m, double ground_at_p_m,
@@ -81,8 +137,12 @@ std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const g
     obs[i].reach_m = battery_reach_m(s, bg.system);
     obs[i].min_elevation_deg = bg.system.radar.min_elevation_deg;
   }
-  tbb::parallel_for(std::size_t{0}, out.size(),
-                    [&](std::size_t i) { out[i].vis = compute_visibility(terrain, obs[i], s.k_factor); });
+  tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t i) {
+    const model::RadarParams& radar = out[i].system.radar;
+    out[i].vis = radar.kind == model::SensorKind::acoustic ? acoustic_window(terrain, obs[i])
+                                                            : compute_visibility(terrain, obs[i], s.k_factor);
+    mask_sector(out[i].vis, g, out[i].pos, s.batteries[i].azimuth_deg, radar.sector_deg);
+  });
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/engageability.hpp"
 #include "adcov/error.hpp"
 #include "adcov/geo/grid.hpp"
@@ -22,6 +23,7 @@ double bytes_per_cell(const model::Scenario& s) {
   b += 1;                                          // region mask
   if (s.region.protect) b += 1;                    // protect mask
   b += 2.0 * static_cast<double>(s.coverage.altitudes_m.size());  // counts (uint16 per altitude)
+  if (wants_detection_maps(s)) b += 2.0 * static_cast<double>(s.coverage.altitudes_m.size());  // detection counts
   if (s.coverage.floor) b += 4;                    // floor (float)
   b += 4;                                          // the output raster being written
   b += 4;                                          // the RGBA map image of the cells

@@ -29,6 +29,26 @@ void count_legend(MapLegend& lg, const coverage::AltitudeCoverage& alt) {
   lg.text(thousands(alt.region.covered_km2) + " of " + thousands(alt.region.region_km2) + " km²", kLegendNote);
 }
 
+void detection_legend(MapLegend& lg, const coverage::AltitudeCoverage& alt) {
+  lg.text("Sensors detecting");
+  lg.gap(4);
+  for (int c = 5; c >= 1; --c) lg.swatch(count_color(c), c == 5 ? "5 or more" : std::to_string(c));
+  lg.swatch(kNotCoveredColor, "0 not detected");
+  lg.swatch(kOutsideRegionColor, "outside region");
+  lg.gap();
+  const double detected = alt.region.detected_km2.value_or(0.0);
+  const double pct = alt.region.region_km2 > 0 ? 100.0 * detected / alt.region.region_km2 : 0.0;
+  lg.text("Detected " + fixed1(pct) + " %");
+  lg.text(thousands(detected) + " of " + thousands(alt.region.region_km2) + " km²", kLegendNote);
+}
+
+/// The reference target's name for titles: coverage.threat, or a generic target.
+std::string reference_target(const model::Scenario& s) {
+  if (!s.coverage.threat) return "reference target";
+  auto it = s.threats.find(*s.coverage.threat);
+  return it != s.threats.end() && !it->second.name.empty() ? it->second.name : *s.coverage.threat;
+}
+
 // The floor ramp runs over sqrt(floor / top): the difference between 50 m
 // and 300 m matters far more to a planner than between 5 and 6 km.
 struct FloorScale {
@@ -90,6 +110,18 @@ Picture render_count_map(const model::Scenario& s, const coverage::CoverageResul
                         s.name + ": coverage at " + h + " m above ground",
                         "Batteries able to engage a target " + h + " m above the ground",
                         [&](MapLegend& lg) { count_legend(lg, alt); }});
+}
+
+Picture render_detection_map(const model::Scenario& s, const coverage::CoverageResult& r,
+                             std::size_t altitude_index, const RenderOptions& opt) {
+  const auto& alt = r.altitudes.at(altitude_index);
+  if (alt.detected.size() != r.grid.cells()) throw Error("detection counts do not match the grid");
+  const std::string h = altitude_text(alt.altitude_m);
+  return draw_map_page(s, r, opt,
+                       {[&](std::size_t i) { return count_color(alt.detected[i]); },
+                        s.name + ": detection at " + h + " m above ground",
+                        "Sensors detecting a " + reference_target(s) + " at " + h + " m",
+                        [&](MapLegend& lg) { detection_legend(lg, alt); }});
 }
 
 Picture render_floor_map(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt) {

@@ -12,4 +12,8 @@ std::string coverage_tif_name(double altitude_m) { return "coverage_" + altitude
 
 std::string coverage_png_name(double altitude_m) { return "coverage_" + altitude_text(altitude_m) + "m.png"; }
 
+std::string detection_tif_name(double altitude_m) { return "detection_" + altitude_text(altitude_m) + "m.tif"; }
+
+std::string detection_png_name(double altitude_m) { return "detection_" + altitude_text(altitude_m) + "m.png"; }
+
 }  // namespace adcov::report

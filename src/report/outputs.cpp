@@ -28,6 +28,15 @@ WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario&
     write_png(stage.path(png), render_count_map(s, r, i, opt));
     w.files.insert(w.files.end(), {tif, png});
   }
+  // Detection maps (docs/outputs.md): only when the computation made them.
+  for (std::size_t i = 0; i < r.altitudes.size(); ++i) {
+    const auto& a = r.altitudes[i];
+    if (a.detected.empty()) continue;
+    const std::string tif = detection_tif_name(a.altitude_m), png = detection_png_name(a.altitude_m);
+    write_count_geotiff(stage.path(tif), r.grid, a.detected, r.in_region);
+    write_png(stage.path(png), render_detection_map(s, r, i, opt));
+    w.files.insert(w.files.end(), {tif, png});
+  }
   if (!r.floor_m.empty()) {
     write_floor_geotiff(stage.path(kFloorTif), r.grid, r.floor_m, r.in_region);
     write_png(stage.path(kFloorPng), render_floor_map(s, r, opt));

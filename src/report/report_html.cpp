@@ -157,13 +157,16 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
   if (cov) {
     h += "<h2>Coverage</h2>\n<p>Number of batteries able to engage a target at each height above the ground "
          "(terrain masking, earth curvature and refraction included).</p>\n";
+    const bool detection = !cov->altitudes.empty() && cov->altitudes.front().region.detected_km2.has_value();
     h += "<table><tr><th>altitude</th><th>region km&sup2;</th><th>covered km&sup2;</th><th>covered</th>";
+    if (detection) h += "<th>detected km&sup2;</th>";
     const bool protect = !cov->altitudes.empty() && cov->altitudes.front().protect.has_value();
     if (protect) h += "<th>covered in protect zones</th>";
     h += "</tr>\n";
     for (const auto& a : cov->altitudes) {
       h += "<tr><td>" + esc(altitude_text(a.altitude_m)) + " m</td><td>" + fixed(a.region.region_km2, 0) +
            "</td><td>" + fixed(a.region.covered_km2, 0) + "</td><td>" + pct(a.region.covered_fraction) + "</td>";
+      if (detection) h += "<td>" + fixed(a.region.detected_km2.value_or(0.0), 0) + "</td>";
       if (protect) h += "<td>" + (a.protect ? pct(a.protect->covered_fraction) : std::string("-")) + "</td>";
       h += "</tr>\n";
     }
@@ -171,6 +174,13 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
     for (const auto& a : cov->altitudes)
       image(h, read_output, coverage_png_name(a.altitude_m),
             "Coverage at " + altitude_text(a.altitude_m) + " m above ground");
+    if (detection) {
+      h += "<h2>Detection</h2>\n<p>Number of sensors (sensor units and battery radars) that detect the reference "
+           "target at each height above the ground (sector, line of sight, elevation floor and range).</p>\n";
+      for (const auto& a : cov->altitudes)
+        image(h, read_output, detection_png_name(a.altitude_m),
+              "Detection at " + altitude_text(a.altitude_m) + " m above ground");
+    }
     if (!cov->floor_m.empty()) {
       h += "<h2>Coverage floor</h2>\n<p>The lowest height above the ground at which a threat over each point "
            "can still be engaged. Low is good; grey was never covered.</p>\n";

@@ -32,6 +32,7 @@ Json area_stats(const coverage::AreaStats& a) {
   o["region_km2"] = a.region_km2;
   o["covered_km2"] = a.covered_km2;
   o["covered_fraction"] = a.covered_fraction;
+  if (a.detected_km2) o["detected_km2"] = *a.detected_km2;
   o["by_operator"] = area_map(a.by_operator_km2);
   o["marginal_by_operator"] = area_map(a.marginal_by_operator_km2);
   return o;

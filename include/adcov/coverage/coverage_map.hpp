@@ -27,7 +27,13 @@ void check_scenario_terrain(const model::Scenario& s);
 /// at resolution_m.
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s);
 
-/// Computes coverage counts, floor and operator areas. Bit-identical for any
+/// True when the scenario asks for detection maps (docs/coverage.md,
+/// "Detection maps"): it has a sensor unit (role sensor) or c2.mode is not
+/// autonomous.
+bool wants_detection_maps(const model::Scenario& s);
+
+/// Computes coverage counts, floor and operator areas, and the detection
+/// counts when wants_detection_maps(s). Bit-identical for any
 /// thread count.
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
                                 const CoverageOptions& opt);

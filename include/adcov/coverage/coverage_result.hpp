@@ -22,6 +22,9 @@ struct AreaStats {
   double covered_fraction = 0;
   std::map<std::string, double> by_operator_km2;           ///< "ukraine" | "allied" | "contractor"
   std::map<std::string, double> marginal_by_operator_km2;  ///< lost without that group
+  /// Area where at least one sensor detects the reference target
+  /// (docs/coverage.md, "Detection maps"); only when detection maps are wanted.
+  std::optional<double> detected_km2;
 };
 
 struct AltitudeCoverage {
@@ -29,6 +32,10 @@ struct AltitudeCoverage {
   /// Batteries able to engage per grid cell; 0 outside the region as well,
   /// see CoverageResult::in_region for the mask.
   std::vector<std::uint16_t> count;
+  /// Sensors (sensor units and shooters' own radars) that detect the
+  /// reference target per grid cell, 0 outside the region; empty unless
+  /// wants_detection_maps() (docs/coverage.md, "Detection maps").
+  std::vector<std::uint16_t> detected;
   AreaStats region;
   std::optional<AreaStats> protect;  ///< inside the protect polygons, when given
 };

@@ -32,7 +32,9 @@ struct TargetQuery {
 };
 
 /// Detection range (m) of `sys` against a target of `rcs_m2`:
-/// range_km * 1000 * (rcs / rcs_ref)^(1/4) (radar equation, R^4 law).
+/// range_km * 1000 * (rcs / rcs_ref)^(1/4) (radar equation, R^4 law); an
+/// acoustic sensor hears to range_km whatever the RCS (docs/coverage.md,
+/// "Acoustic sensors").
 double detection_range_m(const model::SystemType& sys, double rcs_m2);
 
 /// The slant-range and height limits of one battery against one target:
@@ -77,7 +79,9 @@ inline HeightInterval engage_interval(const SlantEnvelope& e, double min_visible
 
 /// Horizontal radius (m) a battery's visibility is computed to: the larger of
 /// its detection range against the widest target the scenario asks about (its
-/// rcs_ref, the salvos' threats, coverage.threat) and its max engagement range.
+/// rcs_ref, the salvos' threats, coverage.threat, each at its largest aspect
+/// RCS times the band factor of the battery's radar) and its max engagement
+/// range. Acoustic sensors: range_km (no RCS scaling).
 double battery_reach_m(const model::Scenario& s, const model::SystemType& sys);
 
 /// True if a target at projected point `p`, `h_agl_m` above the ground there,
@@ -99,9 +103,11 @@ struct EngageLookup {
   bool can_kill = false;  ///< pk > 0 for the target's class
 };
 
-/// The lookup for battery `b` against `target`.
+/// The lookup for battery `b` against `target`. A sensor (role sensor) never
+/// engages, whatever its pk table says.
 inline EngageLookup engage_lookup(const BatteryGeometry& b, const TargetQuery& target) {
-  return {&b, slant_envelope(b.system, target.rcs_m2), b.system.pk.of(target.cls) > 0};
+  return {&b, slant_envelope(b.system, target.rcs_m2),
+          b.system.role == model::Role::shooter && b.system.pk.of(target.cls) > 0};
 }
 
 /// engageable() with the envelope precomputed: the same answer bit for bit.
@@ -119,9 +125,22 @@ inline bool engageable(const EngageLookup& q, const geo::GridSpec& grid, geo::XY
 
 /// Prepares every battery of the scenario (parallel over batteries with TBB;
 /// results in battery order). reach = max(detection range for the widest
-/// query, max_range_km). Throws InputError (with the battery's file:line:col
-/// and coordinates) for a battery outside the terrain grid.
+/// query, max_range_km). A radar's window is its line-of-sight sweep; an
+/// acoustic sensor's holds 0 (every height) within reach. A radar sector
+/// narrower than 360 deg masks the cells whose true bearing from the battery
+/// lies outside azimuth_deg +- sector_deg / 2 to kNeverVisible (the battery's
+/// own cell stays); docs/coverage.md, "Sectors". Throws InputError (with the
+/// battery's file:line:col and coordinates) for a battery outside the terrain
+/// grid.
 std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s,
                                                const geo::TerrainGrid& terrain);
+
+/// Masks `vis` to the sector azimuth_deg +- sector_deg / 2 (degrees clockwise
+/// from true north) seen from `pos` on `grid`: cells outside become
+/// kNeverVisible, the cell holding `pos` stays. No change for sector_deg >= 360.
+/// Bearings are taken on the grid and corrected for the grid convergence at
+/// `pos` (the grid angle of true north there).
+void mask_sector(VisibilityWindow& vis, const geo::GridSpec& grid, geo::XY pos, double azimuth_deg,
+                 double sector_deg);
 
 }  // namespace adcov::coverage

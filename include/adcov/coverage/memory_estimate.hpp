@@ -14,7 +14,7 @@ namespace adcov::coverage {
 
 /// Bytes per grid cell of the arrays a run holds at once: terrain (float 4),
 /// cells outside the DEM (1, with a DEM), region mask (1), protect mask (1,
-/// with protect:), a count per altitude (uint16, 2 each), the floor (float 4,
+/// with protect:), a count per altitude (uint16, 2 each; twice with detection maps), the floor (float 4,
 /// with floor: true), the one output raster being written (4), the RGBA map
 /// image of the cells (4) and GDAL's write buffers (4). Measured: a flat
 /// 2860 x 2675 grid (3 altitudes, floor) peaked at 248.5 MiB RSS in

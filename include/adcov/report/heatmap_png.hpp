@@ -23,6 +23,12 @@ namespace adcov::report {
 Picture render_count_map(const model::Scenario& s, const coverage::CoverageResult& r,
                          std::size_t altitude_index, const RenderOptions& opt);
 
+/// The detection map of `r.altitudes[altitude_index]` (detection_<h>m.png):
+/// sensors detecting the reference target per cell. Its `detected` must not
+/// be empty.
+Picture render_detection_map(const model::Scenario& s, const coverage::CoverageResult& r,
+                             std::size_t altitude_index, const RenderOptions& opt);
+
 /// The coverage-floor map (r.floor_m must not be empty).
 Picture render_floor_map(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt);
 

@@ -22,4 +22,10 @@ std::string coverage_tif_name(double altitude_m);
 /// "coverage_<h>m.png".
 std::string coverage_png_name(double altitude_m);
 
+/// "detection_<h>m.tif" (only when the coverage result has detection counts).
+std::string detection_tif_name(double altitude_m);
+
+/// "detection_<h>m.png".
+std::string detection_png_name(double altitude_m);
+
 }  // namespace adcov::report
