@@ -88,7 +88,9 @@ TEST(Library, ValuesArePhysicallySane) {
     EXPECT_LE(s.radar.scan_s, 12);
     EXPECT_GT(s.radar.sector_deg, 0);
     EXPECT_LE(s.radar.sector_deg, 360);
-    if (s.radar.kind == adcov::model::SensorKind::acoustic) EXPECT_GT(s.radar.max_alt_m, 0);
+    if (s.radar.kind == adcov::model::SensorKind::acoustic) {
+      EXPECT_GT(s.radar.max_alt_m, 0);
+    }
     if (s.role == adcov::model::Role::sensor) continue;  // no envelope, magazine or pk
     EXPECT_LE(s.engagement.min_range_km, s.engagement.max_range_km);
     EXPECT_LE(s.engagement.min_alt_m, s.engagement.max_alt_m);

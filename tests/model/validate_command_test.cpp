@@ -17,7 +17,7 @@ TEST(ValidateCommand, ValidFilesPrintOkAndExitZero) {
   const auto r = run_adcov("validate " + f + " " + k);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, f + ": ok (grid 1601 x 1601 = 2563201 cells at 250 m, estimated peak memory 154.1 MiB)\n" + k +
-                       ": ok (grid 501 x 501 = 251001 cells at 1000 m, estimated peak memory 88.8 MiB)\n");
+                       ": ok (grid 501 x 501 = 251001 cells at 1000 m, estimated peak memory 88.9 MiB)\n");
   EXPECT_EQ(r.err, "");
 }
 
