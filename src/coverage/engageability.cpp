@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "adcov/error.hpp"
+#include "adcov/model/detection.hpp"
 #include "adcov/geo/grid.hpp"
 #include "visibility_window.hpp"
 
@@ -51,7 +52,12 @@ double battery_reach_m(const model::Scenario& s, const model::SystemType& sys) {
     if (auto it = s.threats.find(salvo.threat); it != s.threats.end()) top_m = std::max(top_m, it->second.altitude_m);
   }
   if (s.coverage.threat) widen(*s.coverage.threat);
-  const double reach = std::max(detection_range_m(sys, rcs), sys.engagement.max_range_km * 1000.0);
+  double detect_m = detection_range_m(sys, rcs);
+  // Under swerling1 a radar's cover (where one look still has Pd >= 1 %)
+  // reaches beyond R50, and tracks may form there (model/detection.hpp).
+  if (s.detection.model == model::DetectionModel::swerling1 && sys.radar.kind == model::SensorKind::radar)
+    detect_m = model::swerling1_cover_m(detect_m, 1.0, s.detection.pfa);
+  const double reach = std::max(detect_m, sys.engagement.max_range_km * 1000.0);
   // Nothing is visible beyond the horizon between an antenna and a target
   // both raised by the highest ground on earth (~8.9 km): this caps
   // "unlimited" ranges without ever cutting a visible cell.

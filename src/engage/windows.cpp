@@ -13,7 +13,7 @@
 #include <cmath>
 #include <limits>
 
-#include "adcov/engage/detection.hpp"
+#include "adcov/model/detection.hpp"
 #include "adcov/geo/geodesy.hpp"
 
 namespace adcov::engage {
@@ -212,7 +212,7 @@ struct SensorView {
   /// The range (m) inside which the sensor covers a target of `rcs_m2`.
   double cover_range_m(double rcs_m2) const {
     if (acoustic) return r50_m;  // sound: no RCS scaling
-    if (det.model == model::DetectionModel::swerling1) return swerling1_cover_m(r50_m, rcs_m2 / rcs_ref, det.pfa);
+    if (det.model == model::DetectionModel::swerling1) return model::swerling1_cover_m(r50_m, rcs_m2 / rcs_ref, det.pfa);
     return coverage::detection_range_m(b.system, rcs_m2);
   }
   /// The largest cover range over aspects: the cull radius.
@@ -267,9 +267,9 @@ std::vector<double> run_track_cdf(const SensorView& v, const std::vector<Sample>
   for (double t = t0; t <= t1 + 1e-9; t = t0 + scan * static_cast<double>(pd.size())) {
     const std::size_t k = std::min(last, first + static_cast<std::size_t>(std::lround((t - t0) / dt)));
     const double r = slant_m(v.b, smp[k], v.k_factor);
-    pd.push_back(swerling1_pd(r, v.r50_m, v.rcs_seen(smp, k) / v.rcs_ref, v.det.pfa));
+    pd.push_back(model::swerling1_pd(r, v.r50_m, v.rcs_seen(smp, k) / v.rcs_ref, v.det.pfa));
   }
-  return track_formation_cdf(pd, v.det.track_m, v.det.track_n);
+  return model::track_formation_cdf(pd, v.det.track_m, v.det.track_n);
 }
 
 /// Every sensor's cover runs along the path, sorted by (t_in, sensor).

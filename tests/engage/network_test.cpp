@@ -9,7 +9,7 @@
 #include <cmath>
 #include <random>
 
-#include "adcov/engage/detection.hpp"
+#include "adcov/model/detection.hpp"
 #include "adcov/engage/simulation.hpp"
 #include "adcov/model/threat.hpp"
 #include "engage_fixtures.hpp"
@@ -17,7 +17,11 @@
 namespace adcov::engage {
 namespace {
 
+using model::kMinLookPd;
+using model::swerling1_cover_m;
+using model::swerling1_pd;
 using model::ThreatClass;
+using model::track_formation_cdf;
 using test::battery_at;
 using test::kBattery;
 using test::over_battery;

@@ -17,7 +17,7 @@
 #include <span>
 #include <vector>
 
-namespace adcov::engage {
+namespace adcov::model {
 
 /// Looks with a lower Pd than this are treated as misses, so a radar's cover
 /// ends where Pd falls below 1 % (1.75 R50 at pfa 1e-6). Below it the chance
@@ -44,4 +44,4 @@ double swerling1_cover_m(double r50_m, double rcs_ratio, double pfa);
 /// nothing), so the result may be shorter than `pd`.
 std::vector<double> track_formation_cdf(std::span<const double> pd, int m, int n);
 
-}  // namespace adcov::engage
+}  // namespace adcov::model

@@ -1,12 +1,12 @@
 // Swerling 1 per-look detection and m-of-n track formation (see detection.hpp).
-#include "adcov/engage/detection.hpp"
+#include "adcov/model/detection.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 
-namespace adcov::engage {
+namespace adcov::model {
 
 double snr50(double pfa) { return std::log(pfa) / std::log(0.5) - 1.0; }
 
@@ -55,4 +55,4 @@ std::vector<double> track_formation_cdf(std::span<const double> pd, int m, int n
   return cdf;
 }
 
-}  // namespace adcov::engage
+}  // namespace adcov::model
