@@ -173,12 +173,19 @@ class Battle {
     const auto& ws = th.path->windows;
     const BattleNetwork& net = plan_.network;
     th.window_base = static_cast<std::uint32_t>(s_.ready.size());
-    const double cue = net.mode == model::C2Mode::autonomous ? kNever : network_track(i) + net.delay_s;
+    const bool alone = net.mode == model::C2Mode::autonomous || params_.autonomous;
+    const double cue = alone ? kNever : network_track(i) + net.delay_s;
     for (std::uint32_t k = 0; k < ws.size(); ++k) {
       const Window& w = ws[k];
       double ready = kNever;
       if (enabled(w.battery)) {
-        const double own = w.remote ? kNever : w.own_run >= 0 ? track(i, static_cast<std::uint32_t>(w.own_run)) : w.t_in_s;
+        // No track forms before its run starts: when the cue comes first the
+        // own track cannot matter, and its draw is skipped (draws are pure
+        // functions of their slots, so skipping changes no other).
+        double own = kNever;
+        if (!w.remote && w.own_run < 0) own = w.t_in_s;
+        else if (!w.remote && th.path->runs[static_cast<std::uint32_t>(w.own_run)].t_in_s < cue)
+          own = track(i, static_cast<std::uint32_t>(w.own_run));
         ready = std::max(w.t_in_s, std::min(own, cue) + plan_.batteries[w.battery].reaction_s);
         if (!(ready < w.t_out_s)) ready = kNever;  // dead in this trial
       }

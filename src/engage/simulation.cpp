@@ -43,16 +43,24 @@ struct Config {
   std::vector<std::uint8_t> enabled;
 };
 
+/// Whether the trials also rerun every battery as if c2 were autonomous:
+/// what the network adds (SimulationResult::network).
+bool network_rerun(const model::Scenario& s, const SimulationOptions& opt) {
+  return opt.operator_effects && s.c2.mode != model::C2Mode::autonomous;
+}
+
 /// Integer sums over a block of trials, laid out as one vector.
 struct Layout {
   std::size_t salvos = 0, targets = 0, batteries = 0, configs = 0;
+  bool autonomous_rerun = false;
   std::size_t intercepted() const { return 0; }
   std::size_t leaked() const { return salvos; }
   std::size_t fired() const { return salvos + targets; }
   std::size_t kills() const { return salvos + targets + batteries; }
   std::size_t ran_dry() const { return salvos + targets + 2 * batteries; }
   std::size_t without() const { return salvos + targets + 3 * batteries; }  // configs 1..
-  std::size_t size() const { return without() + (configs > 0 ? configs - 1 : 0); }
+  std::size_t autonomous() const { return without() + (configs > 0 ? configs - 1 : 0); }  // per salvo
+  std::size_t size() const { return autonomous() + (autonomous_rerun ? salvos : 0); }
 };
 
 RateStats make_stats(std::int64_t launched, std::int64_t intercepted_total, std::int64_t trials) {
@@ -270,6 +278,8 @@ std::vector<std::int64_t> run_trial_blocks(const model::Scenario& s, const Battl
   BattleParams params;
   params.assignment = opt.assignment;
   params.look_s = opt.look_s;
+  BattleParams alone = params;
+  alone.autonomous = true;
   struct Local {
     BattleScratch scratch;
     BattleTally tally;
@@ -289,6 +299,10 @@ std::vector<std::int64_t> run_trial_blocks(const model::Scenario& s, const Battl
       for (std::size_t c = 1; c < configs.size(); ++c) {
         run_battle(plan, rng, configs[c].enabled, params, L.scratch, L.tally);
         sum[lay.without() + c - 1] += L.tally.intercepted();
+      }
+      if (lay.autonomous_rerun) {
+        run_battle(plan, rng, configs[0].enabled, alone, L.scratch, L.tally);
+        for (std::size_t i = 0; i < lay.salvos; ++i) sum[lay.autonomous() + i] += L.tally.intercepted_by_salvo[i];
       }
     }
     const std::int64_t n = done.fetch_add(t_end - blk * kBlockTrials) + (t_end - blk * kBlockTrials);
@@ -313,6 +327,7 @@ void reduce_blocks(const std::vector<std::int64_t>& block_sums, const Layout& la
   res.kills_by_battery = slice(lay.kills(), lay.batteries);
   res.ran_dry_by_battery = slice(lay.ran_dry(), lay.batteries);
   res.intercepted_without = slice(lay.without(), lay.configs - 1);
+  res.intercepted_autonomous_by_salvo = slice(lay.autonomous(), lay.autonomous_rerun ? lay.salvos : 0);
 }
 
 /// Throws unless the tallies were counted for this scenario, these batteries
@@ -326,6 +341,7 @@ void check_tallies_fit(const model::Scenario& s, const std::vector<coverage::Bat
       tl.kills_by_battery.size() != batteries.size() || tl.ran_dry_by_battery.size() != batteries.size() ||
       tl.ran_dry_s.size() != tl.trial_outcomes.size() * batteries.size() ||
       tl.intercepted_without.size() != groups ||
+      tl.intercepted_autonomous_by_salvo.size() != (network_rerun(s, opt) ? s.salvos.size() : 0) ||
       tl.trial_outcomes.size() != static_cast<std::size_t>(std::max<std::int64_t>(0, tl.trials)))
     throw Error("summarize: the tallies do not fit the scenario and batteries");
 }
@@ -367,6 +383,27 @@ void add_interceptor_use(const model::Scenario& s, const std::vector<coverage::B
   }
   res.cost_interceptors_mean_usd *= inv_trials;
   for (const auto& [k, v] : fired) res.interceptors_fired[k] = static_cast<double>(v) * inv_trials;
+}
+
+/// The paired rerun with autonomous batteries: its rates overall and per
+/// class, beside the network's (docs/engagement.md, "Detection and tracks").
+void add_network_effect(const model::Scenario& s, const SimulationTallies& tl, std::int64_t trials,
+                        SimulationResult& res) {
+  if (tl.intercepted_autonomous_by_salvo.empty()) return;
+  NetworkEffect n;
+  n.mode = std::string(model::to_string(s.c2.mode));
+  std::int64_t launched_all = 0, intercepted_all = 0;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_class;
+  for (std::size_t i = 0; i < s.salvos.size(); ++i) {
+    const std::int64_t launched = s.salvos[i].count, icp = tl.intercepted_autonomous_by_salvo[i];
+    auto& bc = by_class[std::string(model::to_string(s.threats.at(s.salvos[i].threat).cls))];
+    bc.first += launched, bc.second += icp;
+    launched_all += launched, intercepted_all += icp;
+  }
+  n.autonomous_overall = make_stats(launched_all, intercepted_all, trials);
+  for (const auto& [k, v] : by_class) n.autonomous_by_class[k] = make_stats(v.first, v.second, trials);
+  n.added_interceptions_mean = res.overall.intercepted_mean - n.autonomous_overall.intercepted_mean;
+  res.network = n;
 }
 
 /// Each shooter's interceptors, kills and magazine: how often it ran dry and
@@ -435,7 +472,7 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
   validate(s);
   const BattlePlan plan = plan_battle(s, terrain, batteries, opt);
   const std::vector<Config> configs = run_configs(batteries, opt.operator_effects);
-  const Layout lay{plan.salvos.size(), plan.targets, plan.batteries.size(), configs.size()};
+  const Layout lay{plan.salvos.size(), plan.targets, plan.batteries.size(), configs.size(), network_rerun(s, opt)};
   SimulationTallies res;
   res.seed = opt.seed;
   res.first_trial = opt.first_trial;
@@ -463,6 +500,7 @@ SimulationResult summarize(const model::Scenario& s,
     res.leakers_by_target.push_back({targets[t], static_cast<double>(tl.leaked_by_target[t]) * inv_trials});
   add_interceptor_use(s, batteries, tl, inv_trials, res);
   add_battery_use(s, batteries, tl, inv_trials, res);
+  add_network_effect(s, tl, trials, res);
   add_operator_effects(batteries, opt, tl, trials, res);
   return res;
 }

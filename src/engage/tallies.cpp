@@ -40,6 +40,7 @@ SimulationTallies merge_tallies(std::vector<SimulationTallies> parts) {
     add_into(out.ran_dry_by_battery, p.ran_dry_by_battery);
     out.ran_dry_s.insert(out.ran_dry_s.end(), p.ran_dry_s.begin(), p.ran_dry_s.end());
     add_into(out.intercepted_without, p.intercepted_without);
+    add_into(out.intercepted_autonomous_by_salvo, p.intercepted_autonomous_by_salvo);
     out.trials += p.trials;
     out.trial_outcomes.insert(out.trial_outcomes.end(), p.trial_outcomes.begin(), p.trial_outcomes.end());
   }

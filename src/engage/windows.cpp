@@ -192,13 +192,25 @@ struct SensorView {
   model::DetectionSettings det;
   bool acoustic;
   double r50_m, rcs_ref;
+  /// Without aspect RCS the ranges are the same at every sample: computed once.
+  double fixed_cover_m = 0, fixed_detect_m = 0;
 
   SensorView(const coverage::BatteryGeometry& battery, const model::ThreatType& t, const std::vector<geo::XY>& h,
              double k, const model::DetectionSettings& d)
       : b(battery), threat(t), heading(h), k_factor(k), det(d),
         acoustic(battery.system.radar.kind == model::SensorKind::acoustic),
         r50_m(battery.system.radar.range_km * 1000.0),
-        rcs_ref(battery.system.radar.rcs_ref_m2 > 0 ? battery.system.radar.rcs_ref_m2 : 1.0) {}
+        rcs_ref(battery.system.radar.rcs_ref_m2 > 0 ? battery.system.radar.rcs_ref_m2 : 1.0) {
+    const double front = model::rcs_front_seen_m2(t, battery.system.radar.band);
+    fixed_cover_m = cover_range_m(front);
+    fixed_detect_m = coverage::detection_range_m(battery.system, front);
+  }
+  double cover_at_m(const std::vector<Sample>& smp, std::size_t k) const {
+    return heading.empty() ? fixed_cover_m : cover_range_m(rcs_seen(smp, k));
+  }
+  double detect_at_m(const std::vector<Sample>& smp, std::size_t k) const {
+    return heading.empty() ? fixed_detect_m : coverage::detection_range_m(b.system, rcs_seen(smp, k));
+  }
 
   /// The RCS this radar sees at sample k: aspect = angle between the
   /// threat's heading and its line to the radar (0 = flying at it).
@@ -221,11 +233,12 @@ struct SensorView {
     if (threat.rcs_aspects) rcs = std::max({threat.rcs_aspects->front_m2, threat.rcs_aspects->side_m2, threat.rcs_aspects->tail_m2});
     return cover_range_m(rcs * threat.rcs_band_factor[static_cast<std::size_t>(b.system.radar.band)]);
   }
-  bool covers(const std::vector<Sample>& smp, std::size_t k) const {
+  bool covers(const std::vector<Sample>& smp, std::size_t k, double reach_m) const {
     const Sample& p = smp[k];
-    if (p.col < 0 || !(b.vis.at(p.col, p.row) <= p.h)) return false;
+    const double dx = p.x - b.pos.x_m, dy = p.y - b.pos.y_m;
+    if (p.col < 0 || dx * dx + dy * dy > reach_m * reach_m || !(b.vis.at(p.col, p.row) <= p.h)) return false;
     if (acoustic && (threat.cls != model::ThreatClass::drone || p.h > b.system.radar.max_alt_m)) return false;
-    return slant_m(b, p, k_factor) <= cover_range_m(rcs_seen(smp, k));
+    return slant_m(b, p, k_factor) <= cover_at_m(smp, k);
   }
   /// Own-sensor engageability: the envelope inside the radar's detection
   /// range for the RCS it sees (R50 under swerling1: the battery fires on a
@@ -236,8 +249,7 @@ struct SensorView {
     const double dx = p.x - b.pos.x_m, dy = p.y - b.pos.y_m;
     if (dx * dx + dy * dy > v.reach * v.reach) return false;
     coverage::EngageLookup q = v.lookup;
-    q.env.max_range_m =
-        std::min(coverage::detection_range_m(b.system, rcs_seen(smp, k)), b.system.engagement.max_range_km * 1000.0);
+    q.env.max_range_m = std::min(detect_at_m(smp, k), b.system.engagement.max_range_km * 1000.0);
     return coverage::engageable(q, v.grid, {p.x, p.y}, p.h, p.ground, k_factor);
   }
 };
@@ -284,7 +296,7 @@ void add_cover_runs(const std::vector<coverage::BatteryGeometry>& batteries, con
     const double cx = std::clamp(b.pos.x_m, ps.xmin, ps.xmax), cy = std::clamp(b.pos.y_m, ps.ymin, ps.ymax);
     if ((cx - b.pos.x_m) * (cx - b.pos.x_m) + (cy - b.pos.y_m) * (cy - b.pos.y_m) > reach * reach) continue;
     const bool swerling = sensing.detection.model == model::DetectionModel::swerling1 && !v.acoustic;
-    for_each_run(smp.size(), [&](std::size_t k) { return v.covers(smp, k); },
+    for_each_run(smp.size(), [&](std::size_t k) { return v.covers(smp, k, reach); },
                  [&](std::size_t first, std::size_t last) {
                    CoverRun r;
                    r.sensor = static_cast<std::uint32_t>(bi);

@@ -70,6 +70,24 @@ void rate_table(std::string& h, const std::string& first, const std::map<std::st
   h += "</table>\n";
 }
 
+// The network's rates beside the same trials fought by autonomous batteries.
+void network_table(std::string& h, const engage::SimulationResult& sim) {
+  const engage::NetworkEffect& n = *sim.network;
+  h += "<h3>What the sensor network adds</h3>\n<p>The same trials (same draws) fought twice: with the " +
+       esc(n.mode) + " network, and with every battery on its own sensor. The network adds " +
+       fixed(n.added_interceptions_mean, 1) + " interceptions per night.</p>\n";
+  h += "<table><tr><th>threats</th><th>with the network</th><th>autonomous batteries</th></tr>\n";
+  auto row = [&](const std::string& name, const engage::RateStats& with, const engage::RateStats& alone) {
+    h += "<tr><td>" + esc(name) + "</td><td>" + pct(with.interception_rate) + " (" + pct(with.ci95_lo) +
+         " &ndash; " + pct(with.ci95_hi) + ")</td><td>" + pct(alone.interception_rate) + " (" + pct(alone.ci95_lo) +
+         " &ndash; " + pct(alone.ci95_hi) + ")</td></tr>\n";
+  };
+  row("all threats", sim.overall, n.autonomous_overall);
+  for (const auto& [k, alone] : n.autonomous_by_class)
+    if (const auto it = sim.by_class.find(k); it != sim.by_class.end()) row(k, it->second, alone);
+  h += "</table>\n";
+}
+
 // Base64 text of `bytes` (GDAL's CPLBase64Encode), for a data: URI.
 std::string base64(const std::string& bytes) {
   char* text = CPLBase64Encode(static_cast<int>(bytes.size()), reinterpret_cast<const GByte*>(bytes.data()));
@@ -193,6 +211,7 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
          std::to_string(sim->seed) + ". Means per trial; the interval is the 95&nbsp;% interval of the rate.</p>\n";
     rate_table(h, "overall", {{"all threats", sim->overall}});
     rate_table(h, "threat class", sim->by_class);
+    if (sim->network) network_table(h, *sim);
     rate_table(h, "threat type", sim->by_threat);
     rate_table(h, "salvo", sim->by_salvo);
     if (!sim->leakers_by_target.empty()) {

@@ -95,6 +95,13 @@ Json engagement_part(const engage::SimulationResult& r) {
   e["cost_usd"]["interceptors"] = r.cost_interceptors_mean_usd;
   e["cost_usd"]["threats_destroyed"] = r.cost_threats_destroyed_mean_usd;
   e["by_operator"] = operators_part(r);
+  if (r.network) {
+    Json& n = e["network"];
+    n["c2_mode"] = r.network->mode;
+    n["autonomous"]["overall"] = rate(r.network->autonomous_overall);
+    n["autonomous"]["by_class"] = rates(r.network->autonomous_by_class);
+    n["added_interceptions_mean"] = r.network->added_interceptions_mean;
+  }
   Json& use = e["by_battery"] = Json::object();
   for (const auto& [id, u] : r.by_battery) {
     Json& o = use[id];

@@ -18,7 +18,7 @@ void encode_tallies(const engage::SimulationTallies& t, std::vector<std::int64_t
   w.i64(t.first_trial);
   w.i64(t.trials);
   for (const auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
-                        &t.ran_dry_by_battery, &t.intercepted_without})
+                        &t.ran_dry_by_battery, &t.intercepted_without, &t.intercepted_autonomous_by_salvo})
     w.i64s(*v);
   w.i64(static_cast<std::int64_t>(t.ran_dry_s.size()));
   for (const float x : t.ran_dry_s) w.f64(x);
@@ -40,7 +40,7 @@ engage::SimulationTallies decode_tallies(const std::int64_t* data, std::size_t s
   t.first_trial = r.i64();
   t.trials = r.i64();
   for (auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
-                  &t.ran_dry_by_battery, &t.intercepted_without})
+                  &t.ran_dry_by_battery, &t.intercepted_without, &t.intercepted_autonomous_by_salvo})
     *v = r.i64s();
   t.ran_dry_s.resize(r.count(1));
   for (float& x : t.ran_dry_s) x = static_cast<float>(r.f64());

@@ -103,6 +103,9 @@ struct BattleParams {
   /// Kill assessment after the interceptor arrives (s) before the same threat
   /// may be engaged again (0: the outcome is known on arrival, docs/model.md "Engagement").
   double look_s = 0;
+  /// Fight as if c2.mode were autonomous (the paired "without the network"
+  /// rerun): no cue, no remote window; the same draws otherwise.
+  bool autonomous = false;
 };
 
 /// One trial's integer tallies (exact, so any summation order agrees).

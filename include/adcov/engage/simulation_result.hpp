@@ -57,6 +57,15 @@ struct BatteryUse {
   std::optional<double> ran_dry_median_s;
 };
 
+/// What the sensor network adds (c2.mode cued or integrated): the same
+/// trials rerun with autonomous batteries (same draws, paired).
+struct NetworkEffect {
+  std::string mode;                                      ///< the scenario's c2.mode
+  RateStats autonomous_overall;                          ///< every battery on its own sensor
+  std::map<std::string, RateStats> autonomous_by_class;  ///< "drone" | "cruise" | "ballistic"
+  double added_interceptions_mean = 0;                   ///< intercepted_mean(network) - (autonomous)
+};
+
 struct SimulationResult {
   int trials = 0;
   std::uint64_t seed = 0;
@@ -70,6 +79,7 @@ struct SimulationResult {
   double cost_threats_destroyed_mean_usd = 0;
   std::map<std::string, OperatorEffect> by_operator;  ///< groups present in the scenario
   std::vector<std::pair<std::string, BatteryUse>> by_battery;  ///< shooters, in scenario order (battery id)
+  std::optional<NetworkEffect> network;  ///< with operator effects and c2.mode not autonomous
   std::vector<TrialOutcome> trial_outcomes;            ///< in trial order
 };
 

@@ -31,6 +31,9 @@ struct SimulationTallies {
   /// Interceptions of the paired rerun without each operator group present
   /// (model::kOperatorGroups order); empty without operator effects.
   std::vector<std::int64_t> intercepted_without;
+  /// Interceptions per salvo of the paired rerun with autonomous batteries
+  /// (c2.mode cued or integrated, with operator effects); empty otherwise.
+  std::vector<std::int64_t> intercepted_autonomous_by_salvo;
   std::vector<TrialOutcome> trial_outcomes;        ///< in trial order
 };
 
