@@ -50,6 +50,30 @@ const std::vector<BadCase>& cases() {
        "{f}:5:37: system 'nasams': interceptor.speed_mps must be <= 10000, got 1e308"},
       {"HugeThreatAltitude", m + "threats:\n  shahed136: {altitude_m: 1e308}\n",
        "{f}:5:27: threat 'shahed136': altitude_m must be <= 2000000, got 1e308"},
+      // Issue 11: the sensor network's keys.
+      {"UnknownC2ModeWithHint", m + "c2: {mode: cueed}\n",
+       "{f}:4:12: c2: mode: unknown value 'cueed', expected autonomous, cued or integrated (did you mean 'cued'?)"},
+      {"UnknownDetectionModel", m + "detection: {model: swerling}\n",
+       "{f}:4:20: detection: model: unknown value 'swerling', expected cookie_cutter or swerling1 (did you mean "
+       "'swerling1'?)"},
+      {"TrackMAboveN", m + "detection: {track: {m: 3, n: 2}}\n",
+       "{f}:4:20: detection: track: m (3) is greater than n (2): no track could ever form"},
+      {"PfaTooLarge", m + "detection: {pfa: 0.6}\n", "{f}:4:18: detection: pfa must be in [1e-12, 0.1], got 0.6"},
+      {"SensorWithAMagazine", m + "systems:\n  ew: {role: sensor, radar: {range_km: 100}, magazine: 4}\n",
+       "{f}:5:7: system 'ew': a sensor (role: sensor) never fires, so 'magazine' has no effect; remove it or use "
+       "role: shooter"},
+      {"AcousticWithoutCeiling", m + "systems:\n  ac: {role: sensor, radar: {range_km: 3, kind: acoustic}}\n",
+       "{f}:5:7: system 'ac': an acoustic sensor (radar.kind: acoustic) needs radar.max_alt_m, the highest drone it "
+       "hears"},
+      {"AcousticShooter", m + "systems:\n  g: {base: gepard, radar: {kind: acoustic, max_alt_m: 100}}\n",
+       "{f}:5:6: system 'g': radar.kind: acoustic is for sensors (role: sensor): an acoustic node cues, it does not "
+       "guide a shot"},
+      {"AspectRcsMissingTail", m + "threats:\n  d: {base: shahed136, rcs_m2: {front: 0.05, side: 0.2}}\n",
+       "{f}:5:32: threat 'd': rcs_m2: missing required key 'tail'"},
+      {"ZeroSector", m + "systems:\n  s: {base: nasams, radar: {sector_deg: 0}}\n",
+       "{f}:5:41: system 's': radar.sector_deg must be > 0, got 0"},
+      {"UnknownRoleWithHint", m + "systems:\n  s: {base: nasams, role: sensr}\n",
+       "{f}:5:27: system 's': unknown role 'sensr', expected shooter or sensor (did you mean 'sensor'?)"},
       {"HugeKFactor", m + "earth: {k_factor: 1e308}\n", "{f}:4:19: earth: k_factor must be <= 1000, got 1e308"},
       {"HugeReloadTime", m + "systems:\n  gepard: {reload_s: 1e308}\n",
        "{f}:5:22: system 'gepard': reload_s must be <= 1000000, got 1e308"},

@@ -159,6 +159,53 @@ TEST(ScenarioLoader, DefaultsApplyWhenKeysAreAbsent) {
   EXPECT_EQ(s.threats.size(), adcov::model::builtin_library().threats.size());
 }
 
+TEST(ScenarioLoader, SensorNetworkKeysAndTheirDefaults) {
+  TempDir dir;
+  using namespace adcov::model;
+  const auto d = load_scenario(dir.write("d.yaml", kMinimal));
+  EXPECT_EQ(d.detection.model, DetectionModel::cookie_cutter);
+  EXPECT_EQ(d.detection.pfa, 1e-6);
+  EXPECT_EQ(d.detection.track_m, 2);
+  EXPECT_EQ(d.detection.track_n, 3);
+  EXPECT_EQ(d.c2.mode, C2Mode::autonomous);
+  EXPECT_EQ(d.c2.delay_s, 30);
+  EXPECT_EQ(d.c2.remote_pk_factor, 0.9);
+  const auto s = load_scenario(dir.write("s.yaml", kMinimal + R"(
+detection: { model: swerling1, pfa: 1.0e-5, track: { m: 3, n: 5 } }
+c2: { mode: integrated, delay_s: 12, remote_pk_factor: 0.7 }
+systems:
+  ew: { role: sensor, radar: { range_km: 200, height_m: 12, scan_s: 10, band: vhf, sector_deg: 120 } }
+  mic: { role: sensor, radar: { range_km: 3, kind: acoustic, max_alt_m: 1500 } }
+  sam: { base: nasams, engage_on_remote: false }
+threats:
+  d: { base: shahed136, rcs_m2: { front: 0.05, side: 0.5, tail: 0.15 }, rcs_band_factor: { vhf: 3 } }
+batteries:
+  - { id: e1, system: ew, position: [30, 50], azimuth_deg: 45 }
+)"));
+  EXPECT_EQ(s.detection.model, DetectionModel::swerling1);
+  EXPECT_EQ(s.detection.pfa, 1e-5);
+  EXPECT_EQ(s.detection.track_m, 3);
+  EXPECT_EQ(s.detection.track_n, 5);
+  EXPECT_EQ(s.c2.mode, C2Mode::integrated);
+  EXPECT_EQ(s.c2.delay_s, 12);
+  EXPECT_EQ(s.c2.remote_pk_factor, 0.7);
+  const SystemType& ew = s.systems.at("ew");
+  EXPECT_EQ(ew.role, Role::sensor);
+  EXPECT_EQ(ew.radar.scan_s, 10);
+  EXPECT_EQ(ew.radar.band, RadarBand::vhf);
+  EXPECT_EQ(ew.radar.sector_deg, 120);
+  EXPECT_EQ(s.systems.at("mic").radar.kind, SensorKind::acoustic);
+  EXPECT_EQ(s.systems.at("mic").radar.max_alt_m, 1500);
+  EXPECT_FALSE(s.systems.at("sam").engage_on_remote);
+  EXPECT_EQ(s.batteries.at(0).azimuth_deg, 45);
+  const ThreatType& t = s.threats.at("d");
+  ASSERT_TRUE(t.rcs_aspects.has_value());
+  EXPECT_EQ(t.rcs_m2, 0.05);  // the maps' RCS is the front one
+  EXPECT_EQ(t.rcs_aspects->side_m2, 0.5);
+  EXPECT_EQ(t.rcs_band_factor[static_cast<std::size_t>(RadarBand::vhf)], 3);
+  EXPECT_EQ(t.rcs_band_factor[static_cast<std::size_t>(RadarBand::x)], 1);
+}
+
 TEST(ScenarioLoader, DemGlobAndListExpandRelativeToTheScenario) {
   TempDir dir;
   dir.write("dem/a.hgt", "x");
