@@ -90,8 +90,31 @@ TEST(SummaryJson, HasEverySpecKeyWithTheRightType) {
   EXPECT_TRUE(is_number(e.GetObj("interceptors_fired/iris_t_slm")));
   EXPECT_TRUE(is_number(e.GetObj("cost_usd/interceptors")));
   EXPECT_TRUE(is_number(e.GetObj("cost_usd/threats_destroyed")));
+  // engagement.by_battery (issue 11): a battery that never ran dry has a null median.
+  EXPECT_EQ(e.GetDouble("by_battery/kyiv-1/fired_mean"), 30.1);
+  EXPECT_EQ(e.GetDouble("by_battery/kyiv-1/kills_mean"), 25.5);
+  EXPECT_EQ(e.GetDouble("by_battery/kyiv-1/ran_dry_fraction"), 0.4);
+  EXPECT_EQ(e.GetDouble("by_battery/kyiv-1/ran_dry_median_s"), 5400.0);
+  EXPECT_EQ(e.GetObj("by_battery/kyiv-2/ran_dry_median_s").GetType(), Type::Null);
+  EXPECT_FALSE(e.GetObj("network").IsValid());  // autonomous: no paired rerun to show
   EXPECT_EQ(root.GetObj("terrain").GetType(), Type::Object);
   EXPECT_EQ(root.GetObj("notes").GetType(), Type::Array);
+}
+
+TEST(SummaryJson, NetworkShowsTheAutonomousRatesBeside) {
+  const auto s = test::synthetic_scenario();
+  auto sim = test::synthetic_simulation();
+  engage::NetworkEffect n;
+  n.mode = "cued";
+  n.autonomous_overall = {60, 35.0, 35.0 / 60, 0.5, 0.66};
+  n.autonomous_by_class["drone"] = n.autonomous_overall;
+  n.added_interceptions_mean = 6.2;
+  sim.network = n;
+  const CPLJSONObject e = parse(report::summary_json("", s, nullptr, &sim)).GetObj("engagement");
+  EXPECT_EQ(e.GetString("network/c2_mode"), "cued");
+  expect_rate(e.GetObj("network/autonomous/overall"), "network");
+  expect_rate(e.GetObj("network/autonomous/by_class/drone"), "network");
+  EXPECT_EQ(e.GetDouble("network/added_interceptions_mean"), 6.2);
 }
 
 TEST(SummaryJson, DoublesReadBackBitForBit) {

@@ -77,6 +77,8 @@ inline engage::SimulationResult synthetic_simulation(int trials = 5) {
   r.cost_interceptors_mean_usd = 0.1 + 0.2;  // 0.30000000000000004: needs 17 digits
   r.cost_threats_destroyed_mean_usd = 2e6;
   r.by_operator["ukraine"] = {30.0, 0.3, 11.2};
+  r.by_battery.push_back({"kyiv-1", {30.1, 25.5, 0.4, 5400.0}});
+  r.by_battery.push_back({"kyiv-2", {2.0, 1.5, 0.0, std::nullopt}});
   for (int t = 0; t < trials; ++t)
     r.trial_outcomes.push_back({40 + t, 20 - t, 30, 30 * 430000.0 + t / 3.0, 40 * 50000.0});
   return r;

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 #include <mutex>
 #include <optional>
 
@@ -136,6 +139,9 @@ TEST(TalliesWire, RoundTripsAndRejectsForeignBuffers) {
   t.trials = 2;
   t.intercepted_by_salvo = {3, 4};
   t.fired_by_battery = {9};
+  t.ran_dry_by_battery = {1};
+  t.intercepted_autonomous_by_salvo = {2, 3};
+  t.ran_dry_s = {std::numeric_limits<float>::quiet_NaN(), 1234.5f};
   t.trial_outcomes = {{1, 2, 3, 1.5e6, 0.25}, {4, 5, 6, 0.1, 7.0}};
   std::vector<std::int64_t> buf;
   run::encode_tallies(t, buf);
@@ -144,6 +150,9 @@ TEST(TalliesWire, RoundTripsAndRejectsForeignBuffers) {
   run::encode_tallies(back, again);
   EXPECT_EQ(again, buf);
   EXPECT_EQ(back.trial_outcomes[1].interceptor_cost_usd, 0.1);
+  EXPECT_TRUE(std::isnan(back.ran_dry_s[0]));
+  EXPECT_EQ(back.ran_dry_s[1], 1234.5f);
+  EXPECT_EQ(back.intercepted_autonomous_by_salvo, t.intercepted_autonomous_by_salvo);
   EXPECT_THROW(run::decode_tallies(buf.data(), buf.size() - 1), Error);
   buf[0] = 0;
   EXPECT_THROW(run::decode_tallies(buf.data(), buf.size()), Error);
