@@ -37,34 +37,57 @@ void expect_same_rates(const engage::RateStats& a, const engage::RateStats& b) {
   EXPECT_EQ(a.ci95_hi, b.ci95_hi);
 }
 
+/// The Kyiv raid with a sensor network: a P-18, Swerling 1 tracks drawn per
+/// trial and integrated C2 (remote windows, the paired autonomous rerun).
+model::Scenario networked_kyiv() {
+  model::Scenario s = kyiv();
+  model::Battery ew;
+  ew.id = "ew-p18";
+  ew.system = "p18";
+  ew.position = {30.3, 50.2};
+  s.batteries.push_back(ew);
+  s.detection.model = model::DetectionModel::swerling1;
+  s.c2.mode = model::C2Mode::integrated;
+  return s;
+}
+
 TEST(TrialsSplit, RanksGiveRankZeroTheOneProcessResult) {
-  const model::Scenario s = kyiv();
-  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
-  const auto batteries = coverage::prepare_batteries(s, terrain);
-  engage::SimulationOptions opt;
-  opt.trials = 31;  // not a multiple of 2 or 3: uneven shares
-  opt.seed = 5;
-  const engage::SimulationResult one = engage::simulate(s, terrain, batteries, opt);
-  for (int size : {2, 3}) {
-    std::mutex m;
-    std::optional<engage::SimulationResult> on_zero;
-    int others_empty = 0;
-    with_thread_ranks(size, [&](const run::Ranks& ranks) {
-      auto r = run::simulate_split(ranks, s, terrain, batteries, opt);
-      std::lock_guard lock(m);
-      if (ranks.writer()) on_zero = std::move(r);
-      else others_empty += !r.has_value();
-    });
-    ASSERT_TRUE(on_zero) << size << " ranks";
-    EXPECT_EQ(others_empty, size - 1);
-    expect_same_rates(one.overall, on_zero->overall);
-    for (const auto& [id, rate] : one.by_salvo) expect_same_rates(rate, on_zero->by_salvo.at(id));
-    ASSERT_EQ(one.trial_outcomes.size(), on_zero->trial_outcomes.size());
-    for (std::size_t i = 0; i < one.trial_outcomes.size(); ++i) {
-      EXPECT_EQ(one.trial_outcomes[i].intercepted, on_zero->trial_outcomes[i].intercepted) << i;
-      EXPECT_EQ(one.trial_outcomes[i].interceptor_cost_usd, on_zero->trial_outcomes[i].interceptor_cost_usd) << i;
+  for (const model::Scenario& s : {kyiv(), networked_kyiv()}) {
+    SCOPED_TRACE(s.c2.mode == model::C2Mode::autonomous ? "v1" : "network");
+    const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+    const auto batteries = coverage::prepare_batteries(s, terrain);
+    engage::SimulationOptions opt;
+    opt.trials = 31;  // not a multiple of 2 or 3: uneven shares
+    opt.seed = 5;
+    const engage::SimulationResult one = engage::simulate(s, terrain, batteries, opt);
+    for (int size : {2, 3}) {
+      std::mutex m;
+      std::optional<engage::SimulationResult> on_zero;
+      int others_empty = 0;
+      with_thread_ranks(size, [&](const run::Ranks& ranks) {
+        auto r = run::simulate_split(ranks, s, terrain, batteries, opt);
+        std::lock_guard lock(m);
+        if (ranks.writer()) on_zero = std::move(r);
+        else others_empty += !r.has_value();
+      });
+      ASSERT_TRUE(on_zero) << size << " ranks";
+      EXPECT_EQ(others_empty, size - 1);
+      expect_same_rates(one.overall, on_zero->overall);
+      for (const auto& [id, rate] : one.by_salvo) expect_same_rates(rate, on_zero->by_salvo.at(id));
+      ASSERT_EQ(one.trial_outcomes.size(), on_zero->trial_outcomes.size());
+      for (std::size_t i = 0; i < one.trial_outcomes.size(); ++i) {
+        EXPECT_EQ(one.trial_outcomes[i].intercepted, on_zero->trial_outcomes[i].intercepted) << i;
+        EXPECT_EQ(one.trial_outcomes[i].interceptor_cost_usd, on_zero->trial_outcomes[i].interceptor_cost_usd) << i;
+      }
+      EXPECT_EQ(one.interceptors_fired, on_zero->interceptors_fired);
+      ASSERT_EQ(one.by_battery.size(), on_zero->by_battery.size());
+      for (std::size_t b = 0; b < one.by_battery.size(); ++b) {
+        EXPECT_EQ(one.by_battery[b].second.ran_dry_fraction, on_zero->by_battery[b].second.ran_dry_fraction);
+        EXPECT_EQ(one.by_battery[b].second.ran_dry_median_s, on_zero->by_battery[b].second.ran_dry_median_s);
+      }
+      ASSERT_EQ(one.network.has_value(), on_zero->network.has_value());
+      if (one.network) expect_same_rates(one.network->autonomous_overall, on_zero->network->autonomous_overall);
     }
-    EXPECT_EQ(one.interceptors_fired, on_zero->interceptors_fired);
   }
 }
 
