@@ -63,108 +63,108 @@ struct Raid {
 /// detection.model swerling1 and c2.mode cued (docs/engagement.md,
 /// "Detection and tracks").
 Raid make_raid(bool network) {
-    Raid r;
-    model::Scenario& s = r.s;
-    s.name = "bench-night-raid";
-    s.seed = 1;
-    s.resolution_m = 500;
-    // Coarse public-order figures; for throughput only.
-    s.systems["sam_long"] = system("sam_long", 150, 100, 25000, 1500, 4.0e6, 16, 9, 15,
-                                   {0.9, 0.9, 0.7}, {2, 1});
-    s.systems["sam_medium"] = system("sam_medium", 60, 40, 20000, 1000, 4.3e5, 8, 4, 10,
-                                     {0.9, 0.85, 0.0}, {1, 2});
-    s.systems["sam_short"] = system("sam_short", 40, 25, 15000, 1000, 1.0e6, 6, 3, 10,
-                                    {0.85, 0.8, 0.0}, {1, 2});
-    s.systems["gun"] = system("gun", 15, 4, 3000, 1100, 8.0e3, 40, 1, 5, {0.5, 0.2, 0.0}, {1, 2});
-    s.systems["mobile_group"] = system("mobile_group", 8, 2, 2000, 800, 2.0e3, 60, 1, 5,
-                                       {0.3, 0.05, 0.0}, {1, 3});
-    s.threats["shahed"] = threat("shahed", model::ThreatClass::drone, 50, 150, 0.1, 35000);
-    s.threats["kh101"] = threat("kh101", model::ThreatClass::cruise, 250, 50, 0.5, 1.3e6);
-    s.threats["iskander"] = threat("iskander", model::ThreatClass::ballistic, 2000, 50000, 0.5, 3.0e6);
+  Raid r;
+  model::Scenario& s = r.s;
+  s.name = "bench-night-raid";
+  s.seed = 1;
+  s.resolution_m = 500;
+  // Coarse public-order figures; for throughput only.
+  s.systems["sam_long"] = system("sam_long", 150, 100, 25000, 1500, 4.0e6, 16, 9, 15,
+                                 {0.9, 0.9, 0.7}, {2, 1});
+  s.systems["sam_medium"] = system("sam_medium", 60, 40, 20000, 1000, 4.3e5, 8, 4, 10,
+                                   {0.9, 0.85, 0.0}, {1, 2});
+  s.systems["sam_short"] = system("sam_short", 40, 25, 15000, 1000, 1.0e6, 6, 3, 10,
+                                  {0.85, 0.8, 0.0}, {1, 2});
+  s.systems["gun"] = system("gun", 15, 4, 3000, 1100, 8.0e3, 40, 1, 5, {0.5, 0.2, 0.0}, {1, 2});
+  s.systems["mobile_group"] = system("mobile_group", 8, 2, 2000, 800, 2.0e3, 60, 1, 5,
+                                     {0.3, 0.05, 0.0}, {1, 3});
+  s.threats["shahed"] = threat("shahed", model::ThreatClass::drone, 50, 150, 0.1, 35000);
+  s.threats["kh101"] = threat("kh101", model::ThreatClass::cruise, 250, 50, 0.5, 1.3e6);
+  s.threats["iskander"] = threat("iskander", model::ThreatClass::ballistic, 2000, 50000, 0.5, 3.0e6);
 
-    const geo::LonLat kyiv{30.52, 50.45};
-    // 40 batteries on rings around the city.
-    struct Ring {
-      const char* sys;
-      int n;
-      double radius_km;
-      model::OperatorGroup g;
-    };
-    const Ring rings[] = {{"sam_long", 4, 15, model::OperatorGroup::allied},
-                          {"sam_medium", 8, 35, model::OperatorGroup::ukraine},
-                          {"sam_short", 8, 55, model::OperatorGroup::allied},
-                          {"gun", 12, 75, model::OperatorGroup::ukraine},
-                          {"mobile_group", 8, 95, model::OperatorGroup::contractor}};
-    int id = 0;
-    for (const Ring& ring : rings)
-      for (int i = 0; i < ring.n; ++i) {
-        model::Battery b;
-        b.id = "b" + std::to_string(id++);
-        b.system = ring.sys;
-        b.op.group = ring.g;
-        b.position = geo::destination(kyiv, 360.0 * (i + 0.5 * (ring.radius_km > 50)) / ring.n,
-                                      ring.radius_km * 1000.0);
-        s.batteries.push_back(b);
-      }
-    // 8 drone salvos of 50 from launch areas 250-350 km out, 3 weighted targets each.
-    const std::vector<model::WeightedTarget> targets = {
-        {kyiv, 3.0}, {{30.30, 50.50}, 1.0}, {{30.75, 50.40}, 1.0}};
-    for (int k = 0; k < 8; ++k) {
-      model::Salvo v;
-      v.id = "drones" + std::to_string(k);
-      v.threat = "shahed";
-      v.count = 50;
-      v.launch_area = model::LaunchArea{geo::destination(kyiv, 20.0 + 40.0 * k, 300000.0), 30};
-      v.targets = targets;
-      v.start_s = 600.0 * k;
-      v.interval_s = 12;
-      s.salvos.push_back(v);
+  const geo::LonLat kyiv{30.52, 50.45};
+  // 40 batteries on rings around the city.
+  struct Ring {
+    const char* sys;
+    int n;
+    double radius_km;
+    model::OperatorGroup g;
+  };
+  const Ring rings[] = {{"sam_long", 4, 15, model::OperatorGroup::allied},
+                        {"sam_medium", 8, 35, model::OperatorGroup::ukraine},
+                        {"sam_short", 8, 55, model::OperatorGroup::allied},
+                        {"gun", 12, 75, model::OperatorGroup::ukraine},
+                        {"mobile_group", 8, 95, model::OperatorGroup::contractor}};
+  int id = 0;
+  for (const Ring& ring : rings)
+    for (int i = 0; i < ring.n; ++i) {
+      model::Battery b;
+      b.id = "b" + std::to_string(id++);
+      b.system = ring.sys;
+      b.op.group = ring.g;
+      b.position = geo::destination(kyiv, 360.0 * (i + 0.5 * (ring.radius_km > 50)) / ring.n,
+                                    ring.radius_km * 1000.0);
+      s.batteries.push_back(b);
     }
+  // 8 drone salvos of 50 from launch areas 250-350 km out, 3 weighted targets each.
+  const std::vector<model::WeightedTarget> targets = {
+      {kyiv, 3.0}, {{30.30, 50.50}, 1.0}, {{30.75, 50.40}, 1.0}};
+  for (int k = 0; k < 8; ++k) {
+    model::Salvo v;
+    v.id = "drones" + std::to_string(k);
+    v.threat = "shahed";
+    v.count = 50;
+    v.launch_area = model::LaunchArea{geo::destination(kyiv, 20.0 + 40.0 * k, 300000.0), 30};
+    v.targets = targets;
+    v.start_s = 600.0 * k;
+    v.interval_s = 12;
+    s.salvos.push_back(v);
+  }
+  for (int k = 0; k < 2; ++k) {
+    model::Salvo v;
+    v.id = "cruise" + std::to_string(k);
+    v.threat = "kh101";
+    v.count = 40;
+    v.launch = geo::destination(kyiv, 100.0 + 60.0 * k, 600000.0);
+    v.route = {geo::destination(kyiv, 160.0 + 60.0 * k, 150000.0)};
+    v.targets = targets;
+    v.start_s = 3000;
+    v.interval_s = 6;
+    s.salvos.push_back(v);
+  }
+  for (int k = 0; k < 2; ++k) {
+    model::Salvo v;
+    v.id = "ballistic" + std::to_string(k);
+    v.threat = "iskander";
+    v.count = 10;
+    v.launch = geo::destination(kyiv, 60.0 + 30.0 * k, 400000.0);
+    v.targets = {{kyiv, 1.0}};
+    v.start_s = 5000;
+    v.interval_s = 20;
+    s.salvos.push_back(v);
+  }
+  if (network) {
+    model::SystemType ew;
+    ew.id = "early_warning";
+    ew.role = model::Role::sensor;
+    ew.radar = {180, 20, 0, 1};
+    ew.radar.scan_s = 10;
+    ew.radar.band = model::RadarBand::vhf;
+    s.systems[ew.id] = ew;
     for (int k = 0; k < 2; ++k) {
-      model::Salvo v;
-      v.id = "cruise" + std::to_string(k);
-      v.threat = "kh101";
-      v.count = 40;
-      v.launch = geo::destination(kyiv, 100.0 + 60.0 * k, 600000.0);
-      v.route = {geo::destination(kyiv, 160.0 + 60.0 * k, 150000.0)};
-      v.targets = targets;
-      v.start_s = 3000;
-      v.interval_s = 6;
-      s.salvos.push_back(v);
+      model::Battery b;
+      b.id = "ew" + std::to_string(k);
+      b.system = ew.id;
+      b.position = geo::destination(kyiv, 90.0 + 180.0 * k, 40000.0);
+      s.batteries.push_back(b);
     }
-    for (int k = 0; k < 2; ++k) {
-      model::Salvo v;
-      v.id = "ballistic" + std::to_string(k);
-      v.threat = "iskander";
-      v.count = 10;
-      v.launch = geo::destination(kyiv, 60.0 + 30.0 * k, 400000.0);
-      v.targets = {{kyiv, 1.0}};
-      v.start_s = 5000;
-      v.interval_s = 20;
-      s.salvos.push_back(v);
-    }
-    if (network) {
-      model::SystemType ew;
-      ew.id = "early_warning";
-      ew.role = model::Role::sensor;
-      ew.radar = {180, 20, 0, 1};
-      ew.radar.scan_s = 10;
-      ew.radar.band = model::RadarBand::vhf;
-      s.systems[ew.id] = ew;
-      for (int k = 0; k < 2; ++k) {
-        model::Battery b;
-        b.id = "ew" + std::to_string(k);
-        b.system = ew.id;
-        b.position = geo::destination(kyiv, 90.0 + 180.0 * k, 40000.0);
-        s.batteries.push_back(b);
-      }
-      s.detection.model = model::DetectionModel::swerling1;
-      s.c2.mode = model::C2Mode::cued;
-    }
-    r.terrain.grid = geo::make_grid(29.5, 49.8, 31.5, 51.0, s.resolution_m, 150000.0);
-    r.terrain.ground_m.assign(r.terrain.grid.cells(), 150.0f);
-    r.batteries = coverage::prepare_batteries(s, r.terrain);
-    return r;
+    s.detection.model = model::DetectionModel::swerling1;
+    s.c2.mode = model::C2Mode::cued;
+  }
+  r.terrain.grid = geo::make_grid(29.5, 49.8, 31.5, 51.0, s.resolution_m, 150000.0);
+  r.terrain.ground_m.assign(r.terrain.grid.cells(), 150.0f);
+  r.batteries = coverage::prepare_batteries(s, r.terrain);
+  return r;
 }
 
 const Raid& night_raid(bool network = false) {

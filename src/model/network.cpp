@@ -2,13 +2,18 @@
 
 namespace adcov::model {
 
-std::string_view to_string(DetectionModel m) { return m == DetectionModel::swerling1 ? "swerling1" : "cookie_cutter"; }
+std::string_view to_string(DetectionModel m) {
+  return m == DetectionModel::swerling1 ? "swerling1" : "cookie_cutter";
+}
 
 std::string_view to_string(C2Mode m) {
   switch (m) {
-    case C2Mode::autonomous: return "autonomous";
-    case C2Mode::cued: return "cued";
-    case C2Mode::integrated: return "integrated";
+    case C2Mode::autonomous:
+      return "autonomous";
+    case C2Mode::cued:
+      return "cued";
+    case C2Mode::integrated:
+      return "integrated";
   }
   return "?";
 }

@@ -4,7 +4,9 @@ namespace adcov::model {
 
 std::string_view to_string(Role r) { return r == Role::sensor ? "sensor" : "shooter"; }
 
-std::string_view to_string(SensorKind k) { return k == SensorKind::acoustic ? "acoustic" : "radar"; }
+std::string_view to_string(SensorKind k) {
+  return k == SensorKind::acoustic ? "acoustic" : "radar";
+}
 
 std::optional<Role> parse_role(std::string_view s) {
   for (Role r : {Role::shooter, Role::sensor})

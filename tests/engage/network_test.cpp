@@ -9,8 +9,8 @@
 #include <cmath>
 #include <random>
 
-#include "adcov/model/detection.hpp"
 #include "adcov/engage/simulation.hpp"
+#include "adcov/model/detection.hpp"
 #include "adcov/model/threat.hpp"
 #include "engage_fixtures.hpp"
 
@@ -48,7 +48,8 @@ TEST(Detection, TrackFormationMatchesClosedFormsAtConstantRange) {
   const std::vector<double> pd(6, p);
   // 1 of 1: the first hit; P(by look k) = 1 - (1-p)^(k+1).
   const auto one = track_formation_cdf(pd, 1, 1);
-  for (std::size_t k = 0; k < one.size(); ++k) EXPECT_NEAR(one[k], 1 - std::pow(1 - p, k + 1.0), 1e-12) << k;
+  for (std::size_t k = 0; k < one.size(); ++k)
+    EXPECT_NEAR(one[k], 1 - std::pow(1 - p, k + 1.0), 1e-12) << k;
   // 2 of 3: nothing after one look, p^2 after two, 3p^2 - 2p^3 after three
   // (any two of three looks lie in one window).
   const auto two3 = track_formation_cdf(pd, 2, 3);
@@ -75,7 +76,8 @@ TEST(Detection, TrackFormationAgreesWithSimulatedLooks) {
     for (; k < pd.size(); ++k) {
       hits.push_back(u(gen) < pd[k]);
       int in_window = 0;
-      for (std::size_t j = hits.size() >= 5 ? hits.size() - 5 : 0; j < hits.size(); ++j) in_window += hits[j];
+      for (std::size_t j = hits.size() >= 5 ? hits.size() - 5 : 0; j < hits.size(); ++j)
+        in_window += hits[j];
       if (in_window >= 3) break;
     }
     ++formed_at[k];
@@ -93,7 +95,7 @@ TEST(AspectRcs, InterpolatesInDecibelsBetweenFrontSideAndTail) {
   EXPECT_NEAR(model::rcs_at_aspect_m2(a, 45), std::sqrt(0.05 * 0.5), 1e-15);  // halfway in dB
   EXPECT_NEAR(model::rcs_at_aspect_m2(a, 90), 0.5, 1e-15);
   EXPECT_NEAR(model::rcs_at_aspect_m2(a, 180), 0.1, 1e-15);
-  EXPECT_NEAR(model::rcs_at_aspect_m2(a, -90), 0.5, 1e-15);   // left and right alike
+  EXPECT_NEAR(model::rcs_at_aspect_m2(a, -90), 0.5, 1e-15);  // left and right alike
   EXPECT_NEAR(model::rcs_at_aspect_m2(a, 270), 0.5, 1e-15);
   model::ThreatType t;
   t.rcs_m2 = 0.05;
@@ -118,9 +120,9 @@ TEST(Network, AGunTooSlowToReactAloneFiresWhenCued) {
   // tracks the drone 100 km out; cued, the gun's clock starts then.
   auto gun = sam("gun", 5, 1.0);
   gun.reaction_s = 300;
-  auto s = scenario_with({gun, early_warning()},
-                         {battery_at("g", "gun", kBattery), battery_at("ew1", "ew", kBattery)},
-                         {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 5, 1000)});
+  auto s = scenario_with(
+      {gun, early_warning()}, {battery_at("g", "gun", kBattery), battery_at("ew1", "ew", kBattery)},
+      {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 5, 1000)});
   EXPECT_EQ(run(s, 20).overall.interception_rate, 0.0);
   s.c2.mode = model::C2Mode::cued;
   const auto cued = run(s, 20);
@@ -139,9 +141,10 @@ TEST(Network, ASamWithoutItsOwnTrackFiresOnlyOnARemoteTrackWhenIntegrated) {
   auto blind = sam("blind", 20, 0.5);
   blind.radar.range_km = 0.05;
   blind.engage_on_remote = true;
-  auto s = scenario_with({blind, early_warning()},
-                         {battery_at("b", "blind", kBattery), battery_at("ew1", "ew", {30.5, 50.0})},
-                         {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 10, 1000)});
+  auto s = scenario_with(
+      {blind, early_warning()},
+      {battery_at("b", "blind", kBattery), battery_at("ew1", "ew", {30.5, 50.0})},
+      {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 10, 1000)});
   const int trials = 400;
   for (auto mode : {model::C2Mode::autonomous, model::C2Mode::cued}) {
     s.c2.mode = mode;
@@ -171,7 +174,8 @@ TEST(Network, ReactionCountsFromTheTrackAndSwerlingTracksAreDrawnPerTrial) {
   s.radar.scan_s = 10;
   auto drone = threat("drone", ThreatClass::drone, 50, 100);
   drone.rcs_m2 = 0.1;
-  auto sc = scenario_with({s, early_warning()}, {battery_at("b", "s", kBattery), battery_at("ew1", "ew", kBattery)},
+  auto sc = scenario_with({s, early_warning()},
+                          {battery_at("b", "s", kBattery), battery_at("ew1", "ew", kBattery)},
                           {drone}, {over_battery("w", "drone", 10, 1000)});
   EXPECT_EQ(run(sc, 200).overall.interception_rate, 0.0);
   sc.detection.model = model::DetectionModel::swerling1;
@@ -186,8 +190,9 @@ TEST(Network, SameSeedSameNumbersForOneAndTwoThreads) {
   auto s = sam("s", 10, 0.6);
   s.reaction_s = 100;
   s.magazine = 6;
-  auto sc = scenario_with({s, early_warning()}, {battery_at("b", "s", kBattery), battery_at("ew1", "ew", {30.4, 50.0})},
-                          {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 30, 20)});
+  auto sc = scenario_with(
+      {s, early_warning()}, {battery_at("b", "s", kBattery), battery_at("ew1", "ew", {30.4, 50.0})},
+      {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 30, 20)});
   sc.detection.model = model::DetectionModel::swerling1;
   sc.c2.mode = model::C2Mode::integrated;
   sc.systems["s"].engage_on_remote = true;
@@ -203,9 +208,11 @@ TEST(Network, SameSeedSameNumbersForOneAndTwoThreads) {
   ASSERT_EQ(one.trial_outcomes.size(), two.trial_outcomes.size());
   for (std::size_t t = 0; t < one.trial_outcomes.size(); ++t) {
     EXPECT_EQ(one.trial_outcomes[t].intercepted, two.trial_outcomes[t].intercepted) << t;
-    EXPECT_EQ(one.trial_outcomes[t].interceptors_fired, two.trial_outcomes[t].interceptors_fired) << t;
+    EXPECT_EQ(one.trial_outcomes[t].interceptors_fired, two.trial_outcomes[t].interceptors_fired)
+        << t;
   }
-  EXPECT_EQ(one.by_battery.at(0).second.ran_dry_median_s, two.by_battery.at(0).second.ran_dry_median_s);
+  EXPECT_EQ(one.by_battery.at(0).second.ran_dry_median_s,
+            two.by_battery.at(0).second.ran_dry_median_s);
   EXPECT_GT(one.overall.interception_rate, 0.0);
 }
 
@@ -216,9 +223,9 @@ TEST(BatteryUse, AMagazineOfThreeRunsDryOnTheThirdDroneEveryTrial) {
   auto s = sam("s", 20, 1.0);
   s.magazine = 3;
   s.doctrine.max_engagements = 1;
-  const auto sc = scenario_with({s, early_warning()},
-                                {battery_at("b", "s", kBattery), battery_at("ew1", "ew", {30.0, 50.0})},
-                                {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 5, 1000)});
+  const auto sc = scenario_with(
+      {s, early_warning()}, {battery_at("b", "s", kBattery), battery_at("ew1", "ew", {30.0, 50.0})},
+      {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 5, 1000)});
   const auto r = run(sc, 10);
   ASSERT_EQ(r.by_battery.size(), 1u);
   EXPECT_EQ(r.by_battery[0].first, "b");

@@ -33,8 +33,8 @@ enum class C2Mode {
 /// `c2:`.
 struct C2Settings {
   C2Mode mode = C2Mode::autonomous;
-  double delay_s = 30;           ///< sensor track -> cue at every battery
-  double remote_pk_factor = 0.9; ///< pk multiplier for a shot on a remote track (integrated)
+  double delay_s = 30;            ///< sensor track -> cue at every battery
+  double remote_pk_factor = 0.9;  ///< pk multiplier for a shot on a remote track (integrated)
 };
 
 std::string_view to_string(DetectionModel m);
