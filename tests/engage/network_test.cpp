@@ -105,6 +105,24 @@ TEST(AspectRcs, InterpolatesInDecibelsBetweenFrontSideAndTail) {
   EXPECT_NEAR(model::rcs_seen_m2(t, model::RadarBand::s, 90), 0.5, 1e-15);
 }
 
+TEST(Network, ASectorRadarCannotSeeAThreatApproachingFromBehind) {
+  // A 90-degree sector radar on the battery it defends; drones fly at it
+  // from the south. Facing south it sees and kills them (pk 1); facing north
+  // they come from behind and reach it unseen; 360 degrees sees all.
+  auto sam90 = sam("sam90", 20, 1.0);
+  sam90.radar.sector_deg = 90;
+  model::Salvo at_battery = over_battery("w", "drone", 5, 1000);
+  at_battery.targets = {{kBattery, 1.0}};
+  auto s = scenario_with({sam90}, {battery_at("b", "sam90", kBattery)}, {threat("drone", ThreatClass::drone, 50, 100)},
+                         {at_battery});
+  s.batteries[0].azimuth_deg = 180;
+  EXPECT_EQ(run(s, 10).overall.interception_rate, 1.0);
+  s.batteries[0].azimuth_deg = 0;
+  EXPECT_EQ(run(s, 10).overall.interception_rate, 0.0);
+  s.systems["sam90"].radar.sector_deg = 360;
+  EXPECT_EQ(run(s, 10).overall.interception_rate, 1.0);
+}
+
 /// An early-warning sensor: a 150 km radar that never fires.
 model::SystemType early_warning() {
   model::SystemType s;
