@@ -53,6 +53,24 @@ void draw_marker(cairo_t* cr, double x, double y, model::OperatorGroup group) {
   cairo_restore(cr);
 }
 
+void draw_sensor_marker(cairo_t* cr, double x, double y) {
+  // A ring with a dot: a radar or listening post, distinct from every
+  // shooter's shape and readable in greyscale.
+  cairo_save(cr);
+  const double r = kMarkerHalfPx + 0.5;
+  cairo_arc(cr, x, y, r, 0, 2 * 3.14159265358979323846);
+  set_color(cr, kWhite);
+  cairo_set_line_width(cr, 4);
+  cairo_stroke_preserve(cr);
+  cairo_fill_preserve(cr);
+  set_color(cr, kInk);
+  cairo_set_line_width(cr, 1.6);
+  cairo_stroke(cr);
+  cairo_arc(cr, x, y, 2.0, 0, 2 * 3.14159265358979323846);
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
 CanvasPoint marker_center(const MapLayout& layout, geo::XY battery) {
   const Pixel p = canvas_pixel(layout, battery);
   return {p.x + 0.5, p.y + 0.5};
@@ -62,7 +80,10 @@ void draw_battery_markers(cairo_t* cr, const MapLayout& layout,
                           const std::vector<coverage::BatteryGeometry>& batteries) {
   for (const auto& b : batteries) {
     const CanvasPoint c = marker_center(layout, b.pos);
-    draw_marker(cr, c.x, c.y, b.group);
+    if (b.system.role == model::Role::sensor)
+      draw_sensor_marker(cr, c.x, c.y);
+    else
+      draw_marker(cr, c.x, c.y, b.group);
   }
 }
 

@@ -21,6 +21,9 @@ void draw_marker(cairo_t* cr, double x, double y, model::OperatorGroup group);
 
 /// Where a battery's marker goes: the centre of the pixel that holds it, so
 /// that pixel shows the group's colour (what the tests look for).
+/// A sensor unit's marker (role: sensor): a ring with a dot, at (x, y).
+void draw_sensor_marker(cairo_t* cr, double x, double y);
+
 CanvasPoint marker_center(const MapLayout& layout, geo::XY battery);
 
 /// Draws every battery's marker.

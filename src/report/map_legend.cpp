@@ -59,15 +59,28 @@ void MapLegend::marker(model::OperatorGroup group, const std::string& label) {
   y += h + kLineGapPx + 2;
 }
 
+void MapLegend::sensor(const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  draw_sensor_marker(cr, x + kSwatchWPx / 2, y + h / 2);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx + 2;
+}
+
 void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
                    const RenderOptions& opt) {
-  int n[3] = {0, 0, 0};
-  for (const auto& b : r.batteries) ++n[static_cast<int>(b.group)];
+  int n[3] = {0, 0, 0}, sensors = 0;
+  for (const auto& b : r.batteries) {
+    if (b.system.role == model::Role::sensor)
+      ++sensors;
+    else
+      ++n[static_cast<int>(b.group)];
+  }
   lg.gap();
   lg.text("Batteries");
   const char* names[3] = {"Ukraine", "Allied", "Contractor"};
   for (int g = 0; g < 3; ++g)
     lg.marker(static_cast<model::OperatorGroup>(g), std::string(names[g]) + " (" + std::to_string(n[g]) + ")");
+  if (sensors > 0) lg.sensor("Sensors (" + std::to_string(sensors) + ")");
   lg.gap();
   if (opt.admin0_geojson) lg.line_sample(kBorderLine, kBorderWidthPx, "Border");
   if (opt.admin1_geojson) lg.line_sample(kOblastLine, kOblastWidthPx, "Oblast");

@@ -31,6 +31,7 @@ struct MapLegend {
   void line_sample(Rgba color, double width_px, const std::string& label);
   /// A battery marker and its label.
   void marker(model::OperatorGroup group, const std::string& label);
+  void sensor(const std::string& label);  ///< a sensor unit's ring marker
 };
 
 /// The part every map's legend ends with: batteries per operator group, the
