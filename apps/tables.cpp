@@ -85,7 +85,7 @@ std::string engagement_table(const engage::SimulationResult& r) {
   rate_block(out, "by threat", r.by_threat);
   rate_block(out, "by salvo", r.by_salvo);
   if (r.network) {
-    out += fmt::format("the same trials with autonomous batteries (no {} network; +{:.2f} interceptions with it)\n",
+    out += fmt::format("the same trials with autonomous batteries (no {} network; {:+.2f} interceptions with it)\n",
                        r.network->mode, r.network->added_interceptions_mean);
     rate_row(out, "overall", r.network->autonomous_overall);
     for (const auto& [k, v] : r.network->autonomous_by_class) rate_row(out, k, v);

@@ -147,22 +147,26 @@ class Battle {
     return best;
   }
 
-  /// Whether some enabled sensor holds a track of threat i at t (s since launch).
+  /// Whether some enabled sensor holds a track of threat i at absolute time
+  /// t. Times are compared as t0 + offset, the very sums the events are
+  /// scheduled at, so a wake-up at a track's formation sees that track.
   bool network_holds(std::uint32_t i, double t) const {
-    const auto& runs = s_.threats[i].path->runs;
-    for (std::uint32_t r = 0; r < runs.size() && runs[r].t_in_s <= t; ++r)
-      if (enabled(runs[r].sensor) && t <= runs[r].t_out_s && track(i, r) <= t) return true;
+    const BattleScratch::Threat& th = s_.threats[i];
+    const auto& runs = th.path->runs;
+    for (std::uint32_t r = 0; r < runs.size() && th.t0 + runs[r].t_in_s <= t; ++r)
+      if (enabled(runs[r].sensor) && t <= th.t0 + runs[r].t_out_s && th.t0 + track(i, r) <= t) return true;
     return false;
   }
 
-  /// The next time after t at which an enabled sensor forms a track of threat i.
+  /// The next absolute time after t at which an enabled sensor forms a track of threat i.
   double next_track(std::uint32_t i, double t) const {
-    const auto& runs = s_.threats[i].path->runs;
+    const BattleScratch::Threat& th = s_.threats[i];
+    const auto& runs = th.path->runs;
     double best = kNever;
-    for (std::uint32_t r = 0; r < runs.size() && runs[r].t_in_s < best; ++r) {
-      if (!enabled(runs[r].sensor) || runs[r].t_out_s <= t) continue;
-      const double tr = track(i, r);
-      if (tr > t) best = std::min(best, tr);
+    for (std::uint32_t r = 0; r < runs.size() && th.t0 + runs[r].t_in_s < best; ++r) {
+      if (!enabled(runs[r].sensor) || th.t0 + runs[r].t_out_s <= t) continue;
+      const double at = th.t0 + track(i, r);
+      if (at > t) best = std::min(best, at);
     }
     return best;
   }
@@ -335,7 +339,7 @@ class Battle {
     s_.candidates.clear();
     s_.choices.clear();
     bool any_high_end = false;
-    double wake = kNever;  // a remote window waits for a network track
+    double wake = kNever;  // a remote window waits for a network track (absolute time)
     const auto& ws = th.path->windows;
     for (std::uint32_t pos = 0; pos < ws.size(); ++pos) {
       const std::uint32_t wi = window_at(i, pos);
@@ -347,8 +351,8 @@ class Battle {
       if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
       const double pk = window_pk(pb, w, cls);
       if (!(pk > 0)) continue;
-      if (w.remote && !network_holds(i, now_ - th.t0)) {
-        wake = std::min(wake, next_track(i, now_ - th.t0));
+      if (w.remote && !network_holds(i, now_)) {
+        wake = std::min(wake, next_track(i, now_));
         continue;
       }
       const auto t_hit = intercept_time(*th.path, w, now_ - th.t0, pb.interceptor_speed_mps);
@@ -360,8 +364,8 @@ class Battle {
       s_.candidates.push_back({b, epk, pb.interceptor_cost_usd * shots, he});
       s_.choices.push_back({wi, th.t0 + *t_hit});
     }
-    if (wake < kNever && th.t0 + wake < th.track_wake_s) {  // an earlier wake-up supersedes a pending one
-      th.track_wake_s = th.t0 + wake;
+    if (wake < th.track_wake_s) {  // an earlier wake-up supersedes a pending one (wake > now_ always)
+      th.track_wake_s = wake;
       push(th.track_wake_s, kTrack, i);
     }
     if (s_.candidates.empty()) return;

@@ -74,8 +74,9 @@ void rate_table(std::string& h, const std::string& first, const std::map<std::st
 void network_table(std::string& h, const engage::SimulationResult& sim) {
   const engage::NetworkEffect& n = *sim.network;
   h += "<h3>What the sensor network adds</h3>\n<p>The same trials (same draws) fought twice: with the " +
-       esc(n.mode) + " network, and with every battery on its own sensor. The network adds " +
-       fixed(n.added_interceptions_mean, 1) + " interceptions per night.</p>\n";
+       esc(n.mode) + " network, and with every battery on its own sensor. Mean interceptions per night: " +
+       fixed(sim.overall.intercepted_mean, 1) + " with the network, " + fixed(n.autonomous_overall.intercepted_mean, 1) +
+       " without.</p>\n";
   h += "<table><tr><th>threats</th><th>with the network</th><th>autonomous batteries</th></tr>\n";
   auto row = [&](const std::string& name, const engage::RateStats& with, const engage::RateStats& alone) {
     h += "<tr><td>" + esc(name) + "</td><td>" + pct(with.interception_rate) + " (" + pct(with.ci95_lo) +

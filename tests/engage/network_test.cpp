@@ -204,6 +204,33 @@ TEST(Network, ReactionCountsFromTheTrackAndSwerlingTracksAreDrawnPerTrial) {
   EXPECT_EQ(run(sc, 200).overall.interception_rate, 1.0);
 }
 
+TEST(Network, ARemoteWindowWaitsForTheNextSensorToTrack) {
+  // Regression: a remote window that opens while no sensor holds a track
+  // waits for the next track to form. The wake-up was scheduled at t0 + tr
+  // and then tested at (t0 + tr) - t0, which rounds below tr for some
+  // launch times: the same wake-up was pushed again at the same instant, for
+  // ever. Here the first sensor loses the drones before the blind SAM's
+  // envelope and a second one picks them up inside it; launch times are odd.
+  auto blind = sam("blind", 20, 0.5);
+  blind.radar.range_km = 0.05;
+  blind.engage_on_remote = true;
+  auto near = early_warning(), far = early_warning();
+  near.id = "near", far.id = "far";
+  near.radar.range_km = 22;
+  far.radar.range_km = 15;
+  auto s = scenario_with({blind, near, far},
+                         {battery_at("b", "blind", kBattery), battery_at("e1", "near", {30.5, 49.6}),
+                          battery_at("e2", "far", {30.5, 50.75}, model::OperatorGroup::allied)},
+                         {threat("drone", ThreatClass::drone, 50, 100)}, {over_battery("w", "drone", 30, 13.37)});
+  s.salvos[0].start_s = 0.1;
+  s.c2.mode = model::C2Mode::integrated;
+  const auto r = run(s, 50);
+  EXPECT_GT(r.overall.interception_rate, 0.0);
+  EXPECT_LT(r.overall.interception_rate, 0.5);
+  // Without the second sensor (the allied group's rerun) nothing holds a track in the envelope.
+  EXPECT_EQ(r.by_operator.at("allied").rate_without, 0.0);
+}
+
 TEST(Network, SameSeedSameNumbersForOneAndTwoThreads) {
   auto s = sam("s", 10, 0.6);
   s.reaction_s = 100;
