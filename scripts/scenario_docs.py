@@ -4,7 +4,8 @@
 For each shipped scenario: runs `adcov run` into out/docs/<name>/, then writes a
 page with the scenario's question (its header comment), the coverage and
 interception figures from summary.json and two pictures (a coverage map and the
-floor map) copied to docs/scenarios/img/. Also writes docs/calibration.md's
+floor map) copied to docs/scenarios/img/. Hand-written notes after MARKER in an
+existing page are kept. Also writes docs/calibration.md's
 table (simulated vs the 2025 record per class) for ukraine-2025-baseline.
 
 Usage: python3 scripts/scenario_docs.py [--adcov build/adcov] [--trials N]
@@ -19,6 +20,8 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 SCENARIOS = ["kyiv-night-raid", "ukraine-2025-baseline", "western-air-shield",
              "reassurance-force", "odesa-black-sea", "kharkiv-frontline"]
 # The 2025 record per class (scripts/record_rates.py): destroyed %, incl. lost %.
+# Text from this line to the end of a page is hand-written and kept as it is.
+MARKER = "<!-- hand-written notes: kept by scripts/scenario_docs.py -->"
 RECORD_2025 = {"drone": (67.6, 86.2), "cruise": (81.2, 82.0), "ballistic": (24.6, 29.9)}
 
 
@@ -110,8 +113,14 @@ def main():
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         s = json.load(open(os.path.join(out_dir, "summary.json")))
         os.makedirs(docs, exist_ok=True)
-        with open(os.path.join(docs, name + ".md"), "w", encoding="utf-8") as f:
-            f.write(page(name, s, out_dir, os.path.join(docs, "img")))
+        md = os.path.join(docs, name + ".md")
+        kept = ""  # hand-written notes below MARKER survive regeneration
+        if os.path.exists(md):
+            old = open(md, encoding="utf-8").read()
+            if MARKER in old:
+                kept = "\n" + old[old.index(MARKER):]
+        with open(md, "w", encoding="utf-8") as f:
+            f.write(page(name, s, out_dir, os.path.join(docs, "img")) + kept)
         if name == "ukraine-2025-baseline":
             with open(os.path.join(docs, "calibration_table.md"), "w", encoding="utf-8") as f:
                 f.write(calibration_table(s))
