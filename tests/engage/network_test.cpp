@@ -12,7 +12,10 @@
 #include "adcov/engage/simulation.hpp"
 #include "adcov/model/detection.hpp"
 #include "adcov/model/threat.hpp"
+#include "adcov/coverage/coverage_map.hpp"
+#include "adcov/model/scenario_loader.hpp"
 #include "engage_fixtures.hpp"
+#include "support/support.hpp"
 
 namespace adcov::engage {
 namespace {
@@ -205,12 +208,9 @@ TEST(Network, ReactionCountsFromTheTrackAndSwerlingTracksAreDrawnPerTrial) {
 }
 
 TEST(Network, ARemoteWindowWaitsForTheNextSensorToTrack) {
-  // Regression: a remote window that opens while no sensor holds a track
-  // waits for the next track to form. The wake-up was scheduled at t0 + tr
-  // and then tested at (t0 + tr) - t0, which rounds below tr for some
-  // launch times: the same wake-up was pushed again at the same instant, for
-  // ever. Here the first sensor loses the drones before the blind SAM's
-  // envelope and a second one picks them up inside it; launch times are odd.
+  // A remote window that opens while no sensor holds a track waits for the
+  // next track to form: the first sensor loses the drones before the blind
+  // SAM's envelope and a second one picks them up inside it.
   auto blind = sam("blind", 20, 0.5);
   blind.radar.range_km = 0.05;
   blind.engage_on_remote = true;
@@ -229,6 +229,23 @@ TEST(Network, ARemoteWindowWaitsForTheNextSensorToTrack) {
   EXPECT_LT(r.overall.interception_rate, 0.5);
   // Without the second sensor (the allied group's rerun) nothing holds a track in the envelope.
   EXPECT_EQ(r.by_operator.at("allied").rate_without, 0.0);
+}
+
+TEST(Network, TheKyivRaidUnderIntegratedC2Finishes) {
+  // Regression: a wake-up at a sensor's track was scheduled at t0 + tr and
+  // tested at (t0 + tr) - t0, which can round below tr: the same wake-up was
+  // pushed again at the same instant, for ever. On the shipped Kyiv raid
+  // with integrated C2 and seed 3 the first trial never ended.
+  model::Scenario s = model::load_scenario(adcov::test::source_path("scenarios/kyiv-night-raid.yaml"));
+  s.c2.mode = model::C2Mode::integrated;
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+  SimulationOptions opt;
+  opt.trials = 2;
+  opt.seed = 3;
+  const SimulationResult r = simulate(s, terrain, coverage::prepare_batteries(s, terrain), opt);
+  EXPECT_EQ(r.trials, 2);
+  EXPECT_GT(r.overall.interception_rate, 0.5);
+  ASSERT_TRUE(r.network.has_value());
 }
 
 TEST(Network, SameSeedSameNumbersForOneAndTwoThreads) {
