@@ -186,11 +186,18 @@ class Battle {
         // No track forms before its run starts: when the cue comes first the
         // own track cannot matter, and its draw is skipped (draws are pure
         // functions of their slots, so skipping changes no other).
+        // Nor when even the latest possible own track leaves the window
+        // ready on entry (the common case: runs start long before windows).
+        const double reaction = plan_.batteries[w.battery].reaction_s;
         double own = kNever;
-        if (!w.remote && w.own_run < 0) own = w.t_in_s;
-        else if (!w.remote && th.path->runs[static_cast<std::uint32_t>(w.own_run)].t_in_s < cue)
-          own = track(i, static_cast<std::uint32_t>(w.own_run));
-        ready = std::max(w.t_in_s, std::min(own, cue) + plan_.batteries[w.battery].reaction_s);
+        if (!w.remote && w.own_run < 0) {
+          own = w.t_in_s;
+        } else if (!w.remote) {
+          const CoverRun& run = th.path->runs[static_cast<std::uint32_t>(w.own_run)];
+          const bool matters = run.t_in_s < cue && !(std::min(run.t_track_max_s, cue) + reaction <= w.t_in_s);
+          own = matters ? track(i, static_cast<std::uint32_t>(w.own_run)) : std::min(run.t_track_max_s, cue);
+        }
+        ready = std::max(w.t_in_s, std::min(own, cue) + reaction);
         if (!(ready < w.t_out_s)) ready = kNever;  // dead in this trial
       }
       s_.ready.push_back(ready);

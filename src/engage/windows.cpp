@@ -305,12 +305,16 @@ void add_cover_runs(const std::vector<coverage::BatteryGeometry>& batteries, con
                    r.t_in_s = smp[first].t;
                    r.t_out_s = smp[last].t;
                    r.scan_s = b.system.radar.scan_s;
+                   r.t_track_max_s = r.t_in_s;
                    if (swerling) {
                      const std::vector<double> cdf = run_track_cdf(v, smp, first, last);
                      r.cdf_begin = static_cast<std::uint32_t>(out.track_cdf.size());
                      out.track_cdf.insert(out.track_cdf.end(), cdf.begin(), cdf.end());
                      r.cdf_end = static_cast<std::uint32_t>(out.track_cdf.size());
                      if (cdf.empty() || cdf.back() <= 0) return;  // never tracks: no run to keep
+                     r.t_track_max_s = cdf.back() >= 1.0 - 1e-12
+                                           ? r.t_in_s + r.scan_s * static_cast<double>(cdf.size() - 1)
+                                           : std::numeric_limits<double>::infinity();
                    }
                    out.runs.push_back(r);
                  });

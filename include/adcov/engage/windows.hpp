@@ -59,6 +59,9 @@ struct CoverRun {
   /// PathWindows::track_cdf; empty range: the track forms at t_in_s
   /// (cookie_cutter, acoustic).
   std::uint32_t cdf_begin = 0, cdf_end = 0;
+  /// The latest time its track can form: t_in_s without a CDF, the last look
+  /// when the CDF reaches 1 (within 1e-12), else infinity.
+  double t_track_max_s = 0;
 };
 
 /// One interval during which one battery can engage the threat. Times are
