@@ -65,7 +65,7 @@ TEST(ScenarioLoader, ExampleFullRoundTripsEveryKey) {
   EXPECT_EQ(gun.pk.drone, 0.35);
   EXPECT_EQ(gun.pk.cruise, 0.0);
 
-  ASSERT_EQ(s.batteries.size(), 3u);
+  ASSERT_EQ(s.batteries.size(), 5u);  // three shooters, an early-warning radar, an acoustic node
   const auto& b = s.batteries[0];
   EXPECT_EQ(b.id, "kyiv-1");
   EXPECT_EQ(b.system, "patriot_pac3");
@@ -76,11 +76,25 @@ TEST(ScenarioLoader, ExampleFullRoundTripsEveryKey) {
   EXPECT_EQ(b.position.lat_deg, 50.45);
   EXPECT_EQ(b.height_m, 12);
   EXPECT_EQ(b.magazine, 24);
-  EXPECT_EQ(b.loc.line, 37);
+  EXPECT_EQ(b.loc.line, 44);
   EXPECT_EQ(s.batteries[1].op.group, OperatorGroup::ukraine);
   EXPECT_FALSE(s.batteries[1].height_m.has_value());
   EXPECT_EQ(s.batteries[2].op.group, OperatorGroup::contractor);
   EXPECT_EQ(s.batteries[2].op.detail, "Acme-Defence");
+  EXPECT_EQ(s.batteries[0].azimuth_deg, 60);
+  EXPECT_EQ(s.batteries[3].azimuth_deg, 90);
+  const adcov::model::SystemType& ew = s.systems.at("my_ew");
+  EXPECT_EQ(ew.role, adcov::model::Role::sensor);
+  EXPECT_EQ(ew.radar.scan_s, 6);
+  EXPECT_EQ(ew.radar.sector_deg, 240);
+  EXPECT_EQ(ew.radar.band, adcov::model::RadarBand::uhf);
+  EXPECT_EQ(s.systems.at("my_mic").radar.kind, adcov::model::SensorKind::acoustic);
+  EXPECT_EQ(s.systems.at("my_mic").radar.max_alt_m, 2000);
+  EXPECT_TRUE(s.systems.at("homemade_gun").engage_on_remote);
+  EXPECT_EQ(s.detection.model, adcov::model::DetectionModel::swerling1);
+  EXPECT_EQ(s.c2.mode, adcov::model::C2Mode::integrated);
+  EXPECT_EQ(s.c2.delay_s, 45);
+  EXPECT_EQ(s.c2.remote_pk_factor, 0.85);
   const auto eff = adcov::model::effective_system(s, b);
   EXPECT_EQ(eff.radar.height_m, 12);
   EXPECT_EQ(eff.magazine, 24);
@@ -89,7 +103,10 @@ TEST(ScenarioLoader, ExampleFullRoundTripsEveryKey) {
   EXPECT_EQ(slow.cls, ThreatClass::drone);
   EXPECT_EQ(slow.speed_mps, 45);
   EXPECT_EQ(slow.altitude_m, 120);
-  EXPECT_EQ(slow.rcs_m2, 0.08);
+  EXPECT_EQ(slow.rcs_m2, 0.05);  // the front of { front: 0.05, side: 0.3, tail: 0.1 }
+  ASSERT_TRUE(slow.rcs_aspects.has_value());
+  EXPECT_EQ(slow.rcs_aspects->side_m2, 0.3);
+  EXPECT_EQ(slow.rcs_band_factor[0], 4);  // vhf
   EXPECT_EQ(slow.cost_usd, 35000);
   EXPECT_FALSE(slow.decoy);
   EXPECT_TRUE(s.threats.at("fake_drone").decoy);

@@ -16,8 +16,10 @@ TEST(ValidateCommand, ValidFilesPrintOkAndExitZero) {
   const auto k = source_path("scenarios/kyiv-night-raid.yaml").string();
   const auto r = run_adcov("validate " + f + " " + k);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, f + ": ok (grid 1601 x 1601 = 2563201 cells at 250 m, estimated peak memory 154.1 MiB)\n" + k +
-                       ": ok (grid 501 x 501 = 251001 cells at 1000 m, estimated peak memory 88.9 MiB)\n");
+  // The grids reach as far as the batteries' and sensors' radars (an
+  // early-warning radar's Swerling cover widens Kyiv's from 501 cells).
+  EXPECT_EQ(r.out, f + ": ok (grid 2807 x 2808 = 7882056 cells at 250 m, estimated peak memory 371.9 MiB)\n" + k +
+                       ": ok (grid 878 x 878 = 770884 cells at 1000 m, estimated peak memory 115.0 MiB)\n");
   EXPECT_EQ(r.err, "");
 }
 
