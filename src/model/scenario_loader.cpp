@@ -571,17 +571,7 @@ void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
 template <class E>
 void read_word(const MapReader& m, const char* key, std::optional<E> (*parse)(std::string_view),
                const std::vector<std::string>& names, E& out) {
-  const YAML::Node n = m.get(key);
-  std::string text;
-  if (!n.IsDefined() || !read_string(n, m.item(), key, m.diag(), text)) return;
-  if (const auto v = parse(text)) {
-    out = *v;
-    return;
-  }
-  std::string list;
-  for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-  m.diag().error(n.Mark(), m.item(), std::string(key) + ": unknown value '" + text + "', expected " + list +
-                                         did_you_mean(text, names));
+  if (const YAML::Node n = m.get(key); n.IsDefined()) read_choice<E>(n, m.item(), key, m.diag(), parse, names, out);
 }
 
 void read_detection(const YAML::Node& node, Ctx& c, Scenario& s) {

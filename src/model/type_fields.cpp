@@ -67,23 +67,6 @@ struct ChoiceField {
   bool (*read)(const YAML::Node&, const std::string& item, Diagnostics&, SystemType&);
 };
 
-/// Reads a word of an enumeration through `parse`, naming the choices on error.
-template <class E>
-bool read_choice(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
-                 std::optional<E> (*parse)(std::string_view), const std::vector<std::string>& names, E& out) {
-  std::string text;
-  if (!read_string(n, item, what, d, text)) return false;
-  if (const auto v = parse(text)) {
-    out = *v;
-    return true;
-  }
-  std::string list;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-  d.error(n.Mark(), item, "unknown " + what + " '" + text + "', expected " + list + did_you_mean(text, names));
-  return false;
-}
-
 const std::vector<ChoiceField>& choice_fields() {
   static const std::vector<ChoiceField> fields = {
       {"", "role",

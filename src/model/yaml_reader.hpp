@@ -111,6 +111,24 @@ bool read_string(const YAML::Node& n, const std::string& item, const std::string
 /// `[lon, lat]` with lon in [-180, 180] and lat in [-90, 90].
 bool read_lonlat(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
                  geo::LonLat& out);
+/// A word of an enumeration (`mode: cued`), read through `parse`; on an
+/// unknown word names the choices and the nearest one.
+template <class E>
+bool read_choice(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d,
+                 std::optional<E> (*parse)(std::string_view), const std::vector<std::string>& names, E& out) {
+  std::string text;
+  if (!read_string(n, item, what, d, text)) return false;
+  if (const auto v = parse(text)) {
+    out = *v;
+    return true;
+  }
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  d.error(n.Mark(), item, "unknown " + what + " '" + text + "', expected " + list + did_you_mean(text, names));
+  return false;
+}
+
 /// True when `n` is a sequence; reports "expected a list" otherwise.
 bool expect_list(const YAML::Node& n, const std::string& item, const std::string& what, Diagnostics& d);
 

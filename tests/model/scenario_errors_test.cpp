@@ -52,9 +52,9 @@ const std::vector<BadCase>& cases() {
        "{f}:5:27: threat 'shahed136': altitude_m must be <= 2000000, got 1e308"},
       // Issue 11: the sensor network's keys.
       {"UnknownC2ModeWithHint", m + "c2: {mode: cueed}\n",
-       "{f}:4:12: c2: mode: unknown value 'cueed', expected autonomous, cued or integrated (did you mean 'cued'?)"},
+       "{f}:4:12: c2: unknown mode 'cueed', expected autonomous, cued or integrated (did you mean 'cued'?)"},
       {"UnknownDetectionModel", m + "detection: {model: swerling}\n",
-       "{f}:4:20: detection: model: unknown value 'swerling', expected cookie_cutter or swerling1 (did you mean "
+       "{f}:4:20: detection: unknown model 'swerling', expected cookie_cutter or swerling1 (did you mean "
        "'swerling1'?)"},
       {"TrackMAboveN", m + "detection: {track: {m: 3, n: 2}}\n",
        "{f}:4:20: detection: track: m (3) is greater than n (2): no track could ever form"},
