@@ -4,6 +4,7 @@
 // on, so one pass over a file finds all of its errors.
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
