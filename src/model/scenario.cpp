@@ -29,4 +29,11 @@ SystemType effective_system(const Scenario& s, const Battery& b) {
   return sys;
 }
 
+std::optional<EwKind> parse_ew_kind(std::string_view s) {
+  if (s == "gnss_denial") return EwKind::gnss_denial;
+  return std::nullopt;
+}
+
+std::string_view to_string(EwKind) { return "gnss_denial"; }
+
 }  // namespace adcov::model

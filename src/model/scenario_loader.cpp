@@ -41,7 +41,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"name",      "seed",    "terrain", "region",   "resolution_m",
                                            "earth",     "systems", "batteries", "threats", "salvos",
-                                           "coverage",  "simulation", "sweep",   "detection", "c2"};
+                                           "coverage",  "simulation", "sweep",   "detection", "c2", "ew"};
 
 /// Why a name or id cannot be a file name (empty when it can): too long for
 /// one path component (names and ids become folder and file names).
@@ -601,6 +601,28 @@ void read_c2(const YAML::Node& node, Ctx& c, Scenario& s) {
   m.read("remote_pk_factor", s.c2.remote_pk_factor, between(0, 1));
 }
 
+void read_ew(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!expect_list(node, "ew", "ew", c.d)) return;
+  std::map<std::string, int> seen;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node el = node[i];
+    MapReader m(el, element_label(el, "ew zone", i), {"id", "kind", "center", "radius_km", "strength"}, c.d);
+    if (!m.is_map()) continue;
+    EwZone z;
+    z.loc = loc_of(c.file, el);
+    read_id(m, seen, "ew zone", z.id);
+    if (const YAML::Node k = m.require("kind"); k.IsDefined())
+      read_choice<EwKind>(k, m.item(), "kind", c.d, &parse_ew_kind, {"gnss_denial"}, z.kind);
+    if (const YAML::Node cn = m.require("center"); cn.IsDefined()) read_lonlat(cn, m.item(), "center", c.d, z.center);
+    if (const YAML::Node rn = m.require("radius_km"); rn.IsDefined())
+      read_double(rn, m.item(), "radius_km", c.d, z.radius_km, positive().at_most(kMaxRangeKm));
+    if (const YAML::Node sn = m.get("strength"); sn.IsDefined())
+      read_double(sn, m.item(), "strength", c.d, z.strength, positive().at_most(1));
+    s.ew.push_back(std::move(z));
+  }
+}
+
 /// True when sweep path `a` sets `b` or a part of it ("systems[x].radar" and
 /// "systems[x].radar.range_km"), so one of two axes would undo the other.
 bool overlaps(const std::string& a, const std::string& b) {
@@ -801,6 +823,7 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
   }
   read_detection(top.get("detection"), c, s);
   read_c2(top.get("c2"), c, s);
+  read_ew(top.get("ew"), c, s);
   read_sweep(top.get("sweep"), c, s);
 
   // Each sweep value is applied and validated now, so `adcov validate` finds a

@@ -32,7 +32,8 @@ struct SweepPath {
   std::vector<std::string> keys;  // after the id (or the whole path for plain paths)
 };
 
-const std::vector<std::string> kIdCollections = {"batteries", "salvos", "systems", "threats"};
+const std::vector<std::string> kIdCollections = {"batteries", "salvos", "systems", "threats", "ew"};
+const std::vector<std::string> kEwKeys = {"kind", "center", "radius_km", "strength"};
 const std::vector<std::string> kPlainPaths = {"seed",           "resolution_m",          "earth.k_factor",
                                               "region.bbox",    "coverage.altitudes_m",  "coverage.floor",
                                               "coverage.threat", "simulation.trials",  "detection.model",
@@ -119,7 +120,7 @@ std::string check_path(const Scenario& s, const SweepPath& p) {
            "; sweepable: batteries[id].<key>, salvos[id].<key>, systems[id].<key>, threats[id].<key>, seed, "
            "resolution_m, earth.k_factor, region.bbox, coverage.altitudes_m, coverage.floor, coverage.threat, "
            "simulation.trials, detection.model, detection.pfa, detection.track[.m|.n], c2.mode, c2.delay_s, "
-           "c2.remote_pk_factor";
+           "c2.remote_pk_factor, ew[id].<key>";
   }
   const std::string key = join_dots(p.keys);
   if (p.collection == "batteries") {
@@ -135,6 +136,13 @@ std::string check_path(const Scenario& s, const SweepPath& p) {
     if (std::find(ids.begin(), ids.end(), *p.id) == ids.end())
       return "unknown salvo '" + *p.id + "'" + did_you_mean(*p.id, ids);
     return check_key(key, kSalvoKeys, "salvo");
+  }
+  if (p.collection == "ew") {
+    std::vector<std::string> ids;
+    for (const auto& z : s.ew) ids.push_back(z.id);
+    if (std::find(ids.begin(), ids.end(), *p.id) == ids.end())
+      return "unknown ew zone '" + *p.id + "'" + did_you_mean(*p.id, ids);
+    return check_key(key, kEwKeys, "ew zone");
   }
   if (p.collection == "systems") {
     if (!s.systems.count(*p.id)) return "unknown system '" + *p.id + "'" + did_you_mean(*p.id, keys_of(s.systems));
@@ -172,7 +180,7 @@ bool set_path(YAML::Node root, const SweepPath& p, const YAML::Node& value, std:
     set_nested(root, p.keys, 0, value);
     return true;
   }
-  if (p.collection == "batteries" || p.collection == "salvos") {
+  if (p.collection == "batteries" || p.collection == "salvos" || p.collection == "ew") {
     YAML::Node list = root[p.collection];
     if (list.IsSequence())
       for (std::size_t i = 0; i < list.size(); ++i) {
@@ -182,7 +190,8 @@ bool set_path(YAML::Node root, const SweepPath& p, const YAML::Node& value, std:
           return true;
         }
       }
-    err = "no " + std::string(p.collection == "batteries" ? "battery" : "salvo") + " with id '" + *p.id + "'";
+    err = "no " + std::string(p.collection == "batteries" ? "battery" : p.collection == "ew" ? "ew zone" : "salvo") +
+          " with id '" + *p.id + "'";
     return false;
   }
   // systems / threats: writing under the id makes an override of the built-in

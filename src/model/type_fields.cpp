@@ -83,6 +83,18 @@ const std::vector<ChoiceField>& choice_fields() {
          return read_choice<SensorKind>(n, item, "radar.kind", d, &parse_sensor_kind, {"radar", "acoustic"},
                                         s.radar.kind);
        }},
+      {"", "decoy_discrimination_s",
+       [](const YAML::Node& n, const std::string& item, Diagnostics& d, SystemType& s) {
+         // A number of seconds, or `never` (the default: v1's defenders never tell a decoy apart).
+         if (n.IsScalar() && n.Scalar() == "never") {
+           s.decoy_discrimination_s.reset();
+           return true;
+         }
+         double v = 0;
+         if (!read_double(n, item, "decoy_discrimination_s", d, v, at_least(0).at_most(kMaxDurationS))) return false;
+         s.decoy_discrimination_s = v;
+         return true;
+       }},
       {"", "engage_on_remote",
        [](const YAML::Node& n, const std::string& item, Diagnostics& d, SystemType& s) {
          return read_bool(n, item, "engage_on_remote", d, s.engage_on_remote);
@@ -238,6 +250,7 @@ std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
   if (read_band_factors(m, t)) set.emplace_back("rcs_band_factor");
   if (m.read("cost_usd", t.cost_usd, at_least(0).at_most(kMaxCostUsd))) set.emplace_back("cost_usd");
   if (m.read("decoy", t.decoy)) set.emplace_back("decoy");
+  if (m.read("gnss_susceptibility", t.gnss_susceptibility, between(0, 1))) set.emplace_back("gnss_susceptibility");
   return set;
 }
 
@@ -292,7 +305,8 @@ std::vector<std::string> library_parameter_keys(const SystemType& s) {
 }
 
 const std::vector<std::string>& threat_parameter_keys() {
-  static const std::vector<std::string> keys = {"class", "speed_mps", "altitude_m", "rcs_m2", "cost_usd"};
+  static const std::vector<std::string> keys = {"class",   "speed_mps", "altitude_m",
+                                                "rcs_m2",  "cost_usd",  "gnss_susceptibility"};
   return keys;
 }
 

@@ -84,6 +84,24 @@ struct LaunchArea {
   double radius_km = 0;
 };
 
+/// `ew:` zone kinds; v2 has one.
+enum class EwKind { gnss_denial };
+
+/// "gnss_denial"; nullopt for anything else.
+std::optional<EwKind> parse_ew_kind(std::string_view s);
+std::string_view to_string(EwKind k);
+
+/// One electronic-warfare zone (docs/scenario.md, "ew:"): a threat entering
+/// it is lost with probability strength x its gnss_susceptibility.
+struct EwZone {
+  std::string id;
+  EwKind kind = EwKind::gnss_denial;
+  geo::LonLat center;
+  double radius_km = 0;
+  double strength = 1;  ///< in (0, 1]
+  SourceLoc loc;
+};
+
 struct Salvo {
   std::string id;
   std::string threat;  ///< key into Scenario::threats
@@ -136,6 +154,7 @@ struct Scenario {
   SimulationSettings simulation;
   DetectionSettings detection;
   C2Settings c2;
+  std::vector<EwZone> ew;
   std::vector<SweepAxis> sweep;
   /// The YAML this scenario was built from, shared and immutable; set by
   /// load_scenario(), used by apply_sweep_value(). Null for a hand-built Scenario.

@@ -78,6 +78,9 @@ struct SystemType {
   /// Can fire on another sensor's track under c2.mode integrated (active or
   /// IR seeker, or operator-guided).
   bool engage_on_remote = false;
+  /// After tracking a decoy this long (s) the battery recognises it and
+  /// stops engaging it; nullopt: never (docs/model.md, "Decoys").
+  std::optional<double> decoy_discrimination_s;
   /// Parameter key (e.g. "radar.range_km", "pk.drone") -> source key or "estimate".
   std::map<std::string, std::string> sources;
   /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".

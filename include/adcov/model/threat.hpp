@@ -54,6 +54,9 @@ struct ThreatType {
   std::array<double, kRadarBands> rcs_band_factor{1, 1, 1, 1, 1, 1, 1};
   double cost_usd = 0;      ///< unit cost, for cost-exchange
   bool decoy = false;       ///< a decoy (e.g. Gerbera): engaged like a drone, carries no warhead
+  /// Chance in [0, 1] that a GNSS-denial zone of strength 1 makes the threat
+  /// lose its way (docs/model.md, "Electronic warfare").
+  double gnss_susceptibility = 0;
   /// Parameter key (e.g. "speed_mps") -> source key from docs/library.md or "estimate".
   std::map<std::string, std::string> sources;
   /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".
