@@ -84,6 +84,24 @@ std::string engagement_table(const engage::SimulationResult& r) {
   rate_block(out, "by class", r.by_class);
   rate_block(out, "by threat", r.by_threat);
   rate_block(out, "by salvo", r.by_salvo);
+  const engage::RateStats& o = r.overall;
+  out += fmt::format("warheads reaching their targets (mean per trial): {:.2f} of {}", o.leaked_warheads_mean,
+                     o.warheads_launched);
+  if (o.launched > o.warheads_launched)
+    out += fmt::format(" ({} decoys apart; {:.2f} interceptors fired at decoys)", o.launched - o.warheads_launched,
+                       o.interceptors_on_decoys_mean);
+  out += "\n";
+  if (o.lost_ew_mean > 0) {
+    out += fmt::format("  {:<24} {:>9} {:>9} {:>12}   {}\n", "lost to EW (GNSS denial)", "lost", "lost %",
+                       "neutralized", "ci95");
+    auto ew_row = [&](const std::string& name, const engage::RateStats& s) {
+      out += fmt::format("  {:<24} {:>9.2f} {:>8.1f}% {:>11.1f}%   [{:>5.1f}%, {:>5.1f}%]\n", name, s.lost_ew_mean,
+                         100.0 * s.lost_ew_rate, 100.0 * s.neutralized_rate, 100.0 * s.neutralized_ci95_lo,
+                         100.0 * s.neutralized_ci95_hi);
+    };
+    ew_row("overall", o);
+    for (const auto& [k, v] : r.by_class) ew_row(k, v);
+  }
   if (r.network) {
     out += fmt::format("the same trials with autonomous batteries (no {} network; {:+.2f} interceptions with it)\n",
                        r.network->mode, r.network->added_interceptions_mean);

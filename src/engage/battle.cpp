@@ -5,6 +5,7 @@
 //   target(i)               which weighted target threat i flies to
 //   kill(i, b, n)           the n-th interceptor battery b fires at threat i
 //   track(i, r)             when cover run r of threat i's path forms its track (network only)
+//   ew_loss(i, z)           whether ew zone z loses threat i at its entry
 // so removing batteries changes no draw of the remaining ones.
 
 #include "adcov/engage/battle.hpp"
@@ -90,7 +91,9 @@ class Battle {
     s_.heap.clear();
     out_.fired_by_battery.assign(nb, 0);
     out_.ran_dry_s.assign(nb, std::numeric_limits<double>::quiet_NaN());
+    out_.fired_by_salvo.assign(plan_.salvos.size(), 0);
     s_.ready.clear();
+    s_.close.clear();
     s_.order.clear();
     for (std::size_t b = 0; b < nb; ++b)
       s_.batteries[b] = {0, plan_.batteries[b].magazine, kNever};
@@ -121,10 +124,33 @@ class Battle {
       th.target = sv.target_ids[j];
       th.salvo = pt.salvo;
       counters += th.path->slots;
+      th.lost_s = ew_loss_time(i);
       if (plan_.network.dynamic) set_ready_times(i);
       push_path_event(i, 0);
     }
     s_.counters.assign(counters, {});
+  }
+
+  /// When an EW zone loses threat i (absolute), or never: one draw per zone
+  /// its path enters, in order of entry, until the first loss.
+  double ew_loss_time(std::uint32_t i) const {
+    const BattleScratch::Threat& th = s_.threats[i];
+    const double susceptibility = plan_.salvos[th.salvo].gnss_susceptibility;
+    if (!(susceptibility > 0)) return kNever;
+    for (const ZoneEntry& e : th.path->zones) {
+      const double p = plan_.ew_strength[e.zone] * susceptibility;
+      if (rng_.uniform(Purpose::ew_loss, i, e.zone) < p) return th.t0 + e.t_s;
+    }
+    return kNever;
+  }
+
+  /// Alive and not lost to EW at this moment: the only threats anyone engages.
+  bool in_play(const BattleScratch::Threat& th) const { return th.alive && now_ < th.lost_s; }
+
+  /// The last time (absolute) a new engagement from window k of threat i may start.
+  double close_abs(std::uint32_t i, std::uint32_t k) const {
+    const BattleScratch::Threat& th = s_.threats[i];
+    return th.t0 + (plan_.network.dynamic ? s_.close[th.window_base + k] : th.path->windows[k].t_out_s);
   }
 
   // ---- the sensor network (plan_.network.dynamic) ----
@@ -171,38 +197,62 @@ class Battle {
     return best;
   }
 
-  /// This trial's ready time of each of threat i's windows and their order.
+  /// This trial's ready time of each of threat i's windows and their order,
+  /// and for a decoy the time each battery (or, integrated, the network)
+  /// recognises it: its windows close then for new engagements.
   void set_ready_times(std::uint32_t i) {
     BattleScratch::Threat& th = s_.threats[i];
     const auto& ws = th.path->windows;
     const BattleNetwork& net = plan_.network;
+    const bool decoy = plan_.salvos[th.salvo].decoy;
     th.window_base = static_cast<std::uint32_t>(s_.ready.size());
     const bool alone = net.mode == model::C2Mode::autonomous || params_.autonomous;
     const double cue = alone ? kNever : network_track(i) + net.delay_s;
+    double recognised_by_network = kNever;
     for (std::uint32_t k = 0; k < ws.size(); ++k) {
       const Window& w = ws[k];
       double ready = kNever;
+      double recognised = kNever;
       if (enabled(w.battery)) {
+        const double reaction = plan_.batteries[w.battery].reaction_s;
+        const double discrimination = decoy ? plan_.batteries[w.battery].decoy_discrimination_s : kNever;
         // No track forms before its run starts: when the cue comes first the
         // own track cannot matter, and its draw is skipped (draws are pure
-        // functions of their slots, so skipping changes no other).
-        // Nor when even the latest possible own track leaves the window
-        // ready on entry (the common case: runs start long before windows).
-        const double reaction = plan_.batteries[w.battery].reaction_s;
+        // functions of their slots, so skipping changes no other). Nor when
+        // even the latest possible own track leaves the window ready on
+        // entry (the common case: runs start long before windows), unless
+        // the track starts a decoy's recognition clock.
         double own = kNever;
         if (!w.remote && w.own_run < 0) {
           own = w.t_in_s;
         } else if (!w.remote) {
           const CoverRun& run = th.path->runs[static_cast<std::uint32_t>(w.own_run)];
-          const bool matters = run.t_in_s < cue && !(std::min(run.t_track_max_s, cue) + reaction <= w.t_in_s);
+          const bool matters = discrimination < kNever ||
+                               (run.t_in_s < cue && !(std::min(run.t_track_max_s, cue) + reaction <= w.t_in_s));
           own = matters ? track(i, static_cast<std::uint32_t>(w.own_run)) : std::min(run.t_track_max_s, cue);
         }
         ready = std::max(w.t_in_s, std::min(own, cue) + reaction);
-        if (!(ready < w.t_out_s)) ready = kNever;  // dead in this trial
+        if (!w.remote) recognised = own + discrimination;
       }
       s_.ready.push_back(ready);
+      s_.close.push_back(recognised);  // for now: this window's own recognition
       s_.order.push_back(k);
+      recognised_by_network = std::min(recognised_by_network, recognised);
     }
+    // A battery that recognised the decoy in one window remembers it in the
+    // others; under integrated the first recognition is everyone's.
+    double* close = s_.close.data() + th.window_base;
+    double* ready = s_.ready.data() + th.window_base;
+    for (std::uint32_t k = 0; k < ws.size(); ++k) {
+      double recognised = close[k];
+      for (std::uint32_t j = 0; j < ws.size(); ++j)
+        if (ws[j].battery == ws[k].battery) recognised = std::min(recognised, close[j]);
+      if (net.mode == model::C2Mode::integrated && !params_.autonomous)
+        recognised = std::min(recognised, recognised_by_network);
+      close[k] = std::min(ws[k].t_out_s, recognised);
+    }
+    for (std::uint32_t k = 0; k < ws.size(); ++k)
+      if (!(ready[k] < close[k])) ready[k] = kNever;  // dead in this trial
     // Insertion sort by (ready, battery, index): a path has a few windows.
     const auto first = s_.order.begin() + th.window_base;
     const double* rd = s_.ready.data() + th.window_base;
@@ -243,7 +293,7 @@ class Battle {
   }
 
   void on_open(std::uint32_t i, std::uint32_t pos) {
-    if (!s_.threats[i].alive) return;
+    if (!in_play(s_.threats[i])) return;
     const std::uint32_t k = window_at(i, pos);
     s_.open[s_.threats[i].path->windows[k].battery].push_back({i, k});
     try_assign(i);
@@ -267,7 +317,9 @@ class Battle {
   void on_arrive(std::uint32_t i, std::uint32_t b) {
     BattleScratch::Threat& th = s_.threats[i];
     --s_.batteries[b].busy;
-    if (th.pending_kill) {
+    if (!(now_ < th.lost_s)) {
+      th.busy = false;  // lost to EW before the interceptor arrived: the shot is spent
+    } else if (th.pending_kill) {
       th.alive = false;
       th.busy = false;
       th.killer = static_cast<std::int32_t>(b);
@@ -310,7 +362,7 @@ class Battle {
     for (std::size_t r = 0; r < list.size(); ++r) {
       const BattleScratch::Open o = list[r];
       const BattleScratch::Threat& th = s_.threats[o.threat];
-      if (!th.alive || now_ >= th.t0 + th.path->windows[o.window].t_out_s) continue;
+      if (!in_play(th) || now_ >= close_abs(o.threat, o.window)) continue;
       list[keep++] = o;
       if (!th.busy && can_fire(b)) try_assign(o.threat);
     }
@@ -328,20 +380,20 @@ class Battle {
     for (std::uint32_t k = 0; k < ws.size(); ++k) {
       const Window& w = ws[k];
       const std::uint32_t b = w.battery;
-      if (!enabled(b) || high_end(b) || now_ >= th.t0 + w.t_out_s || !(ready_s(i, k) < kNever)) continue;
+      if (!enabled(b) || high_end(b) || now_ >= close_abs(i, k) || !(ready_s(i, k) < kNever)) continue;
       const BattleBattery& pb = plan_.batteries[b];
       if (!(pb.pk.of(cls) > 0)) continue;
       if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
       const BattleScratch::Battery& st = s_.batteries[b];
-      if (st.magazine <= 0 && !(st.reload_done_s < th.t0 + w.t_out_s)) continue;
-      first_close = std::min(first_close, th.t0 + w.t_out_s);
+      if (st.magazine <= 0 && !(st.reload_done_s < close_abs(i, k))) continue;
+      first_close = std::min(first_close, close_abs(i, k));
     }
     return first_close;
   }
 
   void try_assign(std::uint32_t i) {
     BattleScratch::Threat& th = s_.threats[i];
-    if (!th.alive || th.busy) return;
+    if (!in_play(th) || th.busy) return;
     const model::ThreatClass cls = plan_.salvos[th.salvo].cls;
     s_.candidates.clear();
     s_.choices.clear();
@@ -353,7 +405,7 @@ class Battle {
       const Window& w = ws[wi];
       if (now_ < th.t0 + ready_s(i, wi)) break;  // walked in order of ready time
       const std::uint32_t b = w.battery;
-      if (!enabled(b) || now_ >= th.t0 + w.t_out_s || !can_fire(b)) continue;
+      if (!enabled(b) || now_ >= close_abs(i, wi) || !can_fire(b)) continue;
       const BattleBattery& pb = plan_.batteries[b];
       if (s_.counters[th.counter_base + w.slot].engagements >= pb.max_engagements) continue;
       const double pk = window_pk(pb, w, cls);
@@ -409,6 +461,7 @@ class Battle {
     st.magazine -= shots;
     ++st.busy;
     out_.fired_by_battery[b] += shots;
+    out_.fired_by_salvo[th.salvo] += shots;
     th.busy = true;
     th.pending_kill = kill;
     push(ch.t_hit, kArrive, i, b);
@@ -429,9 +482,14 @@ class Battle {
     out_.intercepted_by_salvo.assign(plan_.salvos.size(), 0);
     out_.leaked_by_target.assign(plan_.targets, 0);
     out_.kills_by_battery.assign(plan_.batteries.size(), 0);
+    out_.lost_by_salvo.assign(plan_.salvos.size(), 0);
+    out_.leaked_by_salvo.assign(plan_.salvos.size(), 0);
     for (const BattleScratch::Threat& th : s_.threats) {
-      if (th.alive) {
+      if (th.alive && th.lost_s < kNever) {
+        ++out_.lost_by_salvo[th.salvo];
+      } else if (th.alive) {
         ++out_.leaked_by_target[th.target];
+        ++out_.leaked_by_salvo[th.salvo];
       } else {
         ++out_.intercepted_by_salvo[th.salvo];
         ++out_.kills_by_battery[static_cast<std::size_t>(th.killer)];

@@ -15,10 +15,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 
 #include "adcov/engage/battle.hpp"
+#include "adcov/engage/ew_zones.hpp"
 #include "adcov/engage/rng.hpp"
 #include "adcov/engage/statistics.hpp"
 #include "adcov/engage/tallies.hpp"
@@ -58,22 +60,55 @@ struct Layout {
   std::size_t fired() const { return salvos + targets; }
   std::size_t kills() const { return salvos + targets + batteries; }
   std::size_t ran_dry() const { return salvos + targets + 2 * batteries; }
-  std::size_t without() const { return salvos + targets + 3 * batteries; }  // configs 1..
+  std::size_t lost() const { return salvos + targets + 3 * batteries; }           // per salvo
+  std::size_t leaked_salvo() const { return 2 * salvos + targets + 3 * batteries; }  // per salvo
+  std::size_t fired_salvo() const { return 3 * salvos + targets + 3 * batteries; }   // per salvo
+  std::size_t without() const { return 4 * salvos + targets + 3 * batteries; }  // configs 1..
   std::size_t autonomous() const { return without() + (configs > 0 ? configs - 1 : 0); }  // per salvo
   std::size_t size() const { return autonomous() + (autonomous_rerun ? salvos : 0); }
 };
 
-RateStats make_stats(std::int64_t launched, std::int64_t intercepted_total, std::int64_t trials) {
+/// Sums over the trials for one group of threats.
+struct GroupSums {
+  std::int64_t launched = 0, warheads = 0;  ///< per trial (warheads: launched that are not decoys)
+  std::int64_t intercepted = 0, lost = 0, leaked_warheads = 0, fired_on_decoys = 0;
+  GroupSums& operator+=(const GroupSums& o) {
+    launched += o.launched, warheads += o.warheads, intercepted += o.intercepted, lost += o.lost;
+    leaked_warheads += o.leaked_warheads, fired_on_decoys += o.fired_on_decoys;
+    return *this;
+  }
+};
+
+RateStats make_stats(const GroupSums& g, std::int64_t trials) {
   RateStats r;
-  r.launched = launched;
+  r.launched = g.launched;
   if (trials <= 0) return r;
-  r.intercepted_mean = static_cast<double>(intercepted_total) / static_cast<double>(trials);
-  const double n = static_cast<double>(launched) * static_cast<double>(trials);
-  r.interception_rate = n > 0 ? static_cast<double>(intercepted_total) / n : 0.0;
-  const Interval ci = wilson_interval(static_cast<double>(intercepted_total), n);
+  const double inv = 1.0 / static_cast<double>(trials);
+  r.intercepted_mean = static_cast<double>(g.intercepted) * inv;
+  const double n = static_cast<double>(g.launched) * static_cast<double>(trials);
+  r.interception_rate = n > 0 ? static_cast<double>(g.intercepted) / n : 0.0;
+  const Interval ci = wilson_interval(static_cast<double>(g.intercepted), n);
   r.ci95_lo = ci.lo;
   r.ci95_hi = ci.hi;
+  // docs/model.md, "Electronic warfare": neutralised = intercepted + lost.
+  r.lost_ew_mean = static_cast<double>(g.lost) * inv;
+  r.lost_ew_rate = n > 0 ? static_cast<double>(g.lost) / n : 0.0;
+  const double neutralized = static_cast<double>(g.intercepted + g.lost);
+  r.neutralized_rate = n > 0 ? neutralized / n : 0.0;
+  const Interval nci = wilson_interval(neutralized, n);
+  r.neutralized_ci95_lo = nci.lo;
+  r.neutralized_ci95_hi = nci.hi;
+  r.warheads_launched = g.warheads;
+  r.leaked_warheads_mean = static_cast<double>(g.leaked_warheads) * inv;
+  r.interceptors_on_decoys_mean = static_cast<double>(g.fired_on_decoys) * inv;
   return r;
+}
+
+RateStats make_stats(std::int64_t launched, std::int64_t intercepted_total, std::int64_t trials) {
+  GroupSums g;
+  g.launched = launched;
+  g.intercepted = intercepted_total;
+  return make_stats(g, trials);
 }
 
 /// The K launch points of a salvo with a launch_area, uniform over the disc
@@ -144,6 +179,7 @@ std::vector<BattleBattery> battle_batteries(const std::vector<coverage::BatteryG
     b.interceptor_speed_mps = sys.interceptor.speed_mps;
     b.interceptor_cost_usd = sys.interceptor.cost_usd;
     b.reaction_s = sys.reaction_s;
+    if (sys.decoy_discrimination_s) b.decoy_discrimination_s = *sys.decoy_discrimination_s;
     b.pk = sys.pk;
     out.push_back(b);
   }
@@ -173,7 +209,10 @@ BattleSalvo battle_salvo(const model::Scenario& s, std::size_t si, const Simulat
                          std::vector<geo::LonLat>& targets, std::vector<PathSpec>& specs) {
   const model::Salvo& sv = s.salvos[si];
   BattleSalvo bs;
-  bs.cls = s.threats.at(sv.threat).cls;
+  const model::ThreatType& threat = s.threats.at(sv.threat);
+  bs.cls = threat.cls;
+  bs.gnss_susceptibility = threat.gnss_susceptibility;
+  bs.decoy = threat.decoy;
   bs.first_variant = static_cast<std::uint32_t>(specs.size());
   add_targets(sv, bs, targets);
   const std::vector<geo::LonLat> pool = launch_pool(sv, si, opt.seed, opt.launch_variants);
@@ -204,16 +243,25 @@ BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain
                        const std::vector<coverage::BatteryGeometry>& batteries, const SimulationOptions& opt) {
   BattlePlan plan;
   plan.batteries = battle_batteries(batteries);
-  // docs/engagement.md, "Detection and tracks": v1's battle unless the scenario asks for more.
+  const std::vector<PathSpec> specs = plan_salvos(s, opt, plan);
+  // docs/engagement.md, "Detection and tracks": v1's battle unless the
+  // scenario asks for more. Decoy discrimination counts from each battery's
+  // own track, which the network plan carries.
+  const bool discriminates =
+      std::any_of(plan.salvos.begin(), plan.salvos.end(), [](const BattleSalvo& v) { return v.decoy; }) &&
+      std::any_of(plan.batteries.begin(), plan.batteries.end(), [](const BattleBattery& b) {
+        return b.decoy_discrimination_s < std::numeric_limits<double>::infinity();
+      });
   plan.network.mode = s.c2.mode;
-  plan.network.dynamic = s.detection.model != model::DetectionModel::cookie_cutter || s.c2.mode != model::C2Mode::autonomous;
+  plan.network.dynamic = s.detection.model != model::DetectionModel::cookie_cutter ||
+                         s.c2.mode != model::C2Mode::autonomous || discriminates;
   plan.network.delay_s = s.c2.delay_s;
   plan.network.remote_pk_factor = s.c2.remote_pk_factor;
+  for (const model::EwZone& z : s.ew) plan.ew_strength.push_back(z.strength);
   SensingParams sensing;
   sensing.detection = s.detection;
   sensing.cover_runs = plan.network.dynamic;
   sensing.remote_windows = s.c2.mode == model::C2Mode::integrated;
-  const std::vector<PathSpec> specs = plan_salvos(s, opt, plan);
   // The battle packs threat and battery indices into 29 bits of its event keys.
   if (plan.threats.size() >= (std::size_t{1} << 29) || batteries.size() >= (std::size_t{1} << 29))
     throw Error("simulate: more than 2^29 threats or batteries");
@@ -224,6 +272,7 @@ BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain
     const model::ThreatType& threat = s.threats.at(sv.threat);
     const Trajectory tr = make_trajectory(threat, ps.launch, sv.route, ps.target);
     plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows, sensing);
+    plan.paths[v].zones = zone_entries(tr, s.ew);
   });
   return plan;
 }
@@ -249,6 +298,11 @@ void add_trial(const model::Scenario& s, const BattlePlan& plan, const Layout& l
   o = {};
   for (std::size_t i = 0; i < lay.salvos; ++i) {
     sum[lay.intercepted() + i] += T.intercepted_by_salvo[i];
+    sum[lay.lost() + i] += T.lost_by_salvo[i];
+    sum[lay.leaked_salvo() + i] += T.leaked_by_salvo[i];
+    sum[lay.fired_salvo() + i] += T.fired_by_salvo[i];
+    o.lost_ew += T.lost_by_salvo[i];
+    if (!plan.salvos[i].decoy) o.leaked_warheads += T.leaked_by_salvo[i];
     o.intercepted += T.intercepted_by_salvo[i];
     o.threats_destroyed_cost_usd += T.intercepted_by_salvo[i] * s.threats.at(s.salvos[i].threat).cost_usd;
   }
@@ -326,6 +380,9 @@ void reduce_blocks(const std::vector<std::int64_t>& block_sums, const Layout& la
   res.fired_by_battery = slice(lay.fired(), lay.batteries);
   res.kills_by_battery = slice(lay.kills(), lay.batteries);
   res.ran_dry_by_battery = slice(lay.ran_dry(), lay.batteries);
+  res.lost_by_salvo = slice(lay.lost(), lay.salvos);
+  res.leaked_by_salvo = slice(lay.leaked_salvo(), lay.salvos);
+  res.fired_by_salvo = slice(lay.fired_salvo(), lay.salvos);
   res.intercepted_without = slice(lay.without(), lay.configs - 1);
   res.intercepted_autonomous_by_salvo = slice(lay.autonomous(), lay.autonomous_rerun ? lay.salvos : 0);
 }
@@ -340,7 +397,8 @@ void check_tallies_fit(const model::Scenario& s, const std::vector<coverage::Bat
       tl.fired_by_battery.size() != batteries.size() ||
       tl.kills_by_battery.size() != batteries.size() || tl.ran_dry_by_battery.size() != batteries.size() ||
       tl.ran_dry_s.size() != tl.trial_outcomes.size() * batteries.size() ||
-      tl.intercepted_without.size() != groups ||
+      tl.intercepted_without.size() != groups || tl.lost_by_salvo.size() != s.salvos.size() ||
+      tl.leaked_by_salvo.size() != s.salvos.size() || tl.fired_by_salvo.size() != s.salvos.size() ||
       tl.intercepted_autonomous_by_salvo.size() != (network_rerun(s, opt) ? s.salvos.size() : 0) ||
       tl.trial_outcomes.size() != static_cast<std::size_t>(std::max<std::int64_t>(0, tl.trials)))
     throw Error("summarize: the tallies do not fit the scenario and batteries");
@@ -349,23 +407,27 @@ void check_tallies_fit(const model::Scenario& s, const std::vector<coverage::Bat
 /// Rates per salvo, threat type, class and overall, and the mean cost of the
 /// threats destroyed.
 void add_rates(const model::Scenario& s, const SimulationTallies& tl, std::int64_t trials, SimulationResult& res) {
-  std::int64_t launched_all = 0, intercepted_all = 0;
-  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_threat, by_class;
+  GroupSums all;
+  std::map<std::string, GroupSums> by_threat, by_class;
   for (std::size_t i = 0; i < s.salvos.size(); ++i) {
     const model::Salvo& sv = s.salvos[i];
-    const std::int64_t launched = sv.count, icp = tl.intercepted_by_salvo[i];
-    res.by_salvo[sv.id] = make_stats(launched, icp, trials);
-    auto& bt = by_threat[sv.threat];
-    bt.first += launched, bt.second += icp;
-    auto& bc = by_class[std::string(model::to_string(s.threats.at(sv.threat).cls))];
-    bc.first += launched, bc.second += icp;
-    launched_all += launched;
-    intercepted_all += icp;
-    res.cost_threats_destroyed_mean_usd += static_cast<double>(icp) * s.threats.at(sv.threat).cost_usd;
+    const model::ThreatType& t = s.threats.at(sv.threat);
+    GroupSums g;
+    g.launched = sv.count;
+    g.warheads = t.decoy ? 0 : sv.count;
+    g.intercepted = tl.intercepted_by_salvo[i];
+    g.lost = tl.lost_by_salvo[i];
+    g.leaked_warheads = t.decoy ? 0 : tl.leaked_by_salvo[i];
+    g.fired_on_decoys = t.decoy ? tl.fired_by_salvo[i] : 0;
+    res.by_salvo[sv.id] = make_stats(g, trials);
+    by_threat[sv.threat] += g;
+    by_class[std::string(model::to_string(t.cls))] += g;
+    all += g;
+    res.cost_threats_destroyed_mean_usd += static_cast<double>(g.intercepted) * t.cost_usd;
   }
-  for (const auto& [k, v] : by_threat) res.by_threat[k] = make_stats(v.first, v.second, trials);
-  for (const auto& [k, v] : by_class) res.by_class[k] = make_stats(v.first, v.second, trials);
-  res.overall = make_stats(launched_all, intercepted_all, trials);
+  for (const auto& [k, v] : by_threat) res.by_threat[k] = make_stats(v, trials);
+  for (const auto& [k, v] : by_class) res.by_class[k] = make_stats(v, trials);
+  res.overall = make_stats(all, trials);
   res.cost_threats_destroyed_mean_usd *= trials > 0 ? 1.0 / static_cast<double>(trials) : 0.0;
 }
 

@@ -38,6 +38,9 @@ SimulationTallies merge_tallies(std::vector<SimulationTallies> parts) {
     add_into(out.fired_by_battery, p.fired_by_battery);
     add_into(out.kills_by_battery, p.kills_by_battery);
     add_into(out.ran_dry_by_battery, p.ran_dry_by_battery);
+    add_into(out.lost_by_salvo, p.lost_by_salvo);
+    add_into(out.leaked_by_salvo, p.leaked_by_salvo);
+    add_into(out.fired_by_salvo, p.fired_by_salvo);
     out.ran_dry_s.insert(out.ran_dry_s.end(), p.ran_dry_s.begin(), p.ran_dry_s.end());
     add_into(out.intercepted_without, p.intercepted_without);
     add_into(out.intercepted_autonomous_by_salvo, p.intercepted_autonomous_by_salvo);

@@ -70,6 +70,23 @@ void rate_table(std::string& h, const std::string& first, const std::map<std::st
   h += "</table>\n";
 }
 
+// What electronic warfare takes out, per class: lost, and all neutralised.
+void ew_table(std::string& h, const engage::SimulationResult& sim) {
+  h += "<h3>Electronic warfare</h3>\n<p>Threats lost in GNSS-denial zones are neither intercepted nor "
+       "leakers; neutralised = intercepted + lost.</p>\n<table><tr><th>threats</th><th>lost (mean)</th>"
+       "<th>lost</th><th>neutralised</th><th>95&nbsp;% interval</th><th>warheads through (mean)</th>"
+       "<th>interceptors on decoys (mean)</th></tr>\n";
+  auto row = [&](const std::string& name, const engage::RateStats& r) {
+    h += "<tr><td>" + esc(name) + "</td><td>" + fixed(r.lost_ew_mean, 2) + "</td><td>" + pct(r.lost_ew_rate) +
+         "</td><td>" + pct(r.neutralized_rate) + "</td><td>" + pct(r.neutralized_ci95_lo) + " &ndash; " +
+         pct(r.neutralized_ci95_hi) + "</td><td>" + fixed(r.leaked_warheads_mean, 2) + "</td><td>" +
+         fixed(r.interceptors_on_decoys_mean, 2) + "</td></tr>\n";
+  };
+  row("all threats", sim.overall);
+  for (const auto& [k, r] : sim.by_class) row(k, r);
+  h += "</table>\n";
+}
+
 // The network's rates beside the same trials fought by autonomous batteries.
 void network_table(std::string& h, const engage::SimulationResult& sim) {
   const engage::NetworkEffect& n = *sim.network;
@@ -168,9 +185,20 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
       h += "<div>covered at " + esc(altitude_text(a.altitude_m)) + " m<b>" + pct(a.region.covered_fraction) +
            "</b>" + fixed(a.region.covered_km2, 0) + " of " + fixed(a.region.region_km2, 0) +
            " km&sup2;</div>\n";
-  if (sim)
-    h += "<div>intercepted<b>" + pct(sim->overall.interception_rate) + "</b>95&nbsp;% interval " +
-         pct(sim->overall.ci95_lo) + " &ndash; " + pct(sim->overall.ci95_hi) + "</div>\n";
+  if (sim) {
+    const engage::RateStats& o = sim->overall;
+    h += "<div>warheads reaching their targets<b>" + fixed(o.leaked_warheads_mean, 1) + " of " +
+         std::to_string(o.warheads_launched) + "</b>per night" +
+         (o.launched > o.warheads_launched
+              ? " (" + std::to_string(o.launched - o.warheads_launched) + " decoys apart)"
+              : std::string()) +
+         "</div>\n";
+    h += "<div>intercepted<b>" + pct(o.interception_rate) + "</b>95&nbsp;% interval " + pct(o.ci95_lo) +
+         " &ndash; " + pct(o.ci95_hi) + "</div>\n";
+    if (o.lost_ew_mean > 0)
+      h += "<div>lost to electronic warfare<b>" + pct(o.lost_ew_rate) + "</b>neutralised in all " +
+           pct(o.neutralized_rate) + "</div>\n";
+  }
   h += "</div>\n";
 
   if (cov) {
@@ -212,6 +240,7 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
          std::to_string(sim->seed) + ". Means per trial; the interval is the 95&nbsp;% interval of the rate.</p>\n";
     rate_table(h, "overall", {{"all threats", sim->overall}});
     rate_table(h, "threat class", sim->by_class);
+    if (sim->overall.lost_ew_mean > 0) ew_table(h, *sim);
     if (sim->network) network_table(h, *sim);
     rate_table(h, "threat type", sim->by_threat);
     rate_table(h, "salvo", sim->by_salvo);

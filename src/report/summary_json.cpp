@@ -58,6 +58,19 @@ Json rate(const engage::RateStats& r) {
   o["intercepted_mean"] = r.intercepted_mean;
   o["interception_rate"] = r.interception_rate;
   o["ci95"] = Json::array({r.ci95_lo, r.ci95_hi});
+  o["lost_ew_mean"] = r.lost_ew_mean;
+  o["lost_ew_rate"] = r.lost_ew_rate;
+  o["neutralized_rate"] = r.neutralized_rate;
+  o["neutralized_ci95"] = Json::array({r.neutralized_ci95_lo, r.neutralized_ci95_hi});
+  return o;
+}
+
+/// overall and by_class also say how many warheads got through and how
+/// many interceptors went on decoys.
+Json rate_with_warheads(const engage::RateStats& r) {
+  Json o = rate(r);
+  o["leaked_warheads_mean"] = r.leaked_warheads_mean;
+  o["interceptors_on_decoys_mean"] = r.interceptors_on_decoys_mean;
   return o;
 }
 
@@ -80,9 +93,10 @@ Json operators_part(const engage::SimulationResult& r) {
 
 Json engagement_part(const engage::SimulationResult& r) {
   Json e;
-  e["overall"] = rate(r.overall);
+  e["overall"] = rate_with_warheads(r.overall);
   e["by_threat"] = rates(r.by_threat);
-  e["by_class"] = rates(r.by_class);
+  e["by_class"] = Json::object();
+  for (const auto& [k, v] : r.by_class) e["by_class"][k] = rate_with_warheads(v);
   e["by_salvo"] = rates(r.by_salvo);
   Json& leak = e["leakers_by_target"] = Json::array();
   for (const auto& l : r.leakers_by_target) {

@@ -16,8 +16,9 @@ std::string trials_csv(const engage::SimulationResult& r) {
   out.reserve(out.size() + r.trial_outcomes.size() * 40);
   for (std::size_t i = 0; i < r.trial_outcomes.size(); ++i) {
     const auto& t = r.trial_outcomes[i];
-    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{}\n", i, t.intercepted, t.leaked, t.interceptors_fired,
-                   number_text(t.interceptor_cost_usd), number_text(t.threats_destroyed_cost_usd));
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{}\n", i, t.intercepted, t.leaked,
+                   t.interceptors_fired, number_text(t.interceptor_cost_usd),
+                   number_text(t.threats_destroyed_cost_usd), t.lost_ew, t.leaked_warheads);
   }
   return out;
 }

@@ -6,8 +6,8 @@
 namespace adcov::run {
 namespace {
 
-constexpr std::int64_t kMagic = 0x61646376'74616c32;  // "adcvtal2"
-constexpr std::size_t kWordsPerRow = 5;               // TrialOutcome's fields
+constexpr std::int64_t kMagic = 0x61646376'74616c33;  // "adcvtal3"
+constexpr std::size_t kWordsPerRow = 7;               // TrialOutcome's fields
 
 }  // namespace
 
@@ -18,7 +18,8 @@ void encode_tallies(const engage::SimulationTallies& t, std::vector<std::int64_t
   w.i64(t.first_trial);
   w.i64(t.trials);
   for (const auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
-                        &t.ran_dry_by_battery, &t.intercepted_without, &t.intercepted_autonomous_by_salvo})
+                        &t.ran_dry_by_battery, &t.lost_by_salvo, &t.leaked_by_salvo, &t.fired_by_salvo, &t.intercepted_without,
+                        &t.intercepted_autonomous_by_salvo})
     w.i64s(*v);
   w.i64(static_cast<std::int64_t>(t.ran_dry_s.size()));
   for (const float x : t.ran_dry_s) w.f64(x);
@@ -27,6 +28,8 @@ void encode_tallies(const engage::SimulationTallies& t, std::vector<std::int64_t
     w.i64(o.intercepted);
     w.i64(o.leaked);
     w.i64(o.interceptors_fired);
+    w.i64(o.lost_ew);
+    w.i64(o.leaked_warheads);
     w.f64(o.interceptor_cost_usd);
     w.f64(o.threats_destroyed_cost_usd);
   }
@@ -40,7 +43,8 @@ engage::SimulationTallies decode_tallies(const std::int64_t* data, std::size_t s
   t.first_trial = r.i64();
   t.trials = r.i64();
   for (auto* v : {&t.intercepted_by_salvo, &t.leaked_by_target, &t.fired_by_battery, &t.kills_by_battery,
-                  &t.ran_dry_by_battery, &t.intercepted_without, &t.intercepted_autonomous_by_salvo})
+                  &t.ran_dry_by_battery, &t.lost_by_salvo, &t.leaked_by_salvo, &t.fired_by_salvo, &t.intercepted_without,
+                  &t.intercepted_autonomous_by_salvo})
     *v = r.i64s();
   t.ran_dry_s.resize(r.count(1));
   for (float& x : t.ran_dry_s) x = static_cast<float>(r.f64());
@@ -49,6 +53,8 @@ engage::SimulationTallies decode_tallies(const std::int64_t* data, std::size_t s
     o.intercepted = static_cast<int>(r.i64());
     o.leaked = static_cast<int>(r.i64());
     o.interceptors_fired = static_cast<int>(r.i64());
+    o.lost_ew = static_cast<int>(r.i64());
+    o.leaked_warheads = static_cast<int>(r.i64());
     o.interceptor_cost_usd = r.f64();
     o.threats_destroyed_cost_usd = r.f64();
   }

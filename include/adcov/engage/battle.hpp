@@ -34,8 +34,18 @@
 /// any enabled sensor. A window whose ready time is not before its close is
 /// dead in that trial. Then the windows are walked in order of ready time as
 /// above. docs/engagement.md, "Detection and tracks".
+///
+/// Electronic warfare: at setup each threat draws, per zone its path enters
+/// (in order of entry), whether the zone loses it (rng Purpose::ew_loss,
+/// probability strength x gnss_susceptibility); the first loss stops it at
+/// that entry: from then on it is neither engaged nor killed (a shot in
+/// flight is spent), and it counts as lost, not as a leaker. Decoys: a
+/// battery with decoy_discrimination_s stops engaging a decoy that long
+/// after its own track of it (under integrated: after any battery's), so
+/// windows close early for decoys (network plans only).
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -56,6 +66,8 @@ struct BattleBattery {
   double interceptor_speed_mps = 0;  ///< mean fly-out speed (time of flight = slant / speed)
   double interceptor_cost_usd = 0;
   double reaction_s = 0;             ///< track to first launch (used by the network's ready times)
+  /// Own track to recognising a decoy (then no more engagements of it); infinity: never.
+  double decoy_discrimination_s = std::numeric_limits<double>::infinity();
   model::PkTable pk;
 };
 
@@ -77,6 +89,8 @@ struct BattleSalvo {
   std::uint32_t launch_variants = 1;      ///< K launch points (1 for a fixed launch)
   std::vector<double> target_cdf;         ///< cumulative target weights, last = 1
   std::vector<std::uint32_t> target_ids;  ///< salvo target -> plan-wide target index
+  double gnss_susceptibility = 0;         ///< the threat type's (EW zones)
+  bool decoy = false;                     ///< the threat type carries no warhead
 };
 
 /// One launched threat.
@@ -95,6 +109,7 @@ struct BattlePlan {
   std::vector<PathWindows> paths;  ///< Window::battery indexes `batteries`
   std::uint32_t targets = 0;       ///< plan-wide distinct targets
   BattleNetwork network;
+  std::vector<double> ew_strength; ///< per scenario ew zone (PathWindows::zones index them)
 };
 
 /// Knobs of the battle.
@@ -115,6 +130,9 @@ struct BattleTally {
   std::vector<int> fired_by_battery;   ///< interceptors
   std::vector<int> kills_by_battery;
   std::vector<double> ran_dry_s;       ///< when each battery's magazine first emptied; NaN if never
+  std::vector<int> lost_by_salvo;      ///< lost in an EW zone (neither intercepted nor leaked)
+  std::vector<int> leaked_by_salvo;    ///< reached their target
+  std::vector<int> fired_by_salvo;     ///< interceptors fired at the salvo's threats
   int intercepted() const;
 };
 
@@ -124,6 +142,7 @@ struct BattleScratch {
     double t0 = 0;
     double recheck_s = 0;  ///< pending recheck (held high-end battery), or infinity
     double track_wake_s = 0;  ///< pending wake-up at a network track (remote windows), or infinity
+    double lost_s = 0;        ///< when an EW zone loses it (absolute), or infinity
     const PathWindows* path = nullptr;
     std::uint32_t counter_base = 0, target = 0, salvo = 0;
     std::uint32_t window_base = 0;  ///< first entry in ready / order (network only)
@@ -158,6 +177,7 @@ struct BattleScratch {
   std::vector<Candidate> candidates;
   std::vector<Choice> choices;
   std::vector<double> ready;          ///< per threat and window: this trial's ready time (network only)
+  std::vector<double> close;          ///< per threat and window: last time to start an engagement (network only)
   std::vector<std::uint32_t> order;   ///< per threat: its windows by (ready, battery, index) (network only)
 };
 

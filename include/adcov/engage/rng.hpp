@@ -52,6 +52,7 @@ enum class Purpose : std::uint64_t {
   kill = 3,          ///< one interceptor's kill draw (indices: threat, battery, shot number)
   launch_pool = 4,   ///< scenario-level pool of launch points (indices: salvo, point, coordinate)
   track = 5,         ///< when a sensor's track of a threat forms (indices: threat, cover run of its path)
+  ew_loss = 6,       ///< whether a GNSS-denial zone loses a threat (indices: threat, zone)
 };
 
 /// The random stream of one trial: `key = hash(seed, trial)`. Cheap to copy.

@@ -23,12 +23,21 @@ struct RateStats {
   /// 95 % Wilson interval of the rate, pooled: successes = all interceptions,
   /// n = trials * launched (statistics.hpp; see docs/engagement.md).
   double ci95_lo = 0, ci95_hi = 0;
+  double lost_ew_mean = 0;       ///< threats lost in EW zones per trial
+  double lost_ew_rate = 0;       ///< lost / launched
+  double neutralized_rate = 0;   ///< (intercepted + lost) / launched
+  double neutralized_ci95_lo = 0, neutralized_ci95_hi = 0;  ///< Wilson, as ci95
+  std::int64_t warheads_launched = 0;      ///< launched that are not decoys, per trial
+  double leaked_warheads_mean = 0;         ///< leakers that are not decoys, per trial
+  double interceptors_on_decoys_mean = 0;  ///< interceptors fired at decoys, per trial
 };
 
 /// One trial's totals (a row of trials.csv).
 struct TrialOutcome {
   int intercepted = 0;
-  int leaked = 0;
+  int leaked = 0;            ///< every leaker, decoys included
+  int lost_ew = 0;           ///< lost in EW zones
+  int leaked_warheads = 0;   ///< leakers that are not decoys
   int interceptors_fired = 0;
   double interceptor_cost_usd = 0;
   double threats_destroyed_cost_usd = 0;

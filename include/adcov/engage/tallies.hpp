@@ -25,6 +25,9 @@ struct SimulationTallies {
   std::vector<std::int64_t> fired_by_battery;      ///< per BatteryGeometry given
   std::vector<std::int64_t> kills_by_battery;      ///< per BatteryGeometry given
   std::vector<std::int64_t> ran_dry_by_battery;    ///< trials in which its magazine emptied
+  std::vector<std::int64_t> lost_by_salvo;         ///< lost in EW zones, per scenario salvo
+  std::vector<std::int64_t> leaked_by_salvo;       ///< reached their target, per scenario salvo
+  std::vector<std::int64_t> fired_by_salvo;        ///< interceptors fired at the salvo's threats
   /// When each battery's magazine first emptied, per trial then battery
   /// (trial-major); NaN when it did not.
   std::vector<float> ran_dry_s;

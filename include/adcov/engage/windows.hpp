@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "adcov/coverage/engageability.hpp"
+#include "adcov/engage/ew_zones.hpp"
 #include "adcov/engage/trajectory.hpp"
 #include "adcov/geo/terrain.hpp"
 #include "adcov/model/network.hpp"
@@ -90,6 +91,7 @@ struct PathWindows {
   std::vector<RangeSample> ranges; ///< per window, from t_in to t_out, increasing t
   std::vector<CoverRun> runs;      ///< every sensor's cover runs, by (t_in_s, sensor); empty without a network
   std::vector<double> track_cdf;   ///< CoverRun CDFs, concatenated
+  std::vector<ZoneEntry> zones;    ///< first entries into the scenario's ew zones, by time
 };
 
 /// When run `r` of `pw` forms its track for a uniform draw `u` in [0, 1):

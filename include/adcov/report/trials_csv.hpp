@@ -11,7 +11,8 @@ namespace adcov::report {
 
 /// The CSV header line (without newline).
 inline constexpr const char* kTrialsCsvHeader =
-    "trial,intercepted,leaked,interceptors_fired,interceptor_cost_usd,threats_destroyed_cost_usd";
+    "trial,intercepted,leaked,interceptors_fired,interceptor_cost_usd,threats_destroyed_cost_usd,lost_ew,"
+    "leaked_warheads";
 
 /// The whole file: header, then one row per r.trial_outcomes entry (trial =
 /// 0-based index, the index to replay). Costs in their shortest exact form.

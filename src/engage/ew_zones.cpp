@@ -1,0 +1,39 @@
+// First entries of a path into the GNSS-denial zones (see ew_zones.hpp).
+#include "adcov/engage/ew_zones.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "adcov/geo/geodesy.hpp"
+
+namespace adcov::engage {
+
+std::vector<ZoneEntry> zone_entries(const Trajectory& tr, const std::vector<model::EwZone>& zones, double step_m) {
+  std::vector<ZoneEntry> out;
+  const double L = tr.length_m();
+  const int n = std::max(1, static_cast<int>(std::ceil(L / std::max(step_m, 1.0))));
+  for (std::uint32_t z = 0; z < zones.size(); ++z) {
+    const model::EwZone& zone = zones[z];
+    const double r_m = zone.radius_km * 1000.0;
+    auto inside = [&](double s) { return geo::distance_m(zone.center, position_at(tr, s)) <= r_m; };
+    if (inside(0)) {
+      out.push_back({z, 0.0});
+      continue;
+    }
+    for (int k = 1; k <= n; ++k) {
+      const double s = L * k / n;
+      if (!inside(s)) continue;
+      double lo = L * (k - 1) / n, hi = s;  // outside at lo, inside at hi
+      while (hi - lo > 1.0) {
+        const double mid = 0.5 * (lo + hi);
+        (inside(mid) ? hi : lo) = mid;
+      }
+      out.push_back({z, hi / tr.speed_mps});
+      break;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ZoneEntry& a, const ZoneEntry& b) { return a.t_s < b.t_s; });
+  return out;
+}
+
+}  // namespace adcov::engage
