@@ -256,7 +256,9 @@ TEST(LibraryListing, BuiltInSensorsAreListedAsSensors) {
   EXPECT_NE(row_of(text, "patriot_pac3").find(" never "), std::string::npos);
   const CPLJSONObject root = parse(report::library_json(lib, LibrarySelection::Systems));
   const CPLJSONArray systems = root.GetArray("systems");
-  for (int i = 0; i < systems.Size(); ++i)
-    if (systems[i].GetString("id") == "patriot_pac3")
+  for (int i = 0; i < systems.Size(); ++i) {
+    if (systems[i].GetString("id") == "patriot_pac3") {
       EXPECT_EQ(systems[i].GetString("decoy_discrimination_s"), "never");
+    }
+  }
 }
