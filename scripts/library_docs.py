@@ -18,8 +18,10 @@ SYSTEM_KEYS = ["role", "radar.range_km", "radar.height_m", "radar.min_elevation_
                "engagement.min_range_km", "engagement.max_range_km", "engagement.min_alt_m",
                "engagement.max_alt_m", "interceptor.speed_mps", "interceptor.cost_usd", "magazine",
                "reload_s", "fire_channels", "reaction_s", "pk.drone", "pk.cruise", "pk.ballistic",
-               "doctrine.shots_per_engagement", "doctrine.max_engagements", "engage_on_remote"]
-THREAT_KEYS = ["class", "speed_mps", "altitude_m", "rcs_m2", "rcs_band_factor", "cost_usd", "decoy"]
+               "doctrine.shots_per_engagement", "doctrine.max_engagements", "engage_on_remote",
+               "decoy_discrimination_s"]
+THREAT_KEYS = ["class", "speed_mps", "altitude_m", "rcs_m2", "rcs_band_factor", "cost_usd", "decoy",
+               "gnss_susceptibility"]
 
 
 def get(obj, key):
@@ -83,14 +85,16 @@ def main():
          "S-300 need it pointed at the threat axis); `radar.band` selects a threat's `rcs_band_factor`; "
          "`engage_on_remote` (\"fires on remote track\") lets a battery fire on another sensor's track under "
          "`c2.mode: integrated` (active/IR seeker or operator-guided; semi-active and track-via-missile "
-         "systems cannot).", "",
+         "systems cannot). `decoy_discrimination_s` (\"recognises decoy after s\") is how long a battery tracks a "
+         "decoy before it recognises it and stops engaging it, or `never`; `gnss_susceptibility` is the chance that a "
+         "threat entering a GNSS-denial zone of strength 1 loses its way (docs/scenario.md, `ew:`).", "",
          "## Systems", "",
          "Shooters: they detect with their own radar (or sights) and fire.", "",
          "| id | name | radar km | radar height m | min elev deg | scan s | sector deg | band "
          "| engagement km (min–max) | altitude m (min–max) "
          "| interceptor m/s | cost USD | magazine | reload s | channels | reaction s "
-         "| pk drone / cruise / ballistic | shots × engagements | fires on remote track |",
-         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+         "| pk drone / cruise / ballistic | shots × engagements | fires on remote track | recognises decoy after s |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     shooters = [s for s in lib["systems"] if s.get("role", "shooter") == "shooter"]
     sensors = [s for s in lib["systems"] if s.get("role", "shooter") == "sensor"]
     for s in shooters:
@@ -103,7 +107,7 @@ def main():
                  f"{cell(s, 'fire_channels')} | {cell(s, 'reaction_s')} | {cell(s, 'pk.drone')} / "
                  f"{cell(s, 'pk.cruise')} / {cell(s, 'pk.ballistic')} | "
                  f"{cell(s, 'doctrine.shots_per_engagement')} × {cell(s, 'doctrine.max_engagements')} | "
-                 f"{cell(s, 'engage_on_remote')} |")
+                 f"{cell(s, 'engage_on_remote')} | {cell(s, 'decoy_discrimination_s')} |")
     d += ["", "## Sensors", "",
           "`role: sensor`: they detect and, through `c2:`, cue batteries; they never fire, so they have no "
           "envelope, interceptor, magazine or pk. An acoustic node (`radar.kind: acoustic`) hears drones within "
@@ -125,12 +129,12 @@ def main():
           "RCS is one number, or front / side / tail where it varies with aspect (coverage maps use the front). "
           "A band factor multiplies the RCS that radars of that band see (bands not named: ×1).", "",
           "| id | name | class | speed m/s | altitude m (AGL; ballistic: apogee) | RCS m² | band factor "
-          "| cost USD | decoy |",
-          "|---|---|---|---|---|---|---|---|---|"]
+          "| cost USD | decoy | GNSS susceptibility |",
+          "|---|---|---|---|---|---|---|---|---|---|"]
     for t in lib["threats"]:
         d.append(f"| `{t['id']}` | {t['name']} | {cell(t, 'class')} | {cell(t, 'speed_mps')} | "
                  f"{cell(t, 'altitude_m')} | {rcs_cell(t)} | {cell(t, 'rcs_band_factor')} | "
-                 f"{cell(t, 'cost_usd', True)} | {cell(t, 'decoy')} |")
+                 f"{cell(t, 'cost_usd', True)} | {cell(t, 'decoy')} | {cell(t, 'gnss_susceptibility')} |")
     d += ["", "## Estimates and why", "",
           "No public single-shot Pk, fire-channel count or reload time was found for most systems, and no RCS "
           "for any threat (see the reference's *Gaps*). \"Reference knowledge\" marks Wikipedia-level figures "

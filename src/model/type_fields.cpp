@@ -91,6 +91,13 @@ const std::vector<ChoiceField>& choice_fields() {
            return true;
          }
          double v = 0;
+         if (n.IsScalar() && !YAML::convert<double>::decode(n, v)) {
+           static const std::vector<std::string> kWords = {"never"};
+           d.error(n.Mark(), item,
+                   "decoy_discrimination_s: expected a number of seconds or 'never', got '" + n.Scalar() + "'" +
+                       did_you_mean(n.Scalar(), kWords));
+           return false;
+         }
          if (!read_double(n, item, "decoy_discrimination_s", d, v, at_least(0).at_most(kMaxDurationS))) return false;
          s.decoy_discrimination_s = v;
          return true;

@@ -62,10 +62,15 @@ std::string table(const std::vector<std::vector<std::string>>& rows) {
 
 bool acoustic(const SystemType& s) { return s.radar.kind == model::SensorKind::acoustic; }
 
+/// Seconds of tracking before a decoy is recognised, or "never".
+std::string decoy_text(const SystemType& s) {
+  return s.decoy_discrimination_s ? number_text(*s.decoy_discrimination_s) : "never";
+}
+
 std::string systems_table(const Library& lib) {
   std::vector<std::vector<std::string>> rows = {{"id", "name", "role", "radar_km", "scan_s", "sector_deg", "band",
                                                  "kind", "max_alt_m", "engage_km", "alt_m", "pk d/c/b", "magazine",
-                                                 "channels", "remote", "cost_usd"}};
+                                                 "channels", "remote", "decoy_s", "cost_usd"}};
   for (const auto& [id, s] : lib.systems) {
     const auto& e = s.engagement;
     std::vector<std::string> row = {id,
@@ -78,14 +83,14 @@ std::string systems_table(const Library& lib) {
                                     std::string(model::to_string(s.radar.kind)),
                                     acoustic(s) ? number_text(s.radar.max_alt_m) : kNone};
     if (s.role == model::Role::sensor) {
-      row.insert(row.end(), 7, kNone);
+      row.insert(row.end(), 8, kNone);
     } else {
       row.insert(row.end(), {fmt::format("{}-{}", number_text(e.min_range_km), number_text(e.max_range_km)),
                              fmt::format("{}-{}", number_text(e.min_alt_m), number_text(e.max_alt_m)),
                              fmt::format("{}/{}/{}", number_text(s.pk.drone), number_text(s.pk.cruise),
                                          number_text(s.pk.ballistic)),
                              fmt::format("{}", s.magazine), fmt::format("{}", s.fire_channels),
-                             s.engage_on_remote ? "yes" : "no", money(s.interceptor.cost_usd)});
+                             s.engage_on_remote ? "yes" : "no", decoy_text(s), money(s.interceptor.cost_usd)});
     }
     rows.push_back(std::move(row));
   }
@@ -111,11 +116,11 @@ std::string band_factor_text(const ThreatType& t) {
 
 std::string threats_table(const Library& lib) {
   std::vector<std::vector<std::string>> rows = {
-      {"id", "name", "class", "speed_mps", "altitude_m", "rcs_m2 f/s/t", "band_factor", "cost_usd"}};
+      {"id", "name", "class", "speed_mps", "altitude_m", "rcs_m2 f/s/t", "band_factor", "gnss", "cost_usd"}};
   for (const auto& [id, t] : lib.threats)
     rows.push_back({id, t.name + (t.decoy ? " (decoy)" : ""), std::string(model::to_string(t.cls)),
                     number_text(t.speed_mps), number_text(t.altitude_m), rcs_text(t), band_factor_text(t),
-                    money(t.cost_usd)});
+                    number_text(t.gnss_susceptibility), money(t.cost_usd)});
   return table(rows);
 }
 
@@ -146,7 +151,7 @@ Json system_json(const SystemType& s) {
   if (s.role == model::Role::sensor) {
     // A sensor never fires: its shooter parameters do not apply (null, not 0).
     for (const char* k : {"engagement", "interceptor", "magazine", "reload_s", "fire_channels", "reaction_s", "pk",
-                          "doctrine", "engage_on_remote"})
+                          "doctrine", "engage_on_remote", "decoy_discrimination_s"})
       o[k] = nullptr;
     o["sources"] = s.sources;
     o["why"] = s.why;
@@ -168,6 +173,11 @@ Json system_json(const SystemType& s) {
   o["doctrine"] = {{"shots_per_engagement", s.doctrine.shots_per_engagement},
                    {"max_engagements", s.doctrine.max_engagements}};
   o["engage_on_remote"] = s.engage_on_remote;
+  // Seconds, or the word "never" as the YAML writes it.
+  if (s.decoy_discrimination_s)
+    o["decoy_discrimination_s"] = quantity(*s.decoy_discrimination_s);
+  else
+    o["decoy_discrimination_s"] = "never";
   o["sources"] = s.sources;
   o["why"] = s.why;
   o["notes"] = s.notes;
@@ -194,6 +204,7 @@ Json threat_json(const ThreatType& t) {
   o["rcs_band_factor"] = factors;  // bands not named: 1
   o["cost_usd"] = quantity(t.cost_usd);
   o["decoy"] = t.decoy;
+  o["gnss_susceptibility"] = quantity(t.gnss_susceptibility);
   o["sources"] = t.sources;
   o["why"] = t.why;
   o["notes"] = t.notes;
@@ -214,12 +225,14 @@ std::string library_table(const Library& lib, LibrarySelection which) {
   std::string out;
   if (systems)
     out += "Systems (radar_km against rcs_ref_m2, acoustic: hearing range; pk per threat class drone/cruise/ballistic;\n"
-           "remote: may fire on another sensor's track under c2 integrated; sensors never fire)\n" +
+           "remote: may fire on another sensor's track under c2 integrated; decoy_s: seconds of tracking before a decoy\n"
+           "is recognised, or never; sensors never fire)\n" +
            systems_table(lib);
   if (systems && threats) out += "\n";
   if (threats)
     out += "Threats (altitude_m above ground, ballistic: apogee; rcs_m2 front/side/tail where it varies by aspect;\n"
-           "band_factor: RCS multiplier seen by radars of that band)\n" +
+           "band_factor: RCS multiplier seen by radars of that band; gnss: chance of being lost in a GNSS-denial zone of\n"
+           "strength 1)\n" +
            threats_table(lib);
   out += "\nSources and estimates: docs/library.md (or --format json).\n";
   return out;

@@ -66,6 +66,34 @@ void MapLegend::sensor(const std::string& label) {
   y += h + kLineGapPx + 2;
 }
 
+void MapLegend::ew_zone(const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  const double bx = x + 1, by = y + 1, bw = kSwatchWPx - 2, bh = h - 2;
+  cairo_save(cr);
+  cairo_rectangle(cr, bx, by, bw, bh);
+  set_color(cr, kEwWash);
+  cairo_fill_preserve(cr);
+  cairo_clip(cr);
+  for (double d = -bh; d < bw; d += kEwHatchStepPx / 2) {
+    cairo_move_to(cr, bx + d, by + bh);
+    cairo_line_to(cr, bx + d + bh, by);
+  }
+  set_color(cr, kEwHatch);
+  cairo_set_line_width(cr, kEwHatchWidthPx);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+  cairo_save(cr);
+  cairo_rectangle(cr, bx, by, bw, bh);
+  const double dash[] = {kEwDashPx / 2, kEwDashPx * 0.3};
+  cairo_set_dash(cr, dash, 2, 0);
+  set_color(cr, kEwLine);
+  cairo_set_line_width(cr, kEwWidthPx * 0.75);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx;
+}
+
 void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
                    const RenderOptions& opt) {
   int n[3] = {0, 0, 0}, sensors = 0;
@@ -85,6 +113,7 @@ void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::Cove
   if (opt.admin0_geojson) lg.line_sample(kBorderLine, kBorderWidthPx, "Border");
   if (opt.admin1_geojson) lg.line_sample(kOblastLine, kOblastWidthPx, "Oblast");
   if (s.region.protect) lg.line_sample(kProtectLine, kProtectWidthPx, "Protect zone");
+  if (!s.ew.empty()) lg.ew_zone("GNSS denial zone");
   if (opt.sea_geojson) lg.tinted_swatch(kOutsideRegionColor, kSeaTint, "Sea");
   lg.gap();
   lg.text("Grid " + thousands(r.grid.cell_m) + " m, LAEA", kLegendNote);

@@ -32,6 +32,8 @@ struct MapLegend {
   /// A battery marker and its label.
   void marker(model::OperatorGroup group, const std::string& label);
   void sensor(const std::string& label);  ///< a sensor unit's ring marker
+  /// A hatched box with a dashed outline, as the map draws an ew: zone.
+  void ew_zone(const std::string& label);
 };
 
 /// The part every map's legend ends with: batteries per operator group, the

@@ -110,6 +110,37 @@ void stroke_lines(cairo_t* cr, const MapLayout& L, const std::vector<Polyline>& 
   cairo_stroke(cr);
 }
 
+// Each ew: zone: a faint wash and a light diagonal hatch inside its true
+// circle, then a dashed outline.
+void draw_ew_zones(cairo_t* cr, const model::Scenario& s, const MapLayout& L) {
+  for (const model::EwZone& z : s.ew) {
+    const std::vector<Polyline> ring{ew_zone_ring(z, L.view)};
+    cairo_save(cr);
+    trace_polylines(cr, L, ring);
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    cairo_path_extents(cr, &x0, &y0, &x1, &y1);
+    set_color(cr, kEwWash);
+    cairo_fill_preserve(cr);
+    cairo_clip(cr);
+    for (double d = -(y1 - y0); d < x1 - x0; d += kEwHatchStepPx) {  // lines of slope -1 across the box
+      cairo_move_to(cr, x0 + d, y1);
+      cairo_line_to(cr, x0 + d + (y1 - y0), y0);
+    }
+    set_color(cr, kEwHatch);
+    cairo_set_line_width(cr, kEwHatchWidthPx);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    cairo_save(cr);
+    trace_polylines(cr, L, ring);
+    const double dash[] = {kEwDashPx, kEwDashPx * 0.6};
+    cairo_set_dash(cr, dash, 2, 0);
+    set_color(cr, kEwLine);
+    cairo_set_line_width(cr, kEwWidthPx);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+  }
+}
+
 std::vector<Polyline> vectors_of(const std::optional<fs::path>& file, const MapLayout& L) {
   return file ? read_map_vectors(*file, L.view) : std::vector<Polyline>{};
 }
@@ -128,6 +159,7 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
   stroke_lines(cr, L, vectors_of(opt.admin0_geojson, L), kBorderLine, kBorderWidthPx);
   if (s.region.protect && fs::exists(*s.region.protect))
     stroke_lines(cr, L, vectors_of(s.region.protect, L), kProtectLine, kProtectWidthPx);
+  draw_ew_zones(cr, s, L);
   label_graticule(cr, L, grat);
   if (opt.places_csv)
     draw_city_labels(cr, L, read_cities(*opt.places_csv, opt.min_city_population), r.batteries);

@@ -21,11 +21,20 @@ inline constexpr Rgba kGraticuleLine{110, 110, 110, 90};
 inline constexpr Rgba kOblastLine{70, 70, 70, 170};
 inline constexpr Rgba kBorderLine{15, 15, 15, 255};
 inline constexpr Rgba kProtectLine{0, 150, 150, 255};
+// GNSS-denial (ew:) zones: a dashed violet outline over a light hatch and a
+// faint wash, so the coverage colours under them stay readable.
+inline constexpr Rgba kEwLine{120, 40, 160, 235};
+inline constexpr Rgba kEwHatch{120, 40, 160, 70};
+inline constexpr Rgba kEwWash{120, 40, 160, 18};
 
 inline constexpr double kGraticuleWidthPx = 0.7;
 inline constexpr double kOblastWidthPx = 0.9;
 inline constexpr double kBorderWidthPx = 2.2;
 inline constexpr double kProtectWidthPx = 2.5;
+inline constexpr double kEwWidthPx = 2.0;
+inline constexpr double kEwDashPx = 9.0;        // dash and gap of the outline
+inline constexpr double kEwHatchWidthPx = 0.8;
+inline constexpr double kEwHatchStepPx = 9.0;   // spacing of the diagonal hatch
 
 inline constexpr TextStyle kTitleText{{22, true}, kInk};
 inline constexpr TextStyle kSubtitleText{{15, false}, kMutedInk};

@@ -7,6 +7,7 @@
 
 #include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
+#include "adcov/geo/geodesy.hpp"
 
 namespace adcov::report {
 namespace {
@@ -61,6 +62,16 @@ std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const 
     }
   }
   return out;
+}
+
+Polyline ew_zone_ring(const model::EwZone& zone, const geo::GridSpec& grid, int points) {
+  Polyline ring;
+  ring.reserve(static_cast<std::size_t>(points) + 1);
+  for (int k = 0; k < points; ++k)
+    ring.push_back(geo::project(grid.projection,
+                                geo::destination(zone.center, 360.0 * k / points, zone.radius_km * 1000.0)));
+  ring.push_back(ring.front());  // closed, so trace_polylines closes the path cleanly
+  return ring;
 }
 
 void trace_polylines(cairo_t* cr, const MapLayout& layout, const std::vector<Polyline>& lines) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "adcov/geo/grid.hpp"
+#include "adcov/model/scenario.hpp"
 #include "adcov/report/map_layout.hpp"
 
 namespace adcov::report {
@@ -20,6 +21,11 @@ using Polyline = std::vector<geo::XY>;
 /// CRS of `grid`. Features outside the projection's domain are skipped.
 /// \throws Error if GDAL cannot open the file or reproject its layers.
 std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid);
+
+/// The true circle of an `ew:` zone (every point `radius_km` from its centre
+/// on the sphere, geo::destination), as a closed ring of `points` + 1 points
+/// in the CRS of `grid`.
+Polyline ew_zone_ring(const model::EwZone& zone, const geo::GridSpec& grid, int points = 180);
 
 /// Adds `lines` to the current path of `cr`, in canvas pixels.
 void trace_polylines(cairo_t* cr, const MapLayout& layout, const std::vector<Polyline>& lines);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -137,6 +138,36 @@ TEST(Library, ValuesArePhysicallySane) {
     EXPECT_FALSE(lib.systems.at(id).engage_on_remote) << id;
   EXPECT_EQ(lib.threats.at("iskander_m").cls, ThreatClass::ballistic);
   EXPECT_NEAR(lib.threats.at("iskander_m").altitude_m, 50000, 10000);
+
+  // GNSS susceptibility: a probability; drones (satellite navigation, the
+  // record's 18.6 % lost locally) above every cruise and ballistic missile
+  // (inertial with terrain matching or a short ballistic flight).
+  double lowest_drone = 1, highest_missile = 0;
+  for (const auto& [id, t] : lib.threats) {
+    EXPECT_GE(t.gnss_susceptibility, 0) << id;
+    EXPECT_LE(t.gnss_susceptibility, 1) << id;
+    if (t.cls == ThreatClass::drone)
+      lowest_drone = std::min(lowest_drone, t.gnss_susceptibility);
+    else
+      highest_missile = std::max(highest_missile, t.gnss_susceptibility);
+  }
+  EXPECT_GT(lowest_drone, highest_missile);
+  EXPECT_GE(shahed.gnss_susceptibility, 0.186);  // at least the record's national lost share
+  EXPECT_GT(lib.threats.at("gerbera").gnss_susceptibility, shahed.gnss_susceptibility);  // no CRPA antenna
+  EXPECT_EQ(lib.threats.at("kh22").gnss_susceptibility, 0);  // no satellite navigation
+  // Decoy discrimination: radar-only SAMs never; guns with sights and
+  // operator-guided shooters within minutes.
+  for (const char* id : {"patriot_pac3", "patriot_pac2", "samp_t", "nasams", "s300ps"})
+    EXPECT_FALSE(lib.systems.at(id).decoy_discrimination_s.has_value()) << id;
+  for (const char* id : {"gepard", "skynex", "mobile_fire_group", "interceptor_drone"}) {
+    ASSERT_TRUE(lib.systems.at(id).decoy_discrimination_s.has_value()) << id;
+    EXPECT_GT(*lib.systems.at(id).decoy_discrimination_s, 0) << id;
+    EXPECT_LE(*lib.systems.at(id).decoy_discrimination_s, 120) << id;
+  }
+  for (const auto& [id, s] : lib.systems)
+    if (s.role == adcov::model::Role::sensor) {
+      EXPECT_FALSE(s.sources.count("decoy_discrimination_s")) << id;
+    }
 }
 
 TEST(Library, DocsListEveryTypeAndEveryCitation) {

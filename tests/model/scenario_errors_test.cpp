@@ -58,6 +58,28 @@ const std::vector<BadCase>& cases() {
        "'swerling1'?)"},
       {"TrackMAboveN", m + "detection: {track: {m: 3, n: 2}}\n",
        "{f}:4:20: detection: track: m (3) is greater than n (2): no track could ever form"},
+      // Electronic warfare and decoys: ew: zones, gnss_susceptibility, decoy_discrimination_s.
+      {"EwZoneStrengthZero",
+       m + "ew:\n  - {id: z, kind: gnss_denial, center: [30, 50], radius_km: 10, strength: 0}\n",
+       "{f}:5:75: ew zone 'z': strength must be > 0, got 0"},
+      {"EwZoneStrengthAboveOne",
+       m + "ew:\n  - {id: z, kind: gnss_denial, center: [30, 50], radius_km: 10, strength: 1.5}\n",
+       "{f}:5:75: ew zone 'z': strength must be <= 1, got 1.5"},
+      {"EwZoneUnknownKindWithHint", m + "ew:\n  - {id: z, kind: gnss_denail, center: [30, 50], radius_km: 10}\n",
+       "{f}:5:19: ew zone 'z': unknown kind 'gnss_denail', expected gnss_denial (did you mean 'gnss_denial'?)"},
+      {"EwZoneMissingRadius", m + "ew:\n  - {id: z, kind: gnss_denial, center: [30, 50]}\n",
+       "{f}:5:5: ew zone 'z': missing required key 'radius_km'"},
+      {"GnssSusceptibilityAboveOne", m + "threats:\n  shahed136: {gnss_susceptibility: 1.2}\n",
+       "{f}:5:36: threat 'shahed136': gnss_susceptibility must be in [0, 1], got 1.2"},
+      {"DecoyDiscriminationNotANumberOrNever", m + "systems:\n  gepard: {decoy_discrimination_s: sometimes}\n",
+       "{f}:5:36: system 'gepard': decoy_discrimination_s: expected a number of seconds or 'never', got "
+       "'sometimes'"},
+      {"DecoyDiscriminationMisspeltNever", m + "systems:\n  gepard: {decoy_discrimination_s: nevr}\n",
+       "{f}:5:36: system 'gepard': decoy_discrimination_s: expected a number of seconds or 'never', got 'nevr' "
+       "(did you mean 'never'?)"},
+      {"DecoyDiscriminationOnASensor", m + "systems:\n  p18: {decoy_discrimination_s: 10}\n",
+       "{f}:5:8: system 'p18': a sensor (role: sensor) never fires, so 'decoy_discrimination_s' has no effect; "
+       "remove it or use role: shooter"},
       {"PfaTooLarge", m + "detection: {pfa: 0.6}\n", "{f}:4:18: detection: pfa must be in [1e-12, 0.1], got 0.6"},
       {"SensorWithAMagazine", m + "systems:\n  ew: {role: sensor, radar: {range_km: 100}, magazine: 4}\n",
        "{f}:5:7: system 'ew': a sensor (role: sensor) never fires, so 'magazine' has no effect; remove it or use "

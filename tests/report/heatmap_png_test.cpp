@@ -2,11 +2,13 @@
 
 #include <gdal_priv.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <sstream>
 
 #include "adcov/error.hpp"
+#include "adcov/geo/geodesy.hpp"
 #include "adcov/report/heatmap_png.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
@@ -158,4 +160,39 @@ TEST(HeatmapPng, CountColoursAreDistinctAndSaturateAtFive) {
     for (int b = a + 1; b <= 5; ++b) EXPECT_NE(report::count_color(a), report::count_color(b));
   EXPECT_EQ(report::count_color(9), report::count_color(5));
   EXPECT_NE(report::floor_color(0), report::floor_color(1));
+}
+
+TEST(HeatmapPng, EwZoneIsDrawnOnItsTrueCircleAndLeavesTheRestAlone) {
+  const auto cov = test::synthetic_coverage();
+  const report::RenderOptions opt;
+  const report::MapLayout layout = report::map_layout(cov, opt);
+  model::Scenario plain = test::synthetic_scenario();
+  model::Scenario jammed = plain;
+  model::EwZone z;
+  z.id = "zone";
+  z.center = geo::unproject(cov.grid.projection, {10000, 10000});
+  z.radius_km = 15;
+  z.strength = 0.8;
+  jammed.ew.push_back(z);
+  const report::Picture a = report::render_count_map(plain, cov, 0, opt);
+  const report::Picture b = report::render_count_map(jammed, cov, 0, opt);
+  ASSERT_EQ(a.width(), b.width());
+  // Points 15 km from the centre on the sphere (the zone's true circle),
+  // projected: most of them (the outline's dashes have gaps) change colour clearly.
+  std::vector<geo::XY> ring;
+  for (int k = 0; k < 72; ++k)
+    ring.push_back(geo::project(cov.grid.projection, geo::destination(z.center, 5.0 * k, 15000)));
+  int changed = 0;
+  for (const geo::XY& p : ring) {
+    const report::Pixel px = report::canvas_pixel(layout, p);
+    const report::Rgba ca = a.pixel(px.x, px.y), cb = b.pixel(px.x, px.y);
+    if (std::abs(ca.r - cb.r) + std::abs(ca.g - cb.g) + std::abs(ca.b - cb.b) > 60) ++changed;
+  }
+  EXPECT_GT(changed, static_cast<int>(ring.size()) / 3);
+  // Inside, the coverage colour stays close (a faint wash); far outside, untouched.
+  const report::Pixel in = report::canvas_pixel(layout, {10000, 12000});
+  const report::Rgba ia = a.pixel(in.x, in.y), ib = b.pixel(in.x, in.y);
+  EXPECT_LE(std::abs(ia.r - ib.r) + std::abs(ia.g - ib.g) + std::abs(ia.b - ib.b), 150);
+  const report::Pixel out = report::canvas_pixel(layout, {-40000, -30000});
+  EXPECT_EQ(a.pixel(out.x, out.y), b.pixel(out.x, out.y));
 }

@@ -131,6 +131,7 @@ model::Library sensor_library() {
   gun.engagement = {0.2, 4, 0, 3000};
   gun.magazine = 10;
   gun.engage_on_remote = true;
+  gun.decoy_discrimination_s = 25;
   lib.systems["gun"] = gun;
   model::SystemType ew;
   ew.id = "ew";
@@ -154,6 +155,7 @@ model::Library sensor_library() {
   d.rcs_m2 = 0.05;
   d.rcs_aspects = model::RcsAspects{0.05, 0.5, 0.15};
   d.rcs_band_factor[0] = 3;  // vhf
+  d.gnss_susceptibility = 0.35;
   lib.threats["drone"] = d;
   return lib;
 }
@@ -163,24 +165,27 @@ model::Library sensor_library() {
 TEST(LibraryListing, TableShowsSensorKeysAndDashesForAShooterColumnOfASensor) {
   const model::Library lib = sensor_library();
   const std::string text = report::library_table(lib, LibrarySelection::All);
-  for (const char* h : {"role", "scan_s", "sector_deg", "band", "kind", "max_alt_m", "remote"})
+  for (const char* h : {"role", "scan_s", "sector_deg", "band", "kind", "max_alt_m", "remote", "decoy_s", "gnss"})
     EXPECT_NE(text.find(h), std::string::npos) << h;
   const std::string gun = row_of(text, "gun"), ew = row_of(text, "ew"), mic = row_of(text, "mic");
   EXPECT_NE(gun.find("shooter"), std::string::npos) << gun;
   EXPECT_NE(gun.find(" 120 "), std::string::npos) << gun;
   EXPECT_NE(gun.find(" yes "), std::string::npos) << gun;
+  EXPECT_NE(gun.find(" 25 "), std::string::npos) << gun;
   EXPECT_NE(ew.find("sensor"), std::string::npos) << ew;
   EXPECT_NE(ew.find(" vhf "), std::string::npos) << ew;
-  // engage_km, alt_m, pk, magazine, channels, remote, cost: seven dashes, plus max_alt_m.
+  // engage_km, alt_m, pk, magazine, channels, remote, decoy_s, cost: eight dashes, plus max_alt_m.
   std::size_t dashes = 0;
   for (std::size_t at = ew.find("\u2014"); at != std::string::npos; at = ew.find("\u2014", at + 1)) ++dashes;
-  EXPECT_EQ(dashes, 8u) << ew;
+  EXPECT_EQ(dashes, 9u) << ew;
+  EXPECT_EQ(ew.find("never"), std::string::npos) << ew;
   EXPECT_EQ(ew.find(" yes "), std::string::npos) << ew;
   EXPECT_NE(mic.find("acoustic"), std::string::npos) << mic;
   EXPECT_NE(mic.find(" 1500 "), std::string::npos) << mic;
   const std::string drone = row_of(text, "drone");
   EXPECT_NE(drone.find("0.05/0.5/0.15"), std::string::npos) << drone;
   EXPECT_NE(drone.find("vhf x3"), std::string::npos) << drone;
+  EXPECT_NE(drone.find(" 0.35 "), std::string::npos) << drone;
 }
 
 TEST(LibraryListing, TableColumnsLineUpAcrossTheDash) {
@@ -221,10 +226,12 @@ TEST(LibraryListing, JsonHasSensorKeysAndNullShooterFieldsForASensor) {
   EXPECT_EQ(gun.GetObj("radar").GetString("kind"), "radar");
   EXPECT_FALSE(gun.GetObj("radar").GetObj("max_alt_m").IsValid());
   EXPECT_TRUE(gun.GetBool("engage_on_remote", false));
+  EXPECT_EQ(gun.GetDouble("decoy_discrimination_s"), 25);
   const CPLJSONObject ew = by_id.at("ew");
   EXPECT_EQ(ew.GetString("role"), "sensor");
   EXPECT_EQ(ew.GetObj("radar").GetString("band"), "vhf");
-  for (const char* k : {"engagement", "interceptor", "magazine", "pk", "doctrine", "engage_on_remote"})
+  for (const char* k :
+       {"engagement", "interceptor", "magazine", "pk", "doctrine", "engage_on_remote", "decoy_discrimination_s"})
     EXPECT_EQ(ew.GetObj(k).GetType(), CPLJSONObject::Type::Null) << k;
   const CPLJSONObject mic = by_id.at("mic");
   EXPECT_EQ(mic.GetObj("radar").GetString("kind"), "acoustic");
@@ -235,6 +242,7 @@ TEST(LibraryListing, JsonHasSensorKeysAndNullShooterFieldsForASensor) {
   EXPECT_EQ(drone.GetObj("rcs_aspects").GetDouble("tail"), 0.15);
   EXPECT_EQ(drone.GetObj("rcs_band_factor").GetDouble("vhf"), 3);
   EXPECT_FALSE(drone.GetObj("rcs_band_factor").GetObj("s").IsValid());
+  EXPECT_EQ(drone.GetDouble("gnss_susceptibility"), 0.35);
 }
 
 TEST(LibraryListing, BuiltInSensorsAreListedAsSensors) {
@@ -244,4 +252,13 @@ TEST(LibraryListing, BuiltInSensorsAreListedAsSensors) {
     EXPECT_NE(row_of(text, id).find(" sensor "), std::string::npos) << id;
   const std::string shahed = row_of(report::library_table(lib, LibrarySelection::Threats), "shahed136");
   EXPECT_NE(shahed.find("vhf x3"), std::string::npos) << shahed;
+  // A radar-only SAM never tells a decoy apart; its JSON says so in the YAML's word.
+  EXPECT_NE(row_of(text, "patriot_pac3").find(" never "), std::string::npos);
+  const CPLJSONObject root = parse(report::library_json(lib, LibrarySelection::Systems));
+  const CPLJSONArray systems = root.GetArray("systems");
+  for (int i = 0; i < systems.Size(); ++i) {
+    if (systems[i].GetString("id") == "patriot_pac3") {
+      EXPECT_EQ(systems[i].GetString("decoy_discrimination_s"), "never");
+    }
+  }
 }
