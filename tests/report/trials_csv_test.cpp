@@ -16,8 +16,10 @@ TEST(TrialsCsv, OneRowPerTrialAfterTheHeader) {
   std::vector<std::string> lines;
   while (std::getline(in, line)) lines.push_back(line);
   ASSERT_EQ(lines.size(), 8u);
-  EXPECT_EQ(lines[0], "trial,intercepted,leaked,interceptors_fired,interceptor_cost_usd,threats_destroyed_cost_usd");
-  EXPECT_EQ(lines[1], "0,40,20,30,12900000,2000000");
+  EXPECT_EQ(lines[0],
+            "trial,intercepted,leaked,interceptors_fired,interceptor_cost_usd,threats_destroyed_cost_usd,lost_ew,"
+            "leaked_warheads");
+  EXPECT_EQ(lines[1], "0,40,20,30,12900000,2000000,0,0");
   // Costs read back bit for bit.
   std::stringstream row(lines[2]);
   std::string cell;

@@ -36,11 +36,11 @@ struct RateStats {
 struct TrialOutcome {
   int intercepted = 0;
   int leaked = 0;            ///< every leaker, decoys included
-  int lost_ew = 0;           ///< lost in EW zones
-  int leaked_warheads = 0;   ///< leakers that are not decoys
   int interceptors_fired = 0;
   double interceptor_cost_usd = 0;
   double threats_destroyed_cost_usd = 0;
+  int lost_ew = 0;           ///< lost in EW zones
+  int leaked_warheads = 0;   ///< leakers that are not decoys
 };
 
 struct LeakersAtTarget {
