@@ -90,6 +90,16 @@ TEST(SummaryJson, HasEverySpecKeyWithTheRightType) {
   EXPECT_TRUE(is_number(e.GetObj("interceptors_fired/iris_t_slm")));
   EXPECT_TRUE(is_number(e.GetObj("cost_usd/interceptors")));
   EXPECT_TRUE(is_number(e.GetObj("cost_usd/threats_destroyed")));
+  // Issue 12: every rate block says what EW took; overall and classes what got through.
+  for (const char* block : {"overall", "by_threat/shahed136", "by_class/drone", "by_salvo/wave-1"}) {
+    const CPLJSONObject b = e.GetObj(block);
+    for (const char* k : {"lost_ew_mean", "lost_ew_rate", "neutralized_rate"}) EXPECT_TRUE(is_number(b.GetObj(k))) << block << k;
+    EXPECT_EQ(b.GetArray("neutralized_ci95").Size(), 2) << block;
+  }
+  for (const char* block : {"overall", "by_class/drone"})
+    for (const char* k : {"leaked_warheads_mean", "interceptors_on_decoys_mean"})
+      EXPECT_TRUE(is_number(e.GetObj(block).GetObj(k))) << block << k;
+  EXPECT_FALSE(e.GetObj("by_salvo/wave-1/leaked_warheads_mean").IsValid());
   // engagement.by_battery (issue 11): a battery that never ran dry has a null median.
   EXPECT_EQ(e.GetDouble("by_battery/kyiv-1/fired_mean"), 30.1);
   EXPECT_EQ(e.GetDouble("by_battery/kyiv-1/kills_mean"), 25.5);
