@@ -38,7 +38,8 @@ void expect_same_rates(const engage::RateStats& a, const engage::RateStats& b) {
 }
 
 /// The Kyiv raid with a sensor network: a P-18, Swerling 1 tracks drawn per
-/// trial and integrated C2 (remote windows, the paired autonomous rerun).
+/// trial and integrated C2 (remote windows, the paired autonomous rerun),
+/// and a GNSS-denial zone (losses drawn per trial).
 model::Scenario networked_kyiv() {
   model::Scenario s = kyiv();
   model::Battery ew;
@@ -48,6 +49,12 @@ model::Scenario networked_kyiv() {
   s.batteries.push_back(ew);
   s.detection.model = model::DetectionModel::swerling1;
   s.c2.mode = model::C2Mode::integrated;
+  model::EwZone z;  // and a GNSS-denial zone over the city (issue 12)
+  z.id = "pokrova";
+  z.center = {30.52, 50.45};
+  z.radius_km = 30;
+  z.strength = 0.8;
+  s.ew.push_back(z);
   return s;
 }
 
@@ -85,6 +92,9 @@ TEST(TrialsSplit, RanksGiveRankZeroTheOneProcessResult) {
         EXPECT_EQ(one.by_battery[b].second.ran_dry_fraction, on_zero->by_battery[b].second.ran_dry_fraction);
         EXPECT_EQ(one.by_battery[b].second.ran_dry_median_s, on_zero->by_battery[b].second.ran_dry_median_s);
       }
+      expect_same_rates(one.by_class.at("drone"), on_zero->by_class.at("drone"));
+      EXPECT_EQ(one.overall.lost_ew_mean, on_zero->overall.lost_ew_mean);
+      EXPECT_EQ(one.overall.leaked_warheads_mean, on_zero->overall.leaked_warheads_mean);
       ASSERT_EQ(one.network.has_value(), on_zero->network.has_value());
       if (one.network) expect_same_rates(one.network->autonomous_overall, on_zero->network->autonomous_overall);
     }
