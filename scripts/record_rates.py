@@ -4,12 +4,14 @@
 Reads data/attacks/missile_attacks_daily.csv (Ukrainian Air Force bulletins,
 aggregated by P. Ivaniuk; see data/attacks/SOURCE.md) and prints, for each
 adcov threat class (drone, cruise, ballistic) and year, the launched count
-and two rates:
+and three rates:
   destroyed_pct       = destroyed / launched
   incl_lost_pct       = (destroyed + not_reach_goal) / launched
-The second counts drones "lost" to electronic warfare or that otherwise did not
-reach a target (UAF's "locationally lost"); the record reports both, and a
-simulated interception rate is compared against the band between them.
+  lost_pct            = not_reach_goal / launched
+not_reach_goal counts drones "lost" to electronic warfare or that otherwise did
+not reach a target (UAF's "locationally lost"). A simulated interception rate
+is compared with destroyed_pct, a simulated lost_ew_rate (GNSS-denial zones)
+with lost_pct (docs/calibration.md).
 
 Class mapping (the models of the record, as they are spelled there):
   drone     = Shahed-136/131 (the UAF bulletins count Gerbera-type decoys in it)
@@ -79,13 +81,13 @@ def main(argv):
     agg = rates(path, variant)
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["class", "year", "rows", "launched", "destroyed", "not_reach_goal",
-                "destroyed_pct", "incl_lost_pct"])
+                "destroyed_pct", "incl_lost_pct", "lost_pct"])
     for cls in CLASSES:
         for p in sorted({p for (c, p) in agg if c == cls}, key=lambda p: (p == "all", p)):
             n, L, D, N = agg[(cls, p)]
             if L:
                 w.writerow([cls, p, n, int(L), int(D), int(N),
-                            f"{100 * D / L:.1f}", f"{100 * (D + N) / L:.1f}"])
+                            f"{100 * D / L:.1f}", f"{100 * (D + N) / L:.1f}", f"{100 * N / L:.1f}"])
 
 
 if __name__ == "__main__":
