@@ -32,7 +32,8 @@ std::string sweep_csv(const SweepResult& r) {
   std::string o;
   auto out = std::back_inserter(o);
   for (const auto& a : r.axes) fmt::format_to(out, "{},", csv_cell(a));
-  o += "launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi";
+  o += "launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi,lost_ew_rate,neutralized_rate,"
+       "leaked_warheads_mean";
   for (double h : alts) fmt::format_to(out, ",covered_fraction_{}m", altitude_text(h));
   o += '\n';
   // Numbers as in trials.csv (number_text): 0.1, not %.17g's 0.10000000000000001.
@@ -41,6 +42,8 @@ std::string sweep_csv(const SweepResult& r) {
     fmt::format_to(out, "{},{},{},{},{}", p.overall.launched, number_text(p.overall.intercepted_mean),
                    number_text(p.overall.interception_rate), number_text(p.overall.ci95_lo),
                    number_text(p.overall.ci95_hi));
+    fmt::format_to(out, ",{},{},{}", number_text(p.overall.lost_ew_rate), number_text(p.overall.neutralized_rate),
+                   number_text(p.overall.leaked_warheads_mean));
     for (double h : alts) {
       o += ',';
       for (std::size_t i = 0; i < p.altitudes_m.size(); ++i)

@@ -65,7 +65,8 @@ void encode_share(const report::SweepResult& r, std::vector<std::int64_t>& buf) 
     w.i64(static_cast<std::int64_t>(pt.values.size()));
     for (const std::string& v : pt.values) w.str(v);
     w.i64(pt.overall.launched);
-    for (double v : {pt.overall.intercepted_mean, pt.overall.interception_rate, pt.overall.ci95_lo, pt.overall.ci95_hi})
+    for (double v : {pt.overall.intercepted_mean, pt.overall.interception_rate, pt.overall.ci95_lo, pt.overall.ci95_hi,
+                     pt.overall.lost_ew_rate, pt.overall.neutralized_rate, pt.overall.leaked_warheads_mean})
       w.f64(v);
     w.i64(static_cast<std::int64_t>(pt.altitudes_m.size()));
     for (std::size_t i = 0; i < pt.altitudes_m.size(); ++i) {
@@ -88,7 +89,8 @@ void decode_share(const std::vector<std::int64_t>& part, report::SweepResult& al
     for (std::string& v : pt.values) v = rd.str();
     pt.overall.launched = rd.i64();
     for (double* v : {&pt.overall.intercepted_mean, &pt.overall.interception_rate, &pt.overall.ci95_lo,
-                      &pt.overall.ci95_hi})
+                      &pt.overall.ci95_hi, &pt.overall.lost_ew_rate, &pt.overall.neutralized_rate,
+                      &pt.overall.leaked_warheads_mean})
       *v = rd.f64();
     const std::size_t alts = rd.count(2);
     for (std::size_t i = 0; i < alts; ++i) {
