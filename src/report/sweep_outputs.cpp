@@ -32,9 +32,9 @@ std::string sweep_csv(const SweepResult& r) {
   std::string o;
   auto out = std::back_inserter(o);
   for (const auto& a : r.axes) fmt::format_to(out, "{},", csv_cell(a));
-  o += "launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi,lost_ew_rate,neutralized_rate,"
-       "leaked_warheads_mean";
+  o += "launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi";
   for (double h : alts) fmt::format_to(out, ",covered_fraction_{}m", altitude_text(h));
+  o += ",lost_ew_rate,neutralized_rate,leaked_warheads_mean";  // issue 12, after v1's columns
   o += '\n';
   // Numbers as in trials.csv (number_text): 0.1, not %.17g's 0.10000000000000001.
   for (const auto& p : r.points) {
@@ -42,13 +42,13 @@ std::string sweep_csv(const SweepResult& r) {
     fmt::format_to(out, "{},{},{},{},{}", p.overall.launched, number_text(p.overall.intercepted_mean),
                    number_text(p.overall.interception_rate), number_text(p.overall.ci95_lo),
                    number_text(p.overall.ci95_hi));
-    fmt::format_to(out, ",{},{},{}", number_text(p.overall.lost_ew_rate), number_text(p.overall.neutralized_rate),
-                   number_text(p.overall.leaked_warheads_mean));
     for (double h : alts) {
       o += ',';
       for (std::size_t i = 0; i < p.altitudes_m.size(); ++i)
         if (p.altitudes_m[i] == h) o += number_text(p.covered_fraction[i]);
     }
+    fmt::format_to(out, ",{},{},{}", number_text(p.overall.lost_ew_rate), number_text(p.overall.neutralized_rate),
+                   number_text(p.overall.leaked_warheads_mean));
     o += '\n';
   }
   return o;

@@ -48,11 +48,11 @@ TEST(SweepCsv, NumbersAreShortestAndReadBackBitForBit) {
   std::getline(in, header);
   EXPECT_EQ(header,
             "batteries[a].magazine,launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi,"
-            "covered_fraction_12.5m,covered_fraction_50m");
+            "covered_fraction_12.5m,covered_fraction_50m,lost_ew_rate,neutralized_rate,leaked_warheads_mean");
   std::getline(in, row);
-  EXPECT_EQ(row, "6,10,0.3333333333333333,0.1,0.30000000000000004,0.7,0.6666666666666666,0.1");
+  EXPECT_EQ(row, "6,10,0.3333333333333333,0.1,0.30000000000000004,0.7,0.6666666666666666,0.1,0,0,0");
   const auto c = cells(row);
-  ASSERT_EQ(c.size(), 8u);
+  ASSERT_EQ(c.size(), 11u);
   const auto& p = r.points[0];
   const std::vector<double> want = {p.overall.intercepted_mean, p.overall.interception_rate, p.overall.ci95_lo,
                                     p.overall.ci95_hi, p.covered_fraction[1], p.covered_fraction[0]};
