@@ -173,8 +173,14 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
                         const std::function<std::optional<std::string>(const std::string&)>& read_output) {
   std::string h = "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>\n<title>adcov: " + esc(s.name) +
                   "</title>\n<style>" + kStyle + "</style></head><body>\n";
+  std::size_t sensors = 0;
+  for (const model::Battery& b : s.batteries)
+    if (const auto it = s.systems.find(b.system); it != s.systems.end() && it->second.role == model::Role::sensor)
+      ++sensors;
   h += "<h1>" + esc(s.name) + "</h1>\n<p class=muted>adcov report: air-defense coverage and engagement. " +
-       std::to_string(s.batteries.size()) + " batteries, " + std::to_string(s.salvos.size()) + " salvos.</p>\n";
+       std::to_string(s.batteries.size() - sensors) + " batteries, " +
+       (sensors > 0 ? std::to_string(sensors) + " sensors, " : std::string()) + std::to_string(s.salvos.size()) +
+       " salvos.</p>\n";
   const std::string question = scenario_header_comment(s.file);
   if (!question.empty()) h += "<h2>The question</h2>\n<pre class=question>" + esc(question) + "</pre>\n";
 
