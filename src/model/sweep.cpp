@@ -108,6 +108,18 @@ std::string check_key(const std::string& key, const std::vector<std::string>& al
   return "unknown " + std::string(what) + " key '" + key + "'" + did_you_mean(key, allowed);
 }
 
+/// A path into a list of items with ids (batteries, salvos, ew zones): the id
+/// must name one of `items`, the key one of `keys`.
+template <class Item>
+std::string check_listed(const std::vector<Item>& items, const std::string& id, const std::string& key,
+                         const std::vector<std::string>& keys, const char* what) {
+  std::vector<std::string> ids;
+  for (const Item& it : items) ids.push_back(it.id);
+  if (std::find(ids.begin(), ids.end(), id) == ids.end())
+    return "unknown " + std::string(what) + " '" + id + "'" + did_you_mean(id, ids);
+  return check_key(key, keys, what);
+}
+
 std::string check_path(const Scenario& s, const SweepPath& p) {
   if (!p.id) {
     const std::string full = join_dots(p.keys);
@@ -123,27 +135,9 @@ std::string check_path(const Scenario& s, const SweepPath& p) {
            "c2.remote_pk_factor, ew[id].<key>";
   }
   const std::string key = join_dots(p.keys);
-  if (p.collection == "batteries") {
-    std::vector<std::string> ids;
-    for (const auto& b : s.batteries) ids.push_back(b.id);
-    if (std::find(ids.begin(), ids.end(), *p.id) == ids.end())
-      return "unknown battery '" + *p.id + "'" + did_you_mean(*p.id, ids);
-    return check_key(key, kBatteryKeys, "battery");
-  }
-  if (p.collection == "salvos") {
-    std::vector<std::string> ids;
-    for (const auto& v : s.salvos) ids.push_back(v.id);
-    if (std::find(ids.begin(), ids.end(), *p.id) == ids.end())
-      return "unknown salvo '" + *p.id + "'" + did_you_mean(*p.id, ids);
-    return check_key(key, kSalvoKeys, "salvo");
-  }
-  if (p.collection == "ew") {
-    std::vector<std::string> ids;
-    for (const auto& z : s.ew) ids.push_back(z.id);
-    if (std::find(ids.begin(), ids.end(), *p.id) == ids.end())
-      return "unknown ew zone '" + *p.id + "'" + did_you_mean(*p.id, ids);
-    return check_key(key, kEwKeys, "ew zone");
-  }
+  if (p.collection == "batteries") return check_listed(s.batteries, *p.id, key, kBatteryKeys, "battery");
+  if (p.collection == "salvos") return check_listed(s.salvos, *p.id, key, kSalvoKeys, "salvo");
+  if (p.collection == "ew") return check_listed(s.ew, *p.id, key, kEwKeys, "ew zone");
   if (p.collection == "systems") {
     if (!s.systems.count(*p.id)) return "unknown system '" + *p.id + "'" + did_you_mean(*p.id, keys_of(s.systems));
     std::vector<std::string> allowed = system_parameter_keys();
