@@ -41,10 +41,7 @@ double battery_reach_m(const model::Scenario& s, const model::SystemType& sys) {
   auto widen = [&](const std::string& threat) {
     auto it = s.threats.find(threat);
     if (it == s.threats.end()) return;
-    const model::ThreatType& t = it->second;
-    double widest = t.rcs_m2;
-    if (t.rcs_aspects) widest = std::max({widest, t.rcs_aspects->front_m2, t.rcs_aspects->side_m2, t.rcs_aspects->tail_m2});
-    rcs = std::max(rcs, widest * t.rcs_band_factor[static_cast<std::size_t>(sys.radar.band)]);
+    rcs = std::max(rcs, model::rcs_widest_seen_m2(it->second, sys.radar.band));
   };
   double top_m = sys.engagement.max_alt_m;  // highest target height asked about
   for (const auto& salvo : s.salvos) {

@@ -240,16 +240,22 @@ class Battle {
       recognised_by_network = std::min(recognised_by_network, recognised);
     }
     // A battery that recognised the decoy in one window remembers it in the
-    // others; under integrated the first recognition is everyone's.
+    // others; under integrated the first recognition is everyone's. Nothing
+    // to do (the common case: no decoy, or no discriminating battery) when
+    // no window recognises it: every window closes at its t_out.
     double* close = s_.close.data() + th.window_base;
     double* ready = s_.ready.data() + th.window_base;
-    for (std::uint32_t k = 0; k < ws.size(); ++k) {
-      double recognised = close[k];
-      for (std::uint32_t j = 0; j < ws.size(); ++j)
-        if (ws[j].battery == ws[k].battery) recognised = std::min(recognised, close[j]);
-      if (net.mode == model::C2Mode::integrated && !params_.autonomous)
-        recognised = std::min(recognised, recognised_by_network);
-      close[k] = std::min(ws[k].t_out_s, recognised);
+    if (recognised_by_network < kNever) {
+      for (std::uint32_t k = 0; k < ws.size(); ++k) {
+        double recognised = close[k];
+        for (std::uint32_t j = 0; j < ws.size(); ++j)
+          if (ws[j].battery == ws[k].battery) recognised = std::min(recognised, close[j]);
+        if (net.mode == model::C2Mode::integrated && !params_.autonomous)
+          recognised = std::min(recognised, recognised_by_network);
+        close[k] = std::min(ws[k].t_out_s, recognised);
+      }
+    } else {
+      for (std::uint32_t k = 0; k < ws.size(); ++k) close[k] = ws[k].t_out_s;
     }
     for (std::uint32_t k = 0; k < ws.size(); ++k)
       if (!(ready[k] < close[k])) ready[k] = kNever;  // dead in this trial

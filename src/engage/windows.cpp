@@ -228,11 +228,7 @@ struct SensorView {
     return coverage::detection_range_m(b.system, rcs_m2);
   }
   /// The largest cover range over aspects: the cull radius.
-  double max_cover_m() const {
-    double rcs = threat.rcs_m2;
-    if (threat.rcs_aspects) rcs = std::max({threat.rcs_aspects->front_m2, threat.rcs_aspects->side_m2, threat.rcs_aspects->tail_m2});
-    return cover_range_m(rcs * threat.rcs_band_factor[static_cast<std::size_t>(b.system.radar.band)]);
-  }
+  double max_cover_m() const { return cover_range_m(model::rcs_widest_seen_m2(threat, b.system.radar.band)); }
   bool covers(const std::vector<Sample>& smp, std::size_t k, double reach_m) const {
     const Sample& p = smp[k];
     const double dx = p.x - b.pos.x_m, dy = p.y - b.pos.y_m;

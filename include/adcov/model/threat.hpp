@@ -2,6 +2,7 @@
 /// \file
 /// Threat types: the drones and missiles a salvo launches (docs/scenario.md, "threats:").
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -71,6 +72,14 @@ double rcs_seen_m2(const ThreatType& t, RadarBand band, double aspect_deg);
 /// The head-on RCS a radar of `band` sees (the coverage maps' target).
 inline double rcs_front_seen_m2(const ThreatType& t, RadarBand band) {
   return t.rcs_m2 * t.rcs_band_factor[static_cast<std::size_t>(band)];
+}
+
+/// The largest RCS a radar of `band` sees from any aspect (the interpolation
+/// is monotonic between front, side and tail, so the largest of the three).
+inline double rcs_widest_seen_m2(const ThreatType& t, RadarBand band) {
+  double rcs = t.rcs_m2;
+  if (t.rcs_aspects) rcs = std::max({rcs, t.rcs_aspects->front_m2, t.rcs_aspects->side_m2, t.rcs_aspects->tail_m2});
+  return rcs * t.rcs_band_factor[static_cast<std::size_t>(band)];
 }
 
 }  // namespace adcov::model
