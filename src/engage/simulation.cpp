@@ -454,16 +454,17 @@ void add_network_effect(const model::Scenario& s, const SimulationTallies& tl, s
   if (tl.intercepted_autonomous_by_salvo.empty()) return;
   NetworkEffect n;
   n.mode = std::string(model::to_string(s.c2.mode));
-  std::int64_t launched_all = 0, intercepted_all = 0;
-  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_class;
+  GroupSums all;
+  std::map<std::string, GroupSums> by_class;
   for (std::size_t i = 0; i < s.salvos.size(); ++i) {
-    const std::int64_t launched = s.salvos[i].count, icp = tl.intercepted_autonomous_by_salvo[i];
-    auto& bc = by_class[std::string(model::to_string(s.threats.at(s.salvos[i].threat).cls))];
-    bc.first += launched, bc.second += icp;
-    launched_all += launched, intercepted_all += icp;
+    GroupSums g;
+    g.launched = s.salvos[i].count;
+    g.intercepted = tl.intercepted_autonomous_by_salvo[i];
+    by_class[std::string(model::to_string(s.threats.at(s.salvos[i].threat).cls))] += g;
+    all += g;
   }
-  n.autonomous_overall = make_stats(launched_all, intercepted_all, trials);
-  for (const auto& [k, v] : by_class) n.autonomous_by_class[k] = make_stats(v.first, v.second, trials);
+  n.autonomous_overall = make_stats(all, trials);
+  for (const auto& [k, v] : by_class) n.autonomous_by_class[k] = make_stats(v, trials);
   n.added_interceptions_mean = res.overall.intercepted_mean - n.autonomous_overall.intercepted_mean;
   res.network = n;
 }
