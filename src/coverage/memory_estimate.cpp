@@ -63,7 +63,8 @@ MemoryEstimate estimate_one(const model::Scenario& s) {
   e.grid_bytes = e.grid_cells * e.bytes_per_cell;
   e.window_bytes = std::min(e.window_bytes, e.grid_cells * 4.0 * static_cast<double>(s.batteries.size()));
   e.trials = s.simulation.trials;
-  e.trial_bytes = e.trials * (kBytesPerTrial + kBytesPerTrialBattery * static_cast<double>(s.batteries.size()));
+  e.trial_bytes = e.trials * (kBytesPerTrial + kBytesPerTrialBattery * static_cast<double>(s.batteries.size()) +
+                              kBytesPerTrialSalvo * static_cast<double>(s.salvos.size()));
   for (const model::Salvo& v : s.salvos) e.threats += v.count;
   e.threat_bytes = e.threats * kBytesPerThreat;
   return e;

@@ -68,47 +68,100 @@ struct Layout {
   std::size_t size() const { return autonomous() + (autonomous_rerun ? salvos : 0); }
 };
 
-/// Sums over the trials for one group of threats.
+/// Sums over the trials for one group of threats, and its per-trial counts
+/// (in trial order) behind the intervals and percentiles.
 struct GroupSums {
   std::int64_t launched = 0, warheads = 0;  ///< per trial (warheads: launched that are not decoys)
   std::int64_t intercepted = 0, lost = 0, leaked_warheads = 0, fired_on_decoys = 0;
+  std::vector<std::int64_t> intercepted_t, neutralized_t, leaked_warheads_t;  ///< per trial
   GroupSums& operator+=(const GroupSums& o) {
     launched += o.launched, warheads += o.warheads, intercepted += o.intercepted, lost += o.lost;
     leaked_warheads += o.leaked_warheads, fired_on_decoys += o.fired_on_decoys;
+    add_per_trial(intercepted_t, o.intercepted_t);
+    add_per_trial(neutralized_t, o.neutralized_t);
+    add_per_trial(leaked_warheads_t, o.leaked_warheads_t);
     return *this;
+  }
+  static void add_per_trial(std::vector<std::int64_t>& into, const std::vector<std::int64_t>& v) {
+    if (into.empty()) into.assign(v.size(), 0);
+    for (std::size_t t = 0; t < v.size(); ++t) into[t] += v[t];
   }
 };
 
+/// docs/engagement.md, "Statistics": means and rates pooled over the trials,
+/// intervals with the trial as the unit, percentiles over the trials.
 RateStats make_stats(const GroupSums& g, std::int64_t trials) {
   RateStats r;
   r.launched = g.launched;
+  r.warheads_launched = g.warheads;
+  const Interval none = trial_rate_interval({}, 0);
+  r.ci95_lo = r.neutralized_ci95_lo = r.p_any_leak_ci95_lo = none.lo;
+  r.ci95_hi = r.neutralized_ci95_hi = r.p_any_leak_ci95_hi = none.hi;
   if (trials <= 0) return r;
   const double inv = 1.0 / static_cast<double>(trials);
   r.intercepted_mean = static_cast<double>(g.intercepted) * inv;
   const double n = static_cast<double>(g.launched) * static_cast<double>(trials);
   r.interception_rate = n > 0 ? static_cast<double>(g.intercepted) / n : 0.0;
-  const Interval ci = wilson_interval(static_cast<double>(g.intercepted), n);
+  const Interval ci = trial_rate_interval(g.intercepted_t, static_cast<double>(g.launched));
   r.ci95_lo = ci.lo;
   r.ci95_hi = ci.hi;
   // docs/model.md, "Electronic warfare": neutralised = intercepted + lost.
   r.lost_ew_mean = static_cast<double>(g.lost) * inv;
   r.lost_ew_rate = n > 0 ? static_cast<double>(g.lost) / n : 0.0;
-  const double neutralized = static_cast<double>(g.intercepted + g.lost);
-  r.neutralized_rate = n > 0 ? neutralized / n : 0.0;
-  const Interval nci = wilson_interval(neutralized, n);
+  r.neutralized_rate = n > 0 ? static_cast<double>(g.intercepted + g.lost) / n : 0.0;
+  const Interval nci = trial_rate_interval(g.neutralized_t, static_cast<double>(g.launched));
   r.neutralized_ci95_lo = nci.lo;
   r.neutralized_ci95_hi = nci.hi;
-  r.warheads_launched = g.warheads;
   r.leaked_warheads_mean = static_cast<double>(g.leaked_warheads) * inv;
   r.interceptors_on_decoys_mean = static_cast<double>(g.fired_on_decoys) * inv;
+  r.leaked_warheads_p5 = quantile(g.leaked_warheads_t, 0.05);
+  r.leaked_warheads_p50 = quantile(g.leaked_warheads_t, 0.50);
+  r.leaked_warheads_p95 = quantile(g.leaked_warheads_t, 0.95);
+  const auto any = std::count_if(g.leaked_warheads_t.begin(), g.leaked_warheads_t.end(),
+                                 [](std::int64_t w) { return w > 0; });
+  r.p_any_leak = static_cast<double>(any) * inv;
+  const Interval pci = wilson_interval(static_cast<double>(any), static_cast<double>(trials));
+  r.p_any_leak_ci95_lo = pci.lo;
+  r.p_any_leak_ci95_hi = pci.hi;
   return r;
 }
 
-RateStats make_stats(std::int64_t launched, std::int64_t intercepted_total, std::int64_t trials) {
+/// Salvo i's totals and per-trial counts.
+GroupSums salvo_sums(const model::Scenario& s, const SimulationTallies& tl, std::size_t i) {
+  const model::Salvo& sv = s.salvos[i];
+  const bool decoy = s.threats.at(sv.threat).decoy;
+  GroupSums g;
+  g.launched = sv.count;
+  g.warheads = decoy ? 0 : sv.count;
+  g.intercepted = tl.intercepted_by_salvo[i];
+  g.lost = tl.lost_by_salvo[i];
+  g.leaked_warheads = decoy ? 0 : tl.leaked_by_salvo[i];
+  g.fired_on_decoys = decoy ? tl.fired_by_salvo[i] : 0;
+  const std::size_t trials = tl.trial_outcomes.size(), salvos = s.salvos.size();
+  g.intercepted_t.resize(trials);
+  g.neutralized_t.resize(trials);
+  g.leaked_warheads_t.resize(trials);
+  for (std::size_t t = 0; t < trials; ++t) {
+    const SalvoTrialCounts& c = tl.salvo_trials[t * salvos + i];
+    g.intercepted_t[t] = c.intercepted;
+    g.neutralized_t[t] = c.intercepted + c.lost;
+    g.leaked_warheads_t[t] = decoy ? 0 : c.leaked;
+  }
+  return g;
+}
+
+/// A group of `launched` threats per trial whose interceptions per trial are
+/// column `col` of the trial-major table `per_trial` with `cols` columns.
+GroupSums column_sums(std::int64_t launched, const std::vector<std::int32_t>& per_trial, std::size_t col,
+                      std::size_t cols) {
   GroupSums g;
   g.launched = launched;
-  g.intercepted = intercepted_total;
-  return make_stats(g, trials);
+  const std::size_t trials = cols > 0 ? per_trial.size() / cols : 0;
+  g.intercepted_t.resize(trials);
+  for (std::size_t t = 0; t < trials; ++t) g.intercepted_t[t] = per_trial[t * cols + col];
+  for (const std::int64_t x : g.intercepted_t) g.intercepted += x;
+  g.neutralized_t = g.intercepted_t;
+  return g;
 }
 
 /// The K launch points of a salvo with a launch_area, uniform over the disc
@@ -321,12 +374,12 @@ void add_trial(const model::Scenario& s, const BattlePlan& plan, const Layout& l
 
 /// Runs the trials in blocks of kBlockTrials in parallel, every
 /// configuration with the same stream per trial (paired draws); returns
-/// the blocks' sums, block after block, and fills `outcomes` (one per trial).
+/// the blocks' sums, block after block, and fills the per-trial rows of `res`
+/// (sized for res.trials trials).
 std::vector<std::int64_t> run_trial_blocks(const model::Scenario& s, const BattlePlan& plan,
                                            const std::vector<Config>& configs, const Layout& lay,
-                                           const SimulationOptions& opt, std::vector<TrialOutcome>& outcomes,
-                                           std::vector<float>& ran_dry_s) {
-  const std::int64_t trials = static_cast<std::int64_t>(outcomes.size());
+                                           const SimulationOptions& opt, SimulationTallies& res) {
+  const std::int64_t trials = res.trials;
   const std::int64_t blocks = (trials + kBlockTrials - 1) / kBlockTrials;
   std::vector<std::int64_t> block_sums(static_cast<std::size_t>(blocks) * lay.size(), 0);
   BattleParams params;
@@ -340,23 +393,33 @@ std::vector<std::int64_t> run_trial_blocks(const model::Scenario& s, const Battl
   };
   tbb::enumerable_thread_specific<Local> locals;
   std::atomic<std::int64_t> done{0};
+  const std::size_t groups = configs.size() - 1;
   tbb::parallel_for(std::int64_t{0}, blocks, [&](std::int64_t blk) {
     Local& L = locals.local();
     std::int64_t* sum = block_sums.data() + static_cast<std::size_t>(blk) * lay.size();
     const std::int64_t t_end = std::min(trials, (blk + 1) * kBlockTrials);
     for (std::int64_t t = blk * kBlockTrials; t < t_end; ++t) {
+      const std::size_t ti = static_cast<std::size_t>(t);
       const TrialStream rng = TrialStream::of(opt.seed, static_cast<std::uint64_t>(opt.first_trial + t));
       run_battle(plan, rng, configs[0].enabled, params, L.scratch, L.tally);
-      add_trial(s, plan, lay, L.tally, sum, outcomes[static_cast<std::size_t>(t)]);
+      add_trial(s, plan, lay, L.tally, sum, res.trial_outcomes[ti]);
+      for (std::size_t i = 0; i < lay.salvos; ++i)
+        res.salvo_trials[ti * lay.salvos + i] = {static_cast<std::int32_t>(L.tally.intercepted_by_salvo[i]),
+                                                 static_cast<std::int32_t>(L.tally.lost_by_salvo[i]),
+                                                 static_cast<std::int32_t>(L.tally.leaked_by_salvo[i])};
       for (std::size_t b = 0; b < lay.batteries; ++b)
-        ran_dry_s[static_cast<std::size_t>(t) * lay.batteries + b] = static_cast<float>(L.tally.ran_dry_s[b]);
+        res.ran_dry_s[ti * lay.batteries + b] = static_cast<float>(L.tally.ran_dry_s[b]);
       for (std::size_t c = 1; c < configs.size(); ++c) {
         run_battle(plan, rng, configs[c].enabled, params, L.scratch, L.tally);
         sum[lay.without() + c - 1] += L.tally.intercepted();
+        res.without_trials[ti * groups + c - 1] = static_cast<std::int32_t>(L.tally.intercepted());
       }
       if (lay.autonomous_rerun) {
         run_battle(plan, rng, configs[0].enabled, alone, L.scratch, L.tally);
-        for (std::size_t i = 0; i < lay.salvos; ++i) sum[lay.autonomous() + i] += L.tally.intercepted_by_salvo[i];
+        for (std::size_t i = 0; i < lay.salvos; ++i) {
+          sum[lay.autonomous() + i] += L.tally.intercepted_by_salvo[i];
+          res.autonomous_trials[ti * lay.salvos + i] = static_cast<std::int32_t>(L.tally.intercepted_by_salvo[i]);
+        }
       }
     }
     const std::int64_t n = done.fetch_add(t_end - blk * kBlockTrials) + (t_end - blk * kBlockTrials);
@@ -400,7 +463,10 @@ void check_tallies_fit(const model::Scenario& s, const std::vector<coverage::Bat
       tl.intercepted_without.size() != groups || tl.lost_by_salvo.size() != s.salvos.size() ||
       tl.leaked_by_salvo.size() != s.salvos.size() || tl.fired_by_salvo.size() != s.salvos.size() ||
       tl.intercepted_autonomous_by_salvo.size() != (network_rerun(s, opt) ? s.salvos.size() : 0) ||
-      tl.trial_outcomes.size() != static_cast<std::size_t>(std::max<std::int64_t>(0, tl.trials)))
+      tl.trial_outcomes.size() != static_cast<std::size_t>(std::max<std::int64_t>(0, tl.trials)) ||
+      tl.salvo_trials.size() != tl.trial_outcomes.size() * s.salvos.size() ||
+      tl.without_trials.size() != tl.trial_outcomes.size() * groups ||
+      tl.autonomous_trials.size() != tl.intercepted_autonomous_by_salvo.size() * tl.trial_outcomes.size())
     throw Error("summarize: the tallies do not fit the scenario and batteries");
 }
 
@@ -412,13 +478,7 @@ void add_rates(const model::Scenario& s, const SimulationTallies& tl, std::int64
   for (std::size_t i = 0; i < s.salvos.size(); ++i) {
     const model::Salvo& sv = s.salvos[i];
     const model::ThreatType& t = s.threats.at(sv.threat);
-    GroupSums g;
-    g.launched = sv.count;
-    g.warheads = t.decoy ? 0 : sv.count;
-    g.intercepted = tl.intercepted_by_salvo[i];
-    g.lost = tl.lost_by_salvo[i];
-    g.leaked_warheads = t.decoy ? 0 : tl.leaked_by_salvo[i];
-    g.fired_on_decoys = t.decoy ? tl.fired_by_salvo[i] : 0;
+    const GroupSums g = salvo_sums(s, tl, i);
     res.by_salvo[sv.id] = make_stats(g, trials);
     by_threat[sv.threat] += g;
     by_class[std::string(model::to_string(t.cls))] += g;
@@ -457,9 +517,7 @@ void add_network_effect(const model::Scenario& s, const SimulationTallies& tl, s
   GroupSums all;
   std::map<std::string, GroupSums> by_class;
   for (std::size_t i = 0; i < s.salvos.size(); ++i) {
-    GroupSums g;
-    g.launched = s.salvos[i].count;
-    g.intercepted = tl.intercepted_autonomous_by_salvo[i];
+    const GroupSums g = column_sums(s.salvos[i].count, tl.autonomous_trials, i, s.salvos.size());
     by_class[std::string(model::to_string(s.threats.at(s.salvos[i].threat).cls))] += g;
     all += g;
   }
@@ -511,7 +569,8 @@ void add_operator_effects(const std::vector<coverage::BatteryGeometry>& batterie
       if (batteries[b].group == groups[gi]) kills += tl.kills_by_battery[b];
     e.interceptions_mean = static_cast<double>(kills) * inv_trials;
     if (opt.operator_effects) {
-      const RateStats w = make_stats(res.overall.launched, tl.intercepted_without[gi], trials);
+      const RateStats w =
+          make_stats(column_sums(res.overall.launched, tl.without_trials, gi, groups.size()), trials);
       e.rate_without = w.interception_rate;
       e.ci95_lo_without = w.ci95_lo;
       e.ci95_hi_without = w.ci95_hi;
@@ -540,9 +599,13 @@ SimulationTallies simulate_tallies(const model::Scenario& s, const geo::TerrainG
   res.seed = opt.seed;
   res.first_trial = opt.first_trial;
   res.trials = std::max(0, opt.trials);
-  res.trial_outcomes.resize(static_cast<std::size_t>(res.trials));
-  res.ran_dry_s.resize(static_cast<std::size_t>(res.trials) * batteries.size());
-  reduce_blocks(run_trial_blocks(s, plan, configs, lay, opt, res.trial_outcomes, res.ran_dry_s), lay, res);
+  const std::size_t trials = static_cast<std::size_t>(res.trials);
+  res.trial_outcomes.resize(trials);
+  res.ran_dry_s.resize(trials * batteries.size());
+  res.salvo_trials.resize(trials * lay.salvos);
+  res.without_trials.resize(trials * (lay.configs - 1));
+  res.autonomous_trials.resize(lay.autonomous_rerun ? trials * lay.salvos : 0);
+  reduce_blocks(run_trial_blocks(s, plan, configs, lay, opt, res), lay, res);
   return res;
 }
 

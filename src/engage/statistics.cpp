@@ -1,7 +1,9 @@
 #include "adcov/engage/statistics.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <vector>
 
 namespace adcov::engage {
 
@@ -17,6 +19,34 @@ Interval wilson_interval(double successes, double n, double z) {
   const double lo = successes <= 0 ? 0.0 : std::max(0.0, centre - half);
   const double hi = successes >= n ? 1.0 : std::min(1.0, centre + half);
   return {lo, hi};
+}
+
+Interval trial_rate_interval(std::span<const std::int64_t> x, double n_per_trial) {
+  const std::size_t trials = x.size();
+  if (trials < 2 || !(n_per_trial > 0)) return {0.0, 1.0};
+  // Two passes (mean, then squared deviations) in trial order: exact for
+  // identical counts, and the same sums for any split of the trials.
+  double sum = 0;
+  for (const std::int64_t v : x) sum += static_cast<double>(v);
+  const double mean = sum / static_cast<double>(trials);
+  double ss = 0;
+  for (const std::int64_t v : x) ss += (static_cast<double>(v) - mean) * (static_cast<double>(v) - mean);
+  const double sd = std::sqrt(ss / static_cast<double>(trials - 1));
+  const double rate = mean / n_per_trial;
+  const boost::math::students_t t_dist(static_cast<double>(trials - 1));
+  const double half = boost::math::quantile(boost::math::complement(t_dist, 0.025)) * sd /
+                      (n_per_trial * std::sqrt(static_cast<double>(trials)));
+  return {std::max(0.0, rate - half), std::min(1.0, rate + half)};
+}
+
+double quantile(std::span<const std::int64_t> values, double q) {
+  if (values.empty()) return 0.0;
+  std::vector<std::int64_t> v(values.begin(), values.end());
+  std::sort(v.begin(), v.end());
+  const double h = static_cast<double>(v.size() - 1) * std::clamp(q, 0.0, 1.0);
+  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return static_cast<double>(v[lo]) + (h - std::floor(h)) * static_cast<double>(v[hi] - v[lo]);
 }
 
 }  // namespace adcov::engage

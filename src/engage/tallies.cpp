@@ -46,6 +46,9 @@ SimulationTallies merge_tallies(std::vector<SimulationTallies> parts) {
     add_into(out.intercepted_autonomous_by_salvo, p.intercepted_autonomous_by_salvo);
     out.trials += p.trials;
     out.trial_outcomes.insert(out.trial_outcomes.end(), p.trial_outcomes.begin(), p.trial_outcomes.end());
+    out.salvo_trials.insert(out.salvo_trials.end(), p.salvo_trials.begin(), p.salvo_trials.end());
+    out.without_trials.insert(out.without_trials.end(), p.without_trials.begin(), p.without_trials.end());
+    out.autonomous_trials.insert(out.autonomous_trials.end(), p.autonomous_trials.begin(), p.autonomous_trials.end());
   }
   return out;
 }

@@ -70,6 +70,21 @@ void rate_table(std::string& h, const std::string& first, const std::map<std::st
   h += "</table>\n";
 }
 
+// The night-to-night spread: warheads through per trial, and how often any.
+void night_table(std::string& h, const engage::SimulationResult& sim) {
+  h += "<table><tr><th>warheads through, per night</th><th>mean</th><th>5th percentile</th><th>median</th>"
+       "<th>95th percentile</th><th>nights with any</th><th>95&nbsp;% interval</th></tr>\n";
+  auto row = [&](const std::string& name, const engage::RateStats& r) {
+    h += "<tr><td>" + esc(name) + "</td><td>" + fixed(r.leaked_warheads_mean, 2) + "</td><td>" +
+         fixed(r.leaked_warheads_p5, 1) + "</td><td>" + fixed(r.leaked_warheads_p50, 1) + "</td><td>" +
+         fixed(r.leaked_warheads_p95, 1) + "</td><td>" + pct(r.p_any_leak) + "</td><td>" + pct(r.p_any_leak_ci95_lo) +
+         " &ndash; " + pct(r.p_any_leak_ci95_hi) + "</td></tr>\n";
+  };
+  row("all threats", sim.overall);
+  for (const auto& [k, r] : sim.by_class) row(k, r);
+  h += "</table>\n";
+}
+
 // What electronic warfare takes out, per class: lost, and all neutralised.
 void ew_table(std::string& h, const engage::SimulationResult& sim) {
   h += "<h3>Electronic warfare</h3>\n<p>Threats lost in GNSS-denial zones are neither intercepted nor "
@@ -243,9 +258,14 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
 
   if (sim) {
     h += "<h2>Interceptions</h2>\n<p>" + std::to_string(sim->trials) + " Monte Carlo trials, seed " +
-         std::to_string(sim->seed) + ". Means per trial; the interval is the 95&nbsp;% interval of the rate.</p>\n";
+         std::to_string(sim->seed) + ". Means per trial (one trial is one night of the raid). The 95&nbsp;% "
+         "interval is that of the mean rate over this many trials, with the trial as the unit: it shrinks "
+         "with more trials and covers Monte Carlo noise only, not what we do not know about the parameters "
+         "(Pk, reaction times, ranges are mostly estimates: <code>adcov uncertainty</code> spreads them) "
+         "nor the night-to-night spread, shown below as warheads through per night.</p>\n";
     rate_table(h, "overall", {{"all threats", sim->overall}});
     rate_table(h, "threat class", sim->by_class);
+    night_table(h, *sim);
     if (sim->overall.lost_ew_mean > 0) ew_table(h, *sim);
     if (sim->network) network_table(h, *sim);
     rate_table(h, "threat type", sim->by_threat);

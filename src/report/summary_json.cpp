@@ -65,12 +65,16 @@ Json rate(const engage::RateStats& r) {
   return o;
 }
 
-/// overall and by_class also say how many warheads got through and how
-/// many interceptors went on decoys.
+/// overall and by_class also say how many warheads got through (mean and
+/// spread over the trials), how often any did, and how many interceptors
+/// went on decoys.
 Json rate_with_warheads(const engage::RateStats& r) {
   Json o = rate(r);
   o["leaked_warheads_mean"] = r.leaked_warheads_mean;
   o["interceptors_on_decoys_mean"] = r.interceptors_on_decoys_mean;
+  o["per_trial"] = {{"p5", r.leaked_warheads_p5}, {"p50", r.leaked_warheads_p50}, {"p95", r.leaked_warheads_p95}};
+  o["p_any_leak"] = r.p_any_leak;
+  o["p_any_leak_ci95"] = Json::array({r.p_any_leak_ci95_lo, r.p_any_leak_ci95_hi});
   return o;
 }
 

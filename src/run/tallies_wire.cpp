@@ -6,7 +6,7 @@
 namespace adcov::run {
 namespace {
 
-constexpr std::int64_t kMagic = 0x61646376'74616c33;  // "adcvtal3"
+constexpr std::int64_t kMagic = 0x61646376'74616c34;  // "adcvtal4"
 constexpr std::size_t kWordsPerRow = 7;               // TrialOutcome's fields
 
 }  // namespace
@@ -33,6 +33,16 @@ void encode_tallies(const engage::SimulationTallies& t, std::vector<std::int64_t
     w.f64(o.interceptor_cost_usd);
     w.f64(o.threats_destroyed_cost_usd);
   }
+  w.i64(static_cast<std::int64_t>(t.salvo_trials.size()));
+  for (const engage::SalvoTrialCounts& c : t.salvo_trials) {
+    w.i64(c.intercepted);
+    w.i64(c.lost);
+    w.i64(c.leaked);
+  }
+  for (const auto* v : {&t.without_trials, &t.autonomous_trials}) {
+    w.i64(static_cast<std::int64_t>(v->size()));
+    for (const std::int32_t x : *v) w.i64(x);
+  }
 }
 
 engage::SimulationTallies decode_tallies(const std::int64_t* data, std::size_t size) {
@@ -57,6 +67,16 @@ engage::SimulationTallies decode_tallies(const std::int64_t* data, std::size_t s
     o.leaked_warheads = static_cast<int>(r.i64());
     o.interceptor_cost_usd = r.f64();
     o.threats_destroyed_cost_usd = r.f64();
+  }
+  t.salvo_trials.resize(r.count(3));
+  for (engage::SalvoTrialCounts& c : t.salvo_trials) {
+    c.intercepted = static_cast<std::int32_t>(r.i64());
+    c.lost = static_cast<std::int32_t>(r.i64());
+    c.leaked = static_cast<std::int32_t>(r.i64());
+  }
+  for (auto* v : {&t.without_trials, &t.autonomous_trials}) {
+    v->resize(r.count(1));
+    for (std::int32_t& x : *v) x = static_cast<std::int32_t>(r.i64());
   }
   r.expect_end();
   if (t.trials < 0 || static_cast<std::size_t>(t.trials) != t.trial_outcomes.size())

@@ -83,6 +83,49 @@ TEST(Simulation, MagazineExhaustionGivesExactCount) {
   }
 }
 
+TEST(Simulation, IntervalsTakeTheTrialAsTheUnit) {
+  // Every trial intercepts exactly 5 of 8: no trial-to-trial variation, so
+  // the rate's interval has zero width (a binomial over the 160 pooled
+  // threats, as before issue 13, gave 0.55-0.70). 3 warheads leak in every
+  // trial: percentiles 3, p_any_leak 1.
+  auto sys = sam("sam", 20, 1.0);
+  sys.magazine = 5;
+  const auto s = scenario_with({sys}, {battery_at("b", "sam", kBattery)},
+                               {threat("drone", ThreatClass::drone, 50, 100)},
+                               {over_battery("w", "drone", 8, 1000)});
+  const auto r = run(s, 20);
+  EXPECT_EQ(r.overall.interception_rate, 0.625);
+  EXPECT_EQ(r.overall.ci95_lo, 0.625);
+  EXPECT_EQ(r.overall.ci95_hi, 0.625);
+  EXPECT_EQ(r.by_class.at("drone").ci95_lo, 0.625);
+  EXPECT_EQ(r.overall.neutralized_ci95_hi, 0.625);
+  EXPECT_EQ(r.overall.leaked_warheads_p5, 3.0);
+  EXPECT_EQ(r.overall.leaked_warheads_p95, 3.0);
+  EXPECT_EQ(r.overall.p_any_leak, 1.0);
+  EXPECT_EQ(r.overall.p_any_leak_ci95_hi, 1.0);
+  EXPECT_LT(r.overall.p_any_leak_ci95_lo, 1.0);  // Wilson over 20 trials
+}
+
+TEST(Simulation, IntervalFollowsTheSpreadOfThePerTrialRates) {
+  // Independent shots (threats 1000 s apart): the per-trial count is
+  // binomial(10, pk), so the trial-unit interval's half-width is close to
+  // t sqrt(pk (1 - pk) / (10 T)); p_any_leak = 1 - pk^10.
+  const double pk = 0.7;
+  const auto s = scenario_with({sam("sam", 20, pk)}, {battery_at("b", "sam", kBattery)},
+                               {threat("drone", ThreatClass::drone, 50, 100)},
+                               {over_battery("w", "drone", 10, 1000)});
+  const auto r = run(s, 2000);
+  const double half = 0.5 * (r.overall.ci95_hi - r.overall.ci95_lo);
+  EXPECT_NEAR(half, 1.961 * std::sqrt(pk * (1 - pk) / 20000), 0.1 * half);
+  EXPECT_NEAR(r.overall.p_any_leak, 1 - std::pow(pk, 10), 0.02);  // 5 sigma of 2000 trials = 0.005
+  double mean_leaked = 0;
+  for (const TrialOutcome& o : r.trial_outcomes) mean_leaked += o.leaked_warheads;
+  EXPECT_NEAR(r.overall.leaked_warheads_mean, mean_leaked / 2000, 1e-12);
+  EXPECT_LE(r.overall.leaked_warheads_p5, r.overall.leaked_warheads_p50);
+  EXPECT_LE(r.overall.leaked_warheads_p50, r.overall.leaked_warheads_p95);
+  EXPECT_EQ(r.overall.leaked_warheads_p50, 3.0);  // binomial(10, 0.3) median
+}
+
 TEST(Simulation, BallisticThreatWithZeroPkIsNeverIntercepted) {
   auto sys = sam("sam", 60, 1.0);
   sys.pk.ballistic = 0;

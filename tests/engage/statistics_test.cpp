@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <vector>
+
 namespace adcov::engage {
 namespace {
 
@@ -32,6 +35,40 @@ TEST(WilsonInterval, StaysInsideUnitIntervalAndCoversTheEstimate) {
   const Interval none = wilson_interval(0, 0);
   EXPECT_EQ(none.lo, 0.0);
   EXPECT_EQ(none.hi, 1.0);
+}
+
+TEST(TrialRateInterval, IsTheStudentTIntervalOfThePerTrialRates) {
+  // Counts 1, 2, 3, 4 of 10 threats: mean rate 0.25, s = 1.2910 threats,
+  // t_{0.975, 3} = 3.182446 (R: qt(0.975, 3)); half = 3.182446 * 1.2910 / (10 * 2) = 0.205426.
+  const std::vector<std::int64_t> x{1, 2, 3, 4};
+  const Interval i = trial_rate_interval(x, 10);
+  EXPECT_NEAR(i.lo, 0.25 - 0.205426, 1e-6);
+  EXPECT_NEAR(i.hi, 0.25 + 0.205426, 1e-6);
+}
+
+TEST(TrialRateInterval, HasZeroWidthWithoutTrialToTrialVariation) {
+  const std::vector<std::int64_t> x(500, 6);
+  const Interval i = trial_rate_interval(x, 10);
+  EXPECT_EQ(i.lo, 0.6);
+  EXPECT_EQ(i.hi, 0.6);
+}
+
+TEST(TrialRateInterval, SaysNothingFromOneTrialAndStaysInTheUnitInterval) {
+  const std::vector<std::int64_t> one{3};
+  EXPECT_EQ(trial_rate_interval(one, 10).lo, 0.0);
+  EXPECT_EQ(trial_rate_interval(one, 10).hi, 1.0);
+  const std::vector<std::int64_t> wide{0, 10, 10, 10};
+  EXPECT_EQ(trial_rate_interval(wide, 10).hi, 1.0);
+  EXPECT_GE(trial_rate_interval(wide, 10).lo, 0.0);
+}
+
+TEST(Quantile, InterpolatesBetweenOrderStatisticsLikeRAndNumPy) {
+  // numpy.percentile([5, 1, 4, 2, 3], [5, 50, 95]) = [1.2, 3, 4.8].
+  const std::vector<std::int64_t> v{5, 1, 4, 2, 3};
+  EXPECT_DOUBLE_EQ(quantile(v, 0.05), 1.2);
+  EXPECT_DOUBLE_EQ(quantile(v, 0.50), 3.0);
+  EXPECT_DOUBLE_EQ(quantile(v, 0.95), 4.8);
+  EXPECT_EQ(quantile({}, 0.5), 0.0);
 }
 
 }  // namespace

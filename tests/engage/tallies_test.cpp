@@ -98,6 +98,15 @@ void expect_identical(const SimulationResult& a, const SimulationResult& b) {
     EXPECT_EQ(v.ci95_hi_without, w.ci95_hi_without);
     EXPECT_EQ(v.marginal_interceptions, w.marginal_interceptions);
   }
+  for (const auto* r : {&a.overall, &a.by_class.begin()->second}) {
+    const RateStats& q = r == &a.overall ? b.overall : b.by_class.at(a.by_class.begin()->first);
+    EXPECT_EQ(r->ci95_lo, q.ci95_lo);
+    EXPECT_EQ(r->ci95_hi, q.ci95_hi);
+    EXPECT_EQ(r->neutralized_ci95_lo, q.neutralized_ci95_lo);
+    EXPECT_EQ(r->leaked_warheads_p95, q.leaked_warheads_p95);
+    EXPECT_EQ(r->p_any_leak, q.p_any_leak);
+    EXPECT_EQ(r->p_any_leak_ci95_lo, q.p_any_leak_ci95_lo);
+  }
   ASSERT_EQ(a.trial_outcomes.size(), b.trial_outcomes.size());
   for (std::size_t i = 0; i < a.trial_outcomes.size(); ++i) {
     const TrialOutcome &x = a.trial_outcomes[i], &y = b.trial_outcomes[i];

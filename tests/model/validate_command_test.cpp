@@ -18,8 +18,8 @@ TEST(ValidateCommand, ValidFilesPrintOkAndExitZero) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   // The grids reach as far as the batteries' and sensors' radars (an
   // early-warning radar's Swerling cover widens Kyiv's from 501 cells).
-  EXPECT_EQ(r.out, f + ": ok (grid 2807 x 2808 = 7882056 cells at 250 m, estimated peak memory 371.9 MiB)\n" + k +
-                       ": ok (grid 878 x 878 = 770884 cells at 1000 m, estimated peak memory 115.0 MiB)\n");
+  EXPECT_EQ(r.out, f + ": ok (grid 2807 x 2808 = 7882056 cells at 250 m, estimated peak memory 372.0 MiB)\n" + k +
+                       ": ok (grid 878 x 878 = 770884 cells at 1000 m, estimated peak memory 116.0 MiB)\n");
   EXPECT_EQ(r.err, "");
 }
 

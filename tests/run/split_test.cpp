@@ -176,6 +176,8 @@ TEST(TalliesWire, RoundTripsAndRejectsForeignBuffers) {
   t.intercepted_autonomous_by_salvo = {2, 3};
   t.ran_dry_s = {std::numeric_limits<float>::quiet_NaN(), 1234.5f};
   t.trial_outcomes = {{1, 2, 3, 1.5e6, 0.25}, {4, 5, 6, 0.1, 7.0}};
+  t.salvo_trials = {{1, 0, 2}, {0, 3, 1}, {4, 0, 0}, {2, 1, 1}};
+  t.autonomous_trials = {1, 0, 2, 1};
   std::vector<std::int64_t> buf;
   run::encode_tallies(t, buf);
   const engage::SimulationTallies back = run::decode_tallies(buf.data(), buf.size());
@@ -186,6 +188,10 @@ TEST(TalliesWire, RoundTripsAndRejectsForeignBuffers) {
   EXPECT_TRUE(std::isnan(back.ran_dry_s[0]));
   EXPECT_EQ(back.ran_dry_s[1], 1234.5f);
   EXPECT_EQ(back.intercepted_autonomous_by_salvo, t.intercepted_autonomous_by_salvo);
+  EXPECT_EQ(back.autonomous_trials, t.autonomous_trials);
+  ASSERT_EQ(back.salvo_trials.size(), 4u);
+  EXPECT_EQ(back.salvo_trials[1].lost, 3);
+  EXPECT_EQ(back.salvo_trials[3].leaked, 1);
   EXPECT_THROW(run::decode_tallies(buf.data(), buf.size() - 1), Error);
   buf[0] = 0;
   EXPECT_THROW(run::decode_tallies(buf.data(), buf.size()), Error);

@@ -27,6 +27,10 @@ inline constexpr double kBytesPerTrial = 96;
 /// Bytes per trial and battery: when its magazine emptied (a float, for
 /// engagement.by_battery's median).
 inline constexpr double kBytesPerTrialBattery = 4;
+/// Bytes per trial and salvo: its counts (12) and autonomous-rerun
+/// interceptions (4), and, while the rates are summarised, the per-trial
+/// counts of up to three groups holding it (salvo, threat type, class: 3 x 24).
+inline constexpr double kBytesPerTrialSalvo = 16 + 3 * 24;
 /// Bytes per threat launched in one trial: its plan entry (16) and, on each
 /// of up to 4 worker threads, its battle state (48) and events (16).
 /// Measured: 10^6 threats, 1 trial (one worker) added 59 MiB, 62 bytes each.
@@ -47,7 +51,7 @@ struct MemoryEstimate {
   double grid_bytes = 0;     ///< grid_cells * bytes_per_cell
   double window_bytes = 0;   ///< every battery's visibility window (float per cell within its reach)
   double trials = 0;
-  double trial_bytes = 0;    ///< trials * (kBytesPerTrial + batteries * kBytesPerTrialBattery)
+  double trial_bytes = 0;    ///< trials * (kBytesPerTrial + batteries * kBytesPerTrialBattery + salvos * kBytesPerTrialSalvo)
   double threats = 0;        ///< threats launched per trial (sum of the salvos' counts)
   double threat_bytes = 0;   ///< threats * kBytesPerThreat
   double sweep_points = 0;   ///< 0 without a sweep (or when not asked for)

@@ -20,16 +20,21 @@ struct RateStats {
   std::int64_t launched = 0;      ///< per trial (the same in every trial)
   double intercepted_mean = 0;    ///< mean over trials
   double interception_rate = 0;   ///< intercepted / launched, pooled over trials
-  /// 95 % Wilson interval of the rate, pooled: successes = all interceptions,
-  /// n = trials * launched (statistics.hpp; see docs/engagement.md).
+  /// 95 % interval of the rate with the trial as the unit (the Monte Carlo
+  /// noise of the mean only; statistics.hpp, docs/engagement.md "Statistics").
   double ci95_lo = 0, ci95_hi = 0;
   double lost_ew_mean = 0;       ///< threats lost in EW zones per trial
   double lost_ew_rate = 0;       ///< lost / launched
   double neutralized_rate = 0;   ///< (intercepted + lost) / launched
-  double neutralized_ci95_lo = 0, neutralized_ci95_hi = 0;  ///< Wilson, as ci95
+  double neutralized_ci95_lo = 0, neutralized_ci95_hi = 0;  ///< as ci95
   std::int64_t warheads_launched = 0;      ///< launched that are not decoys, per trial
   double leaked_warheads_mean = 0;         ///< leakers that are not decoys, per trial
   double interceptors_on_decoys_mean = 0;  ///< interceptors fired at decoys, per trial
+  /// Leaked warheads per trial: 5th, 50th and 95th percentile over the trials
+  /// (the night-to-night spread, not an interval of the mean).
+  double leaked_warheads_p5 = 0, leaked_warheads_p50 = 0, leaked_warheads_p95 = 0;
+  double p_any_leak = 0;  ///< share of trials in which at least one warhead leaked
+  double p_any_leak_ci95_lo = 0, p_any_leak_ci95_hi = 0;  ///< Wilson interval over the trials
 };
 
 /// One trial's totals (a row of trials.csv).
@@ -52,7 +57,7 @@ struct LeakersAtTarget {
 struct OperatorEffect {
   double interceptions_mean = 0;       ///< interceptions made by the group's batteries
   double rate_without = 0;             ///< overall interception rate with the group removed
-  double ci95_lo_without = 0, ci95_hi_without = 0;  ///< Wilson interval of rate_without
+  double ci95_lo_without = 0, ci95_hi_without = 0;  ///< 95 % interval of rate_without, as RateStats::ci95
   double marginal_interceptions = 0;   ///< intercepted_mean(all) - intercepted_mean(without)
 };
 

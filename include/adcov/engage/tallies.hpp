@@ -14,6 +14,13 @@
 
 namespace adcov::engage {
 
+/// One trial's counts for one salvo.
+struct SalvoTrialCounts {
+  std::int32_t intercepted = 0;
+  std::int32_t lost = 0;    ///< lost in EW zones
+  std::int32_t leaked = 0;  ///< reached their target (decoys included)
+};
+
 /// Sums over the trials first_trial .. first_trial+trials-1 (plain integers,
 /// so any summation order gives the same totals), plus each trial's row.
 struct SimulationTallies {
@@ -38,6 +45,16 @@ struct SimulationTallies {
   /// (c2.mode cued or integrated, with operator effects); empty otherwise.
   std::vector<std::int64_t> intercepted_autonomous_by_salvo;
   std::vector<TrialOutcome> trial_outcomes;        ///< in trial order
+  /// The trial-level counts behind every interval and percentile (the trial
+  /// is the independent unit, docs/engagement.md "Statistics"), trial-major:
+  /// per trial, each scenario salvo's counts;
+  std::vector<SalvoTrialCounts> salvo_trials;
+  /// per trial, the interceptions of the rerun without each operator group
+  /// (as intercepted_without);
+  std::vector<std::int32_t> without_trials;
+  /// per trial, each salvo's interceptions in the autonomous rerun (as
+  /// intercepted_autonomous_by_salvo).
+  std::vector<std::int32_t> autonomous_trials;
 };
 
 /// Runs trials opt.first_trial .. opt.first_trial+opt.trials-1 (in parallel,
