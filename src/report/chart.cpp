@@ -1,5 +1,6 @@
 #include "adcov/report/chart.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -34,10 +35,12 @@ double crisp(double px) { return std::floor(px) + 0.5; }
 
 void draw_grid(cairo_t* cr, const PlotArea& a) {
   for (const Tick& t : a.x.ticks) {
+    if (!a.x.grid) break;
     cairo_move_to(cr, crisp(plot_x(a, t.value)), a.top_px);
     cairo_rel_line_to(cr, 0, a.height_px);
   }
   for (const Tick& t : a.y.ticks) {
+    if (!a.y.grid) break;
     cairo_move_to(cr, a.left_px, crisp(plot_y(a, t.value)));
     cairo_rel_line_to(cr, a.width_px, 0);
   }
@@ -82,6 +85,10 @@ Rgba series_color(std::size_t i) {
   return kPalette[i % std::size(kPalette)];
 }
 
+double tick_label_width_px(const Picture& pic, const std::string& label) {
+  return text_size(draw_on(pic.surface()).get(), label, kTickLabel).width_px;
+}
+
 void draw_chart_title(Picture& pic, double x_px, double y_px, const std::string& title) {
   TextStyle style = kTitle;
   style.max_width_px = pic.width() - x_px - 8;
@@ -122,6 +129,54 @@ void draw_line(Picture& pic, const PlotArea& a, std::span<const ChartPoint> poin
   cairo_fill(cr.get());
 }
 
+void draw_hbar(Picture& pic, const PlotArea& a, double y, double x0, double x1, double thickness_px, Rgba fill) {
+  const CairoContext cr = draw_on(pic.surface());
+  clip_to(cr.get(), a);
+  const double left = plot_x(a, std::min(x0, x1)), right = plot_x(a, std::max(x0, x1));
+  cairo_rectangle(cr.get(), left, plot_y(a, y) - thickness_px / 2, right - left, thickness_px);
+  set_color(cr.get(), fill);
+  cairo_fill(cr.get());
+}
+
+void draw_hinterval(Picture& pic, const PlotArea& a, double y, double x_lo, double x_hi, double cap_px,
+                    Rgba color) {
+  const CairoContext cr = draw_on(pic.surface());
+  clip_to(cr.get(), a);
+  const double py = plot_y(a, y);
+  cairo_move_to(cr.get(), plot_x(a, x_lo), py);
+  cairo_line_to(cr.get(), plot_x(a, x_hi), py);
+  for (double x : {x_lo, x_hi}) {
+    cairo_move_to(cr.get(), plot_x(a, x), py - cap_px / 2);
+    cairo_rel_line_to(cr.get(), 0, cap_px);
+  }
+  set_color(cr.get(), color);
+  cairo_set_line_width(cr.get(), 1.5);
+  cairo_stroke(cr.get());
+}
+
+void draw_vmark(Picture& pic, const PlotArea& a, double x, double y, double length_px, double width_px,
+                Rgba color) {
+  const CairoContext cr = draw_on(pic.surface());
+  clip_to(cr.get(), a);
+  cairo_move_to(cr.get(), plot_x(a, x), plot_y(a, y) - length_px / 2);
+  cairo_rel_line_to(cr.get(), 0, length_px);
+  set_color(cr.get(), color);
+  cairo_set_line_width(cr.get(), width_px);
+  cairo_stroke(cr.get());
+}
+
+void draw_dots(Picture& pic, const PlotArea& a, std::span<const ChartPoint> points, double radius_px, Rgba fill) {
+  const CairoContext cr = draw_on(pic.surface());
+  clip_to(cr.get(), a);
+  set_color(cr.get(), fill);
+  // One fill per dot: overlapping dots of a translucent colour then darken
+  // where values pile up, which is the point of a strip.
+  for (const ChartPoint& p : points) {
+    cairo_arc(cr.get(), plot_x(a, p.x), plot_y(a, p.y), radius_px, 0, 2 * std::numbers::pi);
+    cairo_fill(cr.get());
+  }
+}
+
 void draw_legend(Picture& pic, double x_px, double y_px, double width_px, const std::string& title,
                  std::span<const LegendEntry> entries) {
   const CairoContext cr = draw_on(pic.surface());
@@ -135,11 +190,16 @@ void draw_legend(Picture& pic, double x_px, double y_px, double width_px, const 
   }
   for (const LegendEntry& e : entries) {
     const double h = text_size(cr.get(), e.label, label).height_px;
-    cairo_move_to(cr.get(), x_px, y + h / 2);
-    cairo_rel_line_to(cr.get(), 24, 0);
     set_color(cr.get(), e.color);
-    cairo_set_line_width(cr.get(), kLineWidthPx + 1);
-    cairo_stroke(cr.get());
+    if (e.box) {
+      cairo_rectangle(cr.get(), x_px + 4, y + h / 2 - 8, 16, 16);
+      cairo_fill(cr.get());
+    } else {
+      cairo_move_to(cr.get(), x_px, y + h / 2);
+      cairo_rel_line_to(cr.get(), 24, 0);
+      cairo_set_line_width(cr.get(), kLineWidthPx + 1);
+      cairo_stroke(cr.get());
+    }
     draw_text(cr.get(), x_px + 34, y, e.label, label);
     y += h + 6;
   }

@@ -162,6 +162,52 @@ std::vector<std::pair<std::string, std::string>> estimates(const model::Scenario
 
 constexpr const char* kGroups[] = {"ukraine", "allied", "contractor"};
 
+// An index with its interval: "0.42 (0.35 &ndash; 0.50)".
+std::string index_text(double v, double lo, double hi) {
+  return fixed(v, 2) + " <span class=muted>(" + fixed(lo, 2) + " &ndash; " + fixed(hi, 2) + ")</span>";
+}
+
+// The Uncertainty section: what the rates become over the parameters'
+// ranges and which parameters that spread comes from.
+void uncertainty_section(std::string& h, const UncertaintyResult& u,
+                         const std::function<std::optional<std::string>(const std::string&)>& read) {
+  const std::size_t k = u.parameters.size();
+  h += "<h2>Uncertainty</h2>\n<p>The uncertain parameters (" + std::to_string(k) +
+       ") are drawn uniformly in their ranges (the library's range of each estimate, or the "
+       "scenario's) in a Saltelli design of N&nbsp;=&nbsp;" + std::to_string(u.samples) +
+       " base samples: " + std::to_string(u.rates.size()) + " model runs of " + std::to_string(u.trials) +
+       " Monte Carlo trials each, every run with the same trial seed (" + std::to_string(u.seed) +
+       ", common random numbers). The spread is taken over the " + std::to_string(2 * u.samples) +
+       " independent draws (matrices A and B) and includes each run's own Monte Carlo noise of " +
+       std::to_string(u.trials) + " trials. S1 is the share of a rate's variance one parameter explains alone; "
+       "ST also counts its interactions with the others (ST &minus; S1 is what it explains only together with "
+       "them). Intervals are bootstrap 95&nbsp;% intervals; with few runs the indices are noisy and S1 may come "
+       "out slightly below zero.</p>\n";
+  h += "<table><tr><th>threats</th><th>mean</th><th>p5</th><th>median</th><th>p95</th></tr>\n";
+  for (const auto& name : u.outputs)
+    if (const auto it = u.by_output.find(name); it != u.by_output.end())
+      h += "<tr><td>" + esc(name == "overall" ? "all threats" : name) + "</td><td>" + pct(it->second.mean) +
+           "</td><td>" + pct(it->second.p5) + "</td><td>" + pct(it->second.p50) + "</td><td>" + pct(it->second.p95) +
+           "</td></tr>\n";
+  h += "</table>\n";
+  image(h, read, kUncertaintyFanPng, "Interception rate over the parameters' ranges");
+  image(h, read, kTornadoPng, "Sobol' indices of the overall interception rate");
+  const auto sens = u.sensitivity.find("overall");
+  if (sens == u.sensitivity.end() || sens->second.empty()) return;
+  h += "<p>The parameters that move the overall rate most (by ST; every output in sensitivity.csv):</p>\n"
+       "<table><tr><th>parameter</th><th>range</th><th>S1 (95&nbsp;% interval)</th>"
+       "<th>ST (95&nbsp;% interval)</th></tr>\n";
+  for (std::size_t i = 0; i < sens->second.size() && i < 10; ++i) {
+    const SensitivityIndex& x = sens->second[i];
+    std::string range = "-";
+    for (const auto& p : u.parameters)
+      if (p.set == x.parameter) range = number_text(p.lo) + " &ndash; " + number_text(p.hi);
+    h += "<tr><td><code>" + esc(x.parameter) + "</code></td><td>" + range + "</td><td>" +
+         index_text(x.s1, x.s1_lo, x.s1_hi) + "</td><td>" + index_text(x.st, x.st_lo, x.st_hi) + "</td></tr>\n";
+  }
+  h += "</table>\n";
+}
+
 }  // namespace
 
 std::string scenario_header_comment(const fs::path& scenario_file) {
@@ -185,7 +231,8 @@ std::string scenario_header_comment(const fs::path& scenario_file) {
 
 std::string report_html(const model::Scenario& s, const coverage::CoverageResult* cov,
                         const engage::SimulationResult* sim,
-                        const std::function<std::optional<std::string>(const std::string&)>& read_output) {
+                        const std::function<std::optional<std::string>(const std::string&)>& read_output,
+                        const UncertaintyResult* unc) {
   std::string h = "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>\n<title>adcov: " + esc(s.name) +
                   "</title>\n<style>" + kStyle + "</style></head><body>\n";
   std::size_t sensors = 0;
@@ -220,6 +267,11 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
       h += "<div>lost to electronic warfare<b>" + pct(o.lost_ew_rate) + "</b>neutralised in all " +
            pct(o.neutralized_rate) + "</div>\n";
   }
+  if (unc)
+    if (const auto it = unc->by_output.find("overall"); it != unc->by_output.end())
+      h += "<div>overall interception rate over the parameters' ranges<b>" + pct(it->second.mean) +
+           "</b>mean; p5&ndash;p95 " + pct(it->second.p5) + " &ndash; " + pct(it->second.p95) + ", " +
+           std::to_string(2 * unc->samples) + " runs</div>\n";
   h += "</div>\n";
 
   if (cov) {
@@ -324,6 +376,8 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
     h += "</table>\n";
   }
 
+  if (unc) uncertainty_section(h, *unc, read_output);
+
   h += "<h2>Assumptions that matter</h2>\n<ul>\n";
   if (cov) {
     h += "<li>Terrain: " + esc(cov->terrain_description.empty() ? "(not described)" : cov->terrain_description) +
@@ -350,14 +404,14 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
 }
 
 void write_report_html(OutputStage& stage, const model::Scenario& s, const coverage::CoverageResult* cov,
-                       const engage::SimulationResult* sim) {
+                       const engage::SimulationResult* sim, const UncertaintyResult* unc) {
   auto read = [&stage](const std::string& name) -> std::optional<std::string> {
     std::error_code ec;
     if (auto staged = stage.staged(name); staged && fs::exists(*staged, ec)) return read_text_file(*staged);
     if (fs::exists(stage.final_path(name), ec)) return read_text_file(stage.final_path(name));
     return std::nullopt;
   };
-  const std::string text = report_html(s, cov, sim, read);
+  const std::string text = report_html(s, cov, sim, read, unc);
   write_text_file(stage.path(kReportHtml), text);
 }
 

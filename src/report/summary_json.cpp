@@ -9,6 +9,7 @@
 #include "adcov/error.hpp"
 #include "adcov/report/output_names.hpp"
 #include "adcov/report/text_file.hpp"
+#include "uncertainty_json.hpp"
 
 namespace adcov::report {
 
@@ -173,11 +174,11 @@ Json base_summary(const std::string& base_json, const model::Scenario& s) {
   return base;
 }
 
-}  // namespace
-
-std::string summary_json(const std::string& base_json, const model::Scenario& s,
-                         const coverage::CoverageResult* cov, const engage::SimulationResult* sim,
-                         const std::vector<std::string>& notes) {
+/// The parts given (non-null) merged over `base_json`: the core of
+/// summary_json() and uncertainty_summary_json().
+std::string merged_summary(const std::string& base_json, const model::Scenario& s,
+                           const coverage::CoverageResult* cov, const engage::SimulationResult* sim,
+                           const UncertaintyResult* unc, const std::vector<std::string>& notes) {
   const Json base = base_summary(base_json, s);
   auto keep = [&](Json& root, const char* key) {
     if (const auto old = base.find(key); old != base.end()) root[key] = *old;
@@ -202,11 +203,13 @@ std::string summary_json(const std::string& base_json, const model::Scenario& s,
   }
   if (sim) root["engagement"] = engagement_part(*sim);
   else keep(root, "engagement");
+  if (unc) root["uncertainty"] = uncertainty_json(*unc);
+  else keep(root, "uncertainty");
   root["notes"] = merged_notes(base, cov != nullptr, sim != nullptr, notes);
 
   // Keys other tools added to the base summary survive, after ours.
-  static const std::set<std::string> kOurs = {"scenario", "seed",       "trials", "coverage",
-                                              "floor",    "terrain",    "engagement", "notes"};
+  static const std::set<std::string> kOurs = {"scenario", "seed",    "trials",     "coverage",    "floor",
+                                              "terrain",  "engagement", "uncertainty", "notes"};
   for (const auto& [key, value] : base.items())
     if (!kOurs.count(key)) root[key] = value;
 
@@ -215,19 +218,43 @@ std::string summary_json(const std::string& base_json, const model::Scenario& s,
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-void write_summary(OutputStage& stage, const model::Scenario& s, const coverage::CoverageResult* cov,
-                   const engage::SimulationResult* sim, const std::vector<std::string>& notes) {
+/// Stages the summary `merge(base text)` gives, over the summary already
+/// staged in `stage` or else in its folder.
+template <typename Merge>
+void stage_summary(OutputStage& stage, const Merge& merge) {
   fs::path base_file = stage.final_path(kSummaryFile);
   if (auto staged = stage.staged(kSummaryFile); staged && fs::exists(*staged)) base_file = *staged;
   std::string base;
   if (fs::exists(base_file)) base = read_text_file(base_file);
   std::string text;
   try {
-    text = summary_json(base, s, cov, sim, notes);
+    text = merge(base);
   } catch (const Error& e) {
     throw Error(base_file.string() + ": " + e.what() + " (remove it to start a new summary)");
   }
   write_text_file(stage.path(kSummaryFile), text);
+}
+
+}  // namespace
+
+std::string summary_json(const std::string& base_json, const model::Scenario& s,
+                         const coverage::CoverageResult* cov, const engage::SimulationResult* sim,
+                         const std::vector<std::string>& notes) {
+  return merged_summary(base_json, s, cov, sim, nullptr, notes);
+}
+
+std::string uncertainty_summary_json(const std::string& base_json, const model::Scenario& s,
+                                     const UncertaintyResult& r) {
+  return merged_summary(base_json, s, nullptr, nullptr, &r, {});
+}
+
+void write_summary(OutputStage& stage, const model::Scenario& s, const coverage::CoverageResult* cov,
+                   const engage::SimulationResult* sim, const std::vector<std::string>& notes) {
+  stage_summary(stage, [&](const std::string& base) { return summary_json(base, s, cov, sim, notes); });
+}
+
+void write_uncertainty_summary(OutputStage& stage, const model::Scenario& s, const UncertaintyResult& r) {
+  stage_summary(stage, [&](const std::string& base) { return uncertainty_summary_json(base, s, r); });
 }
 
 }  // namespace adcov::report

@@ -11,20 +11,10 @@
 #include "adcov/report/number_text.hpp"
 #include "adcov/report/output_names.hpp"
 #include "adcov/report/text_file.hpp"
+#include "csv_cell.hpp"
 #include "sweep_plot.hpp"
 
 namespace adcov::report {
-namespace {
-
-/// A cell quoted as RFC 4180 asks when it holds a comma, quote or newline.
-std::string csv_cell(const std::string& v) {
-  if (v.find_first_of(",\"\n") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char c : v) q += (c == '"') ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-}  // namespace
 
 std::string sweep_csv(const SweepResult& r) {
   std::set<double> alts;

@@ -73,3 +73,28 @@ TEST(Chart, LegendDrawsASampleInTheSeriesColour) {
   EXPECT_NE(report::series_color(0), report::series_color(1));
   EXPECT_EQ(report::series_color(8), report::series_color(0));
 }
+
+// The bar primitives of tornado.png and uncertainty_fan.png: a bar covers
+// its span only, a whisker marks its ends, and a category axis draws no grid.
+TEST(Chart, BarsIntervalsAndDotsCoverTheirValuesOnly) {
+  report::PlotArea a = area();
+  a.y = {"", -0.5, 1.5, {{0, "first"}, {1, "second"}}, false};
+  report::Picture pic(600, 320, kWhite);
+  report::draw_axes(pic, a);
+  EXPECT_EQ(pic.pixel(at(a, 8, 1).x, at(a, 8, 1).y), kWhite);  // no grid line through a category
+  const report::Rgba blue{0, 0, 200, 255}, red{200, 0, 0, 255};
+  report::draw_hbar(pic, a, 1, 0, 4, 20, blue);
+  EXPECT_EQ(pic.pixel(at(a, 2, 1).x, at(a, 2, 1).y), blue);
+  EXPECT_EQ(pic.pixel(at(a, 2, 1).x, at(a, 2, 1).y - 8), blue);   // 20 px thick
+  EXPECT_EQ(pic.pixel(at(a, 2, 1).x, at(a, 2, 1).y - 14), kWhite);
+  EXPECT_EQ(pic.pixel(at(a, 4.5, 1).x, at(a, 4.5, 1).y), kWhite);     // past its end
+  report::draw_hinterval(pic, a, 0, 3, 7, 10, red);
+  const report::Rgba mid = pic.pixel(at(a, 5, 0).x, at(a, 5, 0).y);
+  EXPECT_GT(mid.r, 150);
+  EXPECT_EQ(pic.pixel(at(a, 8, 0).x, at(a, 8, 0).y), kWhite);
+  const std::vector<report::ChartPoint> dots = {{9, 0.25}};
+  report::draw_dots(pic, a, dots, 4, red);
+  EXPECT_EQ(pic.pixel(at(a, 9, 0.25).x, at(a, 9, 0.25).y), red);
+  EXPECT_GT(report::tick_label_width_px(pic, "systems[patriot_pac3].pk.ballistic"),
+            report::tick_label_width_px(pic, "pk"));
+}

@@ -11,6 +11,11 @@ inline constexpr const char* kFloorTif = "floor.tif";
 inline constexpr const char* kFloorPng = "floor.png";
 inline constexpr const char* kTrialsCsv = "trials.csv";
 inline constexpr const char* kReportHtml = "report.html";
+// adcov uncertainty (docs/outputs.md, "uncertainty.csv" and below).
+inline constexpr const char* kUncertaintyCsv = "uncertainty.csv";
+inline constexpr const char* kSensitivityCsv = "sensitivity.csv";
+inline constexpr const char* kTornadoPng = "tornado.png";
+inline constexpr const char* kUncertaintyFanPng = "uncertainty_fan.png";
 
 /// The altitude as written in file names and titles, without trailing
 /// zeros: 50 -> "50", 12.5 -> "12.5" (rounded to millimetres).
