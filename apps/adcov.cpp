@@ -5,6 +5,7 @@
 // commands run on rank 0 alone; only rank 0 prints and writes.
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -17,6 +18,7 @@
 
 #include "adcov/error.hpp"
 #include "adcov/model/value_rules.hpp"
+#include "adcov/model/scenario_loader.hpp"
 #include "commands.hpp"
 #include "interrupt_cleanup.hpp"
 #include "adcov/run/mpi_session.hpp"
@@ -75,6 +77,17 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
   c_sw->add_option("--seed", sw_seed, "Random seed");
   add_common(c_sw, sw.common);
 
+  UncertaintyArgs unc;
+  std::optional<std::string> unc_seed;
+  auto* c_unc = app.add_subcommand(
+      "uncertainty", "Spread of the interception rate over the uncertain parameters, and Sobol' sensitivity");
+  c_unc->add_option("scenario", unc.scenario, "Scenario YAML file")->required();
+  c_unc->add_option("-o,--out", unc.out_dir, "Output folder (default out/<name>-uncertainty/)");
+  c_unc->add_option("--samples", unc.samples, "Base sample size N (N (k + 2) model runs for k parameters)");
+  c_unc->add_option("--trials", unc.trials, "Monte Carlo trials per model run");
+  c_unc->add_option("--seed", unc_seed, "Random seed (trials and design)");
+  add_common(c_unc, unc.common);
+
   std::vector<std::string> validate_files;
   auto* c_val = app.add_subcommand("validate", "Check scenario files; report every error as file:line:col");
   c_val->add_option("scenarios", validate_files, "Scenario YAML files")->required();
@@ -107,14 +120,16 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 
   // The values a scenario also sets are checked by the scenario file's rules
   // (model/value_rules.hpp), before anything is read or written.
-  for (const auto* t : {&run.trials, &sim.trials, &sw.trials})
+  for (const auto* t : {&run.trials, &sim.trials, &sw.trials, &unc.trials})
     if (*t) refuse("--trials", adcov::model::trials_problem(**t));
   if (c_bench->parsed()) refuse("--trials", adcov::model::trials_problem(bench.trials));
+  if (unc.samples && (*unc.samples < 2 || *unc.samples > adcov::model::kMaxUncertaintySamples))
+    refuse("--samples", fmt::format("{} is not in [2, {}]", *unc.samples, adcov::model::kMaxUncertaintySamples));
   for (double h : cov.altitudes_m) refuse("--altitude", adcov::model::altitude_problem(h));
   refuse("--altitude", adcov::model::altitudes_problem(cov.altitudes_m));
   if (cov.resolution_m) refuse("--resolution", adcov::model::resolution_problem(*cov.resolution_m));
   const std::pair<std::optional<std::string>*, std::optional<std::uint64_t>*> seeds[] = {
-      {&run_seed, &run.seed}, {&sim_seed, &sim.seed}, {&sw_seed, &sw.seed}};
+      {&run_seed, &run.seed}, {&sim_seed, &sim.seed}, {&sw_seed, &sw.seed}, {&unc_seed, &unc.seed}};
   for (const auto& [text, seed] : seeds)
     if (*text) {
       std::uint64_t v = 0;
@@ -124,13 +139,13 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 
   if (!ranks.writer()) {
     // Not split across ranks: rank 0 runs them alone.
-    if (!c_run->parsed() && !c_sim->parsed() && !c_sw->parsed()) return 0;
-    for (auto* c : {&run.common, &sim.common, &sw.common}) c->quiet = true;
+    if (!c_run->parsed() && !c_sim->parsed() && !c_sw->parsed() && !c_unc->parsed()) return 0;
+    for (auto* c : {&run.common, &sim.common, &sw.common, &unc.common}) c->quiet = true;
   }
 
   // --threads caps TBB for the whole process (oneTBB global_control).
   int threads = 0;
-  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &bench.common})
+  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &unc.common, &bench.common})
     if (c->threads > 0) threads = c->threads;
   std::unique_ptr<tbb::global_control> cap;
   if (threads > 0)
@@ -141,6 +156,7 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
   if (c_cov->parsed()) return cmd_coverage(cov);
   if (c_sim->parsed()) return cmd_simulate(sim, ranks);
   if (c_sw->parsed()) return cmd_sweep(sw, ranks);
+  if (c_unc->parsed()) return cmd_uncertainty(unc, ranks);
   if (c_val->parsed()) return cmd_validate(validate_files);
   if (c_lib->parsed()) return cmd_library(lib_what, lib_format);
   if (c_info->parsed()) return cmd_info(rasters);

@@ -50,14 +50,24 @@ struct SweepArgs {
   Common common;
 };
 
+struct UncertaintyArgs {
+  std::string scenario;
+  std::string out_dir;
+  std::optional<int> samples;
+  std::optional<int> trials;  ///< per model run
+  std::optional<std::uint64_t> seed;
+  Common common;
+};
+
 int cmd_validate(const std::vector<std::string>& files);
 int cmd_library(const std::string& what, const std::string& format);
 int cmd_info(const std::vector<std::string>& rasters);
 int cmd_coverage(const CoverageArgs& a);
-/// run, simulate and sweep split their work across `ranks` (MPI); only rank 0 prints.
+/// run, simulate, sweep and uncertainty split their work across `ranks` (MPI); only rank 0 prints.
 int cmd_simulate(const SimulateArgs& a, const run::Ranks& ranks);
 int cmd_run(const RunArgs& a, const run::Ranks& ranks);
 int cmd_sweep(const SweepArgs& a, const run::Ranks& ranks);
+int cmd_uncertainty(const UncertaintyArgs& a, const run::Ranks& ranks);
 struct BenchArgs {
   std::string scenario = "scenarios/kyiv-night-raid.yaml";
   int trials = 10000;

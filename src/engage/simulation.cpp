@@ -324,7 +324,9 @@ BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain
     const model::Salvo& sv = s.salvos[ps.salvo];
     const model::ThreatType& threat = s.threats.at(sv.threat);
     const Trajectory tr = make_trajectory(threat, ps.launch, sv.route, ps.target);
-    plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows, sensing);
+    std::shared_ptr<const GroundTrack> track;
+    if (opt.tracks) track = opt.tracks->get(tr, terrain, path_samples(tr.length_m(), terrain.grid, opt.windows));
+    plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows, sensing, track.get());
     plan.paths[v].zones = zone_entries(tr, s.ew);
   });
   return plan;

@@ -39,14 +39,22 @@ Interval trial_rate_interval(std::span<const std::int64_t> x, double n_per_trial
   return {std::max(0.0, rate - half), std::min(1.0, rate + half)};
 }
 
-double quantile(std::span<const std::int64_t> values, double q) {
+namespace {
+
+template <typename T>
+double quantile_of(std::span<const T> values, double q) {
   if (values.empty()) return 0.0;
-  std::vector<std::int64_t> v(values.begin(), values.end());
+  std::vector<T> v(values.begin(), values.end());
   std::sort(v.begin(), v.end());
   const double h = static_cast<double>(v.size() - 1) * std::clamp(q, 0.0, 1.0);
   const std::size_t lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return static_cast<double>(v[lo]) + (h - std::floor(h)) * static_cast<double>(v[hi] - v[lo]);
+  return static_cast<double>(v[lo]) + (h - std::floor(h)) * (static_cast<double>(v[hi]) - static_cast<double>(v[lo]));
 }
+
+}  // namespace
+
+double quantile(std::span<const std::int64_t> values, double q) { return quantile_of(values, q); }
+double quantile(std::span<const double> values, double q) { return quantile_of(values, q); }
 
 }  // namespace adcov::engage

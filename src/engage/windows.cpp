@@ -13,6 +13,7 @@
 #include <cmath>
 #include <limits>
 
+#include "adcov/error.hpp"
 #include "adcov/model/detection.hpp"
 #include "adcov/geo/geodesy.hpp"
 
@@ -42,24 +43,25 @@ struct PathSamples {
   bool crosses_grid() const { return xmin <= xmax; }
 };
 
-PathSamples sample_path(const Trajectory& tr, const geo::TerrainGrid& terrain, int n) {
-  const geo::GridSpec& grid = terrain.grid;
+/// The samples of `tr` on its ground track (ground_track.hpp): times and
+/// heights from the threat, positions from the track.
+PathSamples sample_path(const Trajectory& tr, const GroundTrack& track) {
   const double L = tr.length_m();
+  const int n = static_cast<int>(track.at.size()) - 1;
   PathSamples ps;
-  ps.at.resize(static_cast<std::size_t>(n) + 1);
+  ps.at.resize(track.at.size());
   for (int k = 0; k <= n; ++k) {
-    const double s = L * k / n;
+    const TrackSample& g = track.at[static_cast<std::size_t>(k)];
     Sample& p = ps.at[static_cast<std::size_t>(k)];
-    const geo::XY xy = geo::project(grid.projection, position_at(tr, s));
-    p.x = xy.x_m;
-    p.y = xy.y_m;
+    const double s = L * k / n;
+    p.x = g.x;
+    p.y = g.y;
     p.t = s / tr.speed_mps;
     p.h = height_agl_m(tr, s);
-    const double c = std::floor(grid.col_of(p.x)), r = std::floor(grid.row_of(p.y));
-    if (c >= 0 && r >= 0 && c < grid.width && r < grid.height) {
-      p.col = static_cast<int>(c);
-      p.row = static_cast<int>(r);
-      p.ground = terrain.at(p.col, p.row);
+    p.col = g.col;
+    p.row = g.row;
+    p.ground = g.ground;
+    if (g.col >= 0) {
       ps.xmin = std::min(ps.xmin, p.x), ps.xmax = std::max(ps.xmax, p.x);
       ps.ymin = std::min(ps.ymin, p.y), ps.ymax = std::max(ps.ymax, p.y);
     }
@@ -376,6 +378,11 @@ void add_network_windows(std::uint32_t bi, const BatteryView& v, const SensorVie
 
 }  // namespace
 
+int path_samples(double length_m, const geo::GridSpec& grid, const WindowParams& params) {
+  const double step = std::max(params.step_cells * grid.cell_m, 1.0);
+  return std::max(1, static_cast<int>(std::ceil(length_m / step)));
+}
+
 double track_time_s(const PathWindows& pw, const CoverRun& r, double u) {
   if (r.cdf_end <= r.cdf_begin) return r.t_in_s;
   const double* b = pw.track_cdf.data() + r.cdf_begin;
@@ -391,13 +398,16 @@ double track_time_s(const PathWindows& pw, const CoverRun& r, double u) {
 PathWindows compute_windows(const Trajectory& tr, const model::ThreatType& threat,
                             const geo::TerrainGrid& terrain,
                             const std::vector<coverage::BatteryGeometry>& batteries,
-                            double k_factor, const WindowParams& params, const SensingParams& sensing) {
+                            double k_factor, const WindowParams& params, const SensingParams& sensing,
+                            const GroundTrack* track) {
   PathWindows out;
   out.duration_s = tr.duration_s();
   const double L = tr.length_m();
-  const double step = std::max(params.step_cells * terrain.grid.cell_m, 1.0);
-  const int n = std::max(1, static_cast<int>(std::ceil(L / step)));
-  const PathSamples ps = sample_path(tr, terrain, n);  // once; every battery reuses the samples
+  const int n = path_samples(L, terrain.grid, params);
+  if (track && (track->vertices != tr.vertices || track->at.size() != static_cast<std::size_t>(n) + 1))
+    throw Error("compute_windows: the ground track was made for another path");
+  // Once; every battery reuses the samples.
+  const PathSamples ps = sample_path(tr, track ? *track : ground_track(tr, terrain, n));
   if (!ps.crosses_grid()) return out;
 
   const int stride = std::max(1, static_cast<int>(std::lround(params.range_step_m / (L / n))));

@@ -41,7 +41,8 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"name",      "seed",    "terrain", "region",   "resolution_m",
                                            "earth",     "systems", "batteries", "threats", "salvos",
-                                           "coverage",  "simulation", "sweep",   "detection", "c2", "ew"};
+                                           "coverage",  "simulation", "sweep",   "detection", "c2", "ew",
+                                           "uncertainty"};
 
 /// Why a name or id cannot be a file name (empty when it can): too long for
 /// one path component (names and ids become folder and file names).
@@ -694,6 +695,60 @@ void read_sweep(const YAML::Node& node, Ctx& c, Scenario& s) {
                                 points, kMaxSweepPoints));
 }
 
+/// One entry of `uncertainty.parameters`: { set: <sweep path>, range: [lo, hi] }.
+void read_uncertain_parameter(const YAML::Node& el, std::size_t i, Ctx& c, Scenario& s) {
+  MapReader m(el, "uncertainty parameter #" + std::to_string(i + 1), {"set", "range"}, c.d);
+  if (!m.is_map()) return;
+  UncertainParameterSetting p;
+  p.loc = loc_of(c.file, el);
+  const YAML::Node sn = m.require("set");
+  if (!sn.IsDefined() || !read_string(sn, m.item(), "set", c.d, p.set)) return;
+  if (const std::string err = check_sweep_path(s, p.set); !err.empty())
+    return c.d.error(sn.Mark(), "uncertainty '" + p.set + "'", err);
+  for (const UncertainParameterSetting& q : s.uncertainty.parameters)
+    if (overlaps(q.set, p.set))
+      return c.d.error(sn.Mark(), "uncertainty '" + p.set + "'",
+                       fmt::format("overlaps '{}' at line {} (one would overwrite the other's draws)", q.set,
+                                   q.loc.line));
+  const YAML::Node rn = m.require("range");
+  if (!rn.IsDefined()) return;
+  if (!rn.IsSequence() || rn.size() != 2)
+    return c.d.error(rn.Mark(), m.item(), "range: expected [lo, hi], two numbers");
+  if (!read_double(rn[0], m.item(), "range", c.d, p.lo) || !read_double(rn[1], m.item(), "range", c.d, p.hi)) return;
+  if (!(p.lo < p.hi))
+    return c.d.error(rn.Mark(), m.item(), fmt::format("range: lo {} must be below hi {}", p.lo, p.hi));
+  s.uncertainty.parameters.push_back(std::move(p));
+}
+
+/// `uncertainty:` (docs/scenario.md): samples, trials per run, parameters.
+void read_uncertainty(const YAML::Node& node, Ctx& c, Scenario& s) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  MapReader m(node, "uncertainty", {"samples", "trials", "parameters"}, c.d);
+  if (!m.is_map()) return;
+  m.read("samples", s.uncertainty.samples, between(2, kMaxUncertaintySamples));
+  m.read("trials", s.uncertainty.trials, between(1, kMaxUncertaintyTrials));
+  const YAML::Node pn = m.get("parameters");
+  if (!pn.IsDefined() || (pn.IsScalar() && pn.Scalar() == "library")) return;
+  if (!pn.IsSequence() || pn.size() == 0)
+    return c.d.error(pn.Mark(), "uncertainty", "parameters: expected 'library' or a list of { set, range }");
+  s.uncertainty.library = false;
+  for (std::size_t i = 0; i < pn.size(); ++i) read_uncertain_parameter(pn[i], i, c, s);
+}
+
+/// Applies each listed range's ends, so that `adcov validate` finds a range
+/// the model does not accept (pk up to 1.5) before hours of model runs.
+void check_uncertainty_ranges(const Scenario& s, Diagnostics& d) {
+  for (const UncertainParameterSetting& p : s.uncertainty.parameters)
+    for (const double v : {p.lo, p.hi}) {
+      try {
+        (void)apply_sweep_values(s, {{p.set, fmt::format("{}", v)}}, "uncertainty");
+      } catch (const InputError& e) {
+        for (const auto& msg : e.messages()) d.add_formatted(p.loc.line, p.loc.column, msg);
+        break;
+      }
+    }
+}
+
 }  // namespace
 
 std::string read_scenario_text(const std::filesystem::path& file, Diagnostics& d) {
@@ -825,6 +880,7 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
   read_c2(top.get("c2"), c, s);
   read_ew(top.get("ew"), c, s);
   read_sweep(top.get("sweep"), c, s);
+  read_uncertainty(top.get("uncertainty"), c, s);
 
   // Each sweep value is applied and validated now, so `adcov validate` finds a
   // bad value (magazine: -1) before hours of sweep points. Only on an
@@ -838,6 +894,7 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
           for (const auto& msg : e.messages()) d.add_formatted(axis.loc.line, axis.loc.column, msg);
         }
       }
+    check_uncertainty_ranges(s, d);
   }
   return s;
 }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <numeric>
 
@@ -237,20 +238,13 @@ std::string flow_text(const YAML::Node& n) {
 
 }  // namespace detail
 
-Scenario apply_sweep_value(const Scenario& s, const SweepAxis& axis, const std::string& value_yaml) {
-  if (!s.source) throw Error("apply_sweep_value: scenario '" + s.name + "' was not built by load_scenario()");
-  const std::string where = axis.loc.str() + ": sweep '" + axis.set + "'";
-  YAML::Node value;
-  try {
-    value = YAML::Load(value_yaml);
-  } catch (const YAML::Exception& e) {
-    throw InputError(where + ": value '" + value_yaml + "' is not valid YAML: " + e.msg);
-  }
-  std::string err;
-  const auto path = detail::parse_path(axis.set, err);
-  if (!path) throw InputError(where + ": " + err);
-  if (err = detail::check_path(s, *path); !err.empty()) throw InputError(where + ": " + err);
+namespace {
 
+/// Writes every (path, value) into one copy of the tree `s` was loaded from
+/// and builds the scenario once. `where(i)` prefixes the messages about value i.
+Scenario apply_values(const Scenario& s, const std::vector<SweepSetting>& values,
+                      const std::function<std::string(std::size_t)>& where) {
+  if (!s.source) throw Error("apply_sweep_value: scenario '" + s.name + "' was not built by load_scenario()");
   auto src = std::make_shared<detail::LoadedYaml>();
   src->file_as_given = s.source->file_as_given;
   src->file_abs = s.source->file_abs;
@@ -258,8 +252,19 @@ Scenario apply_sweep_value(const Scenario& s, const SweepAxis& axis, const std::
     std::lock_guard lock(s.source->mutex);
     src->root = YAML::Clone(s.source->root);
   }
-  if (!detail::set_path(src->root, *path, value, err)) throw InputError(where + ": " + err);
-
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    YAML::Node value;
+    try {
+      value = YAML::Load(values[i].value_yaml);
+    } catch (const YAML::Exception& e) {
+      throw InputError(where(i) + ": value '" + values[i].value_yaml + "' is not valid YAML: " + e.msg);
+    }
+    std::string err;
+    const auto path = detail::parse_path(values[i].set, err);
+    if (!path) throw InputError(where(i) + ": " + err);
+    if (err = detail::check_path(s, *path); !err.empty()) throw InputError(where(i) + ": " + err);
+    if (!detail::set_path(src->root, *path, value, err)) throw InputError(where(i) + ": " + err);
+  }
   detail::Diagnostics d(src->file_as_given);
   Scenario out;
   try {
@@ -268,12 +273,26 @@ Scenario apply_sweep_value(const Scenario& s, const SweepAxis& axis, const std::
     d.error(e.mark, "", "cannot read this YAML: " + e.msg);
   }
   if (!d.empty()) {
+    std::string what;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      what += (i ? ", " : "") + (values.size() == 1 ? where(i) + " = " : values[i].set + " = ") + values[i].value_yaml;
+    if (values.size() != 1) what = (values.empty() ? std::string("no values") : where(0)) + " (" + what + ")";
     std::vector<std::string> msgs;
-    for (const auto& m : d.messages())
-      msgs.push_back(where + " = " + value_yaml + ": " + detail::strip_location(m, src->file_as_given));
+    for (const auto& m : d.messages()) msgs.push_back(what + ": " + detail::strip_location(m, src->file_as_given));
     throw InputError(std::move(msgs));
   }
   return out;
+}
+
+}  // namespace
+
+Scenario apply_sweep_value(const Scenario& s, const SweepAxis& axis, const std::string& value_yaml) {
+  const std::string where = axis.loc.str() + ": sweep '" + axis.set + "'";
+  return apply_values(s, {{axis.set, value_yaml}}, [&](std::size_t) { return where; });
+}
+
+Scenario apply_sweep_values(const Scenario& s, const std::vector<SweepSetting>& values, const std::string& where) {
+  return apply_values(s, values, [&](std::size_t i) { return where + ": '" + values[i].set + "'"; });
 }
 
 std::uint64_t sweep_point_count(const Scenario& s) {

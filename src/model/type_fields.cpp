@@ -278,6 +278,12 @@ void check_system_consistency(const SystemType& s, const YAML::Mark& at, const s
                         s.engagement.min_alt_m, s.engagement.max_alt_m));
 }
 
+bool system_key_is_integer(const std::string& dotted_key) {
+  for (const SystemField& f : system_fields())
+    if (dotted(f) == dotted_key) return f.integer != nullptr;
+  return false;
+}
+
 }  // namespace adcov::model::detail
 
 namespace adcov::model {

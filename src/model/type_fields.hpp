@@ -21,6 +21,9 @@ std::vector<std::string> threat_keys(TypeContext ctx);
 /// The nested groups of a system map (radar, engagement, ...), for sweep paths.
 const std::vector<std::string>& system_groups();
 
+/// Whether a system parameter (dotted key, e.g. "magazine", "doctrine.max_engagements") is a whole number.
+bool system_key_is_integer(const std::string& dotted_key);
+
 /// Reads every parameter present in the system map `m` onto `sys` and returns
 /// the dotted keys it set ("radar.range_km", "magazine"). Reports unknown keys
 /// inside the groups, wrong types and out-of-range values.

@@ -37,6 +37,9 @@ struct SimulationOptions {
   int launch_variants = 32;
   /// Path sampling for the engageability windows.
   WindowParams windows;
+  /// Ground tracks shared with other simulate() calls on the same terrain
+  /// (adcov uncertainty's model runs); null: each path is projected anew.
+  GroundTrackCache* tracks = nullptr;
 };
 
 /// Runs the Monte Carlo. `batteries` from coverage::prepare_batteries over

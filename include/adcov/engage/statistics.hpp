@@ -51,5 +51,6 @@ Interval trial_rate_interval(std::span<const std::int64_t> x, double n_per_trial
 /// default): h = (T - 1) q, x_(floor h) + (h - floor h)(x_(floor h + 1) - x_(floor h)).
 /// 0 when `values` is empty.
 double quantile(std::span<const std::int64_t> values, double q);
+double quantile(std::span<const double> values, double q);
 
 }  // namespace adcov::engage

@@ -32,6 +32,7 @@
 
 #include "adcov/coverage/engageability.hpp"
 #include "adcov/engage/ew_zones.hpp"
+#include "adcov/engage/ground_track.hpp"
 #include "adcov/engage/trajectory.hpp"
 #include "adcov/geo/terrain.hpp"
 #include "adcov/model/network.hpp"
@@ -129,7 +130,12 @@ PathWindows compute_windows(const Trajectory& tr, const model::ThreatType& threa
                             const geo::TerrainGrid& terrain,
                             const std::vector<coverage::BatteryGeometry>& batteries,
                             double k_factor, const WindowParams& params = {},
-                            const SensingParams& sensing = {});
+                            const SensingParams& sensing = {}, const GroundTrack* track = nullptr);
+
+/// The sample count n (n + 1 samples) of a path of `length_m` on `grid`:
+/// ceil(L / step), step = step_cells cells (at least 1 m). `track`, when
+/// given, must be ground_track(tr, terrain, n) of this path.
+int path_samples(double length_m, const geo::GridSpec& grid, const WindowParams& params);
 
 /// Earliest time (s since launch) at which an interceptor launched at
 /// `t_fire_s` with mean speed `interceptor_speed_mps` meets the threat inside

@@ -135,6 +135,24 @@ struct SweepAxis {
   SourceLoc loc;
 };
 
+/// One entry of `uncertainty.parameters`: a sweep path and the range its
+/// value is drawn from, uniformly (docs/scenario.md, "uncertainty:").
+struct UncertainParameterSetting {
+  std::string set;
+  double lo = 0, hi = 0;
+  SourceLoc loc;
+};
+
+/// `uncertainty:`: what `adcov uncertainty` runs.
+struct UncertaintySettings {
+  int samples = 32;   ///< base sample size N of the Saltelli design: N (k + 2) model runs
+  int trials = 100;   ///< Monte Carlo trials per model run
+  /// `parameters: library`: every library estimate (with its range) that the
+  /// scenario's batteries and salvos use; otherwise the list below.
+  bool library = true;
+  std::vector<UncertainParameterSetting> parameters;
+};
+
 struct Scenario {
   std::string name;
   std::filesystem::path file;  ///< the scenario file, absolute
@@ -156,6 +174,7 @@ struct Scenario {
   C2Settings c2;
   std::vector<EwZone> ew;
   std::vector<SweepAxis> sweep;
+  UncertaintySettings uncertainty;
   /// The YAML this scenario was built from, shared and immutable; set by
   /// load_scenario(), used by apply_sweep_value(). Null for a hand-built Scenario.
   std::shared_ptr<const detail::LoadedYaml> source;

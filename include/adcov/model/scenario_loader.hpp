@@ -19,6 +19,8 @@ inline constexpr int kMaxBatteries = 10000;           ///< entries of `batteries
 inline constexpr int kMaxSalvoCount = 1000000;        ///< `count:` of one salvo
 inline constexpr int kMaxTrials = 10000000;           ///< `simulation.trials`
 inline constexpr std::uint64_t kMaxSweepPoints = 1000000;  ///< product of the sweep axes' value counts
+inline constexpr int kMaxUncertaintySamples = 65536;       ///< `uncertainty.samples`
+inline constexpr int kMaxUncertaintyTrials = 1000000;      ///< `uncertainty.trials`
 
 /// Points of the scenario's sweep (the product of its axes' value counts;
 /// 1 without a sweep), saturated at UINT64_MAX instead of overflowing.
@@ -60,5 +62,17 @@ Scenario load_scenario_text(const std::string& text, const std::filesystem::path
 /// \throws InputError `<axis file:line:col>: sweep '<set>' = <value>: <problem>`
 ///         for a bad path or value; Error when `s` was not made by load_scenario().
 Scenario apply_sweep_value(const Scenario& s, const SweepAxis& axis, const std::string& value_yaml);
+
+/// One sweep path and the YAML flow text of its value.
+struct SweepSetting {
+  std::string set;
+  std::string value_yaml;
+};
+
+/// apply_sweep_value() for several paths at once: one copy of the tree, every
+/// value written, one build (what `adcov uncertainty` does for each model
+/// run). Messages start with `where` (e.g. "uncertainty run 12").
+/// \throws InputError naming the paths and values, as apply_sweep_value().
+Scenario apply_sweep_values(const Scenario& s, const std::vector<SweepSetting>& values, const std::string& where);
 
 }  // namespace adcov::model

@@ -62,6 +62,7 @@ struct ThreatType {
   std::map<std::string, std::string> sources;
   /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".
   std::map<std::string, std::string> why;
+  std::map<std::string, std::array<double, 2>> ranges;  ///< parameter key -> [lo, hi], for every numeric estimate
   std::string notes;
 };
 
