@@ -126,10 +126,11 @@ const std::vector<std::string>& system_groups() {
 
 namespace {
 // Keys every type map may hold besides its parameters: the library's carry
-// their sources, reasons and ranges, a scenario's may name a base type.
+// their sources, reasons and ranges, a scenario's may name a base type (and
+// give ranges of its own, docs/scenario.md).
 std::vector<std::string> common_type_keys(TypeContext ctx) {
   if (ctx == TypeContext::library) return {"name", "notes", "sources", "why", "ranges"};
-  return {"name", "notes", "base"};
+  return {"name", "notes", "base", "ranges"};
 }
 }  // namespace
 
