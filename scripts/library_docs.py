@@ -3,7 +3,8 @@
 
 data/library.yaml is the single source of truth; this script reads it through
 `adcov library --format json` (so the page shows exactly what the binary uses)
-and writes the tables, the "Estimates and why" list and the citations.
+and writes the tables, the "Ranges" rules, the "Estimates and why" list (value,
+range and reasoning of every estimate) and the citations.
 
 Usage: python3 scripts/library_docs.py [--adcov build/adcov]
 """
@@ -52,6 +53,22 @@ def cell(t, key, money=False):
     if key not in t["sources"]:  # not a parameter of this entry (e.g. a band factor never set)
         return fmt(get(t, key), money)
     return f"{fmt(get(t, key), money)} {src(t['sources'][key])}"
+
+
+def range_text(t, key):
+    """The estimate's plausible band, "0.75–0.97"; per entry for a map ("vhf ×1.5–6"); "" for a word."""
+    money = key.endswith("cost_usd")
+    ranges = t.get("ranges", {})
+    if key in ranges:
+        lo, hi = ranges[key]
+        return f"{fmt(lo, money)}–{fmt(hi, money)}"
+    parts = []
+    for k, (lo, hi) in ranges.items():
+        if k.startswith(key + "."):
+            entry = k[len(key) + 1:]
+            times = "×" if key == "rcs_band_factor" else ""
+            parts.append(f"{entry} {times}{fmt(lo)}–{fmt(hi)}")
+    return ", ".join(parts)
 
 
 def rcs_cell(t):
@@ -135,19 +152,40 @@ def main():
         d.append(f"| `{t['id']}` | {t['name']} | {cell(t, 'class')} | {cell(t, 'speed_mps')} | "
                  f"{cell(t, 'altitude_m')} | {rcs_cell(t)} | {cell(t, 'rcs_band_factor')} | "
                  f"{cell(t, 'cost_usd', True)} | {cell(t, 'decoy')} | {cell(t, 'gnss_susceptibility')} |")
-    d += ["", "## Estimates and why", "",
+    d += ["", "## Ranges", "",
+          "Every numeric estimate carries a range `[lo, hi]` (`ranges:` in `data/library.yaml`, `ranges` in "
+          "`adcov library --format json`): the band the value could plausibly take given public knowledge, with "
+          "lo ≤ value ≤ hi and each end a value the parameter itself accepts (probabilities in [0, 1], counts "
+          "whole and ≥ 1, `sector_deg` in (0, 360]). It is the band an uncertainty analysis draws the value from. "
+          "The reason for each band closes the estimate's line below (\"…; range lo-hi: …\"). A band of zero "
+          "width marks a value that is structural, not uncertain: a pk of 0 against ballistic missiles for a "
+          "system that cannot engage them, 360° for a rotating radar's sector, one fire channel for one turret.", "",
+          "Word-valued estimates (`role`, `radar.band`, `engage_on_remote`, `decoy_discrimination_s: never`) have "
+          "no range; a numeric `decoy_discrimination_s` does. A map-valued estimate is ranged per entry, under the "
+          "key its sweep path uses: `rcs_band_factor.vhf` for a band factor, `rcs_m2.front` / `.side` / `.tail` "
+          "for an aspect RCS. The loader refuses a numeric estimate without a range, a range for a sourced value "
+          "or a word, lo > hi, and a value outside its range. A scenario that overrides a value drops that range "
+          "(the value is then the scenario's choice, not the library's estimate); a scenario's own type may give "
+          "`ranges:` for any numeric parameter ([scenario.md](scenario.md)).", ""]
+    d += ["## Estimates and why", "",
           "No public single-shot Pk, fire-channel count or reload time was found for most systems, and no RCS "
           "for any threat (see the reference's *Gaps*). \"Reference knowledge\" marks Wikipedia-level figures "
-          "the reference flags `(R)`: not retrieved, to verify before relying on them. Every system's "
-          "`radar.rcs_ref_m2` = 1 (public ranges are quoted for aircraft-size targets) unless listed below.", ""]
+          "the reference flags `(R)`: not retrieved, to verify before relying on them. Each line gives the value, "
+          "its range and the reasoning for both. Every system's `radar.rcs_ref_m2` = 1, range 1–5 (public ranges "
+          "are quoted against targets from 1 m² to fighter size) unless listed below.", ""]
     for kind, items, keys in (("system", lib["systems"], SYSTEM_KEYS), ("threat", lib["threats"], THREAT_KEYS)):
         for t in items:
             rows = [k for k in keys if "estimate" in t["sources"].get(k, "")
-                    and not (k == "radar.rcs_ref_m2" and t["radar"]["rcs_ref_m2"] == 1)]
+                    and not (k == "radar.rcs_ref_m2" and t["radar"]["rcs_ref_m2"] == 1
+                             and t["ranges"].get(k) == [1, 5])]
             if not rows:
                 continue
             d += [f"### `{t['id']}` ({t['name']})", ""]
-            d += [f"- `{k}` = {fmt(get(t, k))}: {t['why'].get(k, '')}" for k in rows]
+            for k in rows:
+                money = k.endswith("cost_usd")
+                band = range_text(t, k)
+                shown = f"{fmt(get(t, k), money)} (range {band})" if band else fmt(get(t, k), money)
+                d.append(f"- `{k}` = {shown}: {t['why'].get(k, '')}")
             d.append("")
     d += ["## Sources", "",
           "Copied from `shared/reference/systems_and_threats.md` (compiled from stored copies of public pages; "

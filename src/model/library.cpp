@@ -1,8 +1,9 @@
 // The built-in library: data/library.yaml, embedded at configure time
 // (CMake adcov_embed_text) and parsed once. It is read with the same field
-// readers as scenario overrides, plus two rules only the library has: every
-// parameter must be written out, and every parameter must name its source
-// (a key of the top-level `sources:` map, or "estimate").
+// readers as scenario overrides, plus rules only the library has: every
+// parameter must be written out, every parameter must name its source (a key
+// of the top-level `sources:` map, or "estimate"), and every estimate must
+// give its reason (`why:`) and, where it is a number, its range (`ranges:`).
 
 #include "adcov/model/library.hpp"
 
@@ -91,15 +92,17 @@ void require_all(const MapReader& m, const std::vector<std::string>& params, con
       m.diag().error(m.node().Mark(), m.item(), "library entry lacks parameter '" + p + "'");
 }
 
-Library parse_library() {
-  Diagnostics d("data/library.yaml (built-in)");
+}  // namespace
+
+Library parse_library(const std::string& yaml, const std::string& file) {
+  Diagnostics d(file);
   Library lib;
   YAML::Node root;
   try {
-    root = YAML::Load(detail::builtin_library_yaml);
+    root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     d.error(e.mark, "", "YAML syntax error: " + e.msg);
-    throw Error(d.messages().front());
+    d.throw_if_any();
   }
   MapReader top(root, "", {"sources", "systems", "threats"}, d);
   if (const YAML::Node s = top.require("sources"); s.IsDefined() && s.IsMap()) {
@@ -123,6 +126,7 @@ Library parse_library() {
       require_all(m, params, set);
       t.sources = read_sources(m, params, lib.citations);
       t.why = read_why(m, t.sources);
+      t.ranges = detail::read_ranges(m, detail::system_range_keys(t, params), &t.sources);
       detail::check_system_consistency(t, m.node().Mark(), m.item(), d);
       lib.systems[id] = std::move(t);
     }
@@ -143,22 +147,28 @@ Library parse_library() {
       if (m.has("rcs_band_factor")) params.emplace_back("rcs_band_factor");
       t.sources = read_sources(m, params, lib.citations);
       t.why = read_why(m, t.sources);
+      // A band factor's range is keyed by the bands the entry writes ("rcs_band_factor.vhf").
+      std::vector<std::string> bands;
+      if (const YAML::Node bf = m.get("rcs_band_factor"); bf.IsDefined() && bf.IsMap())
+        for (auto b = bf.begin(); b != bf.end(); ++b)
+          if (b->first.IsScalar()) bands.push_back(b->first.Scalar());
+      t.ranges = detail::read_ranges(m, detail::threat_range_keys(t, params, bands), &t.sources);
       lib.threats[id] = std::move(t);
     }
   }
-  // A broken built-in library is a build defect, not the user's input: exit 1.
-  if (!d.empty()) {
-    std::string all;
-    for (const auto& msg : d.messages()) all += (all.empty() ? "" : "\n") + msg;
-    throw Error("the built-in library is invalid:\n" + all);
-  }
+  d.throw_if_any();
   return lib;
 }
 
-}  // namespace
-
 const Library& builtin_library() {
-  static const Library lib = parse_library();
+  static const Library lib = [] {
+    try {
+      return parse_library(detail::builtin_library_yaml, "data/library.yaml (built-in)");
+    } catch (const InputError& e) {
+      // A broken built-in library is a build defect, not the user's input: exit 1.
+      throw Error(std::string("the built-in library is invalid:\n") + e.what());
+    }
+  }();
   return lib;
 }
 

@@ -326,7 +326,21 @@ void resolve_types(const YAML::Node& node, Ctx& c, const TypeKind<T>& kind, cons
     for (const auto& key : written) {
       t.sources[key] = "scenario";
       t.why.erase(key);
+      // An overridden value is the scenario's choice, not the library's estimate: its band goes with it
+      // (for rcs_m2 and rcs_band_factor every entry of the map: "rcs_band_factor.vhf").
+      t.ranges.erase(key);
+      for (auto it = t.ranges.lower_bound(key + "."); it != t.ranges.end() && it->first.rfind(key + ".", 0) == 0;)
+        it = t.ranges.erase(it);
     }
+    const RangeKeys range_params = range_keys(t);
+    // A band inherited for a parameter the type no longer has as a number (a shooter's pk on a type made a
+    // sensor) describes nothing.
+    std::erase_if(t.ranges, [&](const auto& kv) {
+      return std::none_of(range_params.numeric.begin(), range_params.numeric.end(),
+                          [&](const RangedParam& p) { return p.key == kv.first; });
+    });
+    // The type's own ranges (optional): any numeric parameter, lo <= value <= hi.
+    for (const auto& [key, band] : read_ranges(m, range_params, nullptr)) t.ranges[key] = band;
     std::vector<std::string> required = kind.required_when_new;
     if constexpr (std::is_same_v<T, SystemType>) {
       if (t.role == Role::sensor) {

@@ -60,6 +60,9 @@ std::string dotted(const SystemField& f) {
   return *f.group ? std::string(f.group) + "." + f.key : std::string(f.key);
 }
 
+// decoy_discrimination_s when it is a number of seconds (else the word `never`).
+Range decoy_discrimination_rule() { return at_least(0).at_most(kMaxDurationS); }
+
 // One parameter of a system spelled as a word (an enumeration or a boolean).
 struct ChoiceField {
   const char* group;  // "" for a top-level key
@@ -98,7 +101,7 @@ const std::vector<ChoiceField>& choice_fields() {
                        did_you_mean(n.Scalar(), kWords));
            return false;
          }
-         if (!read_double(n, item, "decoy_discrimination_s", d, v, at_least(0).at_most(kMaxDurationS))) return false;
+         if (!read_double(n, item, "decoy_discrimination_s", d, v, decoy_discrimination_rule())) return false;
          s.decoy_discrimination_s = v;
          return true;
        }},
@@ -123,10 +126,11 @@ const std::vector<std::string>& system_groups() {
 
 namespace {
 // Keys every type map may hold besides its parameters: the library's carry
-// their sources and reasons, a scenario's may name a base type.
+// their sources, reasons and ranges, a scenario's may name a base type (and
+// give ranges of its own, docs/scenario.md).
 std::vector<std::string> common_type_keys(TypeContext ctx) {
-  if (ctx == TypeContext::library) return {"name", "notes", "sources", "why"};
-  return {"name", "notes", "base"};
+  if (ctx == TypeContext::library) return {"name", "notes", "sources", "why", "ranges"};
+  return {"name", "notes", "base", "ranges"};
 }
 }  // namespace
 
@@ -193,12 +197,21 @@ std::vector<std::string> read_system_params(const MapReader& m, SystemType& sys)
 
 namespace {
 
+/// The rule of each numeric threat parameter, shared by the value reads and the range reads.
+Range threat_rule(std::string_view key) {
+  if (key == "speed_mps") return positive().at_most(kMaxSpeedMps);
+  if (key == "altitude_m") return at_least(0).at_most(kMaxAltitudeM);
+  if (key == "rcs_m2" || key == "rcs_band_factor") return positive().at_most(kMaxRcsM2);
+  if (key == "cost_usd") return at_least(0).at_most(kMaxCostUsd);
+  return between(0, 1);  // gnss_susceptibility
+}
+
 /// `rcs_m2: 0.1` or `rcs_m2: { front, side, tail }` (all three).
 bool read_rcs(const MapReader& m, ThreatType& t) {
   const YAML::Node n = m.get("rcs_m2");
   if (!n.IsDefined()) return false;
   if (!n.IsMap()) {
-    if (!read_double(n, m.item(), "rcs_m2", m.diag(), t.rcs_m2, positive().at_most(kMaxRcsM2))) return false;
+    if (!read_double(n, m.item(), "rcs_m2", m.diag(), t.rcs_m2, threat_rule("rcs_m2"))) return false;
     t.rcs_aspects.reset();
     return true;
   }
@@ -207,7 +220,7 @@ bool read_rcs(const MapReader& m, ThreatType& t) {
   bool ok = true;
   for (auto [key, out] : {std::pair{"front", &r.front_m2}, std::pair{"side", &r.side_m2}, std::pair{"tail", &r.tail_m2}})
     if (const YAML::Node v = a.require(key); v.IsDefined())
-      ok &= read_double(v, m.item(), std::string("rcs_m2.") + key, m.diag(), *out, positive().at_most(kMaxRcsM2));
+      ok &= read_double(v, m.item(), std::string("rcs_m2.") + key, m.diag(), *out, threat_rule("rcs_m2"));
     else
       ok = false;
   if (!ok) return false;
@@ -228,7 +241,7 @@ bool read_band_factors(const MapReader& m, ThreatType& t) {
   for (std::size_t i = 0; i < kRadarBands; ++i)
     if (const YAML::Node v = f.get(bands[i]); v.IsDefined())
       ok &= read_double(v, m.item(), "rcs_band_factor." + bands[i], m.diag(), t.rcs_band_factor[i],
-                        positive().at_most(kMaxRcsM2));
+                        threat_rule("rcs_band_factor"));
   return ok;
 }
 
@@ -251,14 +264,159 @@ std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t) {
       }
     }
   }
-  if (m.read("speed_mps", t.speed_mps, positive().at_most(kMaxSpeedMps))) set.emplace_back("speed_mps");
-  if (m.read("altitude_m", t.altitude_m, at_least(0).at_most(kMaxAltitudeM))) set.emplace_back("altitude_m");
+  if (m.read("speed_mps", t.speed_mps, threat_rule("speed_mps"))) set.emplace_back("speed_mps");
+  if (m.read("altitude_m", t.altitude_m, threat_rule("altitude_m"))) set.emplace_back("altitude_m");
   if (read_rcs(m, t)) set.emplace_back("rcs_m2");
   if (read_band_factors(m, t)) set.emplace_back("rcs_band_factor");
-  if (m.read("cost_usd", t.cost_usd, at_least(0).at_most(kMaxCostUsd))) set.emplace_back("cost_usd");
+  if (m.read("cost_usd", t.cost_usd, threat_rule("cost_usd"))) set.emplace_back("cost_usd");
   if (m.read("decoy", t.decoy)) set.emplace_back("decoy");
-  if (m.read("gnss_susceptibility", t.gnss_susceptibility, between(0, 1))) set.emplace_back("gnss_susceptibility");
+  if (m.read("gnss_susceptibility", t.gnss_susceptibility, threat_rule("gnss_susceptibility")))
+    set.emplace_back("gnss_susceptibility");
   return set;
+}
+
+// ---- ranges ----
+
+RangeKeys system_range_keys(const SystemType& s, const std::vector<std::string>& params) {
+  const auto listed = [&](const std::string& key) {
+    return std::find(params.begin(), params.end(), key) != params.end();
+  };
+  RangeKeys k;
+  SystemType copy = s;  // the field table's accessors take a mutable type
+  for (const auto& f : system_fields())
+    if (const std::string key = dotted(f); listed(key))
+      k.numeric.push_back({key, key, f.real ? *f.real(copy) : *f.integer(copy), f.range, f.integer != nullptr});
+  for (const auto& f : choice_fields()) {
+    const std::string key = dotted(f);
+    if (!listed(key)) continue;
+    if (key == "decoy_discrimination_s" && s.decoy_discrimination_s)
+      k.numeric.push_back({key, key, *s.decoy_discrimination_s, decoy_discrimination_rule(), false});
+    else if (key == "decoy_discrimination_s")
+      k.words.push_back({key, "never"});
+    else if (key == "engage_on_remote")
+      k.words.push_back({key, s.engage_on_remote ? "true" : "false"});
+    else if (key == "role")
+      k.words.push_back({key, std::string(to_string(s.role))});
+    else if (key == "radar.band")
+      k.words.push_back({key, std::string(to_string(s.radar.band))});
+    else
+      k.words.push_back({key, std::string(to_string(s.radar.kind))});
+  }
+  return k;
+}
+
+RangeKeys threat_range_keys(const ThreatType& t, const std::vector<std::string>& params,
+                            const std::vector<std::string>& bands) {
+  RangeKeys k;
+  for (const auto& p : params) {
+    if (p == "class") {
+      k.words.push_back({p, std::string(to_string(t.cls))});
+    } else if (p == "decoy") {
+      k.words.push_back({p, t.decoy ? "true" : "false"});
+    } else if (p == "rcs_m2" && t.rcs_aspects) {
+      // Each aspect is a value of its own (and a sweep path, threats[id].rcs_m2.front).
+      const auto& a = *t.rcs_aspects;
+      for (auto [aspect, v] :
+           {std::pair{"front", a.front_m2}, std::pair{"side", a.side_m2}, std::pair{"tail", a.tail_m2}})
+        k.numeric.push_back({"rcs_m2." + std::string(aspect), p, v, threat_rule(p), false});
+    } else if (p == "rcs_band_factor") {
+      for (const auto& b : bands)
+        if (const auto band = parse_radar_band(b))
+          k.numeric.push_back({p + "." + b, p, t.rcs_band_factor[static_cast<std::size_t>(*band)], threat_rule(p),
+                               false});
+    } else {
+      const double v = p == "speed_mps"    ? t.speed_mps
+                       : p == "altitude_m" ? t.altitude_m
+                       : p == "rcs_m2"     ? t.rcs_m2
+                       : p == "cost_usd"   ? t.cost_usd
+                                           : t.gnss_susceptibility;
+      k.numeric.push_back({p, p, v, threat_rule(p), false});
+    }
+  }
+  return k;
+}
+
+RangeKeys range_keys(const SystemType& s) { return system_range_keys(s, library_parameter_keys(s)); }
+
+RangeKeys range_keys(const ThreatType& t) {
+  std::vector<std::string> params = threat_parameter_keys();
+  params.emplace_back("decoy");
+  params.emplace_back("rcs_band_factor");
+  std::vector<std::string> bands;
+  for (RadarBand b : kAllRadarBands) bands.emplace_back(to_string(b));
+  return threat_range_keys(t, params, bands);
+}
+
+bool is_estimate(const std::string& source) { return source.find("estimate") != std::string::npos; }
+
+std::map<std::string, std::array<double, 2>> read_ranges(const MapReader& m, const RangeKeys& keys,
+                                                         const std::map<std::string, std::string>* sources) {
+  std::map<std::string, std::array<double, 2>> out;
+  Diagnostics& d = m.diag();
+  const auto source_of = [&](const RangedParam& p) -> const std::string* {
+    if (!sources) return nullptr;
+    const auto it = sources->find(p.param);
+    return it == sources->end() ? nullptr : &it->second;
+  };
+  std::vector<std::string> allowed;
+  for (const auto& w : keys.words) allowed.push_back(w.key);
+  for (const auto& p : keys.numeric) allowed.push_back(p.key);
+  const YAML::Node rn = m.get("ranges");
+  const MapReader ranges(rn, m.item() + ": ranges", allowed, d);
+  if (!ranges.is_map()) return out;
+  for (const auto& w : keys.words)
+    if (const YAML::Node v = ranges.get(w.key); v.IsDefined())
+      d.error(v.Mark(), m.item(),
+              "ranges." + w.key + ": " + w.key + " is the word '" + w.word + "', not a number: it takes no range");
+  for (const auto& p : keys.numeric) {
+    const std::string what = "ranges." + p.key;
+    const std::string* src = source_of(p);
+    const bool estimated = src && is_estimate(*src);
+    const YAML::Node v = ranges.get(p.key);
+    if (!v.IsDefined()) {
+      if (estimated)
+        d.error(rn.IsDefined() ? rn.Mark() : m.node().Mark(), m.item(),
+                "estimated parameter '" + p.key + "' has no range under ranges: (give its plausible band as [lo, hi])");
+      continue;
+    }
+    if (sources && !estimated) {
+      // The library's ranges describe its estimates; a sourced value's band is its citation's business.
+      d.error(v.Mark(), m.item(),
+              what + ": " + p.param + " is sourced (" + (src ? *src : "no source") +
+                  "), not an estimate: only estimated values carry a range");
+      continue;
+    }
+    if (!v.IsSequence() || v.size() != 2) {
+      d.error(v.Mark(), m.item(),
+              what + ": expected [lo, hi], a list of two numbers, got " +
+                  (v.IsSequence() ? fmt::format("a list of {}", v.size()) : describe(v)));
+      continue;
+    }
+    // Each end must be a value the parameter itself accepts: a sampled value is used as written.
+    std::array<double, 2> r{};
+    bool ok = true;
+    for (std::size_t i = 0; i < 2; ++i) {
+      const std::string end = what + (i == 0 ? " lo" : " hi");
+      if (p.whole) {
+        int n = 0;
+        ok &= read_int(v[i], m.item(), end, d, n, p.rule);
+        r[i] = n;
+      } else {
+        ok &= read_double(v[i], m.item(), end, d, r[i], p.rule);
+      }
+    }
+    if (!ok) continue;
+    if (r[0] > r[1]) {
+      d.error(v.Mark(), m.item(), fmt::format("{}: lo {} is greater than hi {}", what, r[0], r[1]));
+      continue;
+    }
+    if (p.value < r[0] || p.value > r[1]) {
+      d.error(v.Mark(), m.item(), fmt::format("{}: the value {} lies outside [{}, {}]", what, p.value, r[0], r[1]));
+      continue;
+    }
+    out[p.key] = r;
+  }
+  return out;
 }
 
 void check_system_consistency(const SystemType& s, const YAML::Mark& at, const std::string& item, Diagnostics& d) {

@@ -2,6 +2,8 @@
 // The parameter fields of system and threat types, read the same way from the
 // built-in library and from a scenario's `systems:` / `threats:` overrides.
 
+#include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,47 @@ bool system_key_is_integer(const std::string& dotted_key);
 std::vector<std::string> read_system_params(const MapReader& m, SystemType& sys);
 /// Same for a threat map ("class", "speed_mps", ..., "decoy").
 std::vector<std::string> read_threat_params(const MapReader& m, ThreatType& t);
+
+/// One numeric parameter a `ranges:` map may name: its key ("pk.drone", "rcs_band_factor.vhf"), the parameter
+/// whose source it shares ("rcs_band_factor"), its value, and the rule the value, and so each range end, obeys.
+struct RangedParam {
+  std::string key;
+  std::string param;
+  double value = 0;
+  Range rule;
+  bool whole = false;  ///< a count: the range ends are whole numbers too
+};
+
+/// A word-valued parameter ("radar.band", `decoy_discrimination_s: never`) and its word: it takes no range.
+struct WordParam {
+  std::string key;
+  std::string word;
+};
+
+/// The parameters of one type that a `ranges:` map may name.
+struct RangeKeys {
+  std::vector<RangedParam> numeric;
+  std::vector<WordParam> words;
+};
+
+/// The parameters among `params` (dotted keys, as library_parameter_keys) of `s`, split into numbers and words.
+RangeKeys system_range_keys(const SystemType& s, const std::vector<std::string>& params);
+/// Same for a threat: "rcs_band_factor" gives one key per band in `bands` ("rcs_band_factor.vhf"), "rcs_m2"
+/// with aspects gives "rcs_m2.front", "rcs_m2.side" and "rcs_m2.tail".
+RangeKeys threat_range_keys(const ThreatType& t, const std::vector<std::string>& params,
+                            const std::vector<std::string>& bands);
+/// Every parameter of a resolved type (each band of rcs_band_factor): what a scenario's `ranges:` may name.
+RangeKeys range_keys(const SystemType& s);
+RangeKeys range_keys(const ThreatType& t);
+
+/// True when a `sources:` text names "estimate", alone or beside source keys ("P3, estimate").
+bool is_estimate(const std::string& source);
+
+/// Reads `ranges:` of the type map `m`: `key: [lo, hi]` with lo <= value <= hi, each end a value the
+/// parameter itself may take. With `sources` (the library) every numeric estimate needs a range and nothing
+/// else may have one; without (a scenario's type) any numeric parameter may have one, none must.
+std::map<std::string, std::array<double, 2>> read_ranges(const MapReader& m, const RangeKeys& keys,
+                                                         const std::map<std::string, std::string>* sources);
 
 /// Checks relations between fields after overrides (min_range_km <= max_range_km, ...).
 void check_system_consistency(const SystemType& sys, const YAML::Mark& at, const std::string& item,

@@ -57,7 +57,8 @@ std::string quoted(std::string s) {
 }
 
 MapReader::MapReader(const YAML::Node& node, std::string item, std::vector<std::string> allowed, Diagnostics& d)
-    : node_(node), item_(std::move(item)), d_(d) {
+    // An absent key's node (get() of a missing key) is invalid in yaml-cpp: assigning to a copy of it throws.
+    : node_(node.IsDefined() ? node : YAML::Node()), item_(std::move(item)), d_(d) {
   if (!node_.IsDefined() || node_.IsNull()) {
     node_ = YAML::Node(YAML::NodeType::Map);
     is_map_ = true;

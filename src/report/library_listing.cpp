@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -67,10 +68,40 @@ std::string decoy_text(const SystemType& s) {
   return s.decoy_discrimination_s ? number_text(*s.decoy_discrimination_s) : "never";
 }
 
+using Ranges = std::map<std::string, std::array<double, 2>>;
+
+/// "0.8-0.95" for a parameter with a range (an estimate's plausible band), else "".
+std::string band_of(const Ranges& ranges, const std::string& key, std::string (*show)(double) = nullptr) {
+  const auto it = ranges.find(key);
+  if (it == ranges.end()) return "";
+  const auto text = [&](double v) { return show ? show(v) : number_text(v); };
+  return text(it->second[0]) + "-" + text(it->second[1]);
+}
+
+/// `value` followed by its band in parentheses where it has one: "0.1 (0.03-0.3)".
+std::string with_band(const std::string& value, const Ranges& ranges, const std::string& key,
+                      std::string (*show)(double) = nullptr) {
+  const std::string band = band_of(ranges, key, show);
+  return band.empty() ? value : value + " (" + band + ")";
+}
+
+/// The pk bands per class, "0.75-0.97/0.7-0.95/0.4-0.7" (a class without one: the em dash), or the dash alone.
+std::string pk_bands(const SystemType& s) {
+  std::string out;
+  bool any = false;
+  for (const char* c : {"drone", "cruise", "ballistic"}) {
+    const std::string band = band_of(s.ranges, std::string("pk.") + c);
+    any |= !band.empty();
+    out += (out.empty() ? "" : "/") + (band.empty() ? std::string(kNone) : band);
+  }
+  return any ? out : kNone;
+}
+
 std::string systems_table(const Library& lib) {
   std::vector<std::vector<std::string>> rows = {{"id", "name", "role", "radar_km", "scan_s", "sector_deg", "band",
-                                                 "kind", "max_alt_m", "engage_km", "alt_m", "pk d/c/b", "magazine",
-                                                 "channels", "remote", "decoy_s", "cost_usd"}};
+                                                 "kind", "max_alt_m", "engage_km", "alt_m", "pk d/c/b",
+                                                 "pk_range d/c/b", "magazine", "channels", "remote", "decoy_s",
+                                                 "cost_usd"}};
   for (const auto& [id, s] : lib.systems) {
     const auto& e = s.engagement;
     std::vector<std::string> row = {id,
@@ -83,13 +114,13 @@ std::string systems_table(const Library& lib) {
                                     std::string(model::to_string(s.radar.kind)),
                                     acoustic(s) ? number_text(s.radar.max_alt_m) : kNone};
     if (s.role == model::Role::sensor) {
-      row.insert(row.end(), 8, kNone);
+      row.insert(row.end(), 9, kNone);
     } else {
       row.insert(row.end(), {fmt::format("{}-{}", number_text(e.min_range_km), number_text(e.max_range_km)),
                              fmt::format("{}-{}", number_text(e.min_alt_m), number_text(e.max_alt_m)),
                              fmt::format("{}/{}/{}", number_text(s.pk.drone), number_text(s.pk.cruise),
                                          number_text(s.pk.ballistic)),
-                             fmt::format("{}", s.magazine), fmt::format("{}", s.fire_channels),
+                             pk_bands(s), fmt::format("{}", s.magazine), fmt::format("{}", s.fire_channels),
                              s.engage_on_remote ? "yes" : "no", decoy_text(s), money(s.interceptor.cost_usd)});
     }
     rows.push_back(std::move(row));
@@ -99,9 +130,11 @@ std::string systems_table(const Library& lib) {
 
 /// "0.05/0.5/0.15" for an aspect RCS (front/side/tail), else the one number.
 std::string rcs_text(const ThreatType& t) {
-  if (!t.rcs_aspects) return number_text(t.rcs_m2);
+  if (!t.rcs_aspects) return with_band(number_text(t.rcs_m2), t.ranges, "rcs_m2");
   const auto& a = *t.rcs_aspects;
-  return fmt::format("{}/{}/{}", number_text(a.front_m2), number_text(a.side_m2), number_text(a.tail_m2));
+  return fmt::format("{}/{}/{}", with_band(number_text(a.front_m2), t.ranges, "rcs_m2.front"),
+                     with_band(number_text(a.side_m2), t.ranges, "rcs_m2.side"),
+                     with_band(number_text(a.tail_m2), t.ranges, "rcs_m2.tail"));
 }
 
 /// Band factors other than 1, "vhf x3 uhf x1.5", or the em dash.
@@ -110,17 +143,21 @@ std::string band_factor_text(const ThreatType& t) {
   for (std::size_t i = 0; i < model::kRadarBands; ++i)
     if (t.rcs_band_factor[i] != 1)
       out += fmt::format("{}{} x{}", out.empty() ? "" : " ", model::to_string(model::kAllRadarBands[i]),
-                         number_text(t.rcs_band_factor[i]));
+                         with_band(number_text(t.rcs_band_factor[i]), t.ranges,
+                                   "rcs_band_factor." + std::string(model::to_string(model::kAllRadarBands[i]))));
   return out.empty() ? kNone : out;
 }
 
 std::string threats_table(const Library& lib) {
   std::vector<std::vector<std::string>> rows = {
       {"id", "name", "class", "speed_mps", "altitude_m", "rcs_m2 f/s/t", "band_factor", "gnss", "cost_usd"}};
+  // Estimated values show their band: the threats table has the width for it.
   for (const auto& [id, t] : lib.threats)
     rows.push_back({id, t.name + (t.decoy ? " (decoy)" : ""), std::string(model::to_string(t.cls)),
-                    number_text(t.speed_mps), number_text(t.altitude_m), rcs_text(t), band_factor_text(t),
-                    number_text(t.gnss_susceptibility), money(t.cost_usd)});
+                    with_band(number_text(t.speed_mps), t.ranges, "speed_mps"),
+                    with_band(number_text(t.altitude_m), t.ranges, "altitude_m"), rcs_text(t), band_factor_text(t),
+                    with_band(number_text(t.gnss_susceptibility), t.ranges, "gnss_susceptibility"),
+                    with_band(money(t.cost_usd), t.ranges, "cost_usd", money)});
   return table(rows);
 }
 
@@ -132,6 +169,13 @@ Json quantity(double v) {
   constexpr double kExactInt = 9007199254740992.0;  // 2^53: every whole double below is exact in int64
   if (v == std::trunc(v) && std::fabs(v) < kExactInt) return static_cast<std::int64_t>(v);
   return v;
+}
+
+/// `ranges` as the YAML writes them: parameter key -> [lo, hi].
+Json ranges_json(const std::map<std::string, std::array<double, 2>>& ranges) {
+  Json o = Json::object();
+  for (const auto& [key, r] : ranges) o[key] = Json::array({quantity(r[0]), quantity(r[1])});
+  return o;
 }
 
 Json system_json(const SystemType& s) {
@@ -155,6 +199,7 @@ Json system_json(const SystemType& s) {
       o[k] = nullptr;
     o["sources"] = s.sources;
     o["why"] = s.why;
+    o["ranges"] = ranges_json(s.ranges);
     o["notes"] = s.notes;
     return o;
   }
@@ -180,6 +225,7 @@ Json system_json(const SystemType& s) {
     o["decoy_discrimination_s"] = "never";
   o["sources"] = s.sources;
   o["why"] = s.why;
+  o["ranges"] = ranges_json(s.ranges);
   o["notes"] = s.notes;
   return o;
 }
@@ -207,6 +253,7 @@ Json threat_json(const ThreatType& t) {
   o["gnss_susceptibility"] = quantity(t.gnss_susceptibility);
   o["sources"] = t.sources;
   o["why"] = t.why;
+  o["ranges"] = ranges_json(t.ranges);
   o["notes"] = t.notes;
   return o;
 }
@@ -225,16 +272,16 @@ std::string library_table(const Library& lib, LibrarySelection which) {
   std::string out;
   if (systems)
     out += "Systems (radar_km against rcs_ref_m2, acoustic: hearing range; pk per threat class drone/cruise/ballistic;\n"
-           "remote: may fire on another sensor's track under c2 integrated; decoy_s: seconds of tracking before a decoy\n"
-           "is recognised, or never; sensors never fire)\n" +
+           "pk_range: the plausible band of each estimated pk; remote: may fire on another sensor's track under c2\n"
+           "integrated; decoy_s: seconds of tracking before a decoy is recognised, or never; sensors never fire)\n" +
            systems_table(lib);
   if (systems && threats) out += "\n";
   if (threats)
     out += "Threats (altitude_m above ground, ballistic: apogee; rcs_m2 front/side/tail where it varies by aspect;\n"
            "band_factor: RCS multiplier seen by radars of that band; gnss: chance of being lost in a GNSS-denial zone of\n"
-           "strength 1)\n" +
+           "strength 1; (lo-hi): the plausible band of an estimated value)\n" +
            threats_table(lib);
-  out += "\nSources and estimates: docs/library.md (or --format json).\n";
+  out += "\nSources, estimates and the ranges of every estimate: docs/library.md (or --format json).\n";
   return out;
 }
 

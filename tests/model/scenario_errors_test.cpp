@@ -222,6 +222,19 @@ const std::vector<BadCase>& cases() {
        "{f}:4:26: coverage: altitudes_m must be a finite number in [0, 2000000], got .nan"},
       {"CoverageUnknownThreat", m + "coverage: {threat: kh102}\n",
        "{f}:4:20: coverage: unknown threat 'kh102' (did you mean 'kh101'?)"},
+      // A scenario type's own ranges obey the library's rules, but any numeric parameter may have one.
+      {"RangeOutsideTheValue", m + "systems:\n  nasams: {ranges: {pk.drone: [0.1, 0.5]}}\n",
+       "{f}:5:31: system 'nasams': ranges.pk.drone: the value 0.85 lies outside [0.1, 0.5]"},
+      {"RangeOfACountIsWhole", m + "systems:\n  nasams: {ranges: {magazine: [12.5, 24]}}\n",
+       "{f}:5:32: system 'nasams': ranges.magazine lo: expected a whole number, got '12.5'"},
+      {"RangeOfAWord", m + "systems:\n  nasams: {ranges: {engage_on_remote: [0, 1]}}\n",
+       "{f}:5:39: system 'nasams': ranges.engage_on_remote: engage_on_remote is the word 'true', not a number: it "
+       "takes no range"},
+      {"RangeOfNever", m + "systems:\n  nasams: {ranges: {decoy_discrimination_s: [0, 60]}}\n",
+       "{f}:5:45: system 'nasams': ranges.decoy_discrimination_s: decoy_discrimination_s is the word 'never', not a "
+       "number: it takes no range"},
+      {"RangeOfAnAspectWithoutAspects", m + "threats:\n  shahed136: {ranges: {rcs_m2.side: [0.1, 0.3]}}\n",
+       "{f}:5:24: threat 'shahed136': ranges: unknown key 'rcs_m2.side'"},
       {"TopLevelNotAMap", "just a string\n",
        "{f}:1:1: a scenario is a map of keys (name:, terrain:, region:, ...), got 'just a string'"},
       {"EmptyFile", "", "{f}: the scenario file is empty (expected keys such as name:, terrain:, region:)"},

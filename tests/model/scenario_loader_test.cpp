@@ -267,6 +267,41 @@ TEST(ScenarioInheritance, OverridingABuiltInByIdChangesOnlyTheWrittenKeys) {
   EXPECT_EQ(s.threats.at("shahed136").speed_mps, lib.threats.at("shahed136").speed_mps);
 }
 
+// An overridden value is the scenario's choice: its library range (the estimate's band) goes with it.
+TEST(ScenarioInheritance, AnOverrideDropsTheLibraryRange) {
+  TempDir dir;
+  const auto s = load_scenario(dir.write("s.yaml", kMinimal + "systems:\n  nasams: {pk: {drone: 0.5}}\n"
+                                                              "threats:\n  shahed136: {rcs_band_factor: {vhf: 2}}\n"));
+  const auto& lib = adcov::model::builtin_library();
+  ASSERT_TRUE(lib.systems.at("nasams").ranges.count("pk.drone"));
+  EXPECT_FALSE(s.systems.at("nasams").ranges.count("pk.drone"));
+  EXPECT_EQ(s.systems.at("nasams").ranges.at("pk.cruise"), lib.systems.at("nasams").ranges.at("pk.cruise"));
+  ASSERT_TRUE(lib.threats.at("shahed136").ranges.count("rcs_band_factor.vhf"));
+  EXPECT_FALSE(s.threats.at("shahed136").ranges.count("rcs_band_factor.vhf"));
+  EXPECT_EQ(s.threats.at("shahed136").ranges.at("altitude_m"), lib.threats.at("shahed136").ranges.at("altitude_m"));
+  // Untouched types keep every range.
+  EXPECT_EQ(s.systems.at("gepard").ranges, lib.systems.at("gepard").ranges);
+}
+
+// A scenario's type may give ranges of its own, for any numeric parameter; they replace inherited ones.
+TEST(ScenarioInheritance, AScenarioTypeMayGiveItsOwnRanges) {
+  TempDir dir;
+  const auto s = load_scenario(dir.write(
+      "s.yaml", kMinimal + "systems:\n  my: {base: nasams, pk: {drone: 0.5}, radar: {range_km: 90},\n"
+                           "       ranges: {pk.drone: [0.4, 0.6], radar.range_km: [80, 100], magazine: [12, 24]}}\n"
+                           "threats:\n  d: {base: shahed136, rcs_m2: {front: 0.05, side: 0.5, tail: 0.15},\n"
+                           "       ranges: {rcs_m2.side: [0.2, 0.8], rcs_band_factor.uhf: [1, 2]}}\n"));
+  const auto& my = s.systems.at("my");
+  EXPECT_EQ(my.ranges.at("pk.drone"), (std::array<double, 2>{0.4, 0.6}));
+  EXPECT_EQ(my.ranges.at("radar.range_km"), (std::array<double, 2>{80, 100}));
+  EXPECT_EQ(my.ranges.at("magazine"), (std::array<double, 2>{12, 24}));
+  EXPECT_EQ(my.ranges.at("pk.cruise"), adcov::model::builtin_library().systems.at("nasams").ranges.at("pk.cruise"));
+  const auto& d = s.threats.at("d");
+  EXPECT_EQ(d.ranges.at("rcs_m2.side"), (std::array<double, 2>{0.2, 0.8}));
+  EXPECT_EQ(d.ranges.at("rcs_band_factor.uhf"), (std::array<double, 2>{1, 2}));
+  EXPECT_FALSE(d.ranges.count("rcs_m2"));  // the library's one-number band went with the written rcs_m2
+}
+
 TEST(ScenarioInheritance, ChainsResolveInAnyOrder) {
   TempDir dir;
   // c is written before its base b, which derives from a built-in.

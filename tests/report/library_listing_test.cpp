@@ -57,6 +57,16 @@ void expect_entries(const CPLJSONArray& arr, const Map& m, const char* what) {
     ASSERT_EQ(sources.GetType(), CPLJSONObject::Type::Object) << id;
     EXPECT_EQ(sources.GetChildren().size(), it->second.sources.size()) << id;
     for (const auto& [key, src] : it->second.sources) EXPECT_EQ(sources.GetString(key), src) << id << " " << key;
+    // Every estimate's range, as [lo, hi] (SPEC, "Uncertainty and sensitivity").
+    const CPLJSONObject ranges = o.GetObj("ranges");
+    ASSERT_EQ(ranges.GetType(), CPLJSONObject::Type::Object) << id;
+    EXPECT_EQ(ranges.GetChildren().size(), it->second.ranges.size()) << id;
+    for (const auto& [key, r] : it->second.ranges) {
+      const CPLJSONArray a = ranges.GetArray(key);
+      ASSERT_EQ(a.Size(), 2) << id << " " << key;
+      EXPECT_EQ(a[0].ToDouble(), r[0]) << id << " " << key;
+      EXPECT_EQ(a[1].ToDouble(), r[1]) << id << " " << key;
+    }
   }
 }
 
@@ -174,10 +184,10 @@ TEST(LibraryListing, TableShowsSensorKeysAndDashesForAShooterColumnOfASensor) {
   EXPECT_NE(gun.find(" 25 "), std::string::npos) << gun;
   EXPECT_NE(ew.find("sensor"), std::string::npos) << ew;
   EXPECT_NE(ew.find(" vhf "), std::string::npos) << ew;
-  // engage_km, alt_m, pk, magazine, channels, remote, decoy_s, cost: eight dashes, plus max_alt_m.
+  // engage_km, alt_m, pk, pk_range, magazine, channels, remote, decoy_s, cost: nine dashes, plus max_alt_m.
   std::size_t dashes = 0;
   for (std::size_t at = ew.find("\u2014"); at != std::string::npos; at = ew.find("\u2014", at + 1)) ++dashes;
-  EXPECT_EQ(dashes, 9u) << ew;
+  EXPECT_EQ(dashes, 10u) << ew;
   EXPECT_EQ(ew.find("never"), std::string::npos) << ew;
   EXPECT_EQ(ew.find(" yes "), std::string::npos) << ew;
   EXPECT_NE(mic.find("acoustic"), std::string::npos) << mic;
@@ -243,6 +253,38 @@ TEST(LibraryListing, JsonHasSensorKeysAndNullShooterFieldsForASensor) {
   EXPECT_EQ(drone.GetObj("rcs_band_factor").GetDouble("vhf"), 3);
   EXPECT_FALSE(drone.GetObj("rcs_band_factor").GetObj("s").IsValid());
   EXPECT_EQ(drone.GetDouble("gnss_susceptibility"), 0.35);
+}
+
+TEST(LibraryListing, JsonAndTableShowTheRangesOfEstimates) {
+  model::Library lib = sensor_library();
+  lib.systems["gun"].pk.drone = 0.7;
+  lib.systems["gun"].ranges = {{"pk.drone", {0.5, 0.9}}, {"magazine", {8, 12}}};
+  lib.threats["drone"].ranges = {{"rcs_m2.side", {0.2, 0.8}}, {"rcs_band_factor.vhf", {1.5, 6}},
+                                 {"gnss_susceptibility", {0.2, 0.5}}};
+  const CPLJSONObject root = parse(report::library_json(lib, LibrarySelection::All));
+  const CPLJSONArray systems = root.GetArray("systems");
+  for (int i = 0; i < systems.Size(); ++i) {
+    const CPLJSONObject ranges = systems[i].GetObj("ranges");
+    ASSERT_EQ(ranges.GetType(), CPLJSONObject::Type::Object);  // {} where a type has none, never absent
+    if (systems[i].GetString("id") != "gun") {
+      EXPECT_TRUE(ranges.GetChildren().empty());
+      continue;
+    }
+    EXPECT_EQ(ranges.GetArray("pk.drone")[0].ToDouble(), 0.5);
+    EXPECT_EQ(ranges.GetArray("pk.drone")[1].ToDouble(), 0.9);
+    EXPECT_EQ(ranges.GetArray("magazine")[1].ToInteger(), 12);  // whole numbers print as integers
+  }
+  const CPLJSONObject drone = root.GetArray("threats")[0];
+  EXPECT_EQ(drone.GetObj("ranges").GetArray("rcs_band_factor.vhf")[0].ToDouble(), 1.5);
+  EXPECT_EQ(drone.GetObj("ranges").GetArray("rcs_m2.side")[1].ToDouble(), 0.8);
+
+  const std::string text = report::library_table(lib, LibrarySelection::All);
+  const std::string gun = row_of(text, "gun");
+  EXPECT_NE(gun.find(" 0.5-0.9/\u2014/\u2014 "), std::string::npos) << gun;  // pk_range: classes without one dashed
+  const std::string d = row_of(text, "drone");
+  EXPECT_NE(d.find("0.05/0.5 (0.2-0.8)/0.15"), std::string::npos) << d;
+  EXPECT_NE(d.find("vhf x3 (1.5-6)"), std::string::npos) << d;
+  EXPECT_NE(d.find(" 0.35 (0.2-0.5) "), std::string::npos) << d;
 }
 
 TEST(LibraryListing, BuiltInSensorsAreListedAsSensors) {

@@ -38,4 +38,11 @@ const std::vector<std::string>& threat_parameter_keys();
 /// Throws Error if the embedded YAML is broken (a build defect, not user input).
 const Library& builtin_library();
 
+/// Parses a library text in data/library.yaml's format, with every rule the
+/// built-in library obeys (all parameters written and sourced, a `why:` and,
+/// for numbers, a `ranges:` entry per estimate). Throws InputError with every
+/// problem as `file:line:col: item: message`. builtin_library() uses it; the
+/// tests feed it broken texts.
+Library parse_library(const std::string& yaml, const std::string& file);
+
 }  // namespace adcov::model

@@ -85,6 +85,8 @@ struct SystemType {
   std::map<std::string, std::string> sources;
   /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".
   std::map<std::string, std::string> why;
+  /// The plausible band of each numeric estimate (docs/library.md, "Ranges"). A scenario that writes a value
+  /// drops its range; a scenario's own type may give ranges for any numeric parameter (docs/scenario.md).
   std::map<std::string, std::array<double, 2>> ranges;  ///< parameter key -> [lo, hi], for every numeric estimate
   std::string notes;
 };

@@ -62,6 +62,8 @@ struct ThreatType {
   std::map<std::string, std::string> sources;
   /// Parameter key -> the reasoning behind it, for every parameter whose source is "estimate".
   std::map<std::string, std::string> why;
+  /// The plausible band of each numeric estimate (docs/library.md, "Ranges"), as for SystemType::ranges;
+  /// map-valued parameters have one key per entry: "rcs_band_factor.vhf", "rcs_m2.front".
   std::map<std::string, std::array<double, 2>> ranges;  ///< parameter key -> [lo, hi], for every numeric estimate
   std::string notes;
 };
