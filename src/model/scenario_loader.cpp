@@ -755,7 +755,7 @@ void check_uncertainty_ranges(const Scenario& s, Diagnostics& d) {
   for (const UncertainParameterSetting& p : s.uncertainty.parameters)
     for (const double v : {p.lo, p.hi}) {
       try {
-        (void)apply_sweep_values(s, {{p.set, fmt::format("{}", v)}}, "uncertainty");
+        (void)apply_sweep_values(s, {{p.set, fmt::format("{}", v)}}, p.loc.str() + ": uncertainty");
       } catch (const InputError& e) {
         for (const auto& msg : e.messages()) d.add_formatted(p.loc.line, p.loc.column, msg);
         break;

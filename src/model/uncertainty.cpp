@@ -18,6 +18,7 @@ void add_ranges(const std::string& kind, const Type& type, std::set<std::string>
                 std::vector<UncertainParameter>& out) {
   if (!seen.insert(type.id).second) return;
   for (const auto& [key, range] : type.ranges) {
+    if (!(range[0] < range[1])) continue;  // a zero-width band marks a fixed value (docs/library.md, "Ranges")
     const std::string set = kind + "[" + type.id + "]." + key;
     out.push_back({set, range[0], range[1], integer_path(set)});
   }

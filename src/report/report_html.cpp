@@ -140,23 +140,28 @@ void image(std::string& h, const std::function<std::optional<std::string>(const 
        "\"><figcaption>" + esc(caption) + " (" + esc(name) + ")</figcaption></figure>\n";
 }
 
-// Parameter keys whose source is "estimate", per type used by the scenario.
+// Parameter keys whose source is or includes "estimate" ("P3, estimate"),
+// each with its plausible range where it has one, per type used by the scenario.
 std::vector<std::pair<std::string, std::string>> estimates(const model::Scenario& s) {
   std::vector<std::pair<std::string, std::string>> out;
   std::set<std::string> systems, threats;
   for (const auto& b : s.batteries) systems.insert(b.system);
   for (const auto& v : s.salvos) threats.insert(v.threat);
   if (s.coverage.threat) threats.insert(*s.coverage.threat);
-  auto collect = [&](const std::string& id, const std::map<std::string, std::string>& sources) {
+  auto collect = [&](const std::string& id, const auto& type) {
     std::string keys;
-    for (const auto& [k, src] : sources)
-      if (src == "estimate") keys += (keys.empty() ? "" : ", ") + k;
+    for (const auto& [k, src] : type.sources) {
+      if (src.find("estimate") == std::string::npos) continue;
+      keys += (keys.empty() ? "" : ", ") + k;
+      if (auto r = type.ranges.find(k); r != type.ranges.end() && r->second[0] < r->second[1])
+        keys += " (" + number_text(r->second[0]) + "-" + number_text(r->second[1]) + ")";
+    }
     if (!keys.empty()) out.emplace_back(id, keys);
   };
   for (const auto& id : systems)
-    if (auto it = s.systems.find(id); it != s.systems.end()) collect(id, it->second.sources);
+    if (auto it = s.systems.find(id); it != s.systems.end()) collect(id, it->second);
   for (const auto& id : threats)
-    if (auto it = s.threats.find(id); it != s.threats.end()) collect(id, it->second.sources);
+    if (auto it = s.threats.find(id); it != s.threats.end()) collect(id, it->second);
   return out;
 }
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <mutex>
+
+#include <tbb/parallel_for.h>
 
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/engage/simulation.hpp"
@@ -105,17 +108,28 @@ std::vector<double> model_run(const Study& st, std::size_t run, const std::vecto
   return rates;
 }
 
-/// This rank's runs (run i on rank i % size), as (run, rates) rows on the wire.
+/// This rank's runs (run i on rank i % size), as (run, rates) rows on the
+/// wire in run order. Runs go in parallel too: a run's own work (scenario
+/// rebuild, windows, trials) leaves cores idle between its parallel stages,
+/// and runs are independent, so the rows do not depend on the scheduling.
 void run_share(const Study& st, const UncertaintyOptions& opt, std::size_t rank, std::size_t size,
                std::vector<std::int64_t>& buf) {
   const std::size_t total = saltelli_runs(st.design);
-  begin_stage(opt.progress, "model runs", static_cast<std::int64_t>(total / size + (rank < total % size ? 1 : 0)));
-  WireWriter w{buf};
+  const std::size_t mine = total / size + (rank < total % size ? 1 : 0);
+  begin_stage(opt.progress, "model runs", static_cast<std::int64_t>(mine));
+  std::vector<std::vector<double>> rates(mine);
+  std::mutex progress_mutex;
   std::int64_t done = 0;
-  for (std::size_t run = rank; run < total; run += size) {
-    w.i64(static_cast<std::int64_t>(run));
-    for (const double r : model_run(st, run, run_values(st, run))) w.f64(r);
+  tbb::parallel_for(std::size_t{0}, mine, [&](std::size_t i) {
+    const std::size_t run = rank + i * size;
+    rates[i] = model_run(st, run, run_values(st, run));
+    std::lock_guard lock(progress_mutex);
     report_done(opt.progress, ++done);
+  });
+  WireWriter w{buf};
+  for (std::size_t i = 0; i < mine; ++i) {
+    w.i64(static_cast<std::int64_t>(rank + i * size));
+    for (const double r : rates[i]) w.f64(r);
   }
 }
 

@@ -22,7 +22,9 @@ struct UncertainParameter {
 /// `parameters: library` every range of the system types the batteries field
 /// (in battery order) and of the threat types the salvos launch (in salvo
 /// order): "systems[<id>].<key>", "threats[<id>].<key>". A value the scenario
-/// overrides is the scenario's, not an estimate, and has no range.
+/// overrides is the scenario's, not an estimate, and has no range; a
+/// zero-width range marks a fixed value (pk 0 against a class a system cannot
+/// engage, a rotating radar's 360 deg) and is left out.
 std::vector<UncertainParameter> uncertain_parameters(const Scenario& s);
 
 /// Whether the value at sweep path `set` is a whole number (magazine,
