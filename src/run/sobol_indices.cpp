@@ -8,6 +8,7 @@
 #include <string>
 
 #include "adcov/engage/rng.hpp"
+#include "adcov/engage/statistics.hpp"
 #include "adcov/error.hpp"
 
 namespace adcov::run {
@@ -78,15 +79,6 @@ void indices_of(const SampleTerms& t, std::span<const std::size_t> draw, std::ve
   }
 }
 
-// The p-quantile of sorted x by linear interpolation between order statistics (R's and NumPy's
-// default, Hyndman and Fan 1996 definition 7).
-double quantile_sorted(const std::vector<double>& x, double p) {
-  const double h = p * static_cast<double>(x.size() - 1);
-  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
-  if (lo + 1 >= x.size()) return x.back();
-  return x[lo] + (h - static_cast<double>(lo)) * (x[lo + 1] - x[lo]);
-}
-
 }  // namespace
 
 std::vector<SobolEstimate> sobol_indices(std::span<const double> y, std::size_t n, std::size_t k, int resamples,
@@ -137,9 +129,8 @@ std::vector<SobolEstimate> sobol_indices(std::span<const double> y, std::size_t 
   std::vector<double> col(nr);
   const auto interval = [&](const std::vector<double>& boot, std::size_t i, double& lo, double& hi) {
     for (std::size_t r = 0; r < nr; ++r) col[r] = boot[r * k + i];
-    std::sort(col.begin(), col.end());
-    lo = quantile_sorted(col, 0.025);
-    hi = quantile_sorted(col, 0.975);
+    lo = engage::quantile(col, 0.025);
+    hi = engage::quantile(col, 0.975);
   };
   for (std::size_t i = 0; i < k; ++i) {
     interval(boot_s1, i, out[i].s1_lo, out[i].s1_hi);

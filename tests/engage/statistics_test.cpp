@@ -68,7 +68,7 @@ TEST(Quantile, InterpolatesBetweenOrderStatisticsLikeRAndNumPy) {
   EXPECT_DOUBLE_EQ(quantile(v, 0.05), 1.2);
   EXPECT_DOUBLE_EQ(quantile(v, 0.50), 3.0);
   EXPECT_DOUBLE_EQ(quantile(v, 0.95), 4.8);
-  EXPECT_EQ(quantile({}, 0.5), 0.0);
+  EXPECT_EQ(quantile(std::vector<std::int64_t>{}, 0.5), 0.0);
 }
 
 }  // namespace

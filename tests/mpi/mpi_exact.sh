@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MPI build only (tests/CMakeLists.txt): `mpirun -n P adcov run|simulate|sweep`
+# MPI build only (tests/CMakeLists.txt): `mpirun -n P adcov run|simulate|sweep|uncertainty`
 # writes byte-identical outputs to one process (docs/engagement.md, "Beyond one machine"), rank 0 alone prints, and bad input exits 2 on every rank.
 # Usage: mpi_exact.sh MPIEXEC ADCOV WORKDIR
 set -euo pipefail
@@ -34,6 +34,7 @@ salvos:
     interval_s: 20
 coverage: { altitudes_m: [100, 1000], floor: true, threat: shahed136 }
 simulation: { trials: 61 }
+uncertainty: { samples: 4, trials: 10, parameters: library }
 sweep:
   - { set: "batteries[b-nasams].magazine", values: [2, 6] }
   - { set: "salvos[wave].count", values: [10, 20, 30] }
@@ -65,6 +66,15 @@ for p in 2 4; do
   mpirun "$p" "$adcov" sweep small.yaml -o "sw$p" -q --trials 30 > /dev/null
   cmp sw1/sweep.csv "sw$p/sweep.csv" || fail "sweep -n $p: sweep.csv differs"
   cmp sw1/sweep.png "sw$p/sweep.png" || fail "sweep -n $p: sweep.png differs"
+done
+
+# uncertainty: the model runs round-robin over 2 and 3 ranks.
+"$adcov" uncertainty small.yaml -o unc1 -q > /dev/null
+for p in 2 3; do
+  mpirun "$p" "$adcov" uncertainty small.yaml -o "unc$p" -q > /dev/null
+  for f in uncertainty.csv sensitivity.csv summary.json tornado.png uncertainty_fan.png report.html; do
+    cmp "unc1/$f" "unc$p/$f" || fail "uncertainty -n $p: $f differs"
+  done
 done
 
 # Bad input: exit 2 from every rank, the message once.
