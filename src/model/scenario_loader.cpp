@@ -528,13 +528,17 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
     if (tgs.IsDefined() && expect_list(tgs, item, "targets", d)) {
       if (tgs.size() == 0) d.error(tgs.Mark(), item, "targets: empty list");
       for (std::size_t j = 0; j < tgs.size(); ++j) {
-        MapReader t(tgs[j], item + ": targets #" + std::to_string(j + 1), {"at", "weight"}, d);
+        MapReader t(tgs[j], item + ": targets #" + std::to_string(j + 1), {"at", "weight", "name"}, d);
         if (!t.is_map()) continue;
         WeightedTarget w;
         bool ok = false;
         if (const YAML::Node at = t.require("at"); at.IsDefined()) ok = read_lonlat(at, item, "targets.at", d, w.at);
         if (const YAML::Node wn = t.get("weight"); wn.IsDefined())
           ok &= read_double(wn, item, "targets.weight", d, w.weight, positive().at_most(kMaxWeight));
+        if (const YAML::Node nn = t.get("name"); nn.IsDefined() && read_string(nn, item, "targets.name", d, w.name) &&
+                                                  w.name.size() > kMaxNameLength)
+          d.error(nn.Mark(), item, fmt::format("targets.name is {} characters long; at most {}", w.name.size(),
+                                               kMaxNameLength));
         if (ok) v.targets.push_back(w);
       }
     }

@@ -324,3 +324,19 @@ TEST(ScenarioInheritance, ThreatBaseCarriesClassAndDecoyFlag) {
 }
 
 }  // namespace
+
+TEST(ScenarioLoader, TargetsMayBeNamed) {
+  TempDir dir;
+  const auto s = load_scenario(dir.write("s.yaml", kMinimal + R"(salvos:
+  - id: w
+    threat: shahed136
+    count: 2
+    launch: [31.5, 50.5]
+    targets:
+      - { at: [30.5, 50.4], weight: 2, name: "Kyiv centre" }
+      - { at: [30.6, 50.3] }
+)"));
+  ASSERT_EQ(s.salvos.at(0).targets.size(), 2u);
+  EXPECT_EQ(s.salvos[0].targets[0].name, "Kyiv centre");
+  EXPECT_EQ(s.salvos[0].targets[1].name, "");
+}
