@@ -27,6 +27,15 @@ inline constexpr Rgba kEwLine{120, 40, 160, 235};
 inline constexpr Rgba kEwHatch{120, 40, 160, 70};
 inline constexpr Rgba kEwWash{120, 40, 160, 18};
 
+// The threat picture: one dark crimson for everything the enemy does, far
+// from the RdPu/viridis data ramps' hues in lightness, so routes read over
+// them; launch areas a light wash, so coverage under them stays visible.
+inline constexpr Rgba kThreatLine{170, 0, 20, 230};
+inline constexpr Rgba kThreatWash{170, 0, 20, 40};
+inline constexpr Rgba kRouteHalo{255, 255, 255, 150};
+inline constexpr double kRouteWidthPx = 1.4;
+inline constexpr double kTargetRadiusPx = 5.5;
+
 inline constexpr double kGraticuleWidthPx = 0.7;
 inline constexpr double kOblastWidthPx = 0.9;
 inline constexpr double kBorderWidthPx = 2.2;
@@ -41,6 +50,8 @@ inline constexpr TextStyle kSubtitleText{{15, false}, kMutedInk};
 inline constexpr TextStyle kLegendText{{15, false}, kInk};
 inline constexpr TextStyle kLegendNote{{14, false}, kMutedInk};
 inline constexpr TextStyle kCityText{{14, true}, kInk, true};
+inline constexpr TextStyle kTargetText{{13, true}, {170, 0, 20, 255}, true};
+inline constexpr TextStyle kBatteryText{{11, false}, kInk, true};
 inline constexpr TextStyle kGraticuleText{{11, false}, kMutedInk, true};
 
 }  // namespace adcov::report
