@@ -94,6 +94,18 @@ void MapLegend::ew_zone(const std::string& label) {
   y += h + kLineGapPx;
 }
 
+void MapLegend::launch_area(const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  cairo_rectangle(cr, x + 1, y + 1, kSwatchWPx - 2, h - 2);
+  hatch_launch_area(cr);
+  cairo_rectangle(cr, x + 1, y + 1, kSwatchWPx - 2, h - 2);
+  set_color(cr, kThreatLine);
+  cairo_set_line_width(cr, 1.5);
+  cairo_stroke(cr);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx;
+}
+
 void MapLegend::symbol(void (*draw)(cairo_t*, double, double), const std::string& label) {
   const double h = text_size(cr, label, kLegendText).height_px;
   draw(cr, x + kSwatchWPx / 2, y + h / 2);
@@ -119,7 +131,7 @@ void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::Cove
   if (threats.launch_area || threats.launch_point || threats.route || threats.target) {
     lg.gap();
     lg.text("Threats");
-    if (threats.launch_area) lg.tinted_swatch(kWhite, kThreatWash, "Launch area");
+    if (threats.launch_area) lg.launch_area("Launch area");
     if (threats.launch_point) lg.symbol(draw_launch_symbol, "Launch point");
     if (threats.route) lg.line_sample(kThreatLine, kRouteWidthPx, "Route (great circles)");
     if (threats.target) lg.symbol(draw_target_symbol, "Target");

@@ -35,6 +35,8 @@ struct MapLegend {
   void sensor(const std::string& label);  ///< a sensor unit's ring marker
   /// A hatched box with a dashed outline, as the map draws an ew: zone.
   void ew_zone(const std::string& label);
+  /// A hatched box with a solid outline, as the map draws a launch area.
+  void launch_area(const std::string& label);
   /// A symbol drawn by `draw(cr, x, y)` centred in the swatch column, and its label.
   void symbol(void (*draw)(cairo_t*, double, double), const std::string& label);
 };

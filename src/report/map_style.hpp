@@ -27,11 +27,13 @@ inline constexpr Rgba kEwLine{120, 40, 160, 235};
 inline constexpr Rgba kEwHatch{120, 40, 160, 70};
 inline constexpr Rgba kEwWash{120, 40, 160, 18};
 
-// The threat picture: one dark crimson for everything the enemy does, far
-// from the RdPu/viridis data ramps' hues in lightness, so routes read over
-// them; launch areas a light wash, so coverage under them stays visible.
+// The threat picture: one dark crimson for everything the enemy does, darker
+// than the RdPu data ramp's light end, so routes read over it; launch areas
+// a sparse horizontal hatch (no wash: a pink wash would read as 1 battery),
+// so coverage under them stays visible and they differ from the EW zones' diagonal.
 inline constexpr Rgba kThreatLine{170, 0, 20, 230};
-inline constexpr Rgba kThreatWash{170, 0, 20, 40};
+inline constexpr Rgba kThreatHatch{170, 0, 20, 130};
+inline constexpr double kThreatHatchStepPx = 4.0;
 inline constexpr Rgba kRouteHalo{255, 255, 255, 150};
 inline constexpr double kRouteWidthPx = 1.4;
 inline constexpr double kTargetRadiusPx = 5.5;

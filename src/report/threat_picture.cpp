@@ -103,6 +103,21 @@ ThreatPresence threat_presence(const model::Scenario& s, const MapLayout& L) {
   return p;
 }
 
+void hatch_launch_area(cairo_t* cr) {
+  cairo_save(cr);
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  cairo_path_extents(cr, &x0, &y0, &x1, &y1);
+  cairo_clip(cr);
+  for (double y = std::floor(y0) + 0.5; y < y1; y += kThreatHatchStepPx) {
+    cairo_move_to(cr, x0, y);
+    cairo_line_to(cr, x1, y);
+  }
+  set_color(cr, kThreatHatch);
+  cairo_set_line_width(cr, 0.8);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
 void draw_launch_symbol(cairo_t* cr, double x, double y) {
   cairo_save(cr);
   cairo_move_to(cr, x, y - 6);
@@ -136,9 +151,10 @@ void draw_threat_routes(cairo_t* cr, const model::Scenario& s, const MapLayout& 
   cairo_save(cr);
   for (const model::Salvo& v : s.salvos)
     if (v.launch_area) {
-      trace_polylines(cr, L, {launch_disc(*v.launch_area, L.view)});
-      set_color(cr, kThreatWash);
-      cairo_fill_preserve(cr);
+      const std::vector<Polyline> disc{launch_disc(*v.launch_area, L.view)};
+      trace_polylines(cr, L, disc);
+      hatch_launch_area(cr);
+      trace_polylines(cr, L, disc);
       set_color(cr, kThreatLine);
       cairo_set_line_width(cr, 1.5);
       cairo_stroke(cr);

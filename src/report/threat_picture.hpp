@@ -29,6 +29,9 @@ void draw_targets(cairo_t* cr, const model::Scenario& s, const MapLayout& layout
 /// One target symbol (a ring round a dot) at (x, y), for the map and legend.
 void draw_target_symbol(cairo_t* cr, double x, double y);
 
+/// Fills the current path of `cr` with the launch areas' hatch (the path is consumed).
+void hatch_launch_area(cairo_t* cr);
+
 /// One launch point symbol (a filled triangle) at (x, y).
 void draw_launch_symbol(cairo_t* cr, double x, double y);
 
