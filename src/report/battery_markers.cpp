@@ -35,7 +35,7 @@ void draw_marker(cairo_t* cr, double x, double y, model::OperatorGroup group) {
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
   trace_shape(cr, x, y, kMarkerHalfPx, group);
   set_color(cr, kWhite);  // the halo: a wide white stroke under the outline
-  cairo_set_line_width(cr, 4);
+  cairo_set_line_width(cr, 3);
   cairo_stroke_preserve(cr);
   set_color(cr, operator_color(group));
   cairo_fill(cr);
@@ -60,13 +60,13 @@ void draw_sensor_marker(cairo_t* cr, double x, double y) {
   const double r = kMarkerHalfPx + 0.5;
   cairo_arc(cr, x, y, r, 0, 2 * 3.14159265358979323846);
   set_color(cr, kWhite);
-  cairo_set_line_width(cr, 4);
+  cairo_set_line_width(cr, 3);
   cairo_stroke_preserve(cr);
   cairo_fill_preserve(cr);
   set_color(cr, kInk);
   cairo_set_line_width(cr, 1.6);
   cairo_stroke(cr);
-  cairo_arc(cr, x, y, 2.0, 0, 2 * 3.14159265358979323846);
+  cairo_arc(cr, x, y, 1.6, 0, 2 * 3.14159265358979323846);
   cairo_fill(cr);
   cairo_restore(cr);
 }

@@ -13,8 +13,9 @@
 
 namespace adcov::report {
 
-/// Half the width of a marker's outline, in pixels.
-inline constexpr double kMarkerHalfPx = 6.5;
+/// Half the width of a marker's outline, in pixels: small, so that a
+/// short-range battery's own coverage (a gun's few km) shows round it.
+inline constexpr double kMarkerHalfPx = 5;
 
 /// Draws a marker of `group` centred at (x, y).
 void draw_marker(cairo_t* cr, double x, double y, model::OperatorGroup group);

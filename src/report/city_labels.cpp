@@ -11,11 +11,6 @@
 namespace adcov::report {
 namespace {
 
-struct Box {
-  double x0, y0, x1, y1;
-  bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-};
-
 bool clear_of(const std::vector<Box>& boxes, const Box& b) {
   return std::none_of(boxes.begin(), boxes.end(), [&](const Box& o) { return o.overlaps(b); });
 }
@@ -43,11 +38,10 @@ void draw_dot(cairo_t* cr, CanvasPoint c) {
 }  // namespace
 
 void draw_city_labels(cairo_t* cr, const MapLayout& layout, const std::vector<City>& cities,
-                      const std::vector<coverage::BatteryGeometry>& batteries) {
+                      const std::vector<coverage::BatteryGeometry>& batteries, LabelSpace& space) {
   const std::vector<Box> markers = marker_boxes(layout, batteries);
-  const Box map{double(layout.map_x), double(layout.map_y), double(layout.map_x + layout.map_w),
-                double(layout.map_y + layout.map_h)};
-  std::vector<Box> taken;
+  const Box& map = space.map;
+  std::vector<Box>& taken = space.taken;
   for (const City& city : cities) {
     const CanvasPoint c = canvas_point(layout, geo::project(layout.view.projection, city.at));
     if (c.x < map.x0 || c.y < map.y0 || c.x >= map.x1 || c.y >= map.y1) continue;

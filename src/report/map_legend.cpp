@@ -94,8 +94,27 @@ void MapLegend::ew_zone(const std::string& label) {
   y += h + kLineGapPx;
 }
 
+void MapLegend::launch_area(const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  cairo_rectangle(cr, x + 1, y + 1, kSwatchWPx - 2, h - 2);
+  hatch_launch_area(cr);
+  cairo_rectangle(cr, x + 1, y + 1, kSwatchWPx - 2, h - 2);
+  set_color(cr, kThreatLine);
+  cairo_set_line_width(cr, 1.5);
+  cairo_stroke(cr);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx;
+}
+
+void MapLegend::symbol(void (*draw)(cairo_t*, double, double), const std::string& label) {
+  const double h = text_size(cr, label, kLegendText).height_px;
+  draw(cr, x + kSwatchWPx / 2, y + h / 2);
+  draw_text(cr, x + kLabelXPx, y, label, kLegendText);
+  y += h + kLineGapPx + 2;
+}
+
 void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
-                   const RenderOptions& opt) {
+                   const RenderOptions& opt, const ThreatPresence& threats) {
   int n[3] = {0, 0, 0}, sensors = 0;
   for (const auto& b : r.batteries) {
     if (b.system.role == model::Role::sensor)
@@ -107,8 +126,16 @@ void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::Cove
   lg.text("Batteries");
   const char* names[3] = {"Ukraine", "Allied", "Contractor"};
   for (int g = 0; g < 3; ++g)
-    lg.marker(static_cast<model::OperatorGroup>(g), std::string(names[g]) + " (" + std::to_string(n[g]) + ")");
+    if (n[g] > 0) lg.marker(static_cast<model::OperatorGroup>(g), std::string(names[g]) + " (" + std::to_string(n[g]) + ")");
   if (sensors > 0) lg.sensor("Sensors (" + std::to_string(sensors) + ")");
+  if (threats.launch_area || threats.launch_point || threats.route || threats.target) {
+    lg.gap();
+    lg.text("Threats");
+    if (threats.launch_area) lg.launch_area("Launch area");
+    if (threats.launch_point) lg.symbol(draw_launch_symbol, "Launch point");
+    if (threats.route) lg.line_sample(kThreatLine, kRouteWidthPx, "Route (great circles)");
+    if (threats.target) lg.symbol(draw_target_symbol, "Target");
+  }
   lg.gap();
   if (opt.admin0_geojson) lg.line_sample(kBorderLine, kBorderWidthPx, "Border");
   if (opt.admin1_geojson) lg.line_sample(kOblastLine, kOblastWidthPx, "Oblast");

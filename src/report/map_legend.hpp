@@ -11,6 +11,7 @@
 #include "adcov/report/color.hpp"
 #include "adcov/report/render_options.hpp"
 #include "map_style.hpp"
+#include "threat_picture.hpp"
 
 namespace adcov::report {
 
@@ -34,12 +35,17 @@ struct MapLegend {
   void sensor(const std::string& label);  ///< a sensor unit's ring marker
   /// A hatched box with a dashed outline, as the map draws an ew: zone.
   void ew_zone(const std::string& label);
+  /// A hatched box with a solid outline, as the map draws a launch area.
+  void launch_area(const std::string& label);
+  /// A symbol drawn by `draw(cr, x, y)` centred in the swatch column, and its label.
+  void symbol(void (*draw)(cairo_t*, double, double), const std::string& label);
 };
 
 /// The part every map's legend ends with: batteries per operator group, the
-/// line styles, grid size, k-factor and reference target.
+/// threat picture, the line styles, grid size, k-factor and reference target;
+/// only what the map shows (`threats`: what of the threat picture is on it).
 void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
-                   const RenderOptions& opt);
+                   const RenderOptions& opt, const ThreatPresence& threats);
 
 /// "12,345": whole numbers with thousands separators, for legends.
 std::string thousands(double v);

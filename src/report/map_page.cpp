@@ -8,11 +8,14 @@
 #include "adcov/error.hpp"
 #include "adcov/report/color_scales.hpp"
 #include "adcov/report/map_layout.hpp"
+#include "battery_labels.hpp"
 #include "battery_markers.hpp"
 #include "city_labels.hpp"
 #include "graticule.hpp"
 #include "map_vectors.hpp"
+#include "north_arrow.hpp"
 #include "scale_bar.hpp"
+#include "threat_picture.hpp"
 
 namespace adcov::report {
 namespace {
@@ -160,11 +163,18 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
   if (s.region.protect && fs::exists(*s.region.protect))
     stroke_lines(cr, L, vectors_of(s.region.protect, L), kProtectLine, kProtectWidthPx);
   draw_ew_zones(cr, s, L);
+  draw_threat_routes(cr, s, L);
   label_graticule(cr, L, grat);
+  // Labels by rank: city names first (nothing covers them), then target
+  // names, then battery labels where room is left.
+  LabelSpace space = label_space(L);
   if (opt.places_csv)
-    draw_city_labels(cr, L, read_cities(*opt.places_csv, opt.min_city_population), r.batteries);
+    draw_city_labels(cr, L, read_cities(*opt.places_csv, opt.min_city_population), r.batteries, space);
+  draw_targets(cr, s, L, space);
   draw_battery_markers(cr, L, r.batteries);
+  draw_battery_labels(cr, s, L, r.batteries, space);
   draw_scale_bar(cr, L);
+  draw_north_arrow(cr, L);
   cairo_restore(cr);
   outline_box(cr, L.map_x - 1, L.map_y - 1, L.map_w + 2, L.map_h + 2, kMutedInk);
 }
@@ -182,7 +192,7 @@ RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageR
   const CairoContext cr = draw_on(out.surface.get());
   MapLegend lg{cr.get(), 0, 0, static_cast<double>(L.legend_w)};
   content.legend(lg);
-  legend_common(lg, s, r, opt);
+  legend_common(lg, s, r, opt, threat_presence(s, L));
   out.height_px = lg.y;
   return out;
 }

@@ -27,6 +27,17 @@ inline constexpr Rgba kEwLine{120, 40, 160, 235};
 inline constexpr Rgba kEwHatch{120, 40, 160, 70};
 inline constexpr Rgba kEwWash{120, 40, 160, 18};
 
+// The threat picture: one dark crimson for everything the enemy does, darker
+// than the RdPu data ramp's light end, so routes read over it; launch areas
+// a sparse horizontal hatch (no wash: a pink wash would read as 1 battery),
+// so coverage under them stays visible and they differ from the EW zones' diagonal.
+inline constexpr Rgba kThreatLine{170, 0, 20, 230};
+inline constexpr Rgba kThreatHatch{170, 0, 20, 130};
+inline constexpr double kThreatHatchStepPx = 4.0;
+inline constexpr Rgba kRouteHalo{255, 255, 255, 150};
+inline constexpr double kRouteWidthPx = 1.4;
+inline constexpr double kTargetRadiusPx = 5.5;
+
 inline constexpr double kGraticuleWidthPx = 0.7;
 inline constexpr double kOblastWidthPx = 0.9;
 inline constexpr double kBorderWidthPx = 2.2;
@@ -41,6 +52,8 @@ inline constexpr TextStyle kSubtitleText{{15, false}, kMutedInk};
 inline constexpr TextStyle kLegendText{{15, false}, kInk};
 inline constexpr TextStyle kLegendNote{{14, false}, kMutedInk};
 inline constexpr TextStyle kCityText{{14, true}, kInk, true};
+inline constexpr TextStyle kTargetText{{13, true}, {170, 0, 20, 255}, true};
+inline constexpr TextStyle kBatteryText{{11, false}, kInk, true};
 inline constexpr TextStyle kGraticuleText{{11, false}, kMutedInk, true};
 
 }  // namespace adcov::report

@@ -2,6 +2,7 @@
 
 #include <gdal_priv.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -107,7 +108,7 @@ TEST(HeatmapPng, DataLayerShowsEachCellsClassAndTheSeaTintsOnlyUncoveredCells) {
   EXPECT_NEAR(got.r, tinted.r, 1);
   EXPECT_NEAR(got.g, tinted.g, 1);
   EXPECT_NEAR(got.b, tinted.b, 1);
-  // Outside the sea the uncovered grey stays grey.
+  // Outside the sea the uncovered white stays white.
   const report::Pixel land = report::canvas_pixel(layout, {-40000, -30000});
   EXPECT_EQ(img.pixel(land.x, land.y), report::kNotCoveredColor);
 }
@@ -122,7 +123,7 @@ TEST(HeatmapPng, FloorMapRenders) {
   const report::MapLayout layout = report::map_layout(cov, opt);
   const report::Pixel p = report::canvas_pixel(layout, cov.batteries[1].pos);
   EXPECT_EQ(img.pixel(p.x, p.y), report::operator_color(cov.batteries[1].group));
-  // Never covered: grey; covered: a colour of the ramp, not grey.
+  // Never covered: white; covered: a colour of the ramp, not white.
   const report::Pixel never = report::canvas_pixel(layout, {-40000, -30000});
   EXPECT_EQ(img.pixel(never.x, never.y), report::kNotCoveredColor);
   const report::Pixel near = report::canvas_pixel(layout, {-25000, 0});
@@ -160,6 +161,100 @@ TEST(HeatmapPng, CountColoursAreDistinctAndSaturateAtFive) {
     for (int b = a + 1; b <= 5; ++b) EXPECT_NE(report::count_color(a), report::count_color(b));
   EXPECT_EQ(report::count_color(9), report::count_color(5));
   EXPECT_NE(report::floor_color(0), report::floor_color(1));
+}
+
+TEST(HeatmapPng, NotCoveredStandsALightnessStepAboveOneBattery) {
+  // Told apart in greyscale and by protanopes: lightness, not hue, carries it.
+  EXPECT_GE(report::cie_lightness(report::kNotCoveredColor) - report::cie_lightness(report::count_color(1)), 15);
+  for (int c = 1; c < 5; ++c)  // a sequential ramp: darker with every battery
+    EXPECT_GT(report::cie_lightness(report::count_color(c)), report::cie_lightness(report::count_color(c + 1)) + 5);
+  EXPECT_NEAR(report::cie_lightness({255, 255, 255, 255}), 100, 1e-6);
+  EXPECT_NEAR(report::cie_lightness({119, 119, 119, 255}), 50, 0.5);
+}
+
+TEST(HeatmapPng, FloorPaletteIsMonotoneInLightness) {
+  // One-directional (low floor is good): lightness rises with the floor, and
+  // the highest floor stays a clear step below "never covered".
+  double last = -1;
+  for (int k = 0; k <= 100; ++k) {
+    const double l = report::cie_lightness(report::floor_color(k / 100.0));
+    EXPECT_GT(l, last) << "t = " << k / 100.0;
+    last = l;
+  }
+  EXPECT_GE(report::cie_lightness(report::kNotCoveredColor) - last, 15);
+}
+
+namespace {
+
+// Dark crimson of the threat picture (kThreatLine, drawn at 90 % over light cells).
+bool crimson(report::Rgba c) {
+  return c.r > 120 && c.g < 70 && c.b < 90;
+}
+
+int count_pixels(const report::Picture& img, int x0, int y0, int x1, int y1, bool (*match)(report::Rgba)) {
+  int n = 0;
+  for (int y = std::max(0, y0); y < std::min(img.height(), y1); ++y)
+    for (int x = std::max(0, x0); x < std::min(img.width(), x1); ++x) n += match(img.pixel(x, y));
+  return n;
+}
+
+}  // namespace
+
+TEST(HeatmapPng, ThreatPictureDrawsLaunchAreaRouteAndNamedTarget) {
+  const auto cov = test::synthetic_coverage();
+  const report::RenderOptions opt;
+  const report::MapLayout layout = report::map_layout(cov, opt);
+  model::Scenario s = test::synthetic_scenario();
+  model::Salvo v;
+  v.id = "wave";
+  v.threat = "shahed136";
+  v.count = 10;
+  v.launch_area = model::LaunchArea{geo::unproject(cov.grid.projection, {-35000, -20000}), 6};
+  v.route = {geo::unproject(cov.grid.projection, {-10000, -20000})};
+  v.targets = {{geo::unproject(cov.grid.projection, {10000, 20000}), 1, "Depot"}};
+  s.salvos.push_back(v);
+  const report::Picture plain = report::render_count_map(test::synthetic_scenario(), cov, 0, opt);
+  const report::Picture img = report::render_count_map(s, cov, 0, opt);
+  test::TempDir tmp;
+  report::write_png(png_path(tmp, "threat_picture.png"), img);
+
+  // The target: its centre dot, then its name in the target colour right of it.
+  const report::Pixel t = report::canvas_pixel(layout, {10000, 20000});
+  EXPECT_TRUE(crimson(img.pixel(t.x, t.y)));
+  EXPECT_FALSE(crimson(plain.pixel(t.x, t.y)));
+  EXPECT_GT(count_pixels(img, t.x + 9, t.y - 9, t.x + 60, t.y + 9, crimson), 20);
+  EXPECT_EQ(count_pixels(plain, t.x + 9, t.y - 9, t.x + 60, t.y + 9, crimson), 0);
+  // The launch area: its outline 6 km east of the centre; the route half way
+  // along its first leg.
+  for (geo::XY p : {geo::XY{-29000, -20000}, geo::XY{-22000, -20000}}) {
+    const report::Pixel q = report::canvas_pixel(layout, p);
+    EXPECT_GT(count_pixels(img, q.x - 2, q.y - 2, q.x + 3, q.y + 3, crimson), 0) << p.x_m;
+    EXPECT_EQ(count_pixels(plain, q.x - 2, q.y - 2, q.x + 3, q.y + 3, crimson), 0) << p.x_m;
+  }
+  // Inside the launch area a sparse hatch: some pixels change, most keep the cells' colour.
+  const report::Pixel in = report::canvas_pixel(layout, {-37000, -22000});
+  int changed = 0;
+  for (int y = in.y - 5; y <= in.y + 5; ++y)
+    for (int x = in.x - 5; x <= in.x + 5; ++x) changed += !(img.pixel(x, y) == plain.pixel(x, y));
+  EXPECT_GT(changed, 10);
+  EXPECT_LT(changed, 121 / 2);
+}
+
+TEST(HeatmapPng, BatteriesAreLabelledAndTheNorthArrowDrawn) {
+  const auto cov = test::synthetic_coverage();
+  const report::RenderOptions opt;
+  const report::MapLayout layout = report::map_layout(cov, opt);
+  const report::Picture img = report::render_count_map(test::synthetic_scenario(), cov, 0, opt);
+  // "kyiv-1 · iris_t_slm" right of its marker: dark text over the pink cells.
+  const report::Pixel b = report::canvas_pixel(layout, cov.batteries[0].pos);
+  auto dark = [](report::Rgba c) { return c.r + c.g + c.b < 200; };
+  EXPECT_GT(count_pixels(img, b.x + 8, b.y - 8, b.x + 100, b.y + 8, dark), 30);
+  // The second battery is not in the scenario's list: no label, only its marker.
+  const report::Pixel c = report::canvas_pixel(layout, cov.batteries[1].pos);
+  EXPECT_EQ(count_pixels(img, c.x + 10, c.y - 8, c.x + 100, c.y + 8, dark), 0);
+  EXPECT_GT(count_pixels(img, layout.map_x + layout.map_w - 40, layout.map_y + 30, layout.map_x + layout.map_w - 16,
+                         layout.map_y + 60, dark),
+            50);
 }
 
 TEST(HeatmapPng, EwZoneIsDrawnOnItsTrueCircleAndLeavesTheRestAlone) {
