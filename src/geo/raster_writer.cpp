@@ -1,5 +1,6 @@
 #include "adcov/geo/raster_writer.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "adcov/error.hpp"
@@ -28,14 +29,24 @@ void write_band(const std::filesystem::path& path, const GridSpec& grid, const v
   if (!ds) throw Error(err.message(path, "cannot create GeoTIFF"));
   double gt[6] = {grid.x0_m, grid.cell_m, 0.0, grid.y0_m, 0.0, -grid.cell_m};
   ds->SetGeoTransform(gt);
-  const OGRSpatialReference srs = gdal::grid_srs(grid);
+  OGRSpatialReference srs = gdal::grid_srs(grid);
+  if (!options.crs_name.empty()) srs.SetProjCS(options.crs_name.c_str());
   ds->SetSpatialRef(&srs);
+  for (const auto& [key, value] : options.metadata) ds->SetMetadataItem(key.c_str(), value.c_str());
   GDALRasterBand* band = ds->GetRasterBand(1);
   if (options.nodata) band->SetNoDataValue(*options.nodata);
   if (!options.description.empty()) band->SetDescription(options.description.c_str());
   if (band->RasterIO(GF_Write, 0, 0, grid.width, grid.height, const_cast<void*>(values), grid.width, grid.height,
                      type, 0, 0) != CE_None)
     throw Error(err.message(path, "cannot write raster data"));
+  if (options.overviews && grid.cells() > kOverviewMinCells) {
+    // Halve until the smallest level fits one 256-pixel tile across.
+    std::vector<int> levels;
+    for (int f = 2; std::max(grid.width, grid.height) / f >= 256; f *= 2) levels.push_back(f);
+    if (!levels.empty() && ds->BuildOverviews("NEAREST", static_cast<int>(levels.size()), levels.data(), 0, nullptr,
+                                              nullptr, nullptr) != CE_None)
+      throw Error(err.message(path, "cannot build overviews"));
+  }
   // Closing flushes the last blocks; a failure reported then is a failed write.
   err.clear();
   ds.reset();

@@ -1,5 +1,7 @@
 #include "adcov/report/geotiff.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -23,11 +25,32 @@ void check_sizes(const std::filesystem::path& file, const geo::GridSpec& grid, s
                 std::to_string(grid.width) + " x " + std::to_string(grid.height) + ")");
 }
 
+geo::GeoTiffOptions options(const geo::GridSpec& grid, double nodata, const std::string& values,
+                            const RasterTags& tags) {
+  geo::GeoTiffOptions o;
+  o.nodata = nodata;
+  o.description = values;
+  o.layout = geo::TiffLayout::tiled_deflate;
+  o.crs_name = grid_crs_name(grid);
+  o.metadata = tags;
+  o.metadata.emplace_back("ADCOV_VERSION", ADCOV_VERSION);
+  o.metadata.emplace_back("ADCOV_VALUES", values);
+  o.overviews = true;
+  return o;
+}
+
 }  // namespace
+
+std::string grid_crs_name(const geo::GridSpec& grid) {
+  const geo::LonLat o = grid.projection.origin;
+  return fmt::format("adcov LAEA centred on {:.4f}{} {:.4f}{}", std::abs(o.lon_deg), o.lon_deg < 0 ? 'W' : 'E',
+                     std::abs(o.lat_deg), o.lat_deg < 0 ? 'S' : 'N');
+}
 
 void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
                          std::span<const std::uint16_t> count,
-                         std::span<const std::uint8_t> in_region) {
+                         std::span<const std::uint8_t> in_region, const RasterTags& tags,
+                         const std::string& values) {
   check_sizes(file, grid, count.size(), in_region);
   const CellWindow w = region_window(grid, in_region);
   std::vector<std::uint16_t> out(static_cast<std::size_t>(w.width) * w.height);
@@ -36,12 +59,13 @@ void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec&
       const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
       out[static_cast<std::size_t>(r) * w.width + c] = inside(in_region, i) ? count[i] : kCountNodata;
     }
-  geo::write_geotiff(file, crop(grid, w), std::span<const std::uint16_t>(out),
-                     {kCountNodata, "batteries able to engage", geo::TiffLayout::tiled_deflate});
+  const geo::GridSpec g = crop(grid, w);
+  geo::write_geotiff(file, g, std::span<const std::uint16_t>(out), options(g, kCountNodata, values, tags));
 }
 
 void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
-                         std::span<const float> floor_m, std::span<const std::uint8_t> in_region) {
+                         std::span<const float> floor_m, std::span<const std::uint8_t> in_region,
+                         const RasterTags& tags) {
   check_sizes(file, grid, floor_m.size(), in_region);
   const CellWindow w = region_window(grid, in_region);
   std::vector<float> out(static_cast<std::size_t>(w.width) * w.height);
@@ -50,10 +74,13 @@ void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec&
       const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
       const float v = floor_m[i];
       out[static_cast<std::size_t>(r) * w.width + c] =
-          inside(in_region, i) && std::isfinite(v) ? v : kFloorNodata;
+          !inside(in_region, i) ? kFloorNodata : std::isfinite(v) ? v : kFloorNeverCovered;
     }
-  geo::write_geotiff(file, crop(grid, w), std::span<const float>(out),
-                     {kFloorNodata, "coverage floor (m above ground)", geo::TiffLayout::tiled_deflate});
+  const geo::GridSpec g = crop(grid, w);
+  RasterTags t = tags;
+  t.emplace_back("ADCOV_NEVER_COVERED", "-1");
+  t.emplace_back("ADCOV_OUTSIDE_REGION", "-9999 (no-data)");
+  geo::write_geotiff(file, g, std::span<const float>(out), options(g, kFloorNodata, "coverage floor (m above ground)", t));
 }
 
 }  // namespace adcov::report

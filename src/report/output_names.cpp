@@ -10,6 +10,10 @@ std::string altitude_text(double altitude_m) { return model::altitude_label(alti
 
 std::string coverage_tif_name(double altitude_m) { return "coverage_" + altitude_text(altitude_m) + "m.tif"; }
 
+std::string coverage_geojson_name(double altitude_m) {
+  return "coverage_" + altitude_text(altitude_m) + "m.geojson";
+}
+
 std::string coverage_png_name(double altitude_m) { return "coverage_" + altitude_text(altitude_m) + "m.png"; }
 
 std::string detection_tif_name(double altitude_m) { return "detection_" + altitude_text(altitude_m) + "m.tif"; }

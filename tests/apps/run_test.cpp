@@ -267,6 +267,8 @@ TEST(Run, SaysHowManyFilesItWroteExactly) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   int files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++files;
-  EXPECT_EQ(files, 9);  // 2 altitudes x (tif, png), floor tif + png, trials.csv, summary.json, report.html
-  EXPECT_NE(r.out.find("wrote 9 files to " + out.string() + "/"), std::string::npos) << r.out;
+  // 2 altitudes x (tif, qml, png, geojson), floor tif + qml + png, batteries, targets, launch_areas and
+  // routes geojson, adcov.kml, trials.csv, summary.json, report.html
+  EXPECT_EQ(files, 19);
+  EXPECT_NE(r.out.find("wrote 19 files to " + out.string() + "/"), std::string::npos) << r.out;
 }

@@ -79,7 +79,7 @@ TEST(GeoTiff, CrsIsTheGridsSphericalLaea) {
   EXPECT_NEAR(srs->GetInvFlattening(), 0.0, 1e-9);  // a sphere
 }
 
-TEST(GeoTiff, FloorIsFloat32WithNodataForUncoveredAndOutside) {
+TEST(GeoTiff, FloorTellsNeverCoveredFromOutsideTheRegion) {
   const auto cov = test::synthetic_coverage();
   test::TempDir tmp;
   const auto file = tmp.path / "floor.tif";
@@ -98,7 +98,7 @@ TEST(GeoTiff, FloorIsFloat32WithNodataForUncoveredAndOutside) {
     for (int c = 0; c < 90; ++c) {
       const float want = cov.floor_m[(r + 5) * 100 + (c + 5)];
       if (std::isnan(want)) {
-        ASSERT_EQ(v[r * 90 + c], report::kFloorNodata);
+        ASSERT_EQ(v[r * 90 + c], report::kFloorNeverCovered);
         ++nodata;
       } else {
         ASSERT_EQ(v[r * 90 + c], want);
@@ -115,4 +115,57 @@ TEST(GeoTiff, SizeMismatchIsAnError) {
   std::vector<std::uint16_t> short_counts(10);
   EXPECT_THROW(report::write_count_geotiff(tmp.path / "x.tif", cov.grid, short_counts, cov.in_region),
                adcov::Error);
+}
+
+TEST(GeoTiff, FloorOutsideTheRegionIsNodata) {
+  auto cov = test::synthetic_coverage();
+  cov.in_region[10 * 100 + 10] = 0;  // a hole in the region, inside the cropped window
+  cov.floor_m[10 * 100 + 10] = std::numeric_limits<float>::quiet_NaN();
+  cov.floor_m[10 * 100 + 11] = std::numeric_limits<float>::quiet_NaN();
+  test::TempDir tmp;
+  const auto file = tmp.path / "floor.tif";
+  report::write_floor_geotiff(file, cov.grid, cov.floor_m, cov.in_region);
+  auto ds = open(file);
+  ASSERT_TRUE(ds);
+  float v[2];
+  ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Read, 5, 5, 2, 1, v, 2, 1, GDT_Float32, 0, 0), CE_None);
+  EXPECT_EQ(v[0], report::kFloorNodata);
+  EXPECT_EQ(v[1], report::kFloorNeverCovered);
+  EXPECT_NE(report::kFloorNodata, report::kFloorNeverCovered);
+  EXPECT_STREQ(ds->GetMetadataItem("ADCOV_NEVER_COVERED"), "-1");
+}
+
+TEST(GeoTiff, CarriesANamedCrsAndTheTagsItWasGiven) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  const auto file = tmp.path / "coverage_50m.tif";
+  report::write_count_geotiff(file, cov.grid, cov.altitudes[0].count, cov.in_region,
+                              {{"ADCOV_SCENARIO", "synthetic-test"}, {"ADCOV_ALTITUDE_M", "50"}});
+  auto ds = open(file);
+  ASSERT_TRUE(ds);
+  const OGRSpatialReference* srs = ds->GetSpatialRef();
+  ASSERT_TRUE(srs);
+  EXPECT_STREQ(srs->GetName(), "adcov LAEA centred on 30.5000E 50.4500N");
+  EXPECT_STREQ(ds->GetMetadataItem("ADCOV_SCENARIO"), "synthetic-test");
+  EXPECT_STREQ(ds->GetMetadataItem("ADCOV_ALTITUDE_M"), "50");
+  EXPECT_STREQ(ds->GetMetadataItem("ADCOV_VALUES"), "batteries able to engage");
+  ASSERT_TRUE(ds->GetMetadataItem("ADCOV_VERSION"));
+  EXPECT_EQ(ds->GetRasterBand(1)->GetOverviewCount(), 0);  // small: no overviews
+}
+
+TEST(GeoTiff, LargeRastersGetOverviews) {
+  geo::GridSpec g;
+  g.projection.origin = {30.5, 50.45};
+  g.cell_m = 100;
+  g.width = 2100;
+  g.height = 2000;
+  g.x0_m = -105000;
+  g.y0_m = 100000;
+  std::vector<std::uint16_t> count(g.cells(), 1);
+  test::TempDir tmp;
+  const auto file = tmp.path / "big.tif";
+  report::write_count_geotiff(file, g, count, {});
+  auto ds = open(file);
+  ASSERT_TRUE(ds);
+  EXPECT_GE(ds->GetRasterBand(1)->GetOverviewCount(), 3);
 }

@@ -30,7 +30,9 @@ TEST(CoverageOutputs, CommitWritesEveryFileAndNoTemporaries) {
   const auto ew = report::write_engagement_outputs(stage, s, sim);
   stage.commit();
   for (const char* f : {"coverage_50m.tif", "coverage_50m.png", "coverage_12.5m.tif", "coverage_12.5m.png",
-                        "floor.tif", "floor.png", "summary.json", "trials.csv"})
+                        "floor.tif", "floor.png", "summary.json", "trials.csv", "coverage_50m.qml",
+                        "coverage_12.5m.geojson", "floor.qml", "batteries.geojson", "targets.geojson",
+                        "launch_areas.geojson", "routes.geojson", "adcov.kml"})
     EXPECT_TRUE(fs::exists(tmp.path / "out" / f)) << f;
   for (const auto& e : fs::directory_iterator(tmp.path / "out"))
     EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();

@@ -10,6 +10,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "adcov/geo/grid.hpp"
 
@@ -32,7 +34,17 @@ struct GeoTiffOptions {
   std::optional<double> nodata;  ///< the band's no-data value; none when empty
   std::string description;       ///< the band's description; none when empty
   TiffLayout layout = TiffLayout::strips;
+  /// The CRS's name (PROJCS) in place of PROJ's "unknown"; none when empty.
+  std::string crs_name;
+  /// Dataset metadata items (GDAL_METADATA TIFF tag), e.g. {"ALTITUDE_M", "50"}.
+  std::vector<std::pair<std::string, std::string>> metadata;
+  /// Builds internal overviews (nearest neighbour, so classes stay classes)
+  /// when the raster has more than kOverviewMinCells cells.
+  bool overviews = false;
 };
+
+/// Rasters larger than this get overviews when asked (GeoTiffOptions::overviews).
+inline constexpr std::size_t kOverviewMinCells = 4'000'000;
 
 /// Writes `values` (row-major, grid.cells() of them) as band 1 of a GeoTIFF
 /// over `grid`, as Float32, UInt16 or Byte after the span's element type.

@@ -11,6 +11,13 @@ inline constexpr const char* kFloorTif = "floor.tif";
 inline constexpr const char* kFloorPng = "floor.png";
 inline constexpr const char* kTrialsCsv = "trials.csv";
 inline constexpr const char* kReportHtml = "report.html";
+// Vector files (docs/outputs.md, "Vector files").
+inline constexpr const char* kBatteriesGeojson = "batteries.geojson";
+inline constexpr const char* kTargetsGeojson = "targets.geojson";
+inline constexpr const char* kLaunchAreasGeojson = "launch_areas.geojson";
+inline constexpr const char* kRoutesGeojson = "routes.geojson";
+inline constexpr const char* kEwZonesGeojson = "ew_zones.geojson";
+inline constexpr const char* kKmlFile = "adcov.kml";
 // adcov uncertainty (docs/outputs.md, "uncertainty.csv" and below).
 inline constexpr const char* kUncertaintyCsv = "uncertainty.csv";
 inline constexpr const char* kSensitivityCsv = "sensitivity.csv";
@@ -23,6 +30,9 @@ std::string altitude_text(double altitude_m);
 
 /// "coverage_<h>m.tif", e.g. coverage_tif_name(500) == "coverage_500m.tif".
 std::string coverage_tif_name(double altitude_m);
+
+/// "coverage_<h>m.geojson": the covered classes as polygons.
+std::string coverage_geojson_name(double altitude_m);
 
 /// "coverage_<h>m.png".
 std::string coverage_png_name(double altitude_m);

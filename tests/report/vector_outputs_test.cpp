@@ -1,0 +1,217 @@
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <map>
+#include <memory>
+
+#include "adcov/report/outputs.hpp"
+#include "adcov/report/vector_outputs.hpp"
+#include "support/support.hpp"
+#include "synthetic.hpp"
+
+using namespace adcov;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Closer {
+  void operator()(GDALDataset* d) const { GDALClose(GDALDataset::ToHandle(d)); }
+};
+using Dataset = std::unique_ptr<GDALDataset, Closer>;
+
+Dataset open_vector(const fs::path& p) {
+  GDALAllRegister();
+  return Dataset(GDALDataset::FromHandle(GDALOpenEx(p.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr,
+                                                    nullptr)));
+}
+
+// The synthetic scenario with two salvos (a launch disc with a route, a fixed
+// launch point), three targets (one named, one shared) and an EW zone.
+model::Scenario scenario_with_salvos() {
+  model::Scenario s = test::synthetic_scenario();
+  s.systems["iris_t_slm"].name = "IRIS-T SLM";
+  model::Salvo a;
+  a.id = "wave-1";
+  a.threat = "shahed136";
+  a.count = 40;
+  a.launch_area = model::LaunchArea{{33.0, 52.0}, 30};
+  a.route = {{32.0, 51.0}};
+  a.targets = {{{30.52, 50.45}, 2, "city centre"}, {{30.40, 50.40}, 1, ""}};
+  model::Salvo b;
+  b.id = "wave-2";
+  b.threat = "kh101";
+  b.count = 6;
+  b.launch = geo::LonLat{36.0, 47.0};
+  b.targets = {{{30.52, 50.45}, 1, ""}};
+  s.salvos = {a, b};
+  model::EwZone z;
+  z.id = "ew-1";
+  z.center = {31.0, 50.8};
+  z.radius_km = 25;
+  z.strength = 0.5;
+  s.ew = {z};
+  return s;
+}
+
+}  // namespace
+
+TEST(VectorOutputs, CoverageGeojsonHasOneFeaturePerClassInWgs84) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  const auto file = tmp.path / "coverage_12.5m.geojson";
+  report::write_coverage_geojson(file, cov.grid, cov.altitudes[1].count, cov.in_region);
+  auto ds = open_vector(file);
+  ASSERT_TRUE(ds);
+  ASSERT_EQ(ds->GetLayerCount(), 1);
+  OGRLayer* layer = ds->GetLayer(0);
+  EXPECT_TRUE(layer->GetSpatialRef()->IsGeographic());
+  // Reaches of 25 km around two batteries 47 km apart: classes 1 and 2 only.
+  std::map<int, double> area_km2;
+  for (auto& f : *layer) {
+    OGRGeometry* g = f->GetGeometryRef();
+    ASSERT_TRUE(g);
+    const auto type = wkbFlatten(g->getGeometryType());
+    EXPECT_TRUE(type == wkbMultiPolygon || type == wkbPolygon) << type;
+    // Back in the grid's CRS the polygons cover exactly the cells of the class.
+    OGRSpatialReference laea;
+    laea.importFromProj4("+proj=laea +lat_0=50.45 +lon_0=30.5 +R=6371000 +units=m +no_defs");
+    laea.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    g->transformTo(&laea);
+    area_km2[f->GetFieldAsInteger("count")] = OGR_G_Area(OGRGeometry::ToHandle(g)) / 1e6;
+  }
+  std::map<int, int> cells;
+  for (int r = 5; r < 75; ++r)
+    for (int c = 5; c < 95; ++c)
+      if (const int k = cov.altitudes[1].count[r * 100 + c]) ++cells[std::min(k, 5)];
+  ASSERT_EQ(area_km2.size(), cells.size());
+  for (const auto& [k, n] : cells) EXPECT_NEAR(area_km2[k], n, 0.01 * n) << "class " << k;
+}
+
+TEST(VectorOutputs, CoverageOfFiveAndMoreIsOneClass) {
+  auto cov = test::synthetic_coverage();
+  for (auto& v : cov.altitudes[0].count) v = static_cast<std::uint16_t>(v ? 7 : 0);
+  test::TempDir tmp;
+  const auto file = tmp.path / "c.geojson";
+  report::write_coverage_geojson(file, cov.grid, cov.altitudes[0].count, cov.in_region);
+  auto ds = open_vector(file);
+  ASSERT_TRUE(ds);
+  OGRLayer* layer = ds->GetLayer(0);
+  ASSERT_EQ(layer->GetFeatureCount(), 1);
+  auto f = std::unique_ptr<OGRFeature>(layer->GetNextFeature());
+  EXPECT_EQ(f->GetFieldAsInteger("count"), 5);
+}
+
+TEST(VectorOutputs, ScenarioLayersHoldTheirFeaturesAndAttributes) {
+  const auto s = scenario_with_salvos();
+  auto sim = test::synthetic_simulation();
+  sim.leakers_by_target = {{{30.52, 50.45}, 3.5}, {{30.40, 50.40}, 0.25}};
+  test::TempDir tmp;
+  report::OutputStage stage(tmp.path / "out");
+  const auto names = report::write_scenario_geojson(stage, s, &sim);
+  EXPECT_EQ(names.size(), 5u);
+  stage.commit();
+  const fs::path out = tmp.path / "out";
+
+  auto bat = open_vector(out / "batteries.geojson");
+  ASSERT_TRUE(bat);
+  OGRLayer* bl = bat->GetLayer(0);
+  ASSERT_EQ(bl->GetFeatureCount(), 1);
+  auto b = std::unique_ptr<OGRFeature>(bl->GetNextFeature());
+  EXPECT_STREQ(b->GetFieldAsString("id"), "kyiv-1");
+  EXPECT_STREQ(b->GetFieldAsString("system"), "iris_t_slm");
+  EXPECT_STREQ(b->GetFieldAsString("system_name"), "IRIS-T SLM");
+  EXPECT_STREQ(b->GetFieldAsString("operator"), "ukraine");
+  EXPECT_STREQ(b->GetFieldAsString("role"), "shooter");
+  EXPECT_DOUBLE_EQ(b->GetGeometryRef()->toPoint()->getX(), 30.2);
+
+  auto tg = open_vector(out / "targets.geojson");
+  ASSERT_TRUE(tg);
+  OGRLayer* tl = tg->GetLayer(0);
+  ASSERT_EQ(tl->GetFeatureCount(), 2);  // the shared target once
+  auto t0 = std::unique_ptr<OGRFeature>(tl->GetNextFeature());
+  EXPECT_STREQ(t0->GetFieldAsString("name"), "city centre");
+  EXPECT_DOUBLE_EQ(t0->GetFieldAsDouble("weight"), 3);
+  EXPECT_STREQ(t0->GetFieldAsString("salvos"), "wave-1,wave-2");
+  EXPECT_DOUBLE_EQ(t0->GetFieldAsDouble("leakers_mean"), 3.5);
+  auto t1 = std::unique_ptr<OGRFeature>(tl->GetNextFeature());
+  EXPECT_DOUBLE_EQ(t1->GetFieldAsDouble("leakers_mean"), 0.25);
+
+  auto la = open_vector(out / "launch_areas.geojson");
+  ASSERT_TRUE(la);
+  OGRLayer* ll = la->GetLayer(0);
+  ASSERT_EQ(ll->GetFeatureCount(), 2);
+  auto l0 = std::unique_ptr<OGRFeature>(ll->GetNextFeature());
+  EXPECT_STREQ(l0->GetFieldAsString("salvo"), "wave-1");
+  EXPECT_STREQ(l0->GetFieldAsString("threat"), "shahed136");
+  EXPECT_EQ(l0->GetFieldAsInteger("count"), 40);
+  EXPECT_EQ(wkbFlatten(l0->GetGeometryRef()->getGeometryType()), wkbPolygon);
+  auto l1 = std::unique_ptr<OGRFeature>(ll->GetNextFeature());
+  EXPECT_EQ(wkbFlatten(l1->GetGeometryRef()->getGeometryType()), wkbPoint);
+
+  auto rt = open_vector(out / "routes.geojson");
+  ASSERT_TRUE(rt);
+  OGRLayer* rl = rt->GetLayer(0);
+  ASSERT_EQ(rl->GetFeatureCount(), 3);  // one line per salvo and target
+  auto r0 = std::unique_ptr<OGRFeature>(rl->GetNextFeature());
+  EXPECT_STREQ(r0->GetFieldAsString("target"), "city centre");
+  const OGRLineString* line = r0->GetGeometryRef()->toLineString();
+  EXPECT_GT(line->getNumPoints(), 5);  // densified along the great circles
+  EXPECT_DOUBLE_EQ(line->getX(0), 33.0);
+  EXPECT_DOUBLE_EQ(line->getX(line->getNumPoints() - 1), 30.52);
+
+  auto ew = open_vector(out / "ew_zones.geojson");
+  ASSERT_TRUE(ew);
+  ASSERT_EQ(ew->GetLayer(0)->GetFeatureCount(), 1);
+}
+
+TEST(VectorOutputs, TargetsHaveNoLeakersWithoutASimulationAndNoEwFileWithoutZones) {
+  auto s = scenario_with_salvos();
+  s.ew.clear();
+  test::TempDir tmp;
+  report::OutputStage stage(tmp.path / "out");
+  EXPECT_EQ(report::write_scenario_geojson(stage, s, nullptr).size(), 4u);
+  stage.commit();
+  EXPECT_FALSE(fs::exists(tmp.path / "out/ew_zones.geojson"));
+  auto tg = open_vector(tmp.path / "out/targets.geojson");
+  ASSERT_TRUE(tg);
+  EXPECT_LT(tg->GetLayer(0)->GetLayerDefn()->GetFieldIndex("leakers_mean"), 0);
+}
+
+TEST(VectorOutputs, KmlHoldsEveryLayerOfTheFolder) {
+  const auto s0 = scenario_with_salvos();
+  auto s = s0;
+  s.coverage.altitudes_m = {50, 12.5};
+  const auto cov = test::synthetic_coverage();
+  const auto sim = test::synthetic_simulation();
+  report::RenderOptions opt;
+  test::TempDir tmp;
+  {
+    report::OutputStage stage(tmp.path / "out");
+    report::write_coverage_outputs(stage, s, cov, opt);
+    stage.commit();
+  }
+  // A later simulate into the same folder keeps the coverage layers in the KML.
+  {
+    report::OutputStage stage(tmp.path / "out");
+    report::write_engagement_outputs(stage, s, sim);
+    stage.commit();
+  }
+  auto kml = open_vector(tmp.path / "out/adcov.kml");
+  ASSERT_TRUE(kml);
+  std::map<std::string, GIntBig> features;
+  for (int i = 0; i < kml->GetLayerCount(); ++i)
+    features[kml->GetLayer(i)->GetName()] = kml->GetLayer(i)->GetFeatureCount();
+  EXPECT_EQ(features.size(), 7u);
+  EXPECT_GT(features["coverage_50m"], 0);
+  EXPECT_GT(features["coverage_12.5m"], 0);
+  EXPECT_EQ(features["batteries"], 1);
+  EXPECT_EQ(features["targets"], 2);
+  EXPECT_EQ(features["launch_areas"], 2);
+  EXPECT_EQ(features["routes"], 3);
+  EXPECT_EQ(features["ew_zones"], 1);
+  OGRLayer* targets = kml->GetLayerByName("targets");
+  ASSERT_TRUE(targets);
+  EXPECT_GE(targets->GetLayerDefn()->GetFieldIndex("leakers_mean"), 0);
+}
