@@ -77,7 +77,7 @@ struct Battery {
 struct WeightedTarget {
   geo::LonLat at;
   double weight = 1;
-  std::string name;  ///< optional label for maps and reports ("city centre"); empty when not given
+  std::string name{};  ///< optional label for maps and reports ("city centre"); empty when not given
 };
 
 struct LaunchArea {
