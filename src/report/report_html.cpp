@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -51,7 +52,7 @@ constexpr const char* kStyle = R"(
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a;
        max-width: 1280px; margin: 2em auto; padding: 0 1.5em; overflow-wrap: break-word; }
 h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ccc; }
-pre.question { background: #f4f4f0; padding: .8em 1em; white-space: pre-wrap; font: inherit; }
+.question { background: #f4f4f0; padding: .1em 1em; } .question p { margin: .6em 0; }
 .scroll { overflow-x: auto; margin: .6em 0 1.2em; }
 table { border-collapse: collapse; }
 th, td { padding: .25em .8em; border-bottom: 1px solid #e2e2e2; text-align: right; }
@@ -61,13 +62,14 @@ th { background: #f0f0ec; }
 figure { margin: 1em 0 2em; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
 .headline { font-size: 1.3em; margin: .8em 0; } .headline b { font-size: 1.3em; }
 .key { display: flex; gap: 1em; flex-wrap: wrap; }
-.key div { background: #f4f4f0; padding: .6em 1em; flex: 1 1 13em; } .key b { font-size: 1.4em; display: block; }
+.key div { background: #f4f4f0; padding: .6em 1em; flex: 1 1 12em; } .key b { font-size: 1.4em; display: block; }
 .muted { color: #666; }
 footer { margin-top: 3em; padding-top: .6em; border-top: 1px solid #ccc; font-size: .9em; }
 code { overflow-wrap: anywhere; }
 @media (max-width: 600px) {
   body { font-size: 14px; margin: 1em auto; padding: 0 .8em; }
   h1 { font-size: 1.4em; } th, td { padding: .25em .5em; }
+  .key { gap: .5em; } .key div { flex-basis: 9em; padding: .5em .7em; } .key b { font-size: 1.2em; }
 }
 )";
 
@@ -220,6 +222,38 @@ std::string wrap_tables(const std::string& h) {
   return out.append(h, from, std::string::npos);
 }
 
+// The scenario's header comment as flowing paragraphs: a fixed-width block
+// (its line breaks kept) is wider than a phone and ragged on a desk. The
+// scenarios write hanging-indent paragraphs ("Question: ...", continuation
+// lines indented); a block of lines with no indented line is one paragraph.
+// A short leading label ("Question:", "Sensors and C2:") is set in bold.
+std::string question_html(const std::string& text) {
+  std::vector<std::vector<std::string>> blocks(1);
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.find_first_not_of(' ') == std::string::npos) {
+      if (!blocks.back().empty()) blocks.emplace_back();
+    } else {
+      blocks.back().push_back(line);
+    }
+  std::vector<std::string> paras;
+  for (const auto& b : blocks) {
+    const bool hanging = std::any_of(b.begin(), b.end(), [](const std::string& l) { return l[0] == ' '; });
+    for (std::size_t i = 0; i < b.size(); ++i) {
+      const std::string l = b[i].substr(b[i].find_first_not_of(' '));
+      if (i == 0 || (hanging && b[i][0] != ' ')) paras.push_back(l);
+      else paras.back() += " " + l;
+    }
+  }
+  std::string h = "<div class=question>\n";
+  for (const auto& p : paras) {
+    const std::size_t colon = p.find(": ");
+    const bool label = colon != std::string::npos && colon < 30 && std::count(p.begin(), p.begin() + colon, ' ') < 3;
+    h += "<p>" + (label ? "<b>" + esc(p.substr(0, colon + 1)) + "</b>" + esc(p.substr(colon + 1)) : esc(p)) + "</p>\n";
+  }
+  return h + "</div>\n";
+}
+
 constexpr const char* kGroups[] = {"ukraine", "allied", "contractor"};
 
 // An index with its interval: "0.42 (0.35 &ndash; 0.50)".
@@ -305,9 +339,6 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
        std::to_string(s.batteries.size() - sensors) + " batteries, " +
        (sensors > 0 ? std::to_string(sensors) + " sensors, " : std::string()) + std::to_string(s.salvos.size()) +
        " salvos.</p>\n" + provenance_header(provenance, when);
-  const std::string question = scenario_header_comment(s.file);
-  if (!question.empty()) h += "<h2>The question</h2>\n<pre class=question>" + esc(question) + "</pre>\n";
-
   // Headline numbers first: what a reader wants before the detail. Decoys
   // carry no warhead: counted apart so "of M" is what could do harm.
   if (sim) {
@@ -341,6 +372,10 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
            "</b>mean; p5&ndash;p95 " + pct(it->second.p5) + " &ndash; " + pct(it->second.p95) + ", " +
            grouped_text(2 * unc->samples) + " runs</div>\n";
   h += "</div>\n";
+  // The answer before the question: on a phone the question is a screen or
+  // two long, and the headline is what the reader opened the page for.
+  const std::string question = scenario_header_comment(s.file);
+  if (!question.empty()) h += "<h2>The question</h2>\n" + question_html(question);
 
   if (cov) {
     h += "<h2>Coverage</h2>\n<p>Number of batteries able to engage a target at each height above the ground "
