@@ -43,6 +43,12 @@ std::string fixed(double v, int digits) { return grouped_text(v, digits); }
 
 std::string pct(double v) { return fixed(100.0 * v, 1) + "&nbsp;%"; }
 
+// A number as a person reads it: grouped when whole and large (350,000),
+// else in its shortest form (0.05).
+std::string plain(double v) {
+  return std::isfinite(v) && v == std::round(v) && std::fabs(v) >= 1000 ? grouped_text(v) : number_text(v);
+}
+
 // Reads on a phone as on a desk (issue 15): tables scroll sideways inside
 // their .scroll wrapper instead of widening the page, images shrink to the
 // column, the key figures wrap into as many rows as the width needs, and a
@@ -53,7 +59,12 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
        max-width: 1280px; margin: 2em auto; padding: 0 1.5em; overflow-wrap: break-word; }
 h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ccc; }
 .question { background: #f4f4f0; padding: .1em 1em; } .question p { margin: .6em 0; }
-.scroll { overflow-x: auto; margin: .6em 0 1.2em; }
+.scroll { overflow-x: auto; margin: .6em 0 1.2em;
+  /* A shadow at an edge with more table beyond it, so a cut-off column reads as "scroll", not as missing. */
+  background: linear-gradient(to right, #fff 30%, #fff0), linear-gradient(to left, #fff 30%, #fff0) 100% 0,
+              radial-gradient(farthest-side at 0 50%, #0003, #0000), radial-gradient(farthest-side at 100% 50%, #0003, #0000) 100% 0;
+  background-repeat: no-repeat; background-size: 3em 100%, 3em 100%, 1em 100%, 1em 100%;
+  background-attachment: local, local, scroll, scroll; }
 table { border-collapse: collapse; }
 th, td { padding: .25em .8em; border-bottom: 1px solid #e2e2e2; text-align: right; }
 td { white-space: nowrap; }
@@ -69,7 +80,7 @@ code { overflow-wrap: anywhere; }
 @media (max-width: 600px) {
   body { font-size: 14px; margin: 1em auto; padding: 0 .8em; }
   h1 { font-size: 1.4em; } th, td { padding: .25em .5em; }
-  .key { gap: .5em; } .key div { flex-basis: 9em; padding: .5em .7em; } .key b { font-size: 1.2em; }
+  ul { padding-left: 1.2em; } .key { gap: .5em; } .key div { flex-basis: 9em; padding: .5em .7em; } .key b { font-size: 1.2em; }
 }
 )";
 
@@ -168,7 +179,7 @@ std::vector<std::pair<std::string, std::string>> estimates(const model::Scenario
       if (src.find("estimate") == std::string::npos) continue;
       keys += (keys.empty() ? "" : ", ") + k;
       if (auto r = type.ranges.find(k); r != type.ranges.end() && r->second[0] < r->second[1])
-        keys += " (" + number_text(r->second[0]) + "-" + number_text(r->second[1]) + ")";
+        keys += " (" + plain(r->second[0]) + "-" + plain(r->second[1]) + ")";
     }
     if (!keys.empty()) out.emplace_back(id, keys);
   };
@@ -180,12 +191,17 @@ std::vector<std::pair<std::string, std::string>> estimates(const model::Scenario
 }
 
 // A target's name where a salvo names the target at this position (the
-// engine's leakers_by_target lists each distinct position once); else "".
-std::string target_name(const model::Scenario& s, const geo::LonLat& at) {
+// engine's leakers_by_target lists each distinct position once); else the
+// salvos aimed at it, muted, so no row is blank.
+std::string target_cell(const model::Scenario& s, const geo::LonLat& at) {
+  std::string salvos;
   for (const model::Salvo& v : s.salvos)
-    for (const model::WeightedTarget& t : v.targets)
-      if (t.at == at && !t.name.empty()) return t.name;
-  return "";
+    for (const model::WeightedTarget& t : v.targets) {
+      if (t.at != at) continue;
+      if (!t.name.empty()) return esc(t.name);
+      salvos += (salvos.empty() ? "" : ", ") + v.id;
+    }
+  return "<span class=muted>target of " + esc(salvos) + "</span>";
 }
 
 // Which adcov made the page, when and how: a header line and a footer, both
@@ -199,8 +215,8 @@ std::string provenance_header(const ReportProvenance& p, const std::string& when
 std::string provenance_footer(const ReportProvenance& p, const std::string& when) {
   std::string f = "<footer class=\"muted provenance\">Written " + esc(when) + " by adcov" +
                   (p.version.empty() ? std::string() : " " + esc(p.version));
-  if (!p.command_line.empty()) f += " with <code>" + esc(p.command_line) + "</code>";
-  return f + ".</footer>\n";
+  if (!p.command_line.empty()) f += ", with: <code>" + esc(p.command_line) + "</code>";
+  return f + "</footer>\n";
 }
 
 // Every table inside a sideways-scrolling wrapper, so a wide table scrolls
@@ -295,7 +311,7 @@ void uncertainty_section(std::string& h, const UncertaintyResult& u,
     const SensitivityIndex& x = sens->second[i];
     std::string range = "-";
     for (const auto& p : u.parameters)
-      if (p.set == x.parameter) range = number_text(p.lo) + " &ndash; " + number_text(p.hi);
+      if (p.set == x.parameter) range = plain(p.lo) + " &ndash; " + plain(p.hi);
     h += "<tr><td><code>" + esc(x.parameter) + "</code></td><td>" + range + "</td><td>" +
          index_text(x.s1, x.s1_lo, x.s1_hi) + "</td><td>" + index_text(x.st, x.st_lo, x.st_hi) + "</td></tr>\n";
   }
@@ -428,7 +444,7 @@ std::string report_html(const model::Scenario& s, const coverage::CoverageResult
     if (!sim->leakers_by_target.empty()) {
       h += "<table><tr><th>target</th><th>(lon, lat)</th><th>leakers per trial</th></tr>\n";
       for (const auto& l : sim->leakers_by_target)
-        h += "<tr><td>" + esc(target_name(s, l.at)) + "</td><td>" + fixed(l.at.lon_deg, 4) + ", " +
+        h += "<tr><td>" + target_cell(s, l.at) + "</td><td>" + fixed(l.at.lon_deg, 4) + ", " +
              fixed(l.at.lat_deg, 4) + "</td><td>" + fixed(l.mean, 2) + "</td></tr>\n";
       h += "</table>\n";
     }

@@ -113,9 +113,9 @@ TEST(ReportHtml, ReadsOnAPhoneWithNamedTargetsAndItsProvenance) {
   EXPECT_NE(html.find("<td>42,844</td>"), std::string::npos);
   EXPECT_NE(html.find("interceptors fired $213.4 M"), std::string::npos);
   EXPECT_NE(html.find("<td>Kyiv centre</td><td>30.5200, 50.4500</td><td>18.80</td>"), std::string::npos);
-  EXPECT_NE(html.find("<td></td><td>30.6000, 50.4000</td><td>1.50</td>"), std::string::npos);  // unnamed
+  EXPECT_NE(html.find("<td><span class=muted>target of wave-1</span></td><td>30.6000, 50.4000</td><td>1.50</td>"), std::string::npos);  // unnamed
   EXPECT_NE(html.find("adcov 9.8.7, written 2025-03-01T21:04:05Z"), std::string::npos);
-  EXPECT_NE(html.find("with <code>adcov run 'my raid.yaml' -o out</code>"), std::string::npos);
+  EXPECT_NE(html.find("with: <code>adcov run 'my raid.yaml' -o out</code>"), std::string::npos);
   // Without a time given, the writer stamps its own (ISO 8601 UTC).
   const std::string now = report::report_html(s, nullptr, nullptr, none);
   const auto at = now.find(", written ");
