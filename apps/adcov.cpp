@@ -19,6 +19,7 @@
 #include "adcov/error.hpp"
 #include "adcov/model/value_rules.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "command_line.hpp"
 #include "commands.hpp"
 #include "interrupt_cleanup.hpp"
 #include "adcov/run/mpi_session.hpp"
@@ -142,6 +143,11 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
     if (!c_run->parsed() && !c_sim->parsed() && !c_sw->parsed() && !c_unc->parsed()) return 0;
     for (auto* c : {&run.common, &sim.common, &sw.common, &unc.common}) c->quiet = true;
   }
+
+  // report.html says which adcov and which command line made it (written_utc: stamped when written).
+  const adcov::report::ReportProvenance provenance{ADCOV_VERSION, command_line_text(argc, argv), ""};
+  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &unc.common, &bench.common})
+    c->provenance = provenance;
 
   // --threads caps TBB for the whole process (oneTBB global_control).
   int threads = 0;

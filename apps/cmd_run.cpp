@@ -74,6 +74,7 @@ int cmd_run(const RunArgs& a, const run::Ranks& ranks) {
   opt.render = report::default_render_options();
   opt.progress = bar.hooks();
   opt.ranks = ranks;
+  opt.provenance = a.common.provenance;
 
   int failures = 0, input_failures = 0;
   for (const auto& s : scenarios) {

@@ -48,6 +48,7 @@ int cmd_uncertainty(const UncertaintyArgs& a, const run::Ranks& ranks) {
   opt.trials = a.trials;
   opt.seed = a.seed;
   opt.progress = bar.hooks();
+  opt.provenance = a.common.provenance;
   const auto dir = output_dir(a.out_dir, s.name, 1, "-uncertainty");
   const std::optional<report::UncertaintyResult> r = run::uncertainty_into(dir, s, opt, ranks);
   if (!r) return 0;  // another rank than 0: its runs went to rank 0

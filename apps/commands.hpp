@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "adcov/report/report_provenance.hpp"
 #include "adcov/run/ranks.hpp"
 
 namespace adcov::app {
@@ -16,6 +17,7 @@ namespace adcov::app {
 struct Common {
   int threads = 0;     ///< 0 = all cores
   bool quiet = false;  ///< no progress output
+  report::ReportProvenance provenance;  ///< version and command line, for report.html (set by main)
 };
 
 struct RunArgs {

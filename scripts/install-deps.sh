@@ -7,6 +7,7 @@ pkgs=(cmake g++ make pkg-config
       libgtest-dev libgmock-dev libbenchmark-dev python3
       nlohmann-json3-dev libfmt-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
       libboost-dev
+      chromium  # tests/apps/browser_test.cpp: report.html in a headless browser
       clang libclang-rt-14-dev)  # scripts/fuzz.sh: libFuzzer harnesses (clang 14, Debian 12)
 # The optional MPI build (cmake -DADCOV_WITH_MPI=ON): ADCOV_WITH_MPI=1 adds Open MPI.
 if [ "${ADCOV_WITH_MPI:-0}" = 1 ]; then pkgs+=(libopenmpi-dev openmpi-bin); fi

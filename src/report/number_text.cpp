@@ -2,8 +2,37 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace adcov::report {
 
 std::string number_text(double v) { return fmt::format("{}", v); }
+
+std::string grouped_text(double v, int decimals) {
+  if (!std::isfinite(v)) return "-";
+  // Format first, then group the digits of the whole part, so rounding
+  // (999.96 -> "1,000.0") is {fmt}'s and the grouping follows it.
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s[0] == '-' && s.find_first_of("123456789") == std::string::npos) s.erase(0, 1);  // "-0.0" reads as a sign
+  const std::size_t start = s[0] == '-' ? 1 : 0;
+  const std::size_t whole_end = std::min(s.find('.'), s.size());
+  std::string out = s.substr(0, start);
+  for (std::size_t i = start; i < whole_end; ++i) {
+    if (i > start && (whole_end - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out + s.substr(whole_end);
+}
+
+std::string money_text(double usd) {
+  if (!std::isfinite(usd)) return "-";
+  const char* sign = usd < 0 ? "-" : "";
+  const double a = std::fabs(usd);
+  // Decide on the rounded value so 999.96e6 reads "$1.0 B", not "$1,000.0 M".
+  if (std::round(a / 1e8) >= 10) return fmt::format("{}${} B", sign, grouped_text(a / 1e9, 1));
+  if (std::round(a) >= 1e6) return fmt::format("{}${:.1f} M", sign, a / 1e6);
+  return fmt::format("{}${}", sign, grouped_text(a, 0));
+}
 
 }  // namespace adcov::report

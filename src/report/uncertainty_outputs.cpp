@@ -47,14 +47,15 @@ std::string sensitivity_csv(const UncertaintyResult& r) {
   return o;
 }
 
-void write_uncertainty_outputs(OutputStage& stage, const model::Scenario& s, const UncertaintyResult& r) {
+void write_uncertainty_outputs(OutputStage& stage, const model::Scenario& s, const UncertaintyResult& r,
+                               const ReportProvenance& provenance) {
   write_text_file(stage.path(kUncertaintyCsv), uncertainty_csv(r));
   write_text_file(stage.path(kSensitivityCsv), sensitivity_csv(r));
   write_png(stage.path(kTornadoPng), render_tornado_plot(s, r));
   write_png(stage.path(kUncertaintyFanPng), render_uncertainty_fan(s, r));
   write_uncertainty_summary(stage, s, r);
   // After the PNGs: the page embeds them from the stage.
-  write_report_html(stage, s, nullptr, nullptr, &r);
+  write_report_html(stage, s, nullptr, nullptr, &r, provenance);
 }
 
 }  // namespace adcov::report

@@ -90,7 +90,7 @@ std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const st
 
   add_written(out, report::write_coverage_outputs(*stage, s, *out.coverage, opt.render));
   add_written(out, report::write_engagement_outputs(*stage, s, *out.simulation));
-  report::write_report_html(*stage, s, &*out.coverage, &*out.simulation);
+  report::write_report_html(*stage, s, &*out.coverage, &*out.simulation, nullptr, opt.provenance);
   add_written(out, {{"report.html"}, {}});
   stage->commit();
   return out;

@@ -196,7 +196,7 @@ std::optional<report::UncertaintyResult> uncertainty_into(const std::filesystem:
   if (ranks.writer()) stage.emplace(out_dir);
   std::optional<report::UncertaintyResult> r = run_uncertainty(s, opt, ranks);
   if (!r) return std::nullopt;
-  report::write_uncertainty_outputs(*stage, s, *r);
+  report::write_uncertainty_outputs(*stage, s, *r, opt.provenance);
   stage->commit();
   return r;
 }

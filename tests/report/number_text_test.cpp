@@ -29,3 +29,31 @@ TEST(NumberText, EveryDoubleReadsBackBitForBit) {
   for (double v : {std::numeric_limits<double>::max(), std::numeric_limits<double>::denorm_min(), 0.0})
     EXPECT_EQ(std::strtod(number_text(v).c_str(), nullptr), v) << number_text(v);
 }
+
+TEST(NumberText, GroupedThousandsForPeople) {
+  using adcov::report::grouped_text;
+  EXPECT_EQ(grouped_text(42843.6), "42,844");
+  EXPECT_EQ(grouped_text(1446), "1,446");
+  EXPECT_EQ(grouped_text(999), "999");
+  EXPECT_EQ(grouped_text(999.6), "1,000");
+  EXPECT_EQ(grouped_text(1234567.891, 2), "1,234,567.89");
+  EXPECT_EQ(grouped_text(-1234.5, 1), "-1,234.5");
+  EXPECT_EQ(grouped_text(-0.01, 1), "0.0");  // no "-0.0"
+  EXPECT_EQ(grouped_text(0), "0");
+  EXPECT_EQ(grouped_text(std::nan("")), "-");
+  EXPECT_EQ(grouped_text(std::numeric_limits<double>::infinity()), "-");
+}
+
+TEST(NumberText, MoneyInMillions) {
+  using adcov::report::money_text;
+  EXPECT_EQ(money_text(213.44e6), "$213.4 M");
+  EXPECT_EQ(money_text(1e6), "$1.0 M");
+  EXPECT_EQ(money_text(999999.6), "$1.0 M");
+  EXPECT_EQ(money_text(999.96e6), "$1.0 B");
+  EXPECT_EQ(money_text(2.5e9), "$2.5 B");
+  EXPECT_EQ(money_text(12345e9), "$12,345.0 B");
+  EXPECT_EQ(money_text(85000), "$85,000");
+  EXPECT_EQ(money_text(0), "$0");
+  EXPECT_EQ(money_text(-3e6), "-$3.0 M");
+  EXPECT_EQ(money_text(std::nan("")), "-");
+}

@@ -4,6 +4,8 @@
 /// in messages: {fmt}'s "{}", the shortest decimal that reads back to the same
 /// double (https://fmt.dev/9.1.0/syntax.html, "none" presentation type), so
 /// files of runs that should be bit-identical compare equal as text.
+/// Beside it, the forms for people (report.html): thousands grouped, money
+/// in millions.
 
 #include <string>
 
@@ -13,5 +15,15 @@ namespace adcov::report {
 /// (whole numbers below 1e16 are written in full), 1e-5 -> "1e-05",
 /// NaN -> "nan". Identical to fmt::format("{}", v).
 std::string number_text(double v);
+
+/// `v` rounded to `decimals` places with its whole part grouped by commas
+/// (English usage, as the rest of the page): 42843.6 -> "42,844",
+/// 1446 -> "1,446", -1234.5 with 1 -> "-1,234.5"; "-" for NaN or infinity.
+std::string grouped_text(double v, int decimals = 0);
+
+/// US dollars for people, one decimal of the unit that keeps it short:
+/// 213.4e6 -> "$213.4 M", 2.5e9 -> "$2.5 B", below a million in full
+/// (85000 -> "$85,000"); "-" for NaN or infinity.
+std::string money_text(double usd);
 
 }  // namespace adcov::report

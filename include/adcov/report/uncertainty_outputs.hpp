@@ -9,6 +9,7 @@
 
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/atomic_output.hpp"
+#include "adcov/report/report_provenance.hpp"
 #include "adcov/report/uncertainty_result.hpp"
 
 namespace adcov::report {
@@ -32,6 +33,7 @@ std::string sensitivity_csv(const UncertaintyResult& r);
 /// the summary staged or in the folder) and report.html (the scenario header
 /// and the Uncertainty section).
 /// \throws Error if a file cannot be written.
-void write_uncertainty_outputs(OutputStage& stage, const model::Scenario& s, const UncertaintyResult& r);
+void write_uncertainty_outputs(OutputStage& stage, const model::Scenario& s, const UncertaintyResult& r,
+                               const ReportProvenance& provenance = {});
 
 }  // namespace adcov::report

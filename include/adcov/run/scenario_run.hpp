@@ -20,6 +20,7 @@
 #include "adcov/engage/simulation.hpp"
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/heatmap_png.hpp"
+#include "adcov/report/report_provenance.hpp"
 #include "adcov/run/progress.hpp"
 #include "adcov/run/ranks.hpp"
 
@@ -31,6 +32,7 @@ struct ScenarioRunOptions {
   report::RenderOptions render;       ///< borders etc. for the PNGs
   ProgressHooks progress;
   Ranks ranks;                        ///< one process by default
+  report::ReportProvenance provenance;  ///< printed in report.html (version, command line)
 };
 
 /// What a command produced and wrote.

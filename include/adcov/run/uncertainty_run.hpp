@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "adcov/model/scenario.hpp"
+#include "adcov/report/report_provenance.hpp"
 #include "adcov/report/uncertainty_result.hpp"
 #include "adcov/run/progress.hpp"
 #include "adcov/run/ranks.hpp"
@@ -29,6 +30,7 @@ struct UncertaintyOptions {
   std::optional<std::uint64_t> seed;  ///< overrides the scenario's seed (trials and design)
   int bootstrap = 1000;               ///< bootstrap resamples for the indices' intervals
   ProgressHooks progress;             ///< one stage, counting this rank's model runs
+  report::ReportProvenance provenance;  ///< printed in report.html (version, command line)
 };
 
 /// The whole analysis on one process; on several ranks, the result on rank 0
