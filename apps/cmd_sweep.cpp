@@ -34,6 +34,7 @@ int cmd_sweep(const SweepArgs& a, const run::Ranks& ranks) {
   if (!all) return 0;  // another rank than 0: its rows went to rank 0
   const report::SweepResult& r = *all;
 
+  if (a.common.quiet) return 0;  // --quiet: nothing but errors (docs/commands.md)
   std::string text = report::sweep_csv(r);
   text += fmt::format("wrote {} and {} ({} points; terrain loaded {}x, visibility computed {}x)\n",
                       (dir / "sweep.csv").string(), (dir / "sweep.png").string(), r.points.size(), r.terrain_loads,
