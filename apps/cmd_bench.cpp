@@ -8,6 +8,7 @@
 
 #include <cstdio>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/run/memory_check.hpp"
@@ -21,6 +22,7 @@ int cmd_bench(const BenchArgs& a) {
   model::Scenario est = s;
   est.simulation.trials = a.trials;
   run::check_memory(a.scenario, coverage::estimate_memory(est));
+  coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
   const auto threads = tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
   const run::StageTimings t = run::time_stages(s, a.trials);
   const double cells = static_cast<double>(t.grid_width) * t.grid_height;

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/run/memory_check.hpp"
@@ -22,6 +23,7 @@ int cmd_coverage(const CoverageArgs& a) {
   if (a.resolution_m) s.resolution_m = *a.resolution_m;  // checked by the rule of resolution_m in adcov.cpp
   if (!a.altitudes_m.empty()) s.coverage.altitudes_m = a.altitudes_m;
   run::check_memory(a.scenario, coverage::estimate_memory(s));
+  coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
   ProgressBar bar(progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;
   opt.render = report::default_render_options();

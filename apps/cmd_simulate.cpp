@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/run/memory_check.hpp"
@@ -22,6 +23,7 @@ int cmd_simulate(const SimulateArgs& a, const run::Ranks& ranks) {
   model::Scenario est = s;
   if (a.trials) est.simulation.trials = *a.trials;
   run::check_memory(a.scenario, coverage::estimate_memory(est));
+  coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
   ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;
   opt.trials = a.trials;

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/run/memory_check.hpp"
@@ -22,6 +23,7 @@ int cmd_sweep(const SweepArgs& a, const run::Ranks& ranks) {
   model::Scenario est = s;
   if (a.trials) est.simulation.trials = *a.trials;
   run::check_memory(a.scenario, coverage::estimate_memory(est, true));
+  coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
   ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
   run::SweepOptions opt;
   opt.trials = a.trials;
@@ -32,6 +34,7 @@ int cmd_sweep(const SweepArgs& a, const run::Ranks& ranks) {
   if (!all) return 0;  // another rank than 0: its rows went to rank 0
   const report::SweepResult& r = *all;
 
+  if (a.common.quiet) return 0;  // --quiet: nothing but errors (docs/commands.md)
   std::string text = report::sweep_csv(r);
   text += fmt::format("wrote {} and {} ({} points; terrain loaded {}x, visibility computed {}x)\n",
                       (dir / "sweep.csv").string(), (dir / "sweep.png").string(), r.points.size(), r.terrain_loads,

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/run/memory_check.hpp"
@@ -42,6 +43,7 @@ int cmd_uncertainty(const UncertaintyArgs& a, const run::Ranks& ranks) {
   model::Scenario est = s;
   est.simulation.trials = a.trials.value_or(s.uncertainty.trials);
   run::check_memory(a.scenario, coverage::estimate_memory(est, false));
+  coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
   ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
   run::UncertaintyOptions opt;
   opt.samples = a.samples;

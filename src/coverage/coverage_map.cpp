@@ -221,7 +221,8 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
 void check_scenario_terrain(const model::Scenario& s) {
   if (s.terrain.flat_m || s.terrain.dem_files.empty()) return;
   const geo::LonLatBox& bb = s.region.bbox;
-  // The region's edges and a lattice inside (a mosaic may have gaps), then the batteries.
+  // The region's edges and a lattice inside (a mosaic may have gaps), then the batteries, then each launch and
+  // the same launch with lon and lat swapped.
   constexpr int kN = 16;
   std::vector<geo::LonLat> points;
   for (int i = 0; i <= kN; ++i)
@@ -229,6 +230,15 @@ void check_scenario_terrain(const model::Scenario& s) {
       points.push_back({bb.west + (bb.east - bb.west) * i / kN, bb.south + (bb.north - bb.south) * j / kN});
   const std::size_t first_battery = points.size();
   for (const model::Battery& b : s.batteries) points.push_back(b.position);
+  const std::size_t first_launch = points.size();
+  std::vector<const model::Salvo*> launched;
+  for (const model::Salvo& v : s.salvos) {
+    if (!v.launch && !v.launch_area) continue;
+    const geo::LonLat p = v.launch ? *v.launch : v.launch_area->center;
+    launched.push_back(&v);
+    points.push_back(p);
+    points.push_back({p.lat_deg, p.lon_deg});
+  }
   geo::DemCheck dem;
   try {
     dem = geo::check_dem(s.terrain.dem_files, points);
@@ -245,12 +255,29 @@ void check_scenario_terrain(const model::Scenario& s) {
                                    "{:.4f}); {}",
                                    bb.west, bb.south, bb.east, bb.north, points[i].lon_deg, points[i].lat_deg,
                                    covers(dem.lonlat)));
+  std::vector<std::string> errors;
   for (std::size_t k = 0; k < s.batteries.size(); ++k)
     if (!dem.covered[first_battery + k]) {
       const model::Battery& b = s.batteries[k];
-      throw InputError(where(s, b.loc) + fmt::format(": battery '{}' at ({:.5f}, {:.5f}) is outside the DEM; {}", b.id,
+      errors.push_back(where(s, b.loc) + fmt::format(": battery '{}' at ({:.5f}, {:.5f}) is outside the DEM; {}", b.id,
                                                      b.position.lon_deg, b.position.lat_deg, covers(dem.lonlat)));
     }
+  // A launch may lie off the DEM (it is only a start point), so only the clear mistake is an error: off every
+  // DEM file while the swapped numbers lie on one and nearer the region (docs/terrain.md, "Checked up front").
+  const geo::LonLat centre{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)};
+  for (std::size_t k = 0; k < launched.size(); ++k) {
+    const std::size_t i = first_launch + 2 * k;
+    const geo::LonLat p = points[i], q = points[i + 1];
+    const double p_km = geo::distance_m(centre, p) / 1000, q_km = geo::distance_m(centre, q) / 1000;
+    if (dem.covered[i] || !dem.covered[i + 1] || q_km >= p_km) continue;
+    const model::Salvo& v = *launched[k];
+    errors.push_back(where(s, v.launch_loc.file.empty() ? v.loc : v.launch_loc) +
+                     fmt::format(": salvo '{}': {} [{}, {}] is outside the DEM, {:.0f} km from the region's centre; "
+                                 "{}; did you swap lon/lat? [{}, {}] would lie on the DEM, {:.0f} km from it",
+                                 v.id, v.launch ? "launch" : "launch_area.center", p.lon_deg, p.lat_deg, p_km,
+                                 covers(dem.lonlat), q.lon_deg, q.lat_deg, q_km));
+  }
+  if (!errors.empty()) throw InputError(errors);
 }
 
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {

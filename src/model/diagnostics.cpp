@@ -41,6 +41,14 @@ std::string did_you_mean(std::string_view word, std::span<const std::string> can
     if (d == best && std::none_of(ties.begin(), ties.end(), [&](const std::string* t) { return *t == c; }))
       ties.push_back(&c);
   }
+  // No typo close enough: a word that begins a name ("patriot" of patriot_pac2, patriot_pac3) is a short form of
+  // it. Three letters at least, so "a" does not offer half the list.
+  constexpr std::size_t kMinPrefix = 3;
+  if (ties.empty() && word.size() >= kMinPrefix)
+    for (const auto& c : candidates)
+      if (c.size() > word.size() && edit_distance(word, std::string_view(c).substr(0, word.size())) == 0 &&
+          std::none_of(ties.begin(), ties.end(), [&](const std::string* t) { return *t == c; }))
+        ties.push_back(&c);
   if (ties.empty()) return {};
   // Equally close names are all offered (patriot_pac9 -> pac2 or pac3): picking
   // one by list order would guess for the user.

@@ -18,7 +18,9 @@ int edit_distance(std::string_view a, std::string_view b);
 
 /// " (did you mean 'x'?)" for the candidate closest to `word` (" (did you mean
 /// 'x' or 'y'?)" for equally close ones, at most 3), or "" when none is close:
-/// distance <= max(2, length/3) keeps hints to plausible typos.
+/// distance <= max(2, length/3) keeps hints to plausible typos. When none is,
+/// the names that `word` (3 letters or more) begins, case-insensitively:
+/// "patriot" -> " (did you mean 'patriot_pac2' or 'patriot_pac3'?)".
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 
 /// Collects `file:line:col: item: message` diagnostics for one file.

@@ -28,6 +28,7 @@
 #include "adcov/model/library.hpp"
 #include "adcov/model/value_rules.hpp"
 #include "model/loaded_yaml.hpp"
+#include "model/placement.hpp"
 #include "model/type_fields.hpp"
 #include "model/yaml_reader.hpp"
 
@@ -377,6 +378,23 @@ std::string element_label(const YAML::Node& el, const char* word, std::size_t in
   return std::string(word) + " #" + std::to_string(index + 1);
 }
 
+// A battery or target far outside the region, or a launch farther than any
+// threat flies, is a typo or swapped [lat, lon] (placement.hpp). Skipped
+// while the region itself is invalid: its error comes first.
+bool region_known(const Region& r) { return r.bbox.west < r.bbox.east && r.bbox.south < r.bbox.north; }
+
+void check_site(const YAML::Node& n, const std::string& item, const std::string& what, Ctx& c, const Region& r,
+                geo::LonLat p) {
+  if (!region_known(r)) return;
+  if (const std::string e = site_problem(r.bbox, p, what); !e.empty()) c.d.error(n.Mark(), item, e);
+}
+
+void check_launch(const YAML::Node& n, const std::string& item, const std::string& what, Ctx& c, const Region& r,
+                  geo::LonLat p) {
+  if (!region_known(r)) return;
+  if (const std::string e = launch_problem(r.bbox, p, what); !e.empty()) c.d.error(n.Mark(), item, e);
+}
+
 /// Reads `id:` and checks that it is well formed and unique in `seen` (id -> line).
 bool read_id(const MapReader& m, std::map<std::string, int>& seen, const char* word, std::string& out) {
   const YAML::Node n = m.require("id");
@@ -454,7 +472,8 @@ void read_batteries(const YAML::Node& node, Ctx& c, Scenario& s) {
                                              "contractor:<name>");
       }
     }
-    if (const YAML::Node p = m.require("position"); p.IsDefined()) read_lonlat(p, m.item(), "position", c.d, b.position);
+    if (const YAML::Node p = m.require("position"); p.IsDefined() && read_lonlat(p, m.item(), "position", c.d, b.position))
+      check_site(p, m.item(), "position", c, s.region, b.position);
     double h = 0;
     if (m.read("height_m", h, at_least(0).at_most(kMaxHeightM))) b.height_m = h;
     int mag = 0;
@@ -499,7 +518,11 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
       d.error(el.Mark(), item, "missing launch: [lon, lat] or launch_area: {center, radius_km}");
     if (ln.IsDefined()) {
       geo::LonLat p;
-      if (read_lonlat(ln, item, "launch", d, p)) v.launch = p;
+      if (read_lonlat(ln, item, "launch", d, p)) {
+        v.launch = p;
+        v.launch_loc = loc_of(c.file, ln);
+        check_launch(ln, item, "launch", c, s.region, p);
+      }
     }
     if (la.IsDefined()) {
       MapReader a(la, item + ": launch_area", {"center", "radius_km"}, d);
@@ -513,7 +536,11 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
         ok &= read_double(rn, item, "launch_area.radius_km", d, area.radius_km, at_least(0).at_most(kMaxRangeKm));
       else
         ok = false;
-      if (ok) v.launch_area = area;
+      if (ok) {
+        v.launch_area = area;
+        v.launch_loc = loc_of(c.file, a.get("center"));
+        check_launch(a.get("center"), item, "launch_area.center", c, s.region, area.center);
+      }
     }
 
     const YAML::Node tg = m.get("target"), tgs = m.get("targets");
@@ -523,7 +550,10 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
       d.error(el.Mark(), item, "missing target: [lon, lat] or targets: [{at, weight}, ...]");
     if (tg.IsDefined()) {
       WeightedTarget w;
-      if (read_lonlat(tg, item, "target", d, w.at)) v.targets.push_back(w);
+      if (read_lonlat(tg, item, "target", d, w.at)) {
+        check_site(tg, item, "target", c, s.region, w.at);
+        v.targets.push_back(w);
+      }
     }
     if (tgs.IsDefined() && expect_list(tgs, item, "targets", d)) {
       if (tgs.size() == 0) d.error(tgs.Mark(), item, "targets: empty list");
@@ -532,7 +562,10 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
         if (!t.is_map()) continue;
         WeightedTarget w;
         bool ok = false;
-        if (const YAML::Node at = t.require("at"); at.IsDefined()) ok = read_lonlat(at, item, "targets.at", d, w.at);
+        if (const YAML::Node at = t.require("at"); at.IsDefined()) {
+          ok = read_lonlat(at, item, "targets.at", d, w.at);
+          if (ok) check_site(at, item, "targets.at", c, s.region, w.at);
+        }
         if (const YAML::Node wn = t.get("weight"); wn.IsDefined())
           ok &= read_double(wn, item, "targets.weight", d, w.weight, positive().at_most(kMaxWeight));
         if (const YAML::Node nn = t.get("name"); nn.IsDefined() && read_string(nn, item, "targets.name", d, w.name) &&

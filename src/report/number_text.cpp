@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace adcov::report {
 
@@ -33,6 +34,14 @@ std::string money_text(double usd) {
   if (std::round(a / 1e8) >= 10) return fmt::format("{}${} B", sign, grouped_text(a / 1e9, 1));
   if (std::round(a) >= 1e6) return fmt::format("{}${:.1f} M", sign, a / 1e6);
   return fmt::format("{}${}", sign, grouped_text(a, 0));
+}
+
+std::string rounded_text(double v, int decimals) {
+  if (!std::isfinite(v)) return number_text(v);
+  // Through the fixed-point text, which rounds the decimal digits exactly, then
+  // read back: "0.8530" -> 0.853 -> "0.853"; -0 is written as 0.
+  const double r = std::strtod(fmt::format("{:.{}f}", v, decimals).c_str(), nullptr);
+  return number_text(r == 0 ? 0.0 : r);
 }
 
 }  // namespace adcov::report

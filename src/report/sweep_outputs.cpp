@@ -16,6 +16,10 @@
 
 namespace adcov::report {
 
+// Decimals of sweep.csv: a rate of a few hundred trials is known to 0.01 % at best, a mean count to 0.01, a cost
+// to the dollar (as trials.csv writes costs); more digits would be noise that only makes files differ.
+constexpr int kRateDecimals = 4, kMeanDecimals = 2, kCostDecimals = 0;
+
 std::string sweep_csv(const SweepResult& r) {
   std::set<double> alts;
   for (const auto& p : r.points) alts.insert(p.altitudes_m.begin(), p.altitudes_m.end());
@@ -25,20 +29,21 @@ std::string sweep_csv(const SweepResult& r) {
   o += "launched,intercepted_mean,interception_rate,ci95_lo,ci95_hi";
   for (double h : alts) fmt::format_to(out, ",covered_fraction_{}m", altitude_text(h));
   o += ",lost_ew_rate,neutralized_rate,leaked_warheads_mean";  // issue 12, after v1's columns
+  o += ",interceptor_cost_mean_usd";                            // issue 15
   o += '\n';
-  // Numbers as in trials.csv (number_text): 0.1, not %.17g's 0.10000000000000001.
+  const auto rate = [](double v) { return rounded_text(v, kRateDecimals); };
+  const auto mean = [](double v) { return rounded_text(v, kMeanDecimals); };
   for (const auto& p : r.points) {
     for (const auto& v : p.values) fmt::format_to(out, "{},", csv_cell(v));
-    fmt::format_to(out, "{},{},{},{},{}", p.overall.launched, number_text(p.overall.intercepted_mean),
-                   number_text(p.overall.interception_rate), number_text(p.overall.ci95_lo),
-                   number_text(p.overall.ci95_hi));
+    fmt::format_to(out, "{},{},{},{},{}", p.overall.launched, mean(p.overall.intercepted_mean),
+                   rate(p.overall.interception_rate), rate(p.overall.ci95_lo), rate(p.overall.ci95_hi));
     for (double h : alts) {
       o += ',';
       for (std::size_t i = 0; i < p.altitudes_m.size(); ++i)
-        if (p.altitudes_m[i] == h) o += number_text(p.covered_fraction[i]);
+        if (p.altitudes_m[i] == h) o += rate(p.covered_fraction[i]);
     }
-    fmt::format_to(out, ",{},{},{}", number_text(p.overall.lost_ew_rate), number_text(p.overall.neutralized_rate),
-                   number_text(p.overall.leaked_warheads_mean));
+    fmt::format_to(out, ",{},{},{},{}", rate(p.overall.lost_ew_rate), rate(p.overall.neutralized_rate),
+                   mean(p.overall.leaked_warheads_mean), rounded_text(p.interceptor_cost_mean_usd, kCostDecimals));
     o += '\n';
   }
   return o;

@@ -10,13 +10,16 @@
 #include <cstdio>
 #include <optional>
 
+#include "adcov/report/axis_name.hpp"
 #include "adcov/report/chart.hpp"
 
 namespace adcov::report {
 namespace {
 
-constexpr int kWidthPx = 960, kHeightPx = 600;
-constexpr double kLeftPx = 110, kRightPx = 230, kTopPx = 60, kBottomPx = 80;  // legend on the right
+// Three panels stacked on one x axis (rate, warheads through, interceptor cost), legend on the right.
+constexpr int kWidthPx = 960, kHeightPx = 900;
+constexpr double kLeftPx = 110, kRightPx = 230, kTopPx = 60, kBottomPx = 70;
+constexpr double kPanelGapPx = 55;  // room for the x tick labels under each panel
 
 std::optional<double> as_number(const std::string& v) {
   double d = 0;
@@ -32,7 +35,7 @@ std::optional<double> as_number(const std::string& v) {
 // evenly in sweep order; a tick and a label (cut to 12 characters) at each.
 Axis sweep_axis(const model::Scenario& s, const SweepResult& r, std::vector<double>& xs) {
   Axis a;
-  a.title = r.axes.empty() ? "" : r.axes[0];
+  a.title = r.axes.empty() ? "" : axis_name(r.axes[0]);
   const std::vector<std::string> none;
   const auto& values = s.sweep.empty() ? none : s.sweep[0].values;
   bool numeric = !values.empty();
@@ -69,6 +72,20 @@ Axis rate_axis(const SweepResult& r) {
   return a;
 }
 
+// An axis from 0 to just above `hi`, ticks at 1, 2 or 5 x 10^k (about five of them), labelled by `label`.
+template <class Label>
+Axis value_axis(const std::string& title, double hi, Label label) {
+  Axis a;
+  a.title = title;
+  a.lo = 0;
+  if (!(hi > 0)) hi = 1;
+  const double raw = hi / 5, mag = std::pow(10.0, std::floor(std::log10(raw)));
+  const double step = raw <= mag ? mag : raw <= 2 * mag ? 2 * mag : raw <= 5 * mag ? 5 * mag : 10 * mag;
+  a.hi = std::ceil(hi / step - 1e-9) * step;
+  for (int k = 0; k * step <= a.hi + step * 1e-9; ++k) a.ticks.push_back({k * step, label(k * step)});
+  return a;
+}
+
 // The label of series j: the values of the other axes.
 std::string series_label(const SweepResult& r, std::size_t j) {
   std::string label;
@@ -81,10 +98,26 @@ std::string series_label(const SweepResult& r, std::size_t j) {
 Picture render_sweep_plot(const model::Scenario& s, const SweepResult& r) {
   Picture pic(kWidthPx, kHeightPx, {255, 255, 255, 255});
   std::vector<double> xs;
-  const PlotArea area{kLeftPx, kTopPx, kWidthPx - kLeftPx - kRightPx, kHeightPx - kTopPx - kBottomPx,
-                      sweep_axis(s, r, xs), rate_axis(r)};
-  draw_chart_title(pic, kLeftPx, 18, "Interception rate and 95 % interval: " + s.name);
-  draw_axes(pic, area);
+  const Axis x = sweep_axis(s, r, xs);
+  double leaked_hi = 0, cost_hi = 0;
+  for (const auto& p : r.points)
+    leaked_hi = std::max(leaked_hi, p.overall.leaked_warheads_mean),
+    cost_hi = std::max(cost_hi, p.interceptor_cost_mean_usd);
+  const Axis y_axes[3] = {rate_axis(r),
+                          value_axis("Warheads through / night", leaked_hi, [](double v) { return fmt::format("{:g}", v); }),
+                          value_axis("Interceptor cost / night", cost_hi, [](double v) {
+                            if (v == 0) return std::string("$0");
+                            return v >= 1e6 ? fmt::format("${:g}M", v / 1e6) : fmt::format("${:g}k", v / 1e3);
+                          })};
+  const double panel_h = (kHeightPx - kTopPx - kBottomPx - 2 * kPanelGapPx) / 3;
+  std::vector<PlotArea> areas;
+  for (int k = 0; k < 3; ++k) {
+    PlotArea a{kLeftPx, kTopPx + k * (panel_h + kPanelGapPx), kWidthPx - kLeftPx - kRightPx, panel_h, x, y_axes[k]};
+    if (k < 2) a.x.title.clear();  // one x title, under the bottom panel
+    areas.push_back(a);
+    draw_axes(pic, a);
+  }
+  draw_chart_title(pic, kLeftPx, 18, "Sweep of " + s.name + ": rate with 95 % band, warheads through, cost");
   const std::size_t n0 = xs.size();
   const std::size_t n1 = r.points.size() / std::max<std::size_t>(n0, 1);  // the rest of the product
   std::vector<std::size_t> order(n0);  // left to right
@@ -92,19 +125,25 @@ Picture render_sweep_plot(const model::Scenario& s, const SweepResult& r) {
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return xs[a] < xs[b]; });
   std::vector<LegendEntry> legend;
   for (std::size_t j = 0; j < n1; ++j) {
-    std::vector<ChartPoint> rate, hi, lo;
+    std::vector<ChartPoint> rate, hi, lo, leaked, cost;
     for (std::size_t i : order) {
-      const auto& o = r.points[i * n1 + j].overall;
-      rate.push_back({xs[i], o.interception_rate});
-      hi.push_back({xs[i], o.ci95_hi});
-      lo.push_back({xs[i], o.ci95_lo});
+      const SweepPoint& p = r.points[i * n1 + j];
+      rate.push_back({xs[i], p.overall.interception_rate});
+      hi.push_back({xs[i], p.overall.ci95_hi});
+      lo.push_back({xs[i], p.overall.ci95_lo});
+      leaked.push_back({xs[i], p.overall.leaked_warheads_mean});
+      cost.push_back({xs[i], p.interceptor_cost_mean_usd});
     }
     const Rgba c = series_color(j);
-    draw_band(pic, area, hi, lo, {c.r, c.g, c.b, 50});
-    draw_line(pic, area, rate, c);
+    draw_band(pic, areas[0], hi, lo, {c.r, c.g, c.b, 50});
+    draw_line(pic, areas[0], rate, c);
+    draw_line(pic, areas[1], leaked, c);
+    draw_line(pic, areas[2], cost, c);
+    // Dots too: with few sweep values a line alone hides where the points are.
+    for (int k = 0; k < 3; ++k) draw_dots(pic, areas[k], k == 0 ? rate : k == 1 ? leaked : cost, 3, c);
     legend.push_back({series_label(r, j), c});
   }
-  draw_legend(pic, kWidthPx - kRightPx + 20, kTopPx, kRightPx - 36, r.axes.size() > 1 ? r.axes[1] : "",
+  draw_legend(pic, kWidthPx - kRightPx + 20, kTopPx, kRightPx - 36, r.axes.size() > 1 ? axis_name(r.axes[1]) : "",
               legend);
   return pic;
 }

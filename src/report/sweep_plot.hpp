@@ -1,6 +1,7 @@
 #pragma once
-// The sweep plot (private to report): interception rate with its 95 % band
-// against the first swept parameter, one line per value of the second.
+// The sweep plot (private to report): interception rate with its 95 % band,
+// warheads through and interceptor cost per night, in three panels against
+// the first swept parameter, one line per value of the second.
 
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/picture.hpp"

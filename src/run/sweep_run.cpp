@@ -48,7 +48,9 @@ void run_point(const model::Scenario& p, detail::SweepCache& cache, report::Swee
   so.trials = p.simulation.trials;
   so.seed = p.seed;
   so.operator_effects = false;  // not reported per point
-  pt.overall = engage::simulate(p, cache.terrain, cache.batteries, so).overall;
+  const engage::SimulationResult sim = engage::simulate(p, cache.terrain, cache.batteries, so);
+  pt.overall = sim.overall;
+  pt.interceptor_cost_mean_usd = sim.cost_interceptors_mean_usd;
   for (const auto& a : cov.altitudes) {
     pt.altitudes_m.push_back(a.altitude_m);
     pt.covered_fraction.push_back(a.region.covered_fraction);
@@ -66,7 +68,8 @@ void encode_share(const report::SweepResult& r, std::vector<std::int64_t>& buf) 
     for (const std::string& v : pt.values) w.str(v);
     w.i64(pt.overall.launched);
     for (double v : {pt.overall.intercepted_mean, pt.overall.interception_rate, pt.overall.ci95_lo, pt.overall.ci95_hi,
-                     pt.overall.lost_ew_rate, pt.overall.neutralized_rate, pt.overall.leaked_warheads_mean})
+                     pt.overall.lost_ew_rate, pt.overall.neutralized_rate, pt.overall.leaked_warheads_mean,
+                     pt.interceptor_cost_mean_usd})
       w.f64(v);
     w.i64(static_cast<std::int64_t>(pt.altitudes_m.size()));
     for (std::size_t i = 0; i < pt.altitudes_m.size(); ++i) {
@@ -90,7 +93,7 @@ void decode_share(const std::vector<std::int64_t>& part, report::SweepResult& al
     pt.overall.launched = rd.i64();
     for (double* v : {&pt.overall.intercepted_mean, &pt.overall.interception_rate, &pt.overall.ci95_lo,
                       &pt.overall.ci95_hi, &pt.overall.lost_ew_rate, &pt.overall.neutralized_rate,
-                      &pt.overall.leaked_warheads_mean})
+                      &pt.overall.leaked_warheads_mean, &pt.interceptor_cost_mean_usd})
       *v = rd.f64();
     const std::size_t alts = rd.count(2);
     for (std::size_t i = 0; i < alts; ++i) {

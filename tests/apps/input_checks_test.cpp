@@ -115,3 +115,51 @@ TEST(InputChecks, ResolutionFlagFollowsTheYamlRule) {
 }
 
 }  // namespace
+
+// Issue 15: swapped [lat, lon] is refused by validate and by run alike (exit
+// 2, nothing written), with the fix in the message.
+struct SwapCase {
+  const char* name;
+  std::string yaml_tail;  ///< after scenario("tile.tif")
+  std::string message;    ///< after "<file>:"
+};
+
+// gtest prints a parameter with this instead of a byte dump.
+void PrintTo(const SwapCase& c, std::ostream* os) { *os << c.name; }
+
+class SwappedPositions : public ::testing::TestWithParam<SwapCase> {};
+
+TEST_P(SwappedPositions, ValidateAndRunExit2WritingNothing) {
+  TempDir tmp;
+  write_tile(tmp.path / "tile.tif", "EPSG:4326", 100);
+  const auto sc = tmp.write("s.yaml", scenario("tile.tif") + GetParam().yaml_tail);
+  const auto v = run_adcov("validate " + sc.string());
+  EXPECT_EQ(v.exit_code, 2) << v.err;
+  EXPECT_EQ(v.err, sc.string() + ":" + GetParam().message + "\n");
+  const auto out = tmp.path / "out";
+  const auto r = run_adcov("run " + sc.string() + " -o " + out.string() + " --trials 2 -q");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, v.err);
+  EXPECT_FALSE(std::filesystem::exists(out)) << "run wrote into " << out;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue15, SwappedPositions,
+    ::testing::Values(
+        SwapCase{"Battery", "  - {id: c, system: gepard, position: [50.1, 30.2]}\n",
+                 "7:39: battery 'c': position [50.1, 30.2] lies 2744 km outside the region [30, 50, 30.5, 50.3]; at "
+                 "most 200 km (docs/scenario.md, \"Positions\"); did you swap lon/lat? [30.2, 50.1] would lie inside "
+                 "the region"},
+        SwapCase{"Target",
+                 "salvos:\n  - {id: w, threat: shahed136, count: 2, launch: [30.3, 50.35], target: [50.2, 30.1]}\n",
+                 "8:73: salvo 'w': target [50.2, 30.1] lies 2758 km outside the region [30, 50, 30.5, 50.3]; at most "
+                 "200 km (docs/scenario.md, \"Positions\"); did you swap lon/lat? [30.1, 50.2] would lie inside the "
+                 "region"},
+        // 2,700 km away is within reach of a launch, but off the DEM while the swapped point is on it.
+        SwapCase{"LaunchArea",
+                 "salvos:\n  - {id: w, threat: shahed136, count: 2, launch_area: {center: [50.1, 30.2], radius_km: 5},"
+                 " target: [30.2, 50.1]}\n",
+                 "8:64: salvo 'w': launch_area.center [50.1, 30.2] is outside the DEM, 2768 km from the region's "
+                 "centre; the DEM covers lon 29.9000..30.6000, lat 49.9000..50.4000; did you swap lon/lat? [30.2, "
+                 "50.1] would lie on the DEM, 7 km from it"}),
+    [](const ::testing::TestParamInfo<SwapCase>& i) { return std::string(i.param.name); });

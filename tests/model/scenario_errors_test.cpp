@@ -154,6 +154,20 @@ const std::vector<BadCase>& cases() {
        m + "batteries:\n  - id: kyiv-2\n    system: patriot_pac9\n    position: [30.5, 50.4]\n",
        "{f}:6:13: battery 'kyiv-2': unknown system 'patriot_pac9' (did you mean 'patriot_pac2' or "
        "'patriot_pac3'?)"},
+      // Issue 15: a prefix of several names offers them all; swapped [lat, lon] is named as such.
+      {"SystemPrefixHint", m + "batteries:\n  - {id: b1, system: patriot, position: [30, 50]}\n",
+       "{f}:5:22: battery 'b1': unknown system 'patriot' (did you mean 'patriot_pac2' or 'patriot_pac3'?)"},
+      {"SwappedBattery", m + "batteries:\n  - {id: b1, system: gepard, position: [50.52, 30.42]}\n",
+       "{f}:5:40: battery 'b1': position [50.52, 30.42] lies 2589 km outside the region [29, 49, 32, 51]; at most "
+       "200 km (docs/scenario.md, \"Positions\"); did you swap lon/lat? [30.42, 50.52] would lie inside the region"},
+      {"SwappedTarget",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [50.4, 30.6]}\n",
+       "{f}:5:68: salvo 'w': target [50.4, 30.6] lies 2566 km outside the region [29, 49, 32, 51]; at most 200 km "
+       "(docs/scenario.md, \"Positions\"); did you swap lon/lat? [30.6, 50.4] would lie inside the region"},
+      {"LaunchFarAway",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [-60, 10], target: [30, 50]}\n",
+       "{f}:5:50: salvo 'w': launch [-60, 10] lies 9098 km from the region [29, 49, 32, 51]; at most 3000 km "
+       "(docs/scenario.md, \"Positions\")"},
       {"DuplicateBatteryId",
        m + "batteries:\n  - {id: b1, system: gepard, position: [30, 50]}\n"
            "  - {id: b1, system: gepard, position: [30.1, 50]}\n",

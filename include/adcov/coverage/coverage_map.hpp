@@ -17,10 +17,11 @@ struct CoverageOptions {
 /// What `adcov validate` checks of the scenario's DEM before any computation
 /// (docs/terrain.md, "Checked up front"): every file opens in an Earth CRS,
 /// some cell holds a valid elevation, and the region and every battery lie
-/// on the DEM. Reads metadata and a bounded sample of pixels only. Nothing
-/// for flat terrain.
-/// \throws InputError with the scenario's file:line:col of terrain:, region:
-///         or the battery.
+/// on the DEM; a launch off the DEM whose swapped [lat, lon] lies on it is a
+/// swap. Reads metadata and a bounded sample of pixels only. Nothing for flat
+/// terrain.
+/// \throws InputError with the scenario's file:line:col of terrain:, region:,
+///         the battery or the launch.
 void check_scenario_terrain(const model::Scenario& s);
 
 /// Loads terrain for the scenario's region (grown by the batteries' reach)

@@ -114,6 +114,7 @@ struct Salvo {
   double start_s = 0;
   double interval_s = 0;
   SourceLoc loc;
+  SourceLoc launch_loc;  ///< of the launch: point or launch_area.center (the DEM check names it)
 };
 
 struct CoverageSettings {

@@ -41,6 +41,15 @@ inline constexpr double kMaxResolutionM = 100000;
 /// How far (great circle) the region's edges may lie from its centre: the
 /// LAEA grid's scale error 1 - cos(c/2) stays under 1.3 % (docs/scenario.md).
 inline constexpr double kMaxRegionRadiusKm = 2000;
+/// How far outside the region a battery or a target may lie: forward sensors
+/// and offshore targets sit a few tens of km out (Odesa's 36 km), the grid
+/// reaches beyond the region by the batteries' reach; a swapped [lat, lon]
+/// lands thousands of km away (docs/scenario.md, "Positions").
+inline constexpr double kMaxSiteOutsideRegionKm = 200;
+/// How far from the region a launch may lie: farther than any threat of the
+/// library flies (Kh-101, about 2,500-2,800 km); launches from Russia into
+/// Ukraine lie 300-1,300 km out in the bundled scenarios.
+inline constexpr double kMaxLaunchDistanceKm = 3000;
 /// The longest scenario name or id: names become file and folder names.
 inline constexpr std::size_t kMaxNameLength = 100;
 

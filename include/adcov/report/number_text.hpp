@@ -26,4 +26,11 @@ std::string grouped_text(double v, int decimals = 0);
 /// (85000 -> "$85,000"); "-" for NaN or infinity.
 std::string money_text(double usd);
 
+/// `v` rounded to `decimals` places, then written as number_text() writes it
+/// (no trailing zeros): rounded_text(0.853057, 4) -> "0.8531",
+/// rounded_text(107.32000000000001, 2) -> "107.32", rounded_text(2.5e6, 0)
+/// -> "2500000". For means and rates of a finite number of trials, whose
+/// last digits are noise (sweep.csv).
+std::string rounded_text(double v, int decimals);
+
 }  // namespace adcov::report

@@ -16,6 +16,7 @@ struct SweepPoint {
   std::size_t index = 0;            ///< position in the full row-major product
   std::vector<std::string> values;  ///< one YAML value per axis, in axis order
   engage::RateStats overall;
+  double interceptor_cost_mean_usd = 0;   ///< interceptors fired per trial (one night), USD
   std::vector<double> altitudes_m;        ///< coverage altitudes of this point
   std::vector<double> covered_fraction;   ///< per altitude, of the region
 };
