@@ -103,6 +103,6 @@ TEST(OutputSafety, ASecondRunIntoABusyFolderStopsAndTheFirstRunIsWhole) {
             std::string::npos)
       << second.err;
   ASSERT_EQ(exit_status(first), 0) << slurp(t.path / "err1");
-  EXPECT_EQ(count_entries(out), 11);  // every file of the first run, no temporaries
+  EXPECT_EQ(count_entries(out), 23);  // every file of the first run (maps, rasters, styles, vectors), no temporaries
   EXPECT_NE(slurp(out / "summary.json").find("\"trials\": 3000"), std::string::npos);
 }

@@ -13,13 +13,6 @@ using namespace adcov;
 
 namespace {
 
-std::vector<std::string> cells(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  for (std::string c; std::getline(ss, c, ',');) out.push_back(c);
-  return out;
-}
-
 report::SweepResult two_points() {
   report::SweepResult r;
   r.axes = {"batteries[a].magazine"};
