@@ -590,7 +590,7 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
 
 void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
   if (!node.IsDefined()) return;
-  MapReader m(node, "coverage", {"altitudes_m", "floor", "threat"}, c.d);
+  MapReader m(node, "coverage", {"altitudes_m", "floor", "hillshade", "threat"}, c.d);
   if (!m.is_map()) return;
   if (const YAML::Node a = m.get("altitudes_m"); a.IsDefined() && expect_list(a, "coverage", "altitudes_m", c.d)) {
     if (a.size() == 0) c.d.error(a.Mark(), "coverage", "altitudes_m: empty list (give at least one altitude)");
@@ -609,6 +609,7 @@ void read_coverage(const YAML::Node& node, Ctx& c, Scenario& s) {
     if (!alts.empty()) s.coverage.altitudes_m = alts;
   }
   m.read("floor", s.coverage.floor);
+  m.read("hillshade", s.coverage.hillshade);
   if (const YAML::Node t = m.get("threat"); t.IsDefined()) {
     std::string id;
     if (read_string(t, "coverage", "threat", c.d, id)) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -113,8 +114,15 @@ void MapLegend::symbol(void (*draw)(cairo_t*, double, double), const std::string
   y += h + kLineGapPx + 2;
 }
 
+void MapLegend::leaker_circle(double radius_px, const std::string& label) {
+  const double th = text_size(cr, label, kLegendText).height_px, h = std::max(th, 2 * radius_px + 2);
+  draw_leaker_circle(cr, x + kSwatchWPx / 2, y + h / 2, radius_px);
+  draw_text(cr, x + kLabelXPx + std::max(0.0, radius_px - kSwatchWPx / 2), y + (h - th) / 2, label, kLegendText);
+  y += h + kLineGapPx;
+}
+
 void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
-                   const RenderOptions& opt, const ThreatPresence& threats) {
+                   const ThreatPresence& threats, const LayerPresence& layers, const LeakerScale& leakers) {
   int n[3] = {0, 0, 0}, sensors = 0;
   for (const auto& b : r.batteries) {
     if (b.system.role == model::Role::sensor)
@@ -136,12 +144,17 @@ void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::Cove
     if (threats.route) lg.line_sample(kThreatLine, kRouteWidthPx, "Route (great circles)");
     if (threats.target) lg.symbol(draw_target_symbol, "Target");
   }
+  if (const std::vector<double> refs = leakers.references(); !refs.empty()) {
+    lg.gap();
+    lg.text("Leakers (mean per night)");
+    for (double v : refs) lg.leaker_circle(leakers.radius_px(v), fmt::format("{:g} per night", v));
+  }
   lg.gap();
-  if (opt.admin0_geojson) lg.line_sample(kBorderLine, kBorderWidthPx, "Border");
-  if (opt.admin1_geojson) lg.line_sample(kOblastLine, kOblastWidthPx, "Oblast");
-  if (s.region.protect) lg.line_sample(kProtectLine, kProtectWidthPx, "Protect zone");
+  if (layers.border) lg.line_sample(kBorderLine, kBorderWidthPx, "Border");
+  if (layers.oblast) lg.line_sample(kOblastLine, kOblastWidthPx, "Oblast");
+  if (layers.protect) lg.line_sample(kProtectLine, kProtectWidthPx, "Protect zone");
   if (!s.ew.empty()) lg.ew_zone("GNSS denial zone");
-  if (opt.sea_geojson) lg.tinted_swatch(kOutsideRegionColor, kSeaTint, "Sea");
+  if (layers.sea) lg.tinted_swatch(kOutsideRegionColor, kSeaTint, "Sea");
   lg.gap();
   lg.text("Grid " + thousands(r.grid.cell_m) + " m, LAEA", kLegendNote);
   lg.text(fmt::format("k-factor {:.4g}", s.k_factor), kLegendNote);

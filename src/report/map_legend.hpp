@@ -10,6 +10,7 @@
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/color.hpp"
 #include "adcov/report/render_options.hpp"
+#include "leaker_symbols.hpp"
 #include "map_style.hpp"
 #include "threat_picture.hpp"
 
@@ -39,13 +40,21 @@ struct MapLegend {
   void launch_area(const std::string& label);
   /// A symbol drawn by `draw(cr, x, y)` centred in the swatch column, and its label.
   void symbol(void (*draw)(cairo_t*, double, double), const std::string& label);
+  /// A leakers circle of `radius_px` and its label, the line as tall as the circle.
+  void leaker_circle(double radius_px, const std::string& label);
+};
+
+/// Which vector layers cross the map area (map_vectors.hpp any_in_frame).
+struct LayerPresence {
+  bool sea = false, oblast = false, border = false, protect = false;
 };
 
 /// The part every map's legend ends with: batteries per operator group, the
-/// threat picture, the line styles, grid size, k-factor and reference target;
-/// only what the map shows (`threats`: what of the threat picture is on it).
+/// threat picture, the leakers per target, the line styles, grid size,
+/// k-factor and reference target; only what the map shows (`threats`: what of
+/// the threat picture is on it, `layers`: which vector layers).
 void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::CoverageResult& r,
-                   const RenderOptions& opt, const ThreatPresence& threats);
+                   const ThreatPresence& threats, const LayerPresence& layers, const LeakerScale& leakers);
 
 /// "12,345": whole numbers with thousands separators, for legends.
 std::string thousands(double v);

@@ -1,17 +1,20 @@
 #include "map_page.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 
 #include "adcov/error.hpp"
 #include "adcov/report/color_scales.hpp"
+#include "adcov/report/hillshade.hpp"
 #include "adcov/report/map_layout.hpp"
 #include "battery_labels.hpp"
 #include "battery_markers.hpp"
 #include "city_labels.hpp"
 #include "graticule.hpp"
+#include "leaker_symbols.hpp"
 #include "map_vectors.hpp"
 #include "north_arrow.hpp"
 #include "scale_bar.hpp"
@@ -37,13 +40,14 @@ SurfacePtr image_surface(cairo_format_t format, int w, int h) {
 
 // The map window at one pixel per cell: the cells' colours, and a mask of
 // the cells that show nothing (outside the region or not covered), where the
-// sea tint goes.
+// sea tint goes. `shade` (empty or one factor per cell): the hillshade each
+// colour is multiplied by.
 struct CellImages {
   SurfacePtr colors, plain;
 };
 
 CellImages cell_images(const MapLayout& L, const coverage::CoverageResult& r,
-                       const std::function<Rgba(std::size_t)>& color_of) {
+                       const std::function<Rgba(std::size_t)>& color_of, const std::vector<float>& shade) {
   const int w = L.window.width, h = L.window.height;
   CellImages im{image_surface(CAIRO_FORMAT_RGB24, w, h), image_surface(CAIRO_FORMAT_A8, w, h)};
   cairo_surface_flush(im.colors.get());
@@ -57,7 +61,9 @@ CellImages cell_images(const MapLayout& L, const coverage::CoverageResult& r,
       const std::size_t i = static_cast<std::size_t>(L.window.row0 + row) * r.grid.width + L.window.col0 + col;
       const bool in = r.in_region.empty() || r.in_region[i];
       const Rgba c = in ? color_of(i) : kOutsideRegionColor;
-      const std::uint32_t word = std::uint32_t{c.r} << 16 | std::uint32_t{c.g} << 8 | c.b;  // RGB24
+      const float k = shade.empty() ? 1.0f : shade[static_cast<std::size_t>(row) * w + col];
+      auto dim = [k](std::uint8_t v) { return std::uint32_t(std::lround(v * k)); };
+      const std::uint32_t word = dim(c.r) << 16 | dim(c.g) << 8 | dim(c.b);  // RGB24
       std::memcpy(colors + row * colors_stride + 4 * col, &word, sizeof word);
       plain[row * plain_stride + col] = !in || c == kNotCoveredColor ? 255 : 0;
     }
@@ -148,22 +154,36 @@ std::vector<Polyline> vectors_of(const std::optional<fs::path>& file, const MapL
   return file ? read_map_vectors(*file, L.view) : std::vector<Polyline>{};
 }
 
+// The vector layers, read once for the map and its legend.
+struct MapVectors {
+  std::vector<Polyline> sea, admin1, admin0, protect;
+};
+
+MapVectors read_vectors(const model::Scenario& s, const RenderOptions& opt, const MapLayout& L) {
+  MapVectors v{vectors_of(opt.sea_geojson, L), vectors_of(opt.admin1_geojson, L), vectors_of(opt.admin0_geojson, L),
+               {}};
+  if (s.region.protect && fs::exists(*s.region.protect)) v.protect = vectors_of(s.region.protect, L);
+  return v;
+}
+
 void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::CoverageResult& r,
-                   const RenderOptions& opt, const MapLayout& L, const MapContent& content) {
+                   const RenderOptions& opt, const MapLayout& L, const MapContent& content, const MapVectors& vec,
+                   const LeakerScale& leakers) {
   cairo_save(cr);
   cairo_rectangle(cr, L.map_x, L.map_y, L.map_w, L.map_h);
   cairo_clip(cr);
-  const CellImages cells = cell_images(L, r, content.cell_color);
+  const CellImages cells =
+      cell_images(L, r, content.cell_color, opt.terrain ? hillshade(*opt.terrain, L.view) : std::vector<float>{});
   paint_cells(cr, L, cells);
-  tint_sea(cr, L, vectors_of(opt.sea_geojson, L), cells);
+  tint_sea(cr, L, vec.sea, cells);
   const std::vector<GraticuleLine> grat = graticule(L);
   draw_graticule_lines(cr, L, grat);
-  stroke_lines(cr, L, vectors_of(opt.admin1_geojson, L), kOblastLine, kOblastWidthPx);
-  stroke_lines(cr, L, vectors_of(opt.admin0_geojson, L), kBorderLine, kBorderWidthPx);
-  if (s.region.protect && fs::exists(*s.region.protect))
-    stroke_lines(cr, L, vectors_of(s.region.protect, L), kProtectLine, kProtectWidthPx);
+  stroke_lines(cr, L, vec.admin1, kOblastLine, kOblastWidthPx);
+  stroke_lines(cr, L, vec.admin0, kBorderLine, kBorderWidthPx);
+  stroke_lines(cr, L, vec.protect, kProtectLine, kProtectWidthPx);
   draw_ew_zones(cr, s, L);
   draw_threat_routes(cr, s, L);
+  draw_leakers(cr, opt.leakers, L, leakers);
   label_graticule(cr, L, grat);
   // Labels by rank: city names first (nothing covers them), then target
   // names, then battery labels where room is left.
@@ -186,13 +206,15 @@ struct RecordedLegend {
   double height_px = 0;
 };
 
-RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageResult& r,
-                             const RenderOptions& opt, const MapLayout& L, const MapContent& content) {
+RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageResult& r, const MapLayout& L,
+                             const MapContent& content, const MapVectors& vec, const LeakerScale& leakers) {
   RecordedLegend out{SurfacePtr(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr)), 0};
   const CairoContext cr = draw_on(out.surface.get());
   MapLegend lg{cr.get(), 0, 0, static_cast<double>(L.legend_w)};
   content.legend(lg);
-  legend_common(lg, s, r, opt, threat_presence(s, L));
+  const LayerPresence layers{any_in_frame(L, vec.sea), any_in_frame(L, vec.admin1),
+                             any_in_frame(L, vec.admin0), any_in_frame(L, vec.protect)};
+  legend_common(lg, s, r, threat_presence(s, L), layers, leakers);
   out.height_px = lg.y;
   return out;
 }
@@ -202,7 +224,9 @@ RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageR
 Picture draw_map_page(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt,
                       const MapContent& content) {
   const MapLayout L = map_layout(r, opt);
-  const RecordedLegend legend = record_legend(s, r, opt, L, content);
+  const MapVectors vec = read_vectors(s, opt, L);
+  const LeakerScale leakers = leaker_scale(opt.leakers, L);
+  const RecordedLegend legend = record_legend(s, r, L, content, vec, leakers);
   const double legend_y = L.map_y + 4;
   Picture pic(L.canvas_w, std::max(L.canvas_h, static_cast<int>(legend_y + legend.height_px) + kMarginPx),
               kBackground);
@@ -211,7 +235,7 @@ Picture draw_map_page(const model::Scenario& s, const coverage::CoverageResult& 
   title.max_width_px = subtitle.max_width_px = L.canvas_w - 2 * kMarginPx;
   draw_text(cr.get(), kMarginPx, kMarginPx - 4, content.title, title);
   draw_text(cr.get(), kMarginPx, kMarginPx + 28, content.subtitle, subtitle);
-  draw_map_area(cr.get(), s, r, opt, L, content);
+  draw_map_area(cr.get(), s, r, opt, L, content, vec, leakers);
   cairo_set_source_surface(cr.get(), legend.surface.get(), L.legend_x, legend_y);
   cairo_paint(cr.get());
   return pic;

@@ -37,6 +37,9 @@ inline constexpr double kThreatHatchStepPx = 4.0;
 inline constexpr Rgba kRouteHalo{255, 255, 255, 150};
 inline constexpr double kRouteWidthPx = 1.4;
 inline constexpr double kTargetRadiusPx = 5.5;
+// Leakers per target: a translucent amber, apart from the RdPu ramp and the
+// crimson threat lines, so the coverage under a circle still shows.
+inline constexpr Rgba kLeakerFill{255, 150, 30, 120};
 
 inline constexpr double kGraticuleWidthPx = 0.7;
 inline constexpr double kOblastWidthPx = 0.9;

@@ -3,6 +3,7 @@
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "adcov/error.hpp"
@@ -86,6 +87,40 @@ void trace_polylines(cairo_t* cr, const MapLayout& layout, const std::vector<Pol
     if (line.size() > 2 && line.front().x_m == line.back().x_m && line.front().y_m == line.back().y_m)
       cairo_close_path(cr);  // a ring: a clean join where it closes
   }
+}
+
+namespace {
+
+// Liang-Barsky: does segment a-b meet the rectangle [x0, x1] x [y0, y1]?
+bool segment_meets_box(CanvasPoint a, CanvasPoint b, double x0, double y0, double x1, double y1) {
+  double t0 = 0, t1 = 1;
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double p[4] = {-dx, dx, -dy, dy}, q[4] = {a.x - x0, x1 - a.x, a.y - y0, y1 - a.y};
+  for (int k = 0; k < 4; ++k) {
+    if (p[k] == 0) {
+      if (q[k] < 0) return false;
+      continue;
+    }
+    const double t = q[k] / p[k];
+    if (p[k] < 0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool any_in_frame(const MapLayout& L, const std::vector<Polyline>& lines) {
+  const double x0 = L.map_x, y0 = L.map_y, x1 = L.map_x + L.map_w, y1 = L.map_y + L.map_h;
+  for (const Polyline& line : lines)
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const CanvasPoint a = canvas_point(L, line[i]), b = i + 1 < line.size() ? canvas_point(L, line[i + 1]) : a;
+      if (segment_meets_box(a, b, x0, y0, x1, y1)) return true;
+    }
+  return false;
 }
 
 }  // namespace adcov::report

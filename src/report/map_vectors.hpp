@@ -27,6 +27,10 @@ std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const 
 /// in the CRS of `grid`.
 Polyline ew_zone_ring(const model::EwZone& zone, const geo::GridSpec& grid, int points = 180);
 
+/// True when some of `lines` crosses the map area (a vertex in it or a segment
+/// through it): the legend names only the layers the map shows.
+bool any_in_frame(const MapLayout& layout, const std::vector<Polyline>& lines);
+
 /// Adds `lines` to the current path of `cr`, in canvas pixels.
 void trace_polylines(cairo_t* cr, const MapLayout& layout, const std::vector<Polyline>& lines);
 

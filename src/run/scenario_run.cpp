@@ -35,6 +35,16 @@ std::optional<engage::SimulationResult> trials(const model::Scenario& s, const g
   return simulate_split(opt.ranks, s, terrain, batteries, so);
 }
 
+// What the maps draw from the run besides the coverage: the relief of a real
+// DEM (flat ground has none to shade) and, after trials, the leakers per target.
+report::RenderOptions map_options(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                  const engage::SimulationResult* sim, const ScenarioRunOptions& opt) {
+  report::RenderOptions render = opt.render;
+  if (s.coverage.hillshade && !s.terrain.flat_m) render.terrain = &terrain;
+  if (sim) render.leakers = sim->leakers_by_target;
+  return render;
+}
+
 }  // namespace
 
 ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
@@ -46,7 +56,7 @@ ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::
   ScenarioRunOutput out;
   out.coverage = coverage::compute_coverage(s, terrain, {});
   begin_stage(opt.progress, "writing maps");
-  add_written(out, report::write_coverage_outputs(stage, s, *out.coverage, opt.render));
+  add_written(out, report::write_coverage_outputs(stage, s, *out.coverage, map_options(s, terrain, nullptr, opt)));
   stage.commit();
   return out;
 }
@@ -88,7 +98,8 @@ std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const st
   if (!opt.ranks.writer()) return std::nullopt;
   if (!out.simulation) throw Error("run_scenario: the trials produced no result on the writing process");
 
-  add_written(out, report::write_coverage_outputs(*stage, s, *out.coverage, opt.render));
+  add_written(out, report::write_coverage_outputs(*stage, s, *out.coverage,
+                                                  map_options(s, terrain, &*out.simulation, opt)));
   add_written(out, report::write_engagement_outputs(*stage, s, *out.simulation));
   report::write_report_html(*stage, s, &*out.coverage, &*out.simulation, nullptr, opt.provenance);
   add_written(out, {{"report.html"}, {}});

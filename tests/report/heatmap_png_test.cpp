@@ -11,6 +11,7 @@
 #include "adcov/error.hpp"
 #include "adcov/geo/geodesy.hpp"
 #include "adcov/report/heatmap_png.hpp"
+#include "adcov/report/hillshade.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
 
@@ -290,4 +291,62 @@ TEST(HeatmapPng, EwZoneIsDrawnOnItsTrueCircleAndLeavesTheRestAlone) {
   EXPECT_LE(std::abs(ia.r - ib.r) + std::abs(ia.g - ib.g) + std::abs(ia.b - ib.b), 150);
   const report::Pixel out = report::canvas_pixel(layout, {-40000, -30000});
   EXPECT_EQ(a.pixel(out.x, out.y), b.pixel(out.x, out.y));
+}
+
+TEST(HeatmapPng, LeakersAreCirclesAtTheirTargetOnlyWhenGiven) {
+  const auto cov = test::synthetic_coverage();
+  const auto s = test::synthetic_scenario();
+  report::RenderOptions opt;
+  const report::Picture without = report::render_count_map(s, cov, 0, opt);
+  opt.leakers = {{{30.52, 50.45}, 18.8}};
+  const report::Picture with = report::render_count_map(s, cov, 0, opt);
+  const report::MapLayout L = report::map_layout(cov, opt);
+  const report::Pixel p = report::canvas_pixel(L, geo::project(cov.grid.projection, {30.52, 50.45}));
+  EXPECT_NE(with.pixel(p.x + 15, p.y), without.pixel(p.x + 15, p.y));
+  EXPECT_EQ(with.pixel(p.x + 60, p.y), without.pixel(p.x + 60, p.y));  // beyond the largest circle
+}
+
+TEST(HeatmapPng, HillshadeDarkensTheLeeSideOfARidgeOnly) {
+  const auto cov = test::synthetic_coverage();
+  geo::TerrainGrid t;
+  t.grid = cov.grid;
+  t.ground_m.assign(t.grid.cells(), 0.0f);
+  // A north-south ridge at column 50: lit from the west, its east slope is the lee.
+  for (int row = 0; row < t.grid.height; ++row)
+    for (int col = 0; col < t.grid.width; ++col)
+      t.ground_m[static_cast<std::size_t>(row) * t.grid.width + col] =
+          static_cast<float>(std::max(0.0, 300.0 - 60.0 * std::abs(col - 50)));
+  const std::vector<float> shade = report::hillshade(t, cov.grid);
+  const auto at = [&](int col) { return shade[static_cast<std::size_t>(40) * cov.grid.width + col]; };
+  EXPECT_FLOAT_EQ(at(10), 1.0f);  // flat ground
+  EXPECT_FLOAT_EQ(at(47), 1.0f);  // the west slope faces the light
+  EXPECT_LT(at(53), 0.9f);
+  EXPECT_GE(at(53), 1.0f - report::kHillshadeDarkening - 1e-6);
+
+  const auto s = test::synthetic_scenario();
+  report::RenderOptions opt;
+  const report::Picture plain = report::render_count_map(s, cov, 0, opt);
+  opt.terrain = &t;
+  const report::Picture shaded = report::render_count_map(s, cov, 0, opt);
+  const report::MapLayout L = report::map_layout(cov, opt);
+  const report::Pixel lee = report::canvas_pixel(L, cov.grid.cell_center(53, 40));
+  const report::Pixel flat = report::canvas_pixel(L, cov.grid.cell_center(10, 40));
+  EXPECT_LT(shaded.pixel(lee.x, lee.y).g, plain.pixel(lee.x, lee.y).g);
+  EXPECT_EQ(shaded.pixel(flat.x, flat.y), plain.pixel(flat.x, flat.y));
+}
+
+TEST(HeatmapPng, LegendHasNoSeaEntryWhenNoSeaIsOnTheMap) {
+  // The shipped Black Sea lies far south of the synthetic Kyiv map: with it or
+  // without it, the page is the same (no tint, no "Sea" legend line).
+  const auto cov = test::synthetic_coverage();
+  const auto s = test::synthetic_scenario();
+  report::RenderOptions opt;
+  const report::Picture without = report::render_count_map(s, cov, 0, opt);
+  opt.sea_geojson = test::source_path("data/boundaries/blacksea_azov_ocean_ne10m.geojson");
+  const report::Picture far_sea = report::render_count_map(s, cov, 0, opt);
+  ASSERT_EQ(far_sea.height(), without.height());
+  int differ = 0;
+  for (int y = 0; y < without.height(); ++y)
+    for (int x = 0; x < without.width(); ++x) differ += far_sea.pixel(x, y) != without.pixel(x, y);
+  EXPECT_EQ(differ, 0);
 }

@@ -120,6 +120,8 @@ struct Salvo {
 struct CoverageSettings {
   std::vector<double> altitudes_m{50, 500, 3000};
   bool floor = true;
+  /// Shade the maps' relief from the DEM (never for flat terrain).
+  bool hillshade = true;
   /// Reference threat for the maps; nullopt = a target of each radar's
   /// rcs_ref, engageable by every system (docs/scenario.md).
   std::optional<std::string> threat;

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "adcov/engage/simulation_result.hpp"
+#include "adcov/geo/terrain.hpp"
+
 namespace adcov::report {
 
 /// Every file is optional: a missing one is simply not drawn
@@ -19,6 +22,13 @@ struct RenderOptions {
   std::optional<std::filesystem::path> places_csv;      ///< GeoNames-style cities table
   double min_city_population = 250000;  ///< cities at least this large are labelled
   int map_px = 960;                     ///< longest side of the map area, pixels
+  /// Mean leakers per night at each target, drawn as proportional circles;
+  /// filled by the run layer when a simulation ran, else empty (no circles).
+  std::vector<engage::LeakersAtTarget> leakers;
+  /// Ground heights for a hillshade under the cells' colours; null = none
+  /// (flat terrain, or coverage.hillshade: false). Not owned: the caller
+  /// keeps it alive while the maps are drawn.
+  const geo::TerrainGrid* terrain = nullptr;
 };
 
 /// Drops the RenderOptions files that do not exist and returns one note for
