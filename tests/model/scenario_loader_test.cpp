@@ -340,3 +340,9 @@ TEST(ScenarioLoader, TargetsMayBeNamed) {
   EXPECT_EQ(s.salvos[0].targets[0].name, "Kyiv centre");
   EXPECT_EQ(s.salvos[0].targets[1].name, "");
 }
+
+TEST(ScenarioLoader, HillshadeIsOnUnlessTurnedOff) {
+  TempDir dir;
+  EXPECT_TRUE(load_scenario(dir.write("a.yaml", kMinimal)).coverage.hillshade);
+  EXPECT_FALSE(load_scenario(dir.write("b.yaml", kMinimal + "coverage: {hillshade: false}\n")).coverage.hillshade);
+}
