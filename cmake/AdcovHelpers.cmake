@@ -25,8 +25,11 @@ function(adcov_add_test module)
   add_executable(${module}_tests ${srcs})
   target_link_libraries(${module}_tests PRIVATE adcov_test_support ${ARG_LIBS}
                         GTest::gtest GTest::gtest_main adcov_warnings)
+  # A plain path, not $<TARGET_FILE:adcov>: the generator expression would make
+  # every test binary depend on the CLI target, so building one test binary
+  # (scripts/test-sanitize.sh) would compile the whole program.
   gtest_discover_tests(${module}_tests DISCOVERY_TIMEOUT 60
-                       PROPERTIES ENVIRONMENT "ADCOV_BIN=$<TARGET_FILE:adcov>")
+                       PROPERTIES ENVIRONMENT "ADCOV_BIN=${PROJECT_BINARY_DIR}/adcov")
 endfunction()
 
 # adcov_embed_text(input output namespace symbol): writes a .cpp defining
