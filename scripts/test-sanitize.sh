@@ -6,7 +6,7 @@
 # errors in the parsers (malformed YAML), rasters and engines.
 # With TEST_BINARY names (e.g. model_tests geo_tests, what scripts/test.sh
 # runs in CI), builds and runs only those binaries and their layers, not the
-# CLI: their tests that run the adcov program (ValidateCommand) are left to
+# CLI: their tests that run the adcov program (ValidateCommand, CliLibrary) are left to
 # the full job and to ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,5 +21,5 @@ fi
 cmake --build build-asan -j"$(nproc)" --target "$@"
 for t in "$@"; do
   echo "test-sanitize.sh: $t"
-  "build-asan/tests/$t" --gtest_brief=1 --gtest_filter='-*ShippedScenario*:*Calibration*:ValidateCommand.*'
+  "build-asan/tests/$t" --gtest_brief=1 --gtest_filter='-*ShippedScenario*:*Calibration*:ValidateCommand.*:CliLibrary.*'
 done

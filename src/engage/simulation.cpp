@@ -9,6 +9,8 @@
 
 #include "adcov/engage/simulation.hpp"
 
+#include "adcov/engage/least_exposure.hpp"
+
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
@@ -38,6 +40,7 @@ constexpr std::int64_t kBlockTrials = 16;
 struct PathSpec {
   std::size_t salvo = 0;
   geo::LonLat launch, target;
+  std::size_t target_index = 0;  ///< into the salvo's targets (and its planned routes)
 };
 
 /// One run configuration: all batteries, or all but one operator group's.
@@ -271,7 +274,7 @@ BattleSalvo battle_salvo(const model::Scenario& s, std::size_t si, const Simulat
   const std::vector<geo::LonLat> pool = launch_pool(sv, si, opt.seed, opt.launch_variants);
   bs.launch_variants = static_cast<std::uint32_t>(pool.size());
   for (const geo::LonLat& l : pool)
-    for (const model::WeightedTarget& t : sv.targets) specs.push_back({si, l, t.at});
+    for (std::size_t j = 0; j < sv.targets.size(); ++j) specs.push_back({si, l, sv.targets[j].at, j});
   return bs;
 }
 
@@ -292,8 +295,12 @@ std::vector<PathSpec> plan_salvos(const model::Scenario& s, const SimulationOpti
 
 /// Everything the trials share: batteries, salvos, threats and the
 /// engageability windows of every path variant, computed once in parallel.
-BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain,
+BattlePlan plan_battle(const model::Scenario& unplanned, const geo::TerrainGrid& terrain,
                        const std::vector<coverage::BatteryGeometry>& batteries, const SimulationOptions& opt) {
+  // least_exposure salvos fly routes planned against these batteries (callers that also draw them plan first).
+  std::optional<model::Scenario> planned;
+  if (needs_route_planning(unplanned)) plan_routes(planned.emplace(unplanned), terrain, batteries);
+  const model::Scenario& s = planned ? *planned : unplanned;
   BattlePlan plan;
   plan.batteries = battle_batteries(batteries);
   const std::vector<PathSpec> specs = plan_salvos(s, opt, plan);
@@ -323,7 +330,8 @@ BattlePlan plan_battle(const model::Scenario& s, const geo::TerrainGrid& terrain
     const PathSpec& ps = specs[v];
     const model::Salvo& sv = s.salvos[ps.salvo];
     const model::ThreatType& threat = s.threats.at(sv.threat);
-    const Trajectory tr = make_trajectory(threat, ps.launch, sv.route, ps.target);
+    const Trajectory tr =
+        make_trajectory(threat, ps.launch, model::route_to(sv, ps.target_index), ps.target);
     std::shared_ptr<const GroundTrack> track;
     if (opt.tracks) track = opt.tracks->get(tr, terrain, path_samples(tr.length_m(), terrain.grid, opt.windows));
     plan.paths[v] = compute_windows(tr, threat, terrain, batteries, s.k_factor, opt.windows, sensing, track.get());

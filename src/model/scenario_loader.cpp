@@ -483,6 +483,38 @@ void read_batteries(const YAML::Node& node, Ctx& c, Scenario& s) {
   }
 }
 
+/// `route:` (waypoints or least_exposure) and `max_detour:` of salvo `v`
+/// (docs/scenario.md, "salvos"). A ballistic missile flies its arc: it has
+/// no route to choose.
+void read_route(MapReader& m, const Scenario& s, Salvo& v, Diagnostics& d) {
+  const std::string& item = m.item();
+  const YAML::Node r = m.get("route");
+  if (r.IsDefined() && r.IsScalar()) {
+    std::string word;
+    if (read_string(r, item, "route", d, word)) {
+      if (word != "least_exposure")
+        d.error(r.Mark(), item, "route: '" + word + "' is not a route; give a list of [lon, lat] waypoints or "
+                                "least_exposure" + did_you_mean(word, std::vector<std::string>{"least_exposure"}));
+      else
+        v.route_kind = RouteKind::least_exposure;
+    }
+  } else if (r.IsDefined() && !r.IsNull() && expect_list(r, item, "route", d)) {
+    for (const auto& wp : r) {
+      geo::LonLat p;
+      if (read_lonlat(wp, item, "route", d, p)) v.route.push_back(p);
+    }
+  }
+  if (const YAML::Node md = m.get("max_detour"); md.IsDefined()) {
+    if (m.read("max_detour", v.max_detour, at_least(1).at_most(kMaxDetour)) &&
+        v.route_kind != RouteKind::least_exposure)
+      d.error(md.Mark(), item, "max_detour applies to route: least_exposure only");
+  }
+  if (v.route_kind != RouteKind::least_exposure) return;
+  if (auto t = s.threats.find(v.threat); t != s.threats.end() && t->second.cls == ThreatClass::ballistic)
+    d.error(r.Mark(), item, "route: least_exposure is for drones and cruise missiles; threat '" + v.threat +
+                                "' is ballistic and flies its arc");
+}
+
 void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
   if (!node.IsDefined() || node.IsNull()) return;
   if (!expect_list(node, "salvos", "salvos", c.d)) return;
@@ -491,8 +523,8 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YAML::Node el = node[i];
     MapReader m(el, element_label(el, "salvo", i),
-                {"id", "threat", "count", "launch", "launch_area", "target", "targets", "route", "start_s",
-                 "interval_s"},
+                {"id", "threat", "count", "launch", "launch_area", "target", "targets", "route", "max_detour",
+                 "start_s", "interval_s"},
                 c.d);
     if (!m.is_map()) continue;
     Diagnostics& d = c.d;
@@ -575,11 +607,7 @@ void read_salvos(const YAML::Node& node, Ctx& c, Scenario& s) {
         if (ok) v.targets.push_back(w);
       }
     }
-    if (const YAML::Node r = m.get("route"); r.IsDefined() && !r.IsNull() && expect_list(r, item, "route", d))
-      for (const auto& wp : r) {
-        geo::LonLat p;
-        if (read_lonlat(wp, item, "route", d, p)) v.route.push_back(p);
-      }
+    read_route(m, s, v, d);
     m.read("start_s", v.start_s, at_least(0).at_most(kMaxDurationS));
     m.read("interval_s", v.interval_s, at_least(0).at_most(kMaxDurationS));
     s.salvos.push_back(std::move(v));

@@ -43,8 +43,8 @@ const std::vector<std::string> kPlainPaths = {"seed",           "resolution_m", 
                                               "c2.remote_pk_factor"};
 const std::vector<std::string> kBatteryKeys = {"system", "operator", "position", "height_m", "magazine", "azimuth_deg"};
 const std::vector<std::string> kSalvoKeys = {"threat",  "count",   "launch", "launch_area", "launch_area.center",
-                                             "launch_area.radius_km", "target", "targets", "route", "start_s",
-                                             "interval_s"};
+                                             "launch_area.radius_km", "target", "targets", "route", "max_detour",
+                                             "start_s", "interval_s"};
 
 std::vector<std::string> split_dots(const std::string& s) {
   std::vector<std::string> parts;

@@ -54,6 +54,7 @@ inline constexpr double kMaxScanS = 3600;          ///< radar.scan_s: one look a
 inline constexpr double kMaxDurationS = 1e6;       ///< reload, reaction, salvo start and interval (11.6 days)
 inline constexpr double kMaxMagazine = 1000000;    ///< rounds, engagements
 inline constexpr double kMaxChannels = 1000;       ///< fire channels, shots per engagement
+inline constexpr double kMaxDetour = 10;         ///< least_exposure route / great circle
 inline constexpr double kMaxWeight = 1e9;          ///< a target's relative weight
 inline constexpr double kMaxKFactor = 1000;        ///< effective earth radius factor
 

@@ -22,10 +22,11 @@ geo::LonLat launch_of(const model::Salvo& v) { return v.launch_area ? v.launch_a
 // Launch, waypoints, target: one polyline per target of the salvo, in the grid CRS.
 std::vector<Polyline> salvo_routes(const model::Salvo& v, const geo::GridSpec& grid) {
   std::vector<Polyline> out;
-  for (const model::WeightedTarget& t : v.targets) {
+  for (std::size_t i = 0; i < v.targets.size(); ++i) {
     std::vector<geo::LonLat> legs{launch_of(v)};
-    legs.insert(legs.end(), v.route.begin(), v.route.end());
-    legs.push_back(t.at);
+    const std::vector<geo::LonLat>& via = model::route_to(v, i);
+    legs.insert(legs.end(), via.begin(), via.end());
+    legs.push_back(v.targets[i].at);
     Polyline line{geo::project(grid.projection, legs.front())};
     for (std::size_t k = 1; k < legs.size(); ++k) {
       const int n = std::max(1, static_cast<int>(std::ceil(geo::distance_m(legs[k - 1], legs[k]) / kChordM)));
@@ -44,13 +45,15 @@ std::vector<Polyline> distinct_routes(const model::Scenario& s, const geo::GridS
   std::set<Key> seen;
   std::vector<Polyline> out;
   for (const model::Salvo& v : s.salvos)
-    for (const model::WeightedTarget& t : v.targets) {
+    for (std::size_t i = 0; i < v.targets.size(); ++i) {
+      const model::WeightedTarget& t = v.targets[i];
       Key key{{launch_of(v).lon_deg, launch_of(v).lat_deg}};
-      for (const geo::LonLat& w : v.route) key.emplace_back(w.lon_deg, w.lat_deg);
+      for (const geo::LonLat& w : model::route_to(v, i)) key.emplace_back(w.lon_deg, w.lat_deg);
       key.emplace_back(t.at.lon_deg, t.at.lat_deg);
       if (!seen.insert(key).second) continue;
       model::Salvo one = v;
       one.targets = {t};
+      if (!v.planned.empty()) one.planned = {v.planned[i]};
       for (Polyline& line : salvo_routes(one, grid)) out.push_back(std::move(line));
     }
   return out;

@@ -204,18 +204,29 @@ void write_routes(const std::filesystem::path& file, const model::Scenario& s) {
   add_field(layer, file, "threat", OFTString, err);
   add_field(layer, file, "target", OFTString, err);
   add_field(layer, file, "weight", OFTReal, err);
+  add_field(layer, file, "route", OFTString, err);
+  add_field(layer, file, "kill_probability", OFTReal, err);
+  add_field(layer, file, "length_km", OFTReal, err);
+  add_field(layer, file, "great_circle_km", OFTReal, err);
   for (const model::Salvo& sv : s.salvos) {
     // From the launch point, or the centre of the launch disc.
     const geo::LonLat start = sv.launch ? *sv.launch : sv.launch_area ? sv.launch_area->center : geo::LonLat{};
     for (std::size_t i = 0; i < sv.targets.size(); ++i) {
       std::vector<geo::LonLat> pts{start};
-      pts.insert(pts.end(), sv.route.begin(), sv.route.end());
+      const std::vector<geo::LonLat>& via = model::route_to(sv, i);
+      pts.insert(pts.end(), via.begin(), via.end());
       pts.push_back(sv.targets[i].at);
       Feature f(OGRFeature::CreateFeature(layer.GetLayerDefn()));
       f->SetField("salvo", sv.id.c_str());
       f->SetField("threat", sv.threat.c_str());
       f->SetField("target", target_label(sv.targets[i], i).c_str());
       f->SetField("weight", sv.targets[i].weight);
+      f->SetField("route", sv.route_kind == model::RouteKind::least_exposure ? "least_exposure" : "waypoints");
+      if (!sv.planned.empty()) {  // a planned route knows its exposure; a drawn one is left null
+        f->SetField("kill_probability", sv.planned[i].kill_probability);
+        f->SetField("length_km", sv.planned[i].length_m / 1000);
+        f->SetField("great_circle_km", sv.planned[i].great_circle_m / 1000);
+      }
       OGRLineString line = great_circle_path(pts);
       f->SetGeometry(&line);
       add_feature(layer, file, std::move(f), err);

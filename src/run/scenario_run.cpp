@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "adcov/engage/least_exposure.hpp"
 #include "adcov/error.hpp"
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/outputs.hpp"
@@ -45,6 +46,15 @@ report::RenderOptions map_options(const model::Scenario& s, const geo::TerrainGr
   return render;
 }
 
+// `s` with its least_exposure routes planned against `batteries`, so that the
+// trials, the maps and routes.geojson use the same routes.
+model::Scenario with_routes(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                            const std::vector<coverage::BatteryGeometry>& batteries) {
+  model::Scenario out = s;
+  if (engage::needs_route_planning(out)) engage::plan_routes(out, terrain, batteries);
+  return out;
+}
+
 }  // namespace
 
 ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
@@ -55,8 +65,10 @@ ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::
   begin_stage(opt.progress, "computing coverage");
   ScenarioRunOutput out;
   out.coverage = coverage::compute_coverage(s, terrain, {});
+  const model::Scenario routed = with_routes(s, terrain, out.coverage->batteries);
   begin_stage(opt.progress, "writing maps");
-  add_written(out, report::write_coverage_outputs(stage, s, *out.coverage, map_options(s, terrain, nullptr, opt)));
+  add_written(out, report::write_coverage_outputs(stage, routed, *out.coverage,
+                                                  map_options(routed, terrain, nullptr, opt)));
   stage.commit();
   return out;
 }
@@ -68,10 +80,11 @@ std::optional<ScenarioRunOutput> run_simulation(const model::Scenario& s, const 
   begin_stage(opt.progress, "loading terrain");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   const std::vector<coverage::BatteryGeometry> batteries = coverage::prepare_batteries(s, terrain);
+  const model::Scenario routed = with_routes(s, terrain, batteries);
   ScenarioRunOutput out;
-  out.simulation = trials(s, terrain, batteries, opt);
+  out.simulation = trials(routed, terrain, batteries, opt);
   if (!out.simulation) return std::nullopt;  // another rank than 0: its trials went to rank 0
-  add_written(out, report::write_engagement_outputs(*stage, s, *out.simulation));
+  add_written(out, report::write_engagement_outputs(*stage, routed, *out.simulation));
   stage->commit();
   return out;
 }
@@ -94,14 +107,15 @@ std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const st
   else
     contributed = coverage::prepare_batteries(s, terrain);
   const auto& batteries = out.coverage ? out.coverage->batteries : contributed;
-  out.simulation = trials(s, terrain, batteries, opt);
+  const model::Scenario routed = with_routes(s, terrain, batteries);
+  out.simulation = trials(routed, terrain, batteries, opt);
   if (!opt.ranks.writer()) return std::nullopt;
   if (!out.simulation) throw Error("run_scenario: the trials produced no result on the writing process");
 
-  add_written(out, report::write_coverage_outputs(*stage, s, *out.coverage,
-                                                  map_options(s, terrain, &*out.simulation, opt)));
-  add_written(out, report::write_engagement_outputs(*stage, s, *out.simulation));
-  report::write_report_html(*stage, s, &*out.coverage, &*out.simulation, nullptr, opt.provenance);
+  add_written(out, report::write_coverage_outputs(*stage, routed, *out.coverage,
+                                                  map_options(routed, terrain, &*out.simulation, opt)));
+  add_written(out, report::write_engagement_outputs(*stage, routed, *out.simulation));
+  report::write_report_html(*stage, routed, &*out.coverage, &*out.simulation, nullptr, opt.provenance);
   add_written(out, {{"report.html"}, {}});
   stage->commit();
   return out;

@@ -258,6 +258,22 @@ const std::vector<BadCase>& cases() {
        "number: it takes no range"},
       {"RangeOfAnAspectWithoutAspects", m + "threats:\n  shahed136: {ranges: {rcs_m2.side: [0.1, 0.3]}}\n",
        "{f}:5:24: threat 'shahed136': ranges: unknown key 'rcs_m2.side'"},
+      // Issue 16: route: least_exposure and its detour limit.
+      {"RouteWordWithHint",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50], route: least_exposed}\n",
+       "{f}:5:85: salvo 'w': route: 'least_exposed' is not a route; give a list of [lon, lat] waypoints or "
+       "least_exposure (did you mean 'least_exposure'?)"},
+      {"MaxDetourBelowOne",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50], route: least_exposure,"
+           " max_detour: 0.9}\n",
+       "{f}:5:113: salvo 'w': max_detour must be >= 1, got 0.9"},
+      {"MaxDetourWithWaypoints",
+       m + "salvos:\n  - {id: w, threat: shahed136, count: 1, launch: [36, 51], target: [30, 50], max_detour: 2}\n",
+       "{f}:5:90: salvo 'w': max_detour applies to route: least_exposure only"},
+      {"LeastExposureBallistic",
+       m + "salvos:\n  - {id: w, threat: iskander_m, count: 1, launch: [36, 51], target: [30, 50], route: least_exposure}\n",
+       "{f}:5:86: salvo 'w': route: least_exposure is for drones and cruise missiles; threat 'iskander_m' is "
+       "ballistic and flies its arc"},
       {"TopLevelNotAMap", "just a string\n",
        "{f}:1:1: a scenario is a map of keys (name:, terrain:, region:, ...), got 'just a string'"},
       {"EmptyFile", "", "{f}: the scenario file is empty (expected keys such as name:, terrain:, region:)"},

@@ -346,3 +346,22 @@ TEST(ScenarioLoader, HillshadeIsOnUnlessTurnedOff) {
   EXPECT_TRUE(load_scenario(dir.write("a.yaml", kMinimal)).coverage.hillshade);
   EXPECT_FALSE(load_scenario(dir.write("b.yaml", kMinimal + "coverage: {hillshade: false}\n")).coverage.hillshade);
 }
+
+TEST(ScenarioLoader, LeastExposureRouteAndItsDetourLimit) {
+  adcov::test::TempDir dir;
+  const auto path = dir.write(
+      "s.yaml", adcov::test::kMinimal +
+                    "salvos:\n"
+                    "  - {id: a, threat: shahed136, count: 1, launch: [33, 51], target: [30, 50], route: least_exposure}\n"
+                    "  - {id: b, threat: kh101, count: 1, launch: [33, 51], target: [30, 50], route: least_exposure,\n"
+                    "     max_detour: 1.2}\n"
+                    "  - {id: c, threat: shahed136, count: 1, launch: [33, 51], target: [30, 50], route: [[31, 50]]}\n");
+  const adcov::model::Scenario s = adcov::model::load_scenario(path);
+  EXPECT_EQ(s.salvos[0].route_kind, adcov::model::RouteKind::least_exposure);
+  EXPECT_EQ(s.salvos[0].max_detour, 1.5);  // SPEC default
+  EXPECT_TRUE(s.salvos[0].route.empty());
+  EXPECT_TRUE(s.salvos[0].planned.empty());  // planned against the defence at run time
+  EXPECT_EQ(s.salvos[1].max_detour, 1.2);
+  EXPECT_EQ(s.salvos[2].route_kind, adcov::model::RouteKind::waypoints);
+  ASSERT_EQ(s.salvos[2].route.size(), 1u);
+}

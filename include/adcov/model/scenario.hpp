@@ -103,6 +103,18 @@ struct EwZone {
   SourceLoc loc;
 };
 
+/// A least-exposure route planned against the defence (docs/engagement.md,
+/// "Least-exposure routes"): what the threats of one salvo fly to one target.
+struct PlannedRoute {
+  std::vector<geo::LonLat> waypoints;  ///< between the launch (or launch_area.center) and the target
+  double kill_probability = 0;         ///< expected, 1 - exp(-exposure) along the route
+  double length_m = 0;                 ///< launch (or centre) to target along the route
+  double great_circle_m = 0;           ///< the same, straight
+};
+
+/// `route:` of a salvo: a list of waypoints, or least_exposure.
+enum class RouteKind { waypoints, least_exposure };
+
 struct Salvo {
   std::string id;
   std::string threat;  ///< key into Scenario::threats
@@ -111,11 +123,22 @@ struct Salvo {
   std::optional<LaunchArea> launch_area;
   std::vector<WeightedTarget> targets;      ///< `target:` becomes one entry of weight 1
   std::vector<geo::LonLat> route;           ///< waypoints between launch and target
+  RouteKind route_kind = RouteKind::waypoints;
+  double max_detour = 1.5;                  ///< least_exposure: longest route / great circle
+  /// least_exposure: one per target (in `targets` order) once planned
+  /// (engage::plan_routes); empty before, and for waypoint routes.
+  std::vector<PlannedRoute> planned;
   double start_s = 0;
   double interval_s = 0;
   SourceLoc loc;
   SourceLoc launch_loc;  ///< of the launch: point or launch_area.center (the DEM check names it)
 };
+
+/// The waypoints the threats of `v` fly to its target number `target`: the
+/// planned least-exposure route once planned, else `route`.
+inline const std::vector<geo::LonLat>& route_to(const Salvo& v, std::size_t target) {
+  return v.planned.empty() ? v.route : v.planned[target].waypoints;
+}
 
 struct CoverageSettings {
   std::vector<double> altitudes_m{50, 500, 3000};
