@@ -34,6 +34,9 @@ int cmd_bench(const BenchArgs& a) {
   text += fmt::format("  {:<34} {:>10.3f}  {:.1f} M cells/s ({} batteries, {} window cells)\n", "visibility sweeps",
                       t.visibility_s, t.window_cells / t.visibility_s / 1e6, t.batteries, t.window_cells);
   text += fmt::format("  {:<34} {:>10.3f}  {} altitudes + floor\n", "coverage maps", t.coverage_s, t.altitudes);
+  if (t.routes)
+    text += fmt::format("  {:<34} {:>10.3f}  {} routes (salvo x target)\n", "least-exposure routes", t.routes_s,
+                        t.routes);
   text += fmt::format("  {:<34} {:>10.3f}  {:.0f} trials/s ({} threats per trial)\n", "Monte Carlo", t.trials_s,
                       t.trials / t.trials_s, t.threats_per_trial);
   text += fmt::format("  {:<34} {:>10.3f}  {:.0f} trials/s ({} operator groups)\n", "Monte Carlo + operator reruns",

@@ -1,6 +1,8 @@
 #include "threat_picture.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
+
 #include <cmath>
 #include <numbers>
 #include <set>
@@ -39,8 +41,10 @@ std::vector<Polyline> salvo_routes(const model::Salvo& v, const geo::GridSpec& g
 }
 
 // Salvos often share a launch area, route and targets (drones and their
-// decoys): each distinct route is drawn once.
-std::vector<Polyline> distinct_routes(const model::Scenario& s, const geo::GridSpec& grid) {
+// decoys): each distinct route is drawn once. `kill_probability` gets each
+// route's expected kill probability when planned, NaN when drawn by hand.
+std::vector<Polyline> distinct_routes(const model::Scenario& s, const geo::GridSpec& grid,
+                                      std::vector<double>* kill_probability = nullptr) {
   using Key = std::vector<std::pair<double, double>>;
   std::set<Key> seen;
   std::vector<Polyline> out;
@@ -55,6 +59,8 @@ std::vector<Polyline> distinct_routes(const model::Scenario& s, const geo::GridS
       one.targets = {t};
       if (!v.planned.empty()) one.planned = {v.planned[i]};
       for (Polyline& line : salvo_routes(one, grid)) out.push_back(std::move(line));
+      if (kill_probability)
+        kill_probability->push_back(v.planned.empty() ? std::nan("") : v.planned[i].kill_probability);
     }
   return out;
 }
@@ -101,7 +107,10 @@ ThreatPresence threat_presence(const model::Scenario& s, const MapLayout& L) {
     if (v.launch_area && any_on_map(L, launch_disc(*v.launch_area, L.view))) p.launch_area = true;
     if (v.launch && on_map(L, point_of(L, *v.launch))) p.launch_point = true;
   }
-  for (const Polyline& line : distinct_routes(s, L.view)) p.route = p.route || any_on_map(L, line);
+  std::vector<double> kill;
+  const std::vector<Polyline> routes = distinct_routes(s, L.view, &kill);
+  for (std::size_t i = 0; i < routes.size(); ++i)
+    if (any_on_map(L, routes[i])) p.route = true, p.least_exposure = p.least_exposure || !std::isnan(kill[i]);
   for (const model::WeightedTarget& t : distinct_targets(s)) p.target = p.target || on_map(L, point_of(L, t.at));
   return p;
 }
@@ -193,6 +202,19 @@ void draw_targets(cairo_t* cr, const model::Scenario& s, const MapLayout& L, Lab
     const TextSize ts = text_size(cr, t.name, kTargetText);
     if (const auto b = space.take_first(label_spots(c, kTargetRadiusPx, ts.width_px, ts.height_px)))
       draw_text(cr, b->x0, b->y0, t.name, kTargetText);
+  }
+  std::vector<double> kill;
+  const std::vector<Polyline> routes = distinct_routes(s, L.view, &kill);
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    if (std::isnan(kill[i])) continue;
+    std::vector<CanvasPoint> shown;
+    for (const geo::XY& q : routes[i])
+      if (const CanvasPoint c = canvas_point(L, q); on_map(L, c)) shown.push_back(c);
+    if (shown.empty()) continue;
+    const std::string text = fmt::format("{:.0f} %", 100 * kill[i]);
+    const TextSize ts = text_size(cr, text, kTargetText);
+    if (const auto b = space.take_first(label_spots(shown[shown.size() / 2], 2, ts.width_px, ts.height_px)))
+      draw_text(cr, b->x0, b->y0, text, kTargetText);
   }
 }
 

@@ -15,6 +15,7 @@ namespace adcov::report {
 /// lists only what the map shows).
 struct ThreatPresence {
   bool launch_area = false, launch_point = false, route = false, target = false;
+  bool least_exposure = false;  ///< some route on the map was planned (labelled with its kill probability)
 };
 
 ThreatPresence threat_presence(const model::Scenario& s, const MapLayout& layout);
@@ -23,7 +24,9 @@ ThreatPresence threat_presence(const model::Scenario& s, const MapLayout& layout
 void draw_threat_routes(cairo_t* cr, const model::Scenario& s, const MapLayout& layout);
 
 /// The targets' symbols, and their names where `space` has room (after the
-/// cities' names, before the batteries' labels).
+/// cities' names, before the batteries' labels); then each least-exposure
+/// route's expected kill probability ("12 %"), half way along its part on
+/// the map.
 void draw_targets(cairo_t* cr, const model::Scenario& s, const MapLayout& layout, LabelSpace& space);
 
 /// One target symbol (a ring round a dot) at (x, y), for the map and legend.

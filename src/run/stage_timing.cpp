@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "adcov/coverage/coverage_map.hpp"
+#include "adcov/engage/least_exposure.hpp"
 #include "adcov/engage/simulation.hpp"
 
 namespace adcov::run {
@@ -32,17 +33,24 @@ StageTimings time_stages(const model::Scenario& s, int trials) {
   t.altitudes = coverage::compute_coverage(s, terrain, batteries, {}).altitudes.size();
   t.coverage_s = seconds_since(t0);
 
+  // Routes first, so that the trials below time the battle alone.
+  model::Scenario routed = s;
+  t0 = Clock::now();
+  engage::plan_routes(routed, terrain, batteries);
+  t.routes_s = seconds_since(t0);
+  for (const model::Salvo& v : routed.salvos) t.routes += v.planned.size();
+
   engage::SimulationOptions so;
   so.trials = t.trials = trials;
   so.seed = s.seed;
   so.operator_effects = false;
   t0 = Clock::now();
-  t.threats_per_trial = engage::simulate(s, terrain, batteries, so).overall.launched;
+  t.threats_per_trial = engage::simulate(routed, terrain, batteries, so).overall.launched;
   t.trials_s = seconds_since(t0);
 
   so.operator_effects = true;
   t0 = Clock::now();
-  t.operator_groups = engage::simulate(s, terrain, batteries, so).by_operator.size();
+  t.operator_groups = engage::simulate(routed, terrain, batteries, so).by_operator.size();
   t.trials_with_groups_s = seconds_since(t0);
   return t;
 }

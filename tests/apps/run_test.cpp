@@ -249,7 +249,7 @@ TEST_P(ShippedScenario, RunsEndToEnd) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario,
-                         ::testing::Values("kyiv-night-raid", "ukraine-2025-baseline", "western-air-shield",
+                         ::testing::Values("kyiv-night-raid", "kyiv-least-exposure", "ukraine-2025-baseline", "western-air-shield",
                                            "reassurance-force", "odesa-black-sea", "kharkiv-frontline",
                                            "example-full", "examples/srtm-tiles-greece"),
                          [](const auto& info) {

@@ -166,6 +166,37 @@ TEST(VectorOutputs, ScenarioLayersHoldTheirFeaturesAndAttributes) {
   ASSERT_EQ(ew->GetLayer(0)->GetFeatureCount(), 1);
 }
 
+TEST(VectorOutputs, PlannedRoutesCarryTheirKillProbabilityAndLengths) {
+  auto s = scenario_with_salvos();
+  model::Salvo& w = s.salvos[0];
+  w.route_kind = model::RouteKind::least_exposure;
+  w.route.clear();
+  for (std::size_t i = 0; i < w.targets.size(); ++i)
+    w.planned.push_back({{{31.5, 50.2 + 0.1 * static_cast<double>(i)}}, 0.25 + 0.5 * static_cast<double>(i), 480e3,
+                         420e3});
+  test::TempDir tmp;
+  report::OutputStage stage(tmp.path / "out");
+  report::write_scenario_geojson(stage, s, nullptr);
+  stage.commit();
+  auto rt = open_vector(tmp.path / "out/routes.geojson");
+  ASSERT_TRUE(rt);
+  OGRLayer* rl = rt->GetLayer(0);
+  auto r0 = std::unique_ptr<OGRFeature>(rl->GetNextFeature());
+  EXPECT_STREQ(r0->GetFieldAsString("route"), "least_exposure");
+  EXPECT_DOUBLE_EQ(r0->GetFieldAsDouble("kill_probability"), 0.25);
+  EXPECT_DOUBLE_EQ(r0->GetFieldAsDouble("length_km"), 480);
+  EXPECT_DOUBLE_EQ(r0->GetFieldAsDouble("great_circle_km"), 420);
+  const OGRLineString* line = r0->GetGeometryRef()->toLineString();
+  bool via = false;  // the line passes the planned waypoint, not the (cleared) drawn one
+  for (int k = 0; k < line->getNumPoints(); ++k) via = via || (line->getX(k) == 31.5 && line->getY(k) == 50.2);
+  EXPECT_TRUE(via);
+  for (auto f = std::unique_ptr<OGRFeature>(rl->GetNextFeature()); f; f.reset(rl->GetNextFeature()))
+    if (std::string(f->GetFieldAsString("salvo")) == "wave-2") {
+      EXPECT_STREQ(f->GetFieldAsString("route"), "waypoints");
+      EXPECT_FALSE(f->IsFieldSetAndNotNull(f->GetFieldIndex("kill_probability")));  // a drawn route: unknown
+    }
+}
+
 TEST(VectorOutputs, TargetsHaveNoLeakersWithoutASimulationAndNoEwFileWithoutZones) {
   auto s = scenario_with_salvos();
   s.ew.clear();

@@ -58,9 +58,21 @@ model::Scenario networked_kyiv() {
   return s;
 }
 
+/// The Kyiv raid with every drone and cruise salvo on a least-exposure
+/// route (issue 16), planned by each rank for itself.
+model::Scenario routed_kyiv() {
+  model::Scenario s = kyiv();
+  for (model::Salvo& v : s.salvos)
+    if (s.threats.at(v.threat).cls != model::ThreatClass::ballistic)
+      v.route_kind = model::RouteKind::least_exposure, v.route.clear();
+  return s;
+}
+
 TEST(TrialsSplit, RanksGiveRankZeroTheOneProcessResult) {
-  for (const model::Scenario& s : {kyiv(), networked_kyiv()}) {
-    SCOPED_TRACE(s.c2.mode == model::C2Mode::autonomous ? "v1" : "network");
+  for (const model::Scenario& s : {kyiv(), networked_kyiv(), routed_kyiv()}) {
+    SCOPED_TRACE(s.c2.mode == model::C2Mode::autonomous ? s.salvos[0].route_kind == model::RouteKind::least_exposure
+                                                               ? "least-exposure routes" : "v1"
+                                                         : "network");
     const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
     const auto batteries = coverage::prepare_batteries(s, terrain);
     engage::SimulationOptions opt;

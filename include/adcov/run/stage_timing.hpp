@@ -19,6 +19,8 @@ struct StageTimings {
   double visibility_s = 0;
   std::size_t altitudes = 0;
   double coverage_s = 0;          ///< the coverage maps (all altitudes + floor)
+  std::size_t routes = 0;          ///< least-exposure routes planned (salvo x target)
+  double routes_s = 0;
   int trials = 0;
   long long threats_per_trial = 0;
   double trials_s = 0;            ///< without operator-group reruns
