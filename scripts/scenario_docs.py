@@ -8,7 +8,7 @@ floor map) copied to docs/scenarios/img/. Hand-written notes after MARKER in an
 existing page are kept. Also writes docs/calibration.md's
 table (simulated vs the 2025 record per class) for ukraine-2025-baseline.
 
-Usage: python3 scripts/scenario_docs.py [--adcov build/adcov] [--trials N]
+Usage: python3 scripts/scenario_docs.py [--adcov build/adcov] [--trials N] [--only NAME]
 """
 import json
 import os
@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-SCENARIOS = ["kyiv-night-raid", "ukraine-2025-baseline", "western-air-shield",
+SCENARIOS = ["kyiv-night-raid", "kyiv-least-exposure", "ukraine-2025-baseline", "western-air-shield",
              "reassurance-force", "odesa-black-sea", "kharkiv-frontline"]
 # Text from this line to the end of a page is hand-written and kept as it is.
 MARKER = "<!-- hand-written notes: kept by scripts/scenario_docs.py -->"
@@ -113,7 +113,8 @@ def main():
     adcov = arg("--adcov", os.path.join(ROOT, "build", "adcov"))
     trials = arg("--trials", None)
     docs = os.path.join(ROOT, "docs", "scenarios")
-    for name in SCENARIOS:
+    only = arg("--only", None)
+    for name in [only] if only else SCENARIOS:
         out_dir = os.path.join(ROOT, "out", "docs", name)
         cmd = [adcov, "run", os.path.join(ROOT, "scenarios", name + ".yaml"), "-o", out_dir, "--quiet"]
         if trials:
