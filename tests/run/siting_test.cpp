@@ -192,6 +192,20 @@ TEST(Siting, FinalAreaIsTheCoverageOfTheSitedScenario) {
   EXPECT_EQ(r.result.sited_covered_km2, cov.altitudes[0].protect->covered_km2);
 }
 
+// The same check on relief (ETOPO5) and a real grid: the shipped question.
+TEST(Siting, ShippedWestScenarioAreaIsItsCoverage) {
+  const model::Scenario s = model::load_scenario(test::source_path("scenarios/ukraine-west-siting.yaml"));
+  const test::TempDir out;
+  const run::SitingOutput r = run::siting_into(out.path / "site", s, options("iris_t_slm:3", 20));
+  ASSERT_EQ(r.result.placed.size(), 3u);
+  const model::Scenario sited = model::load_scenario(out.path / "site" / "scenario_sited.yaml");
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(sited);
+  const coverage::CoverageResult cov = coverage::compute_coverage(sited, terrain, {{500}});
+  ASSERT_TRUE(cov.altitudes[0].protect);
+  EXPECT_EQ(r.result.placed.back().objective, cov.altitudes[0].protect->covered_km2);
+  EXPECT_GT(r.result.placed.back().objective, r.result.objective_before);
+}
+
 TEST(Siting, WithoutProtectZonesTheRegionIsTheTarget) {
   test::TempDir dir;
   const model::Scenario s =
