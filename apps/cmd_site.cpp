@@ -56,7 +56,18 @@ int cmd_site(const SiteArgs& a) {
   opt.objective = a.objective == "interceptions" ? report::SitingObjective::interceptions
                                                  : report::SitingObjective::area;
   opt.trials = a.trials;
-  run::check_memory(a.scenario, coverage::estimate_memory(s));
+  // The study grid reaches as far as a new battery at any corner of the region would.
+  model::Scenario est = s;
+  const geo::LonLatBox& bb = s.region.bbox;
+  for (const run::SiteRequest& r : opt.add)
+    for (const geo::LonLat at : {geo::LonLat{bb.west, bb.south}, {bb.east, bb.north}})
+      if (s.systems.count(r.system)) {
+        model::Battery b;
+        b.system = r.system;
+        b.position = at;
+        est.batteries.push_back(b);
+      }
+  run::check_memory(a.scenario, coverage::estimate_memory(est));
   coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
   ProgressBar bar(progress_wanted(a.common.quiet));
   opt.progress = bar.hooks();
