@@ -73,13 +73,18 @@ const char* to_string(SitingObjective o) {
 }
 
 std::string siting_csv(const SitingResult& r) {
+  // Areas are whole cells (exact); interceptions are means over trials, to 2
+  // decimals as sweep.csv writes means (the digits beyond are sampling noise).
+  const auto number = [&](double v) {
+    return r.objective == SitingObjective::area ? number_text(v) : rounded_text(v, 2);
+  };
   std::string out =
       fmt::format("rank,id,system,operator,lon,lat,gain_{0},objective_{0}\n", unit(r.objective));
-  out += fmt::format("0,,,,,,,{}\n", number_text(r.objective_before));
+  out += fmt::format("0,,,,,,,{}\n", number(r.objective_before));
   for (const SitedBattery& b : r.placed)
     out += fmt::format("{},{},{},{},{:.6f},{:.6f},{},{}\n", b.rank, csv_cell(b.id),
                        csv_cell(b.system), csv_cell(b.op), b.at.lon_deg, b.at.lat_deg,
-                       number_text(b.gain), number_text(b.objective));
+                       number(b.gain), number(b.objective));
   return out;
 }
 
