@@ -190,6 +190,25 @@ std::vector<std::uint8_t> sites_that_can_add(const Study& st, double range_m) {
   return out;
 }
 
+/// E(c) as runs of consecutive cell indices [begin, end): a disc is one run
+/// per row, so a site costs a few kB however many cells it covers (a sorted
+/// index list of a long-range system over a whole region would cost MBs).
+struct CellRun {
+  std::uint32_t begin, end;
+};
+
+std::vector<CellRun> runs_of(const std::vector<std::uint32_t>& sorted_cells) {
+  std::vector<CellRun> out;
+  for (const std::uint32_t i : sorted_cells) {
+    if (!out.empty() && out.back().end == i)
+      ++out.back().end;
+    else
+      out.push_back({i, i + 1});
+  }
+  out.shrink_to_fit();
+  return out;
+}
+
 /// The first unused site of largest value (ties to the earlier site).
 std::size_t best_site(const Study& st, const std::vector<double>& value) {
   std::size_t best = st.sites.size();
@@ -210,7 +229,7 @@ void place_by_area(Study& st, const SiteRequest& req, const model::Operator& op,
                                                : std::vector<std::uint8_t>(st.sites.size(), 0);
   const std::int64_t n_useful = std::count(useful.begin(), useful.end(), 1);
   begin_stage(opt.progress, fmt::format("{}: engageable cells per site", req.system), n_useful);
-  std::vector<std::vector<std::uint32_t>> cells(st.sites.size());
+  std::vector<std::vector<CellRun>> cells(st.sites.size());
   std::atomic<std::int64_t> done{0};
   std::mutex progress_mutex;
   tbb::parallel_for(std::size_t{0}, st.sites.size(), [&](std::size_t k) {
@@ -218,7 +237,8 @@ void place_by_area(Study& st, const SiteRequest& req, const model::Operator& op,
     const model::Battery b = site_battery(req.system, op, st.sites[k].at, "candidate");
     const coverage::BatteryGeometry geom =
         coverage::prepare_battery(st.base, b, st.base.batteries.size(), st.terrain);
-    cells[k] = coverage::engageable_cells(st.base, st.terrain, geom, ref, st.altitude_m, st.target);
+    cells[k] = runs_of(
+        coverage::engageable_cells(st.base, st.terrain, geom, ref, st.altitude_m, st.target));
     std::lock_guard lock(progress_mutex);
     report_done(opt.progress, ++done);
   });
@@ -228,11 +248,13 @@ void place_by_area(Study& st, const SiteRequest& req, const model::Operator& op,
   for (int n = 0; n < req.count; ++n) {
     tbb::parallel_for(std::size_t{0}, st.sites.size(), [&](std::size_t k) {
       std::int64_t g = 0;
-      for (const std::uint32_t i : cells[k]) g += !st.covered[i];
+      for (const CellRun& run : cells[k])
+        for (std::uint32_t i = run.begin; i < run.end; ++i) g += !st.covered[i];
       gain[k] = static_cast<double>(g);
     });
     const std::size_t k = best_site(st, gain);
-    for (const std::uint32_t i : cells[k]) st.covered[i] = 1;
+    for (const CellRun& run : cells[k])
+      std::fill(st.covered.begin() + run.begin, st.covered.begin() + run.end, std::uint8_t{1});
     st.used[k] = 1;
     const double gain_km2 = gain[k] * st.cell_km2;
     std::int64_t covered = 0;
@@ -300,6 +322,40 @@ struct Sited {
   geo::TerrainGrid terrain;  ///< its analysis grid
 };
 
+/// The area objective's table measured again on the sited scenario's own
+/// grid, the one `adcov coverage scenario_sited.yaml` uses. The choices were
+/// made on the study grid, which is larger (every candidate's reach), and
+/// GDAL's warp of the DEM (terrain.cpp) onto grids of different extent can
+/// give ground heights that differ in their last bits, which moves a cell or
+/// two at a window's edge (seen at 50 m on the national baseline). Re-measured, the gains still add
+/// up, the cumulative objective never decreases and its last value is adcov coverage's to the bit.
+void remeasure_on_sited_grid(Sited& out, const coverage::CoverageResult& before) {
+  report::SitingResult& res = out.result;
+  const coverage::CoverageResult& after = res.sited_coverage;
+  const geo::GridSpec& g = after.grid;
+  std::vector<std::uint8_t> target(g.cells()), covered(g.cells());
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < g.cells(); ++i) {
+    target[i] = after.in_region[i] && (after.in_protect.empty() || after.in_protect[i]);
+    covered[i] = target[i] && before.altitudes[0].count[i] > 0;
+    n += covered[i];
+  }
+  const double cell_km2 = g.cell_m * g.cell_m * 1e-6;  // as compute_coverage's areas
+  res.objective_before = static_cast<double>(n) * cell_km2;
+  const std::size_t first = after.batteries.size() - res.placed.size();
+  for (std::size_t k = 0; k < res.placed.size(); ++k) {
+    const coverage::BatteryGeometry& b = after.batteries[first + k];
+    const coverage::ReferenceEnvelope ref = coverage::reference_envelope(out.scenario, b.system);
+    std::int64_t gain = 0;
+    for (const std::uint32_t i :
+         coverage::engageable_cells(out.scenario, out.terrain, b, ref, res.altitude_m, target))
+      if (!covered[i]) covered[i] = 1, ++gain;
+    n += gain;
+    res.placed[k].gain = static_cast<double>(gain) * cell_km2;
+    res.placed[k].objective = static_cast<double>(n) * cell_km2;
+  }
+}
+
 /// Ids, the sited scenario (rebuilt by the loader), its coverage and the YAML text.
 void finish(const model::Scenario& s, std::vector<model::Battery>& placed, const SitingOptions& opt,
             Sited& out) {
@@ -315,14 +371,20 @@ void finish(const model::Scenario& s, std::vector<model::Battery>& placed, const
   begin_stage(opt.progress, "coverage of the sited scenario");
   out.scenario = model::with_batteries(s, added);
   out.terrain = coverage::load_scenario_terrain(out.scenario);
-  res.sited_coverage = coverage::compute_coverage(out.scenario, out.terrain, {{res.altitude_m}});
+  std::vector<coverage::BatteryGeometry> geoms =
+      coverage::prepare_batteries(out.scenario, out.terrain);
+  const std::vector<coverage::BatteryGeometry> given(geoms.begin(),
+                                                     geoms.begin() + s.batteries.size());
+  res.sited_coverage =
+      coverage::compute_coverage(out.scenario, out.terrain, std::move(geoms), {{res.altitude_m}});
   const coverage::CoverageResult before =
-      coverage::compute_coverage(s, out.terrain, {{res.altitude_m}});
+      coverage::compute_coverage(s, out.terrain, given, {{res.altitude_m}});
   res.covered_before.resize(before.grid.cells());
   for (std::size_t i = 0; i < res.covered_before.size(); ++i)
     res.covered_before[i] = before.altitudes[0].count[i] > 0;
   res.sited_covered_km2 = covered_km2(res.sited_coverage);
   res.before_covered_km2 = covered_km2(before);
+  if (opt.objective == SitingObjective::area) remeasure_on_sited_grid(out, before);
   std::string list;
   for (const std::string& id : ids) list += (list.empty() ? "" : ", ") + id;
   res.sited_yaml = model::scenario_yaml_text(
