@@ -89,6 +89,24 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
   c_unc->add_option("--seed", unc_seed, "Random seed (trials and design)");
   add_common(c_unc, unc.common);
 
+  SiteArgs site;
+  auto* c_site = app.add_subcommand(
+      "site", "Place new batteries one at a time where they add most covered area (or interceptions)");
+  c_site->add_option("scenario", site.scenario, "Scenario YAML file")->required();
+  c_site->add_option("--add", site.add, "SYSTEM:COUNT batteries to place (repeatable, placed in order)")
+      ->required()
+      ->allow_extra_args(false);  // one value per --add, so the scenario may follow it
+  c_site->add_option("--operator", site.op, "Operator of the new batteries (default ukraine)");
+  c_site->add_option("--spacing-km", site.spacing_km, "Candidate lattice spacing in km (default 10)");
+  c_site->add_option("--candidates", site.candidates, "Candidate sites: CSV with lon,lat columns or GeoJSON Points");
+  c_site->add_option("--altitude", site.altitude_m,
+                     "Target altitude above ground in metres (default: the scenario's lowest coverage altitude)");
+  c_site->add_option("--objective", site.objective, "area | interceptions (default area)")
+      ->check(CLI::IsMember({"area", "interceptions"}));
+  c_site->add_option("--trials", site.trials, "Monte Carlo trials per candidate (interceptions; default simulation.trials)");
+  c_site->add_option("-o,--out", site.out_dir, "Output folder (default out/<name>-siting/)");
+  add_common(c_site, site.common);
+
   std::vector<std::string> validate_files;
   auto* c_val = app.add_subcommand("validate", "Check scenario files; report every error as file:line:col");
   c_val->add_option("scenarios", validate_files, "Scenario YAML files")->required();
@@ -121,13 +139,14 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 
   // The values a scenario also sets are checked by the scenario file's rules
   // (model/value_rules.hpp), before anything is read or written.
-  for (const auto* t : {&run.trials, &sim.trials, &sw.trials, &unc.trials})
+  for (const auto* t : {&run.trials, &sim.trials, &sw.trials, &unc.trials, &site.trials})
     if (*t) refuse("--trials", adcov::model::trials_problem(**t));
   if (c_bench->parsed()) refuse("--trials", adcov::model::trials_problem(bench.trials));
   if (unc.samples && (*unc.samples < 2 || *unc.samples > adcov::model::kMaxUncertaintySamples))
     refuse("--samples", fmt::format("{} is not in [2, {}]", *unc.samples, adcov::model::kMaxUncertaintySamples));
   for (double h : cov.altitudes_m) refuse("--altitude", adcov::model::altitude_problem(h));
   refuse("--altitude", adcov::model::altitudes_problem(cov.altitudes_m));
+  if (site.altitude_m) refuse("--altitude", adcov::model::altitude_problem(*site.altitude_m));
   if (cov.resolution_m) refuse("--resolution", adcov::model::resolution_problem(*cov.resolution_m));
   const std::pair<std::optional<std::string>*, std::optional<std::uint64_t>*> seeds[] = {
       {&run_seed, &run.seed}, {&sim_seed, &sim.seed}, {&sw_seed, &sw.seed}, {&unc_seed, &unc.seed}};
@@ -146,12 +165,12 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 
   // report.html says which adcov and which command line made it (written_utc: stamped when written).
   const adcov::report::ReportProvenance provenance{ADCOV_VERSION, command_line_text(argc, argv), ""};
-  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &unc.common, &bench.common})
+  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &unc.common, &bench.common, &site.common})
     c->provenance = provenance;
 
   // --threads caps TBB for the whole process (oneTBB global_control).
   int threads = 0;
-  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &unc.common, &bench.common})
+  for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &unc.common, &bench.common, &site.common})
     if (c->threads > 0) threads = c->threads;
   std::unique_ptr<tbb::global_control> cap;
   if (threads > 0)
@@ -167,6 +186,7 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
   if (c_lib->parsed()) return cmd_library(lib_what, lib_format);
   if (c_info->parsed()) return cmd_info(rasters);
   if (c_bench->parsed()) return cmd_bench(bench);
+  if (c_site->parsed()) return cmd_site(site);
   return 2;
 }
 

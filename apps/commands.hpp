@@ -61,6 +61,20 @@ struct UncertaintyArgs {
   Common common;
 };
 
+/// `adcov site` (docs/siting.md).
+struct SiteArgs {
+  std::string scenario;
+  std::string out_dir;
+  std::vector<std::string> add;  ///< SYSTEM:COUNT, in order
+  std::string op = "ukraine";
+  double spacing_km = 10;
+  std::string candidates;  ///< empty = lattice
+  std::optional<double> altitude_m;
+  std::string objective = "area";
+  std::optional<int> trials;
+  Common common;
+};
+
 int cmd_validate(const std::vector<std::string>& files);
 int cmd_library(const std::string& what, const std::string& format);
 int cmd_info(const std::vector<std::string>& rasters);
@@ -76,5 +90,7 @@ struct BenchArgs {
   Common common;
 };
 int cmd_bench(const BenchArgs& a);
+/// Runs on rank 0 alone under mpirun.
+int cmd_site(const SiteArgs& a);
 
 }  // namespace adcov::app

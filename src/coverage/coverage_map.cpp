@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "adcov/coverage/battery_cover.hpp"
 #include "adcov/error.hpp"
 #include "adcov/geo/polygon_mask.hpp"
 
@@ -86,12 +87,11 @@ std::vector<Ref> reference_envelopes(const model::Scenario& s, const std::vector
   std::vector<Ref> refs(batteries.size());
   for (std::size_t i = 0; i < refs.size(); ++i) {
     const model::SystemType& sys = batteries[i].system;
-    const bool shooter = sys.role == model::Role::shooter;  // a sensor never engages
-    // The head-on RCS a radar of this band sees (band factor 1: rcs_m2 itself).
+    // The kill envelope is battery_cover's, which adcov site sums per candidate.
+    const ReferenceEnvelope kill = reference_envelope(s, sys);
+    refs[i].env = kill.env;
+    refs[i].can_kill = kill.can_kill;
     const double rcs = ref ? model::rcs_front_seen_m2(*ref, sys.radar.band) : sys.radar.rcs_ref_m2;
-    refs[i].env = slant_envelope(sys, rcs);
-    refs[i].can_kill = shooter && (ref ? sys.pk.of(ref->cls) > 0
-                                       : sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0);
     const bool acoustic = sys.radar.kind == model::SensorKind::acoustic;
     refs[i].det.min_range_m = 0;
     refs[i].det.max_range_m = detection_range_m(sys, rcs);  // acoustic: range_km

@@ -115,37 +115,58 @@ bool engageable(const BatteryGeometry& b, const geo::GridSpec& grid, geo::XY p, 
   return engageable(engage_lookup(b, target), grid, p, h_agl_m, ground_at_p_m, k_factor);
 }
 
-std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const geo::TerrainGrid& terrain) {
+namespace {
+
+/// A battery's geometry without its window yet, and the observer to sweep
+/// from. \throws InputError for a battery outside the grid or the DEM.
+BatteryGeometry place_battery(const model::Scenario& s, const model::Battery& b, std::size_t index,
+                              const geo::TerrainGrid& terrain, Observer& obs) {
   const geo::GridSpec& g = terrain.grid;
+  BatteryGeometry bg;
+  bg.battery_index = index;
+  bg.system = model::effective_system(s, b);
+  bg.group = b.op.group;
+  bg.pos = geo::project(g.projection, b.position);
+  const int c = static_cast<int>(std::floor(g.col_of(bg.pos.x_m)));
+  const int r = static_cast<int>(std::floor(g.row_of(bg.pos.y_m)));
+  const bool outside_grid = c < 0 || r < 0 || c >= g.width || r >= g.height;
+  if (outside_grid || (!terrain.outside_dem.empty() && terrain.outside_dem[static_cast<std::size_t>(r) * g.width + c])) {
+    throw InputError((b.loc.file.empty() ? s.file.string() : b.loc.str()) +
+                     fmt::format(": battery '{}' at ({:.5f}, {:.5f}) is outside the {}", b.id, b.position.lon_deg,
+                                 b.position.lat_deg, outside_grid ? "terrain grid" : "DEM"));
+  }
+  obs.pos = bg.pos;
+  obs.antenna_agl_m = bg.system.radar.height_m;
+  obs.reach_m = battery_reach_m(s, bg.system);
+  obs.min_elevation_deg = bg.system.radar.min_elevation_deg;
+  return bg;
+}
+
+void sweep_window(const model::Scenario& s, const model::Battery& b, const geo::TerrainGrid& terrain,
+                  const Observer& obs, BatteryGeometry& bg) {
+  const model::RadarParams& radar = bg.system.radar;
+  bg.vis = radar.kind == model::SensorKind::acoustic ? acoustic_window(terrain, obs)
+                                                     : compute_visibility(terrain, obs, s.k_factor);
+  mask_sector(bg.vis, terrain.grid, bg.pos, b.azimuth_deg, radar.sector_deg);
+}
+
+}  // namespace
+
+BatteryGeometry prepare_battery(const model::Scenario& s, const model::Battery& b, std::size_t index,
+                                const geo::TerrainGrid& terrain) {
+  Observer obs;
+  BatteryGeometry bg = place_battery(s, b, index, terrain, obs);
+  sweep_window(s, b, terrain, obs, bg);
+  return bg;
+}
+
+std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const geo::TerrainGrid& terrain) {
   std::vector<BatteryGeometry> out(s.batteries.size());
   std::vector<Observer> obs(s.batteries.size());
   // Validate serially so the first bad battery in file order is the one reported.
-  for (std::size_t i = 0; i < s.batteries.size(); ++i) {
-    const model::Battery& b = s.batteries[i];
-    BatteryGeometry& bg = out[i];
-    bg.battery_index = i;
-    bg.system = model::effective_system(s, b);
-    bg.group = b.op.group;
-    bg.pos = geo::project(g.projection, b.position);
-    const int c = static_cast<int>(std::floor(g.col_of(bg.pos.x_m)));
-    const int r = static_cast<int>(std::floor(g.row_of(bg.pos.y_m)));
-    const bool outside_grid = c < 0 || r < 0 || c >= g.width || r >= g.height;
-    if (outside_grid || (!terrain.outside_dem.empty() && terrain.outside_dem[static_cast<std::size_t>(r) * g.width + c])) {
-      throw InputError((b.loc.file.empty() ? s.file.string() : b.loc.str()) +
-                       fmt::format(": battery '{}' at ({:.5f}, {:.5f}) is outside the {}", b.id, b.position.lon_deg,
-                                   b.position.lat_deg, outside_grid ? "terrain grid" : "DEM"));
-    }
-    obs[i].pos = bg.pos;
-    obs[i].antenna_agl_m = bg.system.radar.height_m;
-    obs[i].reach_m = battery_reach_m(s, bg.system);
-    obs[i].min_elevation_deg = bg.system.radar.min_elevation_deg;
-  }
-  tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t i) {
-    const model::RadarParams& radar = out[i].system.radar;
-    out[i].vis = radar.kind == model::SensorKind::acoustic ? acoustic_window(terrain, obs[i])
-                                                            : compute_visibility(terrain, obs[i], s.k_factor);
-    mask_sector(out[i].vis, g, out[i].pos, s.batteries[i].azimuth_deg, radar.sector_deg);
-  });
+  for (std::size_t i = 0; i < s.batteries.size(); ++i) out[i] = place_battery(s, s.batteries[i], i, terrain, obs[i]);
+  tbb::parallel_for(std::size_t{0}, out.size(),
+                    [&](std::size_t i) { sweep_window(s, s.batteries[i], terrain, obs[i], out[i]); });
   return out;
 }
 

@@ -191,6 +191,7 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
   if (opt.places_csv)
     draw_city_labels(cr, L, read_cities(*opt.places_csv, opt.min_city_population), r.batteries, space);
   draw_targets(cr, s, L, space);
+  if (content.overlay) content.overlay(cr, L);  // under the markers and their labels
   draw_battery_markers(cr, L, r.batteries);
   draw_battery_labels(cr, s, L, r.batteries, space);
   draw_scale_bar(cr, L);

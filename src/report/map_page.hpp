@@ -9,6 +9,7 @@
 
 #include "adcov/coverage/coverage_result.hpp"
 #include "adcov/model/scenario.hpp"
+#include "adcov/report/map_layout.hpp"
 #include "adcov/report/picture.hpp"
 #include "adcov/report/render_options.hpp"
 #include "map_legend.hpp"
@@ -19,6 +20,8 @@ struct MapContent {
   std::function<Rgba(std::size_t cell)> cell_color;  ///< a region cell's colour (index in r.grid)
   std::string title, subtitle;
   std::function<void(MapLegend&)> legend;  ///< the map's own legend lines, above the common ones
+  /// Drawn on the map area (clipped to it) under the battery markers and labels; may be empty.
+  std::function<void(cairo_t*, const MapLayout&)> overlay{};
 };
 
 /// Draws the page. Cells that show nothing (outside the region, or

@@ -251,7 +251,7 @@ TEST_P(ShippedScenario, RunsEndToEnd) {
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario,
                          ::testing::Values("kyiv-night-raid", "kyiv-least-exposure", "ukraine-2025-baseline", "western-air-shield",
                                            "reassurance-force", "odesa-black-sea", "kharkiv-frontline",
-                                           "example-full", "examples/srtm-tiles-greece"),
+                                           "example-full", "examples/srtm-tiles-greece", "ukraine-west-siting"),
                          [](const auto& info) {
                            std::string n = info.param;
                            std::erase(n, '-');

@@ -135,6 +135,13 @@ inline bool engageable(const EngageLookup& q, const geo::GridSpec& grid, geo::XY
 std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s,
                                                const geo::TerrainGrid& terrain);
 
+/// One battery prepared exactly as prepare_batteries() prepares each of
+/// s.batteries; `b` need not be one of them (adcov site's candidate sites),
+/// and `index` becomes its battery_index. \throws InputError as
+/// prepare_batteries().
+BatteryGeometry prepare_battery(const model::Scenario& s, const model::Battery& b, std::size_t index,
+                                const geo::TerrainGrid& terrain);
+
 /// Masks `vis` to the sector azimuth_deg +- sector_deg / 2 (degrees clockwise
 /// from true north) seen from `pos` on `grid`: cells outside become
 /// kNeverVisible, the cell holding `pos` stays. No change for sector_deg >= 360.
