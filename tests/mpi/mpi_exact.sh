@@ -30,6 +30,7 @@ salvos:
     count: 8
     launch_area: { center: [31.5, 50.3], radius_km: 15 }
     target: [30.7, 50.5]
+    route: least_exposure  # planned by every rank for itself (issue 16)
     start_s: 60
     interval_s: 20
 coverage: { altitudes_m: [100, 1000], floor: true, threat: shahed136 }
