@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <string>
 
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/engageability.hpp"
@@ -28,6 +30,12 @@ double bytes_per_cell(const model::Scenario& s) {
   b += 4;                                          // the output raster being written
   b += 4;                                          // the RGBA map image of the cells
   b += 4;                                          // GDAL's write buffers
+  // Least-exposure routes (engage/exposure.hpp): a rate (float) and a zone set (8 bytes) per cell for each
+  // threat type a least_exposure salvo flies, held together while the routes are planned.
+  std::set<std::string> routed;
+  for (const model::Salvo& v : s.salvos)
+    if (v.route_kind == model::RouteKind::least_exposure) routed.insert(v.threat);
+  b += 12.0 * static_cast<double>(routed.size());
   return b;
 }
 

@@ -9,10 +9,32 @@
 
 namespace adcov::engage {
 
+namespace {
+
+/// Index of the cell holding `p`, or SIZE_MAX off the grid.
+std::size_t cell_index(const geo::GridSpec& g, geo::XY p) {
+  const double c = std::floor(g.col_of(p.x_m)), r = std::floor(g.row_of(p.y_m));
+  if (!(c >= 0 && r >= 0 && c < g.width && r < g.height)) return SIZE_MAX;
+  return static_cast<std::size_t>(r) * g.width + static_cast<std::size_t>(c);
+}
+
+}  // namespace
+
 double ExposureField::at(geo::XY p) const {
-  const double c = std::floor(grid.col_of(p.x_m)), r = std::floor(grid.row_of(p.y_m));
-  if (!(c >= 0 && r >= 0 && c < grid.width && r < grid.height)) return 0;
-  return rate_per_m[static_cast<std::size_t>(r) * grid.width + static_cast<std::size_t>(c)];
+  const std::size_t i = cell_index(grid, p);
+  return i == SIZE_MAX ? 0.0 : rate_per_m[i];
+}
+
+ZoneSet ExposureField::zones_at(geo::XY p) const {
+  const std::size_t i = cell_index(grid, p);
+  return i == SIZE_MAX || zones.empty() ? 0 : zones[i];
+}
+
+double ExposureField::entry_of(ZoneSet entered) const {
+  double e = 0;
+  for (std::size_t z = 0; entered; ++z, entered >>= 1)
+    if (entered & 1) e += entry[z];
+  return e;
 }
 
 double crossing_kill_probability(const model::SystemType& sys, const model::ThreatType& threat) {
@@ -30,23 +52,37 @@ double crossing_kill_probability(const model::SystemType& sys, const model::Thre
 
 namespace {
 
-/// One battery's part: its hazard rate and the envelope against the threat.
+/// One battery's part: its envelope against the threat, its entry charge
+/// and rate, and its zone bit (0 beyond kMaxZones).
 struct Shooter {
   const coverage::BatteryGeometry* battery = nullptr;
   coverage::SlantEnvelope env;
+  double entry = 0;
   double rate_per_m = 0;
+  ZoneSet bit = 0;
 };
 
 std::vector<Shooter> shooters(const model::ThreatType& threat, const std::vector<coverage::BatteryGeometry>& batteries) {
-  // P < 1 - 1e-12 keeps the rate finite for pk = 1 (a certain kill costs 27.6 nepers).
+  // Probabilities below 1 - 1e-12 keep the charges finite for pk = 1 (a certain kill costs 27.6 nepers).
   constexpr double kMaxP = 1 - 1e-12;
   std::vector<Shooter> out;
   for (const coverage::BatteryGeometry& b : batteries) {
     const double p = std::min(crossing_kill_probability(b.system, threat), kMaxP);
     if (!(p > 0)) continue;
+    const double crossing = -std::log1p(-p);
+    const double first = std::min(-b.system.doctrine.shots_per_engagement *
+                                      std::log1p(-std::min(b.system.pk.of(threat.cls), kMaxP)),
+                                  crossing);
     const double diameter_m = 2 * b.system.engagement.max_range_km * 1000;
-    out.push_back({&b, coverage::slant_envelope(b.system, model::rcs_front_seen_m2(threat, b.system.radar.band)),
-                   -std::log1p(-p) / diameter_m});
+    Shooter z{&b, coverage::slant_envelope(b.system, model::rcs_front_seen_m2(threat, b.system.radar.band))};
+    if (out.size() < kMaxZones) {
+      z.bit = ZoneSet{1} << out.size();
+      z.entry = first;
+      z.rate_per_m = (crossing - first) / diameter_m;
+    } else {
+      z.rate_per_m = crossing / diameter_m;  // no bit left: the whole charge along the diameter
+    }
+    out.push_back(z);
   }
   return out;
 }
@@ -56,8 +92,10 @@ std::vector<Shooter> shooters(const model::ThreatType& threat, const std::vector
 ExposureField exposure_field(const model::Scenario& s, const model::ThreatType& threat,
                              const geo::TerrainGrid& terrain, const std::vector<coverage::BatteryGeometry>& batteries) {
   const geo::GridSpec& g = terrain.grid;
-  ExposureField f{g, std::vector<float>(g.cells(), 0.0f)};
   const std::vector<Shooter> zone = shooters(threat, batteries);
+  ExposureField f{g, std::vector<float>(g.cells(), 0.0f), std::vector<ZoneSet>(g.cells(), 0), {}};
+  for (const Shooter& z : zone)
+    if (z.bit) f.entry.push_back(z.entry);
   const double h = threat.altitude_m;
   tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 16), [&](const tbb::blocked_range<int>& rows) {
     std::vector<double> row(static_cast<std::size_t>(g.width));
@@ -76,7 +114,7 @@ ExposureField exposure_field(const model::Scenario& s, const model::ThreatType& 
           const double dx = g.cell_center(c, r).x_m - z.battery->pos.x_m;
           const coverage::HeightInterval iv = coverage::engage_interval(
               z.env, vis[wc], std::sqrt(dx * dx + dy * dy), terrain.ground_m[off + c], v.antenna_z_m, s.k_factor);
-          if (iv.lo_m <= h && h <= iv.hi_m) row[static_cast<std::size_t>(c)] += z.rate_per_m;
+          if (iv.lo_m <= h && h <= iv.hi_m) row[static_cast<std::size_t>(c)] += z.rate_per_m, f.zones[off + c] |= z.bit;
         }
       }
       for (int c = 0; c < g.width; ++c) f.rate_per_m[off + c] = static_cast<float>(row[static_cast<std::size_t>(c)]);

@@ -18,13 +18,17 @@ namespace adcov::engage {
 
 double route_kill_probability(const ExposureField& field, const std::vector<geo::LonLat>& vertices) {
   const double step_m = field.grid.cell_m / 4;
-  double exposure = 0;
+  const geo::Laea& P = field.grid.projection;
+  ZoneSet inside = field.zones_at(geo::project(P, vertices.front()));
+  double exposure = field.entry_of(inside);  // a launch inside a zone is in reach from the start
   for (std::size_t i = 1; i < vertices.size(); ++i) {
     const double leg_m = geo::distance_m(vertices[i - 1], vertices[i]);
     const int n = std::max(1, static_cast<int>(std::ceil(leg_m / step_m)));
     for (int k = 0; k < n; ++k) {
-      const geo::LonLat mid = geo::interpolate(vertices[i - 1], vertices[i], (k + 0.5) / n);
-      exposure += field.at(geo::project(field.grid.projection, mid)) * (leg_m / n);
+      const geo::XY q = geo::project(P, geo::interpolate(vertices[i - 1], vertices[i], (k + 0.5) / n));
+      const ZoneSet now = field.zones_at(q);
+      exposure += field.entry_of(now & ~inside) + field.at(q) * (leg_m / n);
+      inside = now;
     }
   }
   return -std::expm1(-exposure);
@@ -46,6 +50,7 @@ double hypot_xy(geo::XY a, geo::XY b) { return std::hypot(a.x_m - b.x_m, a.y_m -
 struct RoutingGrid {
   geo::GridSpec grid;
   std::vector<float> rate_per_m;
+  std::vector<ZoneSet> zones;
   std::vector<std::uint8_t> open;
   int start = 0, goal = 0;
 };
@@ -64,12 +69,14 @@ RoutingGrid routing_grid(const ExposureField& field, geo::XY s, geo::XY t, doubl
                              field.grid.cell_m * f);
   const geo::GridSpec& g = r.grid;
   r.rate_per_m.resize(g.cells());
+  r.zones.resize(g.cells());
   r.open.resize(g.cells());
   for (int row = 0; row < g.height; ++row)
     for (int col = 0; col < g.width; ++col) {
       const std::size_t i = static_cast<std::size_t>(row) * g.width + col;
       const geo::XY q = g.cell_center(col, row);
       r.rate_per_m[i] = static_cast<float>(field.at(q));
+      r.zones[i] = field.zones_at(q);
       r.open[i] = hypot_xy(q, s) + hypot_xy(q, t) <= sum_m + g.cell_m;
     }
   const auto cell_of = [&](geo::XY q) {
@@ -86,28 +93,35 @@ constexpr std::array<std::array<int, 2>, 16> kMoves{{{1, 0}, {-1, 0}, {0, 1}, {0
                                                      {-1, -1}, {1, 2}, {2, 1}, {-1, 2}, {-2, 1}, {1, -2}, {2, -1},
                                                      {-1, -2}, {-2, -1}}};
 
-/// The rate of the routing cell at (col, row); 0 off the grid.
-double rate_at(const RoutingGrid& r, int col, int row) {
-  if (col < 0 || row < 0 || col >= r.grid.width || row >= r.grid.height) return 0;
-  return r.rate_per_m[static_cast<std::size_t>(row) * r.grid.width + col];
+/// The routing cell at (col, row), or -1 off the grid.
+int cell_at(const RoutingGrid& r, int col, int row) {
+  return col < 0 || row < 0 || col >= r.grid.width || row >= r.grid.height ? -1 : row * r.grid.width + col;
 }
 
-/// Mean rate along a move from (col, row): its two end cells and, for a
-/// knight's move, the two cells it passes between them (so that the move
-/// cannot cut the corner of a zone).
-double move_rate(const RoutingGrid& r, int col, int row, int dc, int dr) {
-  const double ends = rate_at(r, col, row) + rate_at(r, col + dc, row + dr);
-  if (std::abs(dc) + std::abs(dr) < 3) return ends / 2;
-  const int sc = dc > 0 ? 1 : -1, sr = dr > 0 ? 1 : -1;
-  const double mids = std::abs(dr) == 2 ? rate_at(r, col, row + sr) + rate_at(r, col + dc, row + sr)
-                                        : rate_at(r, col + sc, row) + rate_at(r, col + sc, row + dr);
-  return (ends + mids) / 4;
+/// The exposure of a move from (col, row) by (dc, dr), without its length
+/// weight: the zones entered (of the end cell and, for a knight's move, of
+/// the two cells it passes, so that it cannot cut a zone's corner) and the
+/// mean rate of the cells it touches times its length.
+double move_exposure(const RoutingGrid& r, const ExposureField& f, int col, int row, int dc, int dr) {
+  const int a = cell_at(r, col, row), b = cell_at(r, col + dc, row + dr);
+  const auto rate = [&](int i) { return i < 0 ? 0.0 : static_cast<double>(r.rate_per_m[static_cast<std::size_t>(i)]); };
+  const auto zones = [&](int i) { return i < 0 ? ZoneSet{0} : r.zones[static_cast<std::size_t>(i)]; };
+  double sum = rate(a) + rate(b), n = 2;
+  ZoneSet reached = zones(b);
+  if (std::abs(dc) + std::abs(dr) == 3) {
+    const int sc = dc > 0 ? 1 : -1, sr = dr > 0 ? 1 : -1;
+    const int m1 = std::abs(dr) == 2 ? cell_at(r, col, row + sr) : cell_at(r, col + sc, row);
+    const int m2 = std::abs(dr) == 2 ? cell_at(r, col + dc, row + sr) : cell_at(r, col + sc, row + dr);
+    sum += rate(m1) + rate(m2), n = 4;
+    reached |= zones(m1) | zones(m2);
+  }
+  return r.grid.cell_m * std::hypot(dc, dr) * sum / n + f.entry_of(reached & ~zones(a));
 }
 
 /// Dijkstra from start to goal with step cost l x (mean rate + mu); the
 /// cells of the cheapest path, start first. Ties go to the lower cell index
 /// (the queue orders equal costs by index): deterministic.
-std::vector<int> cheapest_cells(const RoutingGrid& r, double mu_per_m) {
+std::vector<int> cheapest_cells(const RoutingGrid& r, const ExposureField& f, double mu_per_m) {
   const geo::GridSpec& g = r.grid;
   std::vector<double> cost(g.cells(), std::numeric_limits<double>::infinity());
   std::vector<int> prev(g.cells(), -1);
@@ -127,7 +141,7 @@ std::vector<int> cheapest_cells(const RoutingGrid& r, double mu_per_m) {
       const int j = nr * g.width + nc;
       if (!r.open[static_cast<std::size_t>(j)]) continue;
       const double len = g.cell_m * std::hypot(mv[0], mv[1]);
-      const double c1 = c0 + len * (move_rate(r, col, row, mv[0], mv[1]) + mu_per_m);
+      const double c1 = c0 + move_exposure(r, f, col, row, mv[0], mv[1]) + len * mu_per_m;
       if (c1 < cost[static_cast<std::size_t>(j)]) {
         cost[static_cast<std::size_t>(j)] = c1;
         prev[static_cast<std::size_t>(j)] = i;
@@ -141,17 +155,21 @@ std::vector<int> cheapest_cells(const RoutingGrid& r, double mu_per_m) {
   return cells;
 }
 
-/// Exposure (rate x metres) of the straight projected segment a-b in the
-/// field, sampled every quarter of the field's cell.
-double segment_exposure(const ExposureField& f, geo::XY a, geo::XY b) {
+/// Exposure (entries and rate x metres) of the straight projected segment
+/// a-b, entered with the zones `inside`, sampled every quarter of the
+/// field's cell; `inside` becomes the zones at its end.
+double segment_exposure(const ExposureField& f, geo::XY a, geo::XY b, ZoneSet& inside) {
   const double len = hypot_xy(a, b);
   const int n = std::max(1, static_cast<int>(std::ceil(len / (f.grid.cell_m / 4))));
   double e = 0;
   for (int k = 0; k < n; ++k) {
     const double t = (k + 0.5) / n;
-    e += f.at({a.x_m + t * (b.x_m - a.x_m), a.y_m + t * (b.y_m - a.y_m)});
+    const geo::XY q{a.x_m + t * (b.x_m - a.x_m), a.y_m + t * (b.y_m - a.y_m)};
+    const ZoneSet now = f.zones_at(q);
+    e += f.entry_of(now & ~inside) + f.at(q) * len / n;
+    inside = now;
   }
-  return e * len / n;
+  return e;
 }
 
 /// Douglas-Peucker with an exposure guard: the chord from i0 to i1 replaces
@@ -170,9 +188,10 @@ void simplify(const ExposureField& f, const std::vector<geo::XY>& pts, std::size
     if (d > worst) worst = d, k = i;
   }
   if (worst <= tol_m) {
+    ZoneSet along = f.zones_at(a), across = along;
     double path = 0;
-    for (std::size_t i = i0; i < i1; ++i) path += segment_exposure(f, pts[i], pts[i + 1]);
-    if (segment_exposure(f, a, b) <= path + 1e-9) return;
+    for (std::size_t i = i0; i < i1; ++i) path += segment_exposure(f, pts[i], pts[i + 1], along);
+    if (segment_exposure(f, a, b, across) <= path + 1e-9) return;
     k = (i0 + i1) / 2;  // close enough but more exposed: split in the middle
   }
   keep[k] = 1;
@@ -183,7 +202,7 @@ void simplify(const ExposureField& f, const std::vector<geo::XY>& pts, std::size
 /// One try at a given mu: the simplified route (launch, waypoints, target).
 std::vector<geo::LonLat> route_at(const ExposureField& f, const RoutingGrid& r, double mu_per_m, geo::LonLat launch,
                                   geo::LonLat target) {
-  const std::vector<int> cells = cheapest_cells(r, mu_per_m);
+  const std::vector<int> cells = cheapest_cells(r, f, mu_per_m);
   const geo::Laea& P = r.grid.projection;
   std::vector<geo::XY> pts;
   pts.push_back(geo::project(P, launch));

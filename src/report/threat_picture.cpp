@@ -211,7 +211,10 @@ void draw_targets(cairo_t* cr, const model::Scenario& s, const MapLayout& L, Lab
     for (const geo::XY& q : routes[i])
       if (const CanvasPoint c = canvas_point(L, q); on_map(L, c)) shown.push_back(c);
     if (shown.empty()) continue;
-    const std::string text = fmt::format("{:.0f} %", 100 * kill[i]);
+    // Routes into a ring cross several layers: show how close to certain ("> 99.9 %"), not a rounded 100 %.
+    const std::string text = kill[i] > 0.999  ? std::string("> 99.9 %")
+                             : kill[i] > 0.99 ? fmt::format("{:.1f} %", 100 * kill[i])
+                                              : fmt::format("{:.0f} %", 100 * kill[i]);
     const TextSize ts = text_size(cr, text, kTargetText);
     if (const auto b = space.take_first(label_spots(shown[shown.size() / 2], 2, ts.width_px, ts.height_px)))
       draw_text(cr, b->x0, b->y0, text, kTargetText);

@@ -10,6 +10,7 @@
 #include <tbb/global_control.h>
 
 #include <cmath>
+#include <numbers>
 
 #include "engage_fixtures.hpp"
 
@@ -73,17 +74,43 @@ TEST(LeastExposure, CrossingKillProbabilityCountsShotsAndEngagements) {
   EXPECT_EQ(crossing_kill_probability(sys, drone), 0);
 }
 
-TEST(LeastExposure, FieldIsTheHazardRateInsideTheZoneAndZeroOutside) {
-  const model::Scenario s = disc_astride(1.5);
+TEST(LeastExposure, FieldChargesTheFirstEngagementOnEntryAndTheRestAlongTheZone) {
+  model::Scenario s = disc_astride(1.5);
+  s.systems["sam"].pk = {0.3, 0.3, 0.3};
+  s.systems["sam"].doctrine = {1, 3};  // 40 km at 50 m/s is 800 s, time of flight 10 s: three engagements fit
   const geo::TerrainGrid t = flat_terrain();
   const ExposureField f = exposure_field(s, s.threats.at("drone"), t, coverage::prepare_batteries(s, t));
   const geo::XY b = geo::project(t.grid.projection, kBattery);
-  const double rate = -std::log(1 - kPk) / (2 * kRangeKm * 1000);
+  ASSERT_EQ(f.entry.size(), 1u);
+  EXPECT_NEAR(f.entry[0], -std::log(0.7), 1e-12);  // the first engagement
+  const double rate = -2 * std::log(0.7) / (2 * kRangeKm * 1000);  // the other two, along the diameter
   EXPECT_NEAR(f.at(b), rate, rate * 1e-6);
   EXPECT_NEAR(f.at({b.x_m + 15000, b.y_m}), rate, rate * 1e-6);
+  EXPECT_EQ(f.zones_at({b.x_m + 15000, b.y_m}), ZoneSet{1});
   EXPECT_EQ(f.at({b.x_m + 25000, b.y_m}), 0);
-  // Straight through the middle: the crossing's kill probability.
-  EXPECT_NEAR(route_kill_probability(f, {*s.salvos[0].launch, s.salvos[0].targets[0].at}), kPk, 0.01);
+  EXPECT_EQ(f.zones_at({b.x_m + 25000, b.y_m}), ZoneSet{0});
+  // Straight through the middle: the crossing's kill probability, 1 - 0.7^3.
+  const geo::LonLat from = *s.salvos[0].launch, to = s.salvos[0].targets[0].at;
+  EXPECT_NEAR(route_kill_probability(f, {from, to}), 1 - std::pow(0.7, 3), 0.01);
+}
+
+TEST(LeastExposure, AChordThroughTheZoneEdgeStillCostsOneEngagement) {
+  // One engagement per crossing (the fixture's doctrine): all of it is charged on entry, so a chord 15 km off
+  // the battery (26 km inside the zone, 9 minutes for a drone) costs pk, as the trials find, not a share of it.
+  const model::Scenario s = disc_astride(1.5);
+  const geo::TerrainGrid t = flat_terrain();
+  const ExposureField f = exposure_field(s, s.threats.at("drone"), t, coverage::prepare_batteries(s, t));
+  EXPECT_NEAR(f.entry.at(0), -std::log(1 - kPk), 1e-12);
+  EXPECT_EQ(f.at(geo::project(t.grid.projection, kBattery)), 0);
+  const double dlon = 15000 / (geo::kEarthRadiusM * std::cos(kBattery.lat_deg * std::numbers::pi / 180)) * 180 / std::numbers::pi;
+  const geo::LonLat from{kBattery.lon_deg + dlon, 49.6}, to{kBattery.lon_deg + dlon, 51.4};
+  EXPECT_NEAR(route_kill_probability(f, {from, to}), kPk, 1e-9);
+  model::Scenario chord = s;
+  chord.salvos[0].route_kind = model::RouteKind::waypoints;
+  chord.salvos[0].launch = from;
+  chord.salvos[0].targets[0].at = to;
+  const SimulationResult sim = test::run(chord, 3000);
+  EXPECT_NEAR(sim.overall.interception_rate, kPk, tol5(kPk, 30000));
 }
 
 TEST(LeastExposure, GoesRoundTheDiscWhenTheDetourAllowsAndNothingIsIntercepted) {

@@ -16,7 +16,8 @@ namespace adcov::coverage {
 /// cells outside the DEM (1, with a DEM), region mask (1), protect mask (1,
 /// with protect:), a count per altitude (uint16, 2 each; twice with detection maps), the floor (float 4,
 /// with floor: true), the one output raster being written (4), the RGBA map
-/// image of the cells (4) and GDAL's write buffers (4). Measured: a flat
+/// image of the cells (4), GDAL's write buffers (4) and, for each threat type
+/// a `route: least_exposure` salvo flies, its exposure field (12). Measured: a flat
 /// 2860 x 2675 grid (3 altitudes, floor) peaked at 248.5 MiB RSS in
 /// `adcov coverage`, 75 MiB of it the base below, i.e. 24 bytes per cell
 /// against the 27 counted here.

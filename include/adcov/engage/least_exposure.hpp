@@ -10,16 +10,16 @@
 /// when the problem would exceed RouteParams::max_cells, and grown to hold
 /// the launch point), 16-connected (the 8 neighbours and the 8 knight's
 /// moves, so straight runs may head in 16 directions rather than 8, which
-/// removes most of the grid's zig-zag). A step of length l between cells
-/// with rates a and b costs l x ((a + b) / 2 + mu): its exposure plus mu per
-/// metre flown. The detour limit is a constrained shortest path, solved by
+/// removes most of the grid's zig-zag). A step of length l costs its
+/// exposure (the entry charges of the zones it enters, plus l x the mean
+/// rate of the cells it touches) plus mu x l. The detour limit is a constrained shortest path, solved by
 /// Lagrangian relaxation (Handler & Zang, Networks 10, 1980): mu starts
 /// near zero (ties go to the shorter path) and, if the route is too long,
 /// is raised by bisection until the longest feasible route is found. Only
 /// cells inside the ellipse of points whose distances to launch and target
 /// sum to at most the limit are searched. The route is then simplified
 /// (Douglas-Peucker, half a routing cell) and its kill probability is
-/// measured along the simplified polyline flown (1 - exp(-sum rate x m),
+/// measured along the simplified polyline flown (1 - exp(-exposure),
 /// sampled every quarter analysis cell). When even the straightest grid path
 /// breaks the limit (max_detour near 1), the route is the great circle.
 
@@ -42,7 +42,8 @@ model::PlannedRoute least_exposure_route(const ExposureField& field, geo::LonLat
                                          double max_detour, const RouteParams& params = {});
 
 /// The expected kill probability of flying `vertices` (great-circle legs)
-/// through `field`: 1 - exp(-sum rate x metres), sampled every quarter cell.
+/// through `field`: 1 - exp(-(entry charges + sum rate x metres)), sampled
+/// every quarter cell.
 double route_kill_probability(const ExposureField& field, const std::vector<geo::LonLat>& vertices);
 
 /// Plans the route of every `route: least_exposure` salvo of `s` that has
