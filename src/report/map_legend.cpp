@@ -143,7 +143,7 @@ void legend_common(MapLegend& lg, const model::Scenario& s, const coverage::Cove
     if (threats.launch_point) lg.symbol(draw_launch_symbol, "Launch point");
     if (threats.route)
       lg.line_sample(kThreatLine, kRouteWidthPx,
-                     threats.least_exposure ? "Route (least exposure: % killed)" : "Route (great circles)");
+                     threats.least_exposure ? "Route (least exposure: expected % killed)" : "Route (great circles)");
     if (threats.target) lg.symbol(draw_target_symbol, "Target");
   }
   if (const std::vector<double> refs = leakers.references(); !refs.empty()) {
