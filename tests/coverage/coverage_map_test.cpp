@@ -241,6 +241,34 @@ TEST(Coverage, FlyingPatrolSeesToItsHorizon) {
   EXPECT_NEAR(covered_km2(r, 0), disc, 0.01 * disc);
 }
 
+// Issue 14: the region mask skips the cells of blocks that lie wholly inside
+// the region; it must give the same bits as testing every cell's centre.
+// A wide box (curved parallels in LAEA) with a radar 150 km out east (the
+// grid grows past the region), at a cell size whose blocks are 20 cells.
+TEST(Coverage, RegionMaskIsTheCellByCellTest) {
+  for (double cell_m : {100.0, 1300.0}) {
+    model::Scenario s = test::flat_scenario({29.3, 49.2, 32.9, 51.1}, cell_m, 4.0 / 3.0);
+    s.systems["r"] = test::radar_system(40, 10, -10);
+    s.batteries.push_back(test::battery("far", "r", {35.0, 50.0}));
+    const geo::TerrainGrid t = load_scenario_terrain(s);
+    const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {100}});
+    const geo::GridSpec& g = r.grid;
+    const geo::LonLatBox& bb = s.region.bbox;
+    std::size_t differ = 0, inside = 0;
+    for (int row = 0; row < g.height; ++row)
+      for (int col = 0; col < g.width; ++col) {
+        const geo::LonLat ll = geo::unproject(g.projection, g.cell_center(col, row));
+        const bool in = ll.lon_deg >= bb.west && ll.lon_deg <= bb.east && ll.lat_deg >= bb.south &&
+                        ll.lat_deg <= bb.north;
+        inside += in;
+        differ += in != (r.in_region[static_cast<std::size_t>(row) * g.width + col] != 0);
+      }
+    EXPECT_EQ(differ, 0u) << cell_m << " m cells";
+    EXPECT_GT(inside, 0u);
+    EXPECT_LT(inside, g.cells());
+  }
+}
+
 }  // namespace
 }  // namespace adcov::coverage
 
