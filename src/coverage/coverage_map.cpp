@@ -41,6 +41,11 @@ std::string where(const model::Scenario& s, const model::SourceLoc& loc) {
   return loc.file.empty() ? s.file.string() : loc.str();
 }
 
+/// Where a window of the terrain grid starts on it, in cells.
+struct CellOffset {
+  int col = 0, row = 0;
+};
+
 /// Integer tallies of one row (or of the whole grid after the ordered sum).
 struct Tally {
   std::int64_t region = 0, covered = 0, detected = 0;
@@ -144,6 +149,25 @@ std::vector<std::uint8_t> region_mask(const geo::LonLatBox& bb, const geo::GridS
   return in_region;
 }
 
+/// The rectangle of `g` that holds every cell of the region: its projected
+/// box grown by a cell and 100 m (as region_mask), clipped to the grid.
+/// Outputs show the region's cells only (report/cell_window.hpp), so the
+/// coverage is computed there and nowhere else of the terrain grid.
+struct Crop {
+  CellOffset at;
+  int width = 0, height = 0;
+};
+
+Crop region_crop(const geo::LonLatBox& bb, const geo::GridSpec& g) {
+  const geo::ProjectedBox box = geo::projected_box(g.projection, bb.west, bb.south, bb.east, bb.north);
+  const double pad = g.cell_m + 100;
+  const int c0 = std::clamp(static_cast<int>(std::floor(g.col_of(box.xmin_m - pad))), 0, g.width - 1);
+  const int c1 = std::clamp(static_cast<int>(std::ceil(g.col_of(box.xmax_m + pad))) + 1, c0 + 1, g.width);
+  const int r0 = std::clamp(static_cast<int>(std::floor(g.row_of(box.ymax_m + pad))), 0, g.height - 1);
+  const int r1 = std::clamp(static_cast<int>(std::ceil(g.row_of(box.ymin_m - pad))) + 1, r0 + 1, g.height);
+  return {{c0, r0}, c1 - c0, r1 - r0};
+}
+
 /// The per-row tallies of each altitude summed in row order, as areas.
 void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tally>& row_protect, bool has_protect,
                     const geo::GridSpec& g, CoverageResult& res) {
@@ -159,13 +183,15 @@ void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tall
 }
 
 /// Counts and floor of every cell and the per-row tallies (row r, altitude a
-/// at r * na + a) for res's altitudes, masks and batteries. The hot kernel
-/// (every battery's window over every cell), one piece: counting and
-/// tallying share the row's per-group counts and floor.
+/// at r * na + a) for res's altitudes, masks and batteries, on res.grid: the
+/// terrain grid or a window of it (`at`, its first column and row there). The
+/// hot kernel (every battery's window over every cell), one piece: counting
+/// and tallying share the row's per-group counts and floor.
 void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const std::vector<Ref>& refs,
-                const std::vector<double>& alts, CoverageResult& res, std::vector<Tally>& row_region,
+                const std::vector<double>& alts, CellOffset at, CoverageResult& res, std::vector<Tally>& row_region,
                 std::vector<Tally>& row_protect) {
-  const geo::GridSpec& g = terrain.grid;
+  const geo::GridSpec& tg = terrain.grid;
+  const geo::GridSpec& g = res.grid;
   const std::size_t na = alts.size();
   const bool has_protect = !res.in_protect.empty();
   const bool want_floor = s.coverage.floor;
@@ -175,24 +201,27 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
     std::vector<float> floor_row(g.width);
     for (int r = rows.begin(); r != rows.end(); ++r) {
       const std::size_t row_off = static_cast<std::size_t>(r) * g.width;
+      const int tr = r + at.row;  // the row on the terrain grid
+      const std::size_t terrain_off = static_cast<std::size_t>(tr) * tg.width;
       std::fill(gc.begin(), gc.end(), 0);
       std::fill(floor_row.begin(), floor_row.end(), std::numeric_limits<float>::infinity());
-      const double y = g.cell_center(0, r).y_m;
+      const double y = tg.cell_center(0, tr).y_m;
       for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
         const BatteryGeometry& b = res.batteries[bi];
         const bool kill = refs[bi].can_kill, detect = want_detection && refs[bi].can_detect;
         if (!kill && !detect) continue;
         const VisibilityWindow& v = b.vis;
-        if (r < v.row0 || r >= v.row0 + v.height) continue;
+        if (tr < v.row0 || tr >= v.row0 + v.height) continue;
         const int gi = group_index(b.group);
-        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(r - v.row0) * v.width;
+        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(tr - v.row0) * v.width;
         const double dy = y - b.pos.y_m;
-        for (int wc = 0; wc < v.width; ++wc) {
+        const int wc0 = std::max(0, at.col - v.col0), wc1 = std::min(v.width, at.col + g.width - v.col0);
+        for (int wc = wc0; wc < wc1; ++wc) {
           if (!(vis[wc] < kNeverVisible)) continue;
-          const int c = v.col0 + wc;
-          const double dx = g.cell_center(c, r).x_m - b.pos.x_m;
+          const int tc = v.col0 + wc, c = tc - at.col;
+          const double dx = tg.cell_center(tc, tr).x_m - b.pos.x_m;
           const double d = std::sqrt(dx * dx + dy * dy);
-          const double ground = terrain.ground_m[row_off + c];
+          const double ground = terrain.ground_m[terrain_off + tc];
           if (kill) {
             const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
             if (!iv.empty()) {
@@ -365,9 +394,14 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
 
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
                                 std::vector<BatteryGeometry> batteries, const CoverageOptions& opt) {
-  const geo::GridSpec& g = terrain.grid;
+  const geo::GridSpec& tg = terrain.grid;
+  const Crop crop = opt.crop_to_region ? region_crop(s.region.bbox, tg) : Crop{{0, 0}, tg.width, tg.height};
   CoverageResult res;
-  res.grid = g;
+  res.grid = tg;
+  res.grid.x0_m = tg.x0_m + crop.at.col * tg.cell_m;
+  res.grid.y0_m = tg.y0_m - crop.at.row * tg.cell_m;
+  res.grid.width = crop.width, res.grid.height = crop.height;
+  const geo::GridSpec& g = res.grid;
   res.voids_filled = terrain.voids_filled;
   res.terrain_description = terrain.description;
   res.terrain_source_resolution_m = terrain.source_resolution_m;
@@ -392,7 +426,7 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
 
   // Per-row tallies, summed in row order afterwards.
   std::vector<Tally> row_region(static_cast<std::size_t>(g.height) * na), row_protect(row_region.size());
-  cover_rows(s, terrain, refs, alts, res, row_region, row_protect);
+  cover_rows(s, terrain, refs, alts, crop.at, res, row_region, row_protect);
   add_area_stats(row_region, row_protect, has_protect, g, res);
   return res;
 }

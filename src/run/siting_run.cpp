@@ -134,7 +134,7 @@ Study make_study(const model::Scenario& s, std::vector<CandidateSite> sites,
   const geo::GridSpec& g = st.terrain.grid;
   st.cell_km2 = g.cell_m * g.cell_m * 1e-6;  // as compute_coverage's areas
   const coverage::CoverageResult before =
-      coverage::compute_coverage(s, st.terrain, {{st.altitude_m}});
+      coverage::compute_coverage(s, st.terrain, {.altitudes_m = {st.altitude_m}, .crop_to_region = false});
   st.target.assign(g.cells(), 0);
   st.covered.assign(g.cells(), 0);
   std::int64_t target_cells = 0, covered_cells = 0;
@@ -376,9 +376,10 @@ void finish(const model::Scenario& s, std::vector<model::Battery>& placed, const
   const std::vector<coverage::BatteryGeometry> given(geoms.begin(),
                                                      geoms.begin() + s.batteries.size());
   res.sited_coverage =
-      coverage::compute_coverage(out.scenario, out.terrain, std::move(geoms), {{res.altitude_m}});
+      coverage::compute_coverage(out.scenario, out.terrain, std::move(geoms),
+                                 {.altitudes_m = {res.altitude_m}, .crop_to_region = false});
   const coverage::CoverageResult before =
-      coverage::compute_coverage(s, out.terrain, given, {{res.altitude_m}});
+      coverage::compute_coverage(s, out.terrain, given, {.altitudes_m = {res.altitude_m}, .crop_to_region = false});
   res.covered_before.resize(before.grid.cells());
   for (std::size_t i = 0; i < res.covered_before.size(); ++i)
     res.covered_before[i] = before.altitudes[0].count[i] > 0;

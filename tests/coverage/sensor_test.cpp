@@ -191,14 +191,15 @@ TEST(Detection, CountOnFlatGroundIsTheRadarsWhoseHorizonAndRangeReach) {
   const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {alts[0], alts[1], alts[2]}});
   std::int64_t checked = 0, skipped = 0;
   for (std::size_t a = 0; a < 3; ++a) {
-    ASSERT_EQ(r.altitudes[a].detected.size(), t.grid.cells());
+    // The result's grid: the terrain grid's window over the region (CoverageOptions::crop_to_region).
+    ASSERT_EQ(r.altitudes[a].detected.size(), r.grid.cells());
     std::int64_t detected_cells = 0;
-    for (int row = 0; row < t.grid.height; ++row)
-      for (int c = 0; c < t.grid.width; ++c) {
-        const std::size_t i = static_cast<std::size_t>(row) * t.grid.width + c;
+    for (int row = 0; row < r.grid.height; ++row)
+      for (int c = 0; c < r.grid.width; ++c) {
+        const std::size_t i = static_cast<std::size_t>(row) * r.grid.width + c;
         if (!r.in_region[i]) continue;
         detected_cells += r.altitudes[a].detected[i] > 0;
-        const geo::XY p = t.grid.cell_center(c, row);
+        const geo::XY p = r.grid.cell_center(c, row);
         int want = 0;
         bool near_edge = false;
         for (const auto& b : r.batteries) {
@@ -246,7 +247,7 @@ TEST(Detection, ComputedOnlyWithASensorOrNetworkedC2) {
     c.c2.mode = mode;
     EXPECT_TRUE(wants_detection_maps(c));
     const CoverageResult r = compute_coverage(c, t, {.altitudes_m = {100}});
-    EXPECT_EQ(r.altitudes[0].detected.size(), t.grid.cells());
+    EXPECT_EQ(r.altitudes[0].detected.size(), r.grid.cells());
     ASSERT_TRUE(r.altitudes[0].region.detected_km2.has_value());
     EXPECT_EQ(r.altitudes[0].count, plain.altitudes[0].count);
     EXPECT_EQ(r.altitudes[0].region.covered_km2, plain.altitudes[0].region.covered_km2);

@@ -12,6 +12,11 @@ namespace adcov::coverage {
 
 struct CoverageOptions {
   std::vector<double> altitudes_m;  ///< empty = scenario's coverage.altitudes_m
+  /// Compute on the rectangle of the terrain grid that holds the region's
+  /// cells (what the outputs show), not on all of it: the result's grid is
+  /// that window. false: the result's grid is the terrain grid, cell for cell
+  /// (adcov site indexes both alike).
+  bool crop_to_region = true;
 };
 
 /// What `adcov validate` checks of the scenario's DEM before any computation
