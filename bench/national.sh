@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Theatre scale (issue 14): the national 2025 baseline's coverage at RES metres
+# (default 100 and 30), whole `adcov coverage` process (wall, peak RSS), beside
+# the baseline GDAL needs merely to put the DEM on the same grid: gdalwarp of
+# the ETOPO5 DEM onto the grid adcov writes (the region's window of the LAEA
+# grid, read back from floor.tif), bilinear, Float32, DEFLATE, 2 threads,
+# timed in the same run. Prints a markdown table with the ratios.
+#
+#   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j
+#   bench/national.sh                  # BUILD=build, RES="100 30"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+RES=${RES:-100 30}
+ADCOV=$BUILD/adcov
+[ -x "$ADCOV" ] || { echo "$ADCOV not built" >&2; exit 1; }
+command -v gdalwarp >/dev/null || { echo "gdalwarp not on PATH" >&2; exit 1; }
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+DEM=$PWD/data/dem/etopo5_ukraine_10E-50E_38N-60N.tif
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+echo "| resolution | grid written | \`adcov coverage\` | peak RSS | gdalwarp, same grid | ratio | load before/after |"
+echo "|---|---|---|---|---|---|---|"
+for res in $RES; do
+  sed "s/^resolution_m: .*/resolution_m: $res/; s#\.\./data/#$PWD/data/#" scenarios/ukraine-2025-baseline.yaml > "$T/n.yaml"
+  l0=$(load)
+  rc=0
+  /usr/bin/time -f '%e %M' -o "$T/time" "$ADCOV" coverage "$T/n.yaml" -o "$T/out$res" -q > "$T/stdout" 2> "$T/stderr" || rc=$?
+  read -r wall rss_kb < <(tail -1 "$T/time")
+  if [ "$rc" -ne 0 ]; then
+    echo "| $res m | refused (exit $rc) | $(head -c 300 "$T/stderr" | tr '\n|' ' /') | | | | $l0 |"
+    continue
+  fi
+  info=$(gdalinfo "$T/out$res/floor.tif")
+  size=$(sed -n 's/^Size is \([0-9]*\), \([0-9]*\)/\1 \2/p' <<<"$info")
+  read -r w h <<<"$size"
+  x0=$(sed -n 's/^Origin = (\([-0-9.]*\),\([-0-9.]*\))/\1/p' <<<"$info")
+  y1=$(sed -n 's/^Origin = (\([-0-9.]*\),\([-0-9.]*\))/\2/p' <<<"$info")
+  srs=$(gdalsrsinfo -o proj4 "$T/out$res/floor.tif" | tr -d "'" | grep proj)
+  x1=$(echo "$x0 + $w * $res" | bc -l); y0=$(echo "$y1 - $h * $res" | bc -l)
+  t0=$(date +%s.%N)
+  gdalwarp -q -overwrite -multi -wo NUM_THREADS=2 -t_srs "$srs" -te "$x0" "$y0" "$x1" "$y1" -tr "$res" "$res" \
+    -r bilinear -ot Float32 -co COMPRESS=DEFLATE -co TILED=YES -co NUM_THREADS=2 "$DEM" "$T/warp.tif"
+  t1=$(date +%s.%N)
+  warp=$(echo "$t1 - $t0" | bc -l)
+  printf "| %s m | %s x %s = %s M cells | %.1f s | %.2f GB | %.1f s | **%.2fx** | %s / %s |\n" "$res" "$w" "$h" \
+    "$(echo "$w * $h / 1000000" | bc)" "$wall" "$(echo "$rss_kb / 1048576" | bc -l)" "$warp" "$(echo "$wall / $warp" | bc -l)" \
+    "$l0" "$(load)"
+  rm -rf "$T/out$res" "$T/warp.tif"
+done
+echo
+echo "$(nproc) cores; $(gdalinfo --version); the DEM is ETOPO5 (~9 km), resampled bilinearly in both."
