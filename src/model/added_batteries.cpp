@@ -115,12 +115,7 @@ Scenario with_batteries(const Scenario& s, const std::vector<NewBattery>& added)
   }
   for (const NewBattery& b : added) list.push_back(battery_node(b));
   detail::Diagnostics d(src->file_as_given);
-  Scenario out;
-  try {
-    out = detail::build_scenario(src, d, false);
-  } catch (const YAML::Exception& e) {
-    d.error(e.mark, "", "cannot read this YAML: " + e.msg);
-  }
+  Scenario out = detail::build_scenario(src, d, false);
   d.throw_if_any();
   return out;
 }

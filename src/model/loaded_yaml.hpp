@@ -34,6 +34,7 @@ std::string read_scenario_text(const std::filesystem::path& file, Diagnostics& d
 /// (the returned value is meaningful only when `d` stays empty). With
 /// `check_sweep_values`, every value of every sweep axis is also applied and
 /// validated, so `adcov validate` catches a bad sweep value before a long run.
+/// A yaml-cpp exception on an odd tree becomes a diagnostic, never a crash.
 Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostics& d, bool check_sweep_values);
 
 /// Sweep paths (sweep.cpp). An empty string means the path is valid for `s`;

@@ -898,7 +898,9 @@ std::string read_scenario_text(const std::filesystem::path& file, Diagnostics& d
   return text;
 }
 
-Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostics& d, bool check_sweep_values) {
+namespace {
+
+Scenario build_unguarded(const std::shared_ptr<const LoadedYaml>& src, Diagnostics& d, bool check_sweep_values) {
   Scenario s;
   s.file = src->file_abs;
   s.source = src;
@@ -979,6 +981,18 @@ Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostic
   return s;
 }
 
+}  // namespace
+
+Scenario build_scenario(const std::shared_ptr<const LoadedYaml>& src, Diagnostics& d, bool check_sweep_values) {
+  try {
+    return build_unguarded(src, d, check_sweep_values);
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp may still throw on odd trees (e.g. anchors in keys); never crash on input.
+    d.error(e.mark, "", "cannot read this YAML: " + e.msg);
+    return {};
+  }
+}
+
 }  // namespace detail
 
 Scenario load_scenario(const std::filesystem::path& file) {
@@ -1006,13 +1020,7 @@ Scenario load_scenario_text(const std::string& text, const std::filesystem::path
     d.file_error("the scenario file is empty (expected keys such as name:, terrain:, region:)");
     d.throw_if_any();
   }
-  Scenario s;
-  try {
-    s = detail::build_scenario(src, d, true);
-  } catch (const YAML::Exception& e) {
-    // yaml-cpp may still throw on odd trees (e.g. anchors in keys); never crash on input.
-    d.error(e.mark, "", "cannot read this YAML: " + e.msg);
-  }
+  Scenario s = detail::build_scenario(src, d, true);
   d.throw_if_any();
   return s;
 }

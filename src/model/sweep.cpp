@@ -266,12 +266,7 @@ Scenario apply_values(const Scenario& s, const std::vector<SweepSetting>& values
     if (!detail::set_path(src->root, *path, value, err)) throw InputError(where(i) + ": " + err);
   }
   detail::Diagnostics d(src->file_as_given);
-  Scenario out;
-  try {
-    out = detail::build_scenario(src, d, false);
-  } catch (const YAML::Exception& e) {
-    d.error(e.mark, "", "cannot read this YAML: " + e.msg);
-  }
+  Scenario out = detail::build_scenario(src, d, false);
   if (!d.empty()) {
     std::string what;
     for (std::size_t i = 0; i < values.size(); ++i)
