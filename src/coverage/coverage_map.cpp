@@ -18,6 +18,7 @@
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
 #include <array>
@@ -82,31 +83,29 @@ struct Ref {
   bool can_detect = false;
 };
 
-std::vector<Ref> reference_envelopes(const model::Scenario& s, const std::vector<BatteryGeometry>& batteries) {
-  const model::ThreatType* ref = nullptr;
-  if (s.coverage.threat) {
-    auto it = s.threats.find(*s.coverage.threat);
-    if (it == s.threats.end()) throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat + "' is not a known threat");
-    ref = &it->second;
-  }
-  std::vector<Ref> refs(batteries.size());
-  for (std::size_t i = 0; i < refs.size(); ++i) {
-    const model::SystemType& sys = batteries[i].system;
-    // The kill envelope is battery_cover's, which adcov site sums per candidate.
-    const ReferenceEnvelope kill = reference_envelope(s, sys);
-    refs[i].env = kill.env;
-    refs[i].can_kill = kill.can_kill;
-    const double rcs = ref ? model::rcs_front_seen_m2(*ref, sys.radar.band) : sys.radar.rcs_ref_m2;
-    const bool acoustic = sys.radar.kind == model::SensorKind::acoustic;
-    refs[i].det.min_range_m = 0;
-    refs[i].det.max_range_m = detection_range_m(sys, rcs);  // acoustic: range_km
-    refs[i].det.min_alt_m = 0;
-    refs[i].det.max_alt_m = acoustic ? sys.radar.max_alt_m : std::numeric_limits<double>::infinity();
-    // An acoustic node hears drones only (the default reference target is
-    // any class, so it counts there too).
-    refs[i].can_detect = sys.radar.range_km > 0 && (!acoustic || !ref || ref->cls == model::ThreatClass::drone);
-  }
-  return refs;
+/// The reference threat (coverage.threat), or null for each radar's own rcs_ref.
+const model::ThreatType* reference_threat(const model::Scenario& s) {
+  if (!s.coverage.threat) return nullptr;
+  auto it = s.threats.find(*s.coverage.threat);
+  if (it == s.threats.end()) throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat + "' is not a known threat");
+  return &it->second;
+}
+
+Ref reference_envelope(const model::ThreatType* ref, const model::SystemType& sys) {
+  Ref out;
+  const bool shooter = sys.role == model::Role::shooter;  // a sensor never engages
+  // The head-on RCS a radar of this band sees (band factor 1: rcs_m2 itself).
+  const double rcs = ref ? model::rcs_front_seen_m2(*ref, sys.radar.band) : sys.radar.rcs_ref_m2;
+  out.env = slant_envelope(sys, rcs);
+  out.can_kill = shooter && (ref ? sys.pk.of(ref->cls) > 0 : sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0);
+  const bool acoustic = sys.radar.kind == model::SensorKind::acoustic;
+  out.det.min_range_m = 0;
+  out.det.max_range_m = detection_range_m(sys, rcs);  // acoustic: range_km
+  out.det.min_alt_m = 0;
+  out.det.max_alt_m = acoustic ? sys.radar.max_alt_m : std::numeric_limits<double>::infinity();
+  // An acoustic node hears drones only (the default reference target is any class, so it counts there too).
+  out.can_detect = sys.radar.range_km > 0 && (!acoustic || !ref || ref->cls == model::ThreatClass::drone);
+  return out;
 }
 
 bool inside(const geo::LonLatBox& bb, geo::LonLat ll, double margin_deg = 0) {
@@ -182,72 +181,80 @@ void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tall
   }
 }
 
-/// Counts and floor of every cell and the per-row tallies (row r, altitude a
-/// at r * na + a) for res's altitudes, masks and batteries, on res.grid: the
-/// terrain grid or a window of it (`at`, its first column and row there). The
-/// hot kernel (every battery's window over every cell), one piece: counting
-/// and tallying share the row's per-group counts and floor.
-void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const std::vector<Ref>& refs,
-                const std::vector<double>& alts, CellOffset at, CoverageResult& res, std::vector<Tally>& row_region,
-                std::vector<Tally>& row_protect) {
+/// What the battery windows are folded into, cell by cell of res.grid: the
+/// counts and floor live in the result; beside them, per altitude, the
+/// operator groups whose batteries engage there (bit g, for the marginal
+/// areas: a cell is lost without group g when g's bit is the only one).
+struct FoldState {
+  CellOffset at;                     ///< res.grid's first cell on the terrain grid
+  std::vector<std::uint8_t> groups;  ///< altitude a, cell i at a * cells + i
+};
+
+/// Adds battery `bi`'s window to the counts, group bits, floor and detection
+/// counts of the cells it reaches in res.grid. Rows in parallel: each cell is
+/// written by one task, and counts, bits and minima do not depend on the
+/// order the batteries come in, so neither do the results.
+void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, const Ref& ref, const BatteryGeometry& b,
+                  const std::vector<double>& alts, CoverageResult& res, FoldState& st) {
   const geo::GridSpec& tg = terrain.grid;
   const geo::GridSpec& g = res.grid;
   const std::size_t na = alts.size();
-  const bool has_protect = !res.in_protect.empty();
-  const bool want_floor = s.coverage.floor;
-  const bool want_detection = na > 0 && !res.altitudes[0].detected.empty();
-  tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
-    std::vector<std::uint16_t> gc(na * kGroups * g.width);  // per-group counts of one row
-    std::vector<float> floor_row(g.width);
-    for (int r = rows.begin(); r != rows.end(); ++r) {
-      const std::size_t row_off = static_cast<std::size_t>(r) * g.width;
-      const int tr = r + at.row;  // the row on the terrain grid
+  const bool kill = ref.can_kill, detect = ref.can_detect && na > 0 && !res.altitudes[0].detected.empty();
+  if (!kill && !detect) return;
+  const VisibilityWindow& v = b.vis;
+  const int tr0 = std::max(v.row0, st.at.row), tr1 = std::min(v.row0 + v.height, st.at.row + g.height);
+  const int wc0 = std::max(0, st.at.col - v.col0), wc1 = std::min(v.width, st.at.col + g.width - v.col0);
+  const std::uint8_t bit = static_cast<std::uint8_t>(1u << group_index(b.group));
+  tbb::parallel_for(tbb::blocked_range<int>(tr0, std::max(tr0, tr1), 8), [&](const tbb::blocked_range<int>& rows) {
+    for (int tr = rows.begin(); tr != rows.end(); ++tr) {
+      const std::size_t row_off = static_cast<std::size_t>(tr - st.at.row) * g.width;
       const std::size_t terrain_off = static_cast<std::size_t>(tr) * tg.width;
-      std::fill(gc.begin(), gc.end(), 0);
-      std::fill(floor_row.begin(), floor_row.end(), std::numeric_limits<float>::infinity());
-      const double y = tg.cell_center(0, tr).y_m;
-      for (std::size_t bi = 0; bi < res.batteries.size(); ++bi) {
-        const BatteryGeometry& b = res.batteries[bi];
-        const bool kill = refs[bi].can_kill, detect = want_detection && refs[bi].can_detect;
-        if (!kill && !detect) continue;
-        const VisibilityWindow& v = b.vis;
-        if (tr < v.row0 || tr >= v.row0 + v.height) continue;
-        const int gi = group_index(b.group);
-        const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(tr - v.row0) * v.width;
-        const double dy = y - b.pos.y_m;
-        const int wc0 = std::max(0, at.col - v.col0), wc1 = std::min(v.width, at.col + g.width - v.col0);
-        for (int wc = wc0; wc < wc1; ++wc) {
-          if (!(vis[wc] < kNeverVisible)) continue;
-          const int tc = v.col0 + wc, c = tc - at.col;
-          const double dx = tg.cell_center(tc, tr).x_m - b.pos.x_m;
-          const double d = std::sqrt(dx * dx + dy * dy);
-          const double ground = terrain.ground_m[terrain_off + tc];
-          if (kill) {
-            const HeightInterval iv = engage_interval(refs[bi].env, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
-            if (!iv.empty()) {
-              floor_row[c] = std::min(floor_row[c], static_cast<float>(iv.lo_m));
-              for (std::size_t a = 0; a < na; ++a)
-                if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) {
-                  ++res.altitudes[a].count[row_off + c];
-                  ++gc[(a * kGroups + gi) * g.width + c];
-                }
-            }
-          }
-          if (detect) {
-            const HeightInterval iv = engage_interval(refs[bi].det, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
-            if (!iv.empty())
-              for (std::size_t a = 0; a < na; ++a)
-                if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) ++res.altitudes[a].detected[row_off + c];
+      const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(tr - v.row0) * v.width;
+      const double dy = tg.cell_center(0, tr).y_m - b.pos.y_m;
+      for (int wc = wc0; wc < wc1; ++wc) {
+        if (!(vis[wc] < kNeverVisible)) continue;
+        const int tc = v.col0 + wc;
+        const std::size_t i = row_off + static_cast<std::size_t>(tc - st.at.col);
+        const double dx = tg.cell_center(tc, tr).x_m - b.pos.x_m;
+        const double d = std::sqrt(dx * dx + dy * dy);
+        const double ground = terrain.ground_m[terrain_off + tc];
+        if (kill) {
+          const HeightInterval iv = engage_interval(ref.env, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
+          if (!iv.empty()) {
+            if (!res.floor_m.empty()) res.floor_m[i] = std::min(res.floor_m[i], static_cast<float>(iv.lo_m));
+            for (std::size_t a = 0; a < na; ++a)
+              if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) ++res.altitudes[a].count[i], st.groups[a * g.cells() + i] |= bit;
           }
         }
+        if (detect) {
+          const HeightInterval iv = engage_interval(ref.det, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
+          if (!iv.empty())
+            for (std::size_t a = 0; a < na; ++a)
+              if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) ++res.altitudes[a].detected[i];
+        }
       }
+    }
+  });
+}
+
+/// After the last battery: the per-row tallies (row r, altitude a at
+/// r * na + a), counts and detection counts zeroed outside the region, and
+/// the floor NaN where nothing engages or outside the region.
+void finish_rows(const FoldState& st, CoverageResult& res, std::vector<Tally>& row_region,
+                 std::vector<Tally>& row_protect) {
+  const geo::GridSpec& g = res.grid;
+  const std::size_t na = res.altitudes.size();
+  const bool has_protect = !res.in_protect.empty();
+  tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
+    for (int r = rows.begin(); r != rows.end(); ++r)
       for (int c = 0; c < g.width; ++c) {
-        const std::size_t i = row_off + c;
+        const std::size_t i = static_cast<std::size_t>(r) * g.width + c;
         const bool in_reg = res.in_region[i];
         const bool in_prot = has_protect && in_reg && res.in_protect[i];
         for (std::size_t a = 0; a < na; ++a) {
           std::uint16_t& n = res.altitudes[a].count[i];
-          std::uint16_t* nd = want_detection ? &res.altitudes[a].detected[i] : nullptr;
+          std::uint16_t* nd = res.altitudes[a].detected.empty() ? nullptr : &res.altitudes[a].detected[i];
+          const std::uint8_t bits = st.groups[a * g.cells() + i];
           for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
             if (!t) continue;
             ++t->region;
@@ -255,9 +262,8 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
             if (!n) continue;
             ++t->covered;
             for (int gi = 0; gi < kGroups; ++gi) {
-              const std::uint16_t ng = gc[(a * kGroups + gi) * g.width + c];
-              if (ng) ++t->by[gi];
-              if (ng == n) ++t->marginal[gi];
+              if (bits & (1u << gi)) ++t->by[gi];
+              if (bits == (1u << gi)) ++t->marginal[gi];
             }
           }
           if (!in_reg) {
@@ -265,9 +271,9 @@ void cover_rows(const model::Scenario& s, const geo::TerrainGrid& terrain, const
             if (nd) *nd = 0;
           }
         }
-        if (want_floor) res.floor_m[i] = in_reg && floor_row[c] < kNeverVisible ? floor_row[c] : std::numeric_limits<float>::quiet_NaN();
+        if (!res.floor_m.empty() && !(in_reg && res.floor_m[i] < kNeverVisible))
+          res.floor_m[i] = std::numeric_limits<float>::quiet_NaN();
       }
-    }
   });
 }
 
@@ -388,12 +394,12 @@ bool wants_detection_maps(const model::Scenario& s) {
   return false;
 }
 
-CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt) {
-  return compute_coverage(s, terrain, prepare_batteries(s, terrain), opt);
-}
+namespace {
 
-CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
-                                std::vector<BatteryGeometry> batteries, const CoverageOptions& opt) {
+/// The result before any battery is folded in: its grid (the terrain grid or
+/// its window over the region), masks, zeroed counts and a floor of +inf.
+CoverageResult empty_result(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt,
+                            FoldState& st) {
   const geo::GridSpec& tg = terrain.grid;
   const Crop crop = opt.crop_to_region ? region_crop(s.region.bbox, tg) : Crop{{0, 0}, tg.width, tg.height};
   CoverageResult res;
@@ -405,29 +411,72 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
   res.voids_filled = terrain.voids_filled;
   res.terrain_description = terrain.description;
   res.terrain_source_resolution_m = terrain.source_resolution_m;
-  res.batteries = std::move(batteries);
-
-  const std::vector<double> alts = opt.altitudes_m.empty() ? s.coverage.altitudes_m : opt.altitudes_m;
-  const std::size_t na = alts.size();
-
-  const std::vector<Ref> refs = reference_envelopes(s, res.batteries);
   res.in_region = region_mask(s.region.bbox, g);
   if (s.region.protect) res.in_protect = geo::rasterize_polygons(*s.region.protect, g);
-  const bool has_protect = !res.in_protect.empty();
-
+  const std::vector<double> alts = opt.altitudes_m.empty() ? s.coverage.altitudes_m : opt.altitudes_m;
   const bool detection = wants_detection_maps(s);
-  res.altitudes.resize(na);
-  for (std::size_t a = 0; a < na; ++a) {
+  res.altitudes.resize(alts.size());
+  for (std::size_t a = 0; a < alts.size(); ++a) {
     res.altitudes[a].altitude_m = alts[a];
     res.altitudes[a].count.assign(g.cells(), 0);
     if (detection) res.altitudes[a].detected.assign(g.cells(), 0);
   }
-  if (s.coverage.floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::quiet_NaN());
+  if (s.coverage.floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::infinity());
+  st.at = crop.at;
+  st.groups.assign(alts.size() * g.cells(), 0);
+  return res;
+}
 
-  // Per-row tallies, summed in row order afterwards.
-  std::vector<Tally> row_region(static_cast<std::size_t>(g.height) * na), row_protect(row_region.size());
-  cover_rows(s, terrain, refs, alts, crop.at, res, row_region, row_protect);
-  add_area_stats(row_region, row_protect, has_protect, g, res);
+/// The tallies and areas once every battery is folded in.
+void finish(const FoldState& st, CoverageResult& res) {
+  const std::size_t na = res.altitudes.size();
+  std::vector<Tally> row_region(static_cast<std::size_t>(res.grid.height) * na), row_protect(row_region.size());
+  finish_rows(st, res, row_region, row_protect);
+  add_area_stats(row_region, row_protect, !res.in_protect.empty(), res.grid, res);
+}
+
+std::vector<double> altitudes_of(const CoverageResult& res) {
+  std::vector<double> alts;
+  for (const AltitudeCoverage& a : res.altitudes) alts.push_back(a.altitude_m);
+  return alts;
+}
+
+}  // namespace
+
+CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt) {
+  if (opt.keep_windows) return compute_coverage(s, terrain, prepare_batteries(s, terrain), opt);
+  // One window per worker at a time: computed, folded in, freed (docs/coverage.md, "Memory" under "Engageability
+  // and the maps").
+  FoldState st;
+  CoverageResult res = empty_result(s, terrain, opt, st);
+  const model::ThreatType* ref = reference_threat(s);
+  const std::vector<double> alts = altitudes_of(res);
+  res.batteries = prepare_batteries(s, terrain, false);  // placed and checked, no windows yet
+  const std::size_t chunk = static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency()));
+  for (std::size_t first = 0; first < res.batteries.size(); first += chunk) {
+    const std::size_t last = std::min(res.batteries.size(), first + chunk);
+    tbb::parallel_for(first, last, [&](std::size_t i) {
+      res.batteries[i].vis = prepare_battery(s, s.batteries[i], i, terrain).vis;
+    });
+    for (std::size_t i = first; i < last; ++i) {
+      fold_battery(s, terrain, reference_envelope(ref, res.batteries[i].system), res.batteries[i], alts, res, st);
+      std::vector<float>().swap(res.batteries[i].vis.min_visible_h_m);  // give the memory back
+    }
+  }
+  finish(st, res);
+  return res;
+}
+
+CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                std::vector<BatteryGeometry> batteries, const CoverageOptions& opt) {
+  FoldState st;
+  CoverageResult res = empty_result(s, terrain, opt, st);
+  res.batteries = std::move(batteries);
+  const model::ThreatType* ref = reference_threat(s);
+  const std::vector<double> alts = altitudes_of(res);
+  for (const BatteryGeometry& b : res.batteries)
+    fold_battery(s, terrain, reference_envelope(ref, b.system), b, alts, res, st);
+  finish(st, res);
   return res;
 }
 

@@ -160,11 +160,13 @@ BatteryGeometry prepare_battery(const model::Scenario& s, const model::Battery& 
   return bg;
 }
 
-std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const geo::TerrainGrid& terrain) {
+std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                               bool windows) {
   std::vector<BatteryGeometry> out(s.batteries.size());
   std::vector<Observer> obs(s.batteries.size());
   // Validate serially so the first bad battery in file order is the one reported.
   for (std::size_t i = 0; i < s.batteries.size(); ++i) out[i] = place_battery(s, s.batteries[i], i, terrain, obs[i]);
+  if (!windows) return out;
   tbb::parallel_for(std::size_t{0}, out.size(),
                     [&](std::size_t i) { sweep_window(s, s.batteries[i], terrain, obs[i], out[i]); });
   return out;

@@ -24,7 +24,7 @@ double bytes_per_cell(const model::Scenario& s) {
   if (!s.terrain.flat_m) b += 1;                   // cells outside the DEM
   b += 1;                                          // region mask
   if (s.region.protect) b += 1;                    // protect mask
-  b += 2.0 * static_cast<double>(s.coverage.altitudes_m.size());  // counts (uint16 per altitude)
+  b += 3.0 * static_cast<double>(s.coverage.altitudes_m.size());  // counts (uint16) and group bits (1) per altitude
   if (wants_detection_maps(s)) b += 2.0 * static_cast<double>(s.coverage.altitudes_m.size());  // detection counts
   if (s.coverage.floor) b += 4;                    // floor (float)
   b += 4;                                          // the output raster being written

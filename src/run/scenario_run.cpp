@@ -64,7 +64,11 @@ ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   begin_stage(opt.progress, "computing coverage");
   ScenarioRunOutput out;
-  out.coverage = coverage::compute_coverage(s, terrain, {});
+  // Windows are folded in and freed one by one unless least-exposure routes need them afterwards.
+  const bool routes = engage::needs_route_planning(s);
+  coverage::CoverageOptions cov;
+  cov.keep_windows = routes;
+  out.coverage = coverage::compute_coverage(s, terrain, cov);
   const model::Scenario routed = with_routes(s, terrain, out.coverage->batteries);
   begin_stage(opt.progress, "writing maps");
   add_written(out, report::write_coverage_outputs(stage, routed, *out.coverage,

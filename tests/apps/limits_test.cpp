@@ -31,8 +31,8 @@ TEST(Limits, FiveMetreGridOverABigBoxIsRefusedBeforeAnyWork) {
   const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
   const std::string msg =
       f.string() +
-      ": estimated peak memory 4.9 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 x 13368 "
-      "= 191108928 cells at resolution_m 5 x 27 bytes = 4.8 GiB, battery windows 0 B, 1000 trials 93.8 KiB, 0 "
+      ": estimated peak memory 5.4 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 x 13368 "
+      "= 191108928 cells at resolution_m 5 x 30 bytes = 5.3 GiB, battery windows 0 B, 1000 trials 93.8 KiB, 0 "
       "threats 0 B; lower it with a coarser resolution_m, a smaller region, fewer trials or fewer threats "
       "(docs/commands.md, \"Memory check\")\n";
   for (const std::string cmd : {"validate", "run", "coverage", "simulate"}) {
@@ -49,7 +49,7 @@ TEST(Limits, TheSameScenarioPassesUnderAHigherLimit) {
   TempDir dir;
   const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
   const auto r = run_adcov("validate " + f.string());
-  EXPECT_EQ(r.out, f.string() + ": ok (grid 14296 x 13368 = 191108928 cells at 5 m, estimated peak memory 4.9 GiB)\n")
+  EXPECT_EQ(r.out, f.string() + ": ok (grid 14296 x 13368 = 191108928 cells at 5 m, estimated peak memory 5.4 GiB)\n")
       << r.err;
 }
 

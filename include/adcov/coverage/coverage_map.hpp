@@ -17,6 +17,12 @@ struct CoverageOptions {
   /// that window. false: the result's grid is the terrain grid, cell for cell
   /// (adcov site indexes both alike).
   bool crop_to_region = true;
+  /// Keep every battery's visibility window in the result (the engagement
+  /// windows and least-exposure routes need them). false (adcov coverage):
+  /// each window is folded into the maps as soon as it is computed and freed,
+  /// so at most one window per worker thread is held; the result's batteries
+  /// then have empty windows. The maps are the same either way.
+  bool keep_windows = true;
 };
 
 /// What `adcov validate` checks of the scenario's DEM before any computation

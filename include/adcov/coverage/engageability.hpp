@@ -131,9 +131,10 @@ inline bool engageable(const EngageLookup& q, const geo::GridSpec& grid, geo::XY
 /// lies outside azimuth_deg +- sector_deg / 2 to kNeverVisible (the battery's
 /// own cell stays); docs/coverage.md, "Sectors". Throws InputError (with the
 /// battery's file:line:col and coordinates) for a battery outside the terrain
-/// grid.
-std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s,
-                                               const geo::TerrainGrid& terrain);
+/// grid. With `windows` false, the batteries are placed and checked but no
+/// window is computed (vis stays empty).
+std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                               bool windows = true);
 
 /// One battery prepared exactly as prepare_batteries() prepares each of
 /// s.batteries; `b` need not be one of them (adcov site's candidate sites),

@@ -14,13 +14,16 @@ namespace adcov::coverage {
 
 /// Bytes per grid cell of the arrays a run holds at once: terrain (float 4),
 /// cells outside the DEM (1, with a DEM), region mask (1), protect mask (1,
-/// with protect:), a count per altitude (uint16, 2 each; twice with detection maps), the floor (float 4,
-/// with floor: true), the one output raster being written (4), the RGBA map
-/// image of the cells (4), GDAL's write buffers (4) and, for each threat type
-/// a `route: least_exposure` salvo flies, its exposure field (12). Measured: a flat
-/// 2860 x 2675 grid (3 altitudes, floor) peaked at 248.5 MiB RSS in
+/// with protect:), a count and operator-group bits per altitude (uint16 + 1,
+/// 3 each; 2 more with detection maps), the floor (float 4, with floor:
+/// true), the one output raster being written (4), the RGBA map image of the
+/// cells (4), GDAL's write buffers (4) and, for each threat type a `route:
+/// least_exposure` salvo flies, its exposure field (12). An upper bound: the
+/// maps cover only the grid's window over the region, and `adcov coverage`
+/// holds one window per thread (docs/coverage.md, "Memory"). Measured: a
+/// flat 2860 x 2675 grid (3 altitudes, floor) peaked at 248.5 MiB RSS in
 /// `adcov coverage`, 75 MiB of it the base below, i.e. 24 bytes per cell
-/// against the 27 counted here.
+/// against the 27 counted then.
 double bytes_per_cell(const model::Scenario& s);
 
 /// Bytes per trial: its row (TrialOutcome, 32) and its line of trials.csv (64).
