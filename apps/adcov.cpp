@@ -159,8 +159,8 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 
   if (!ranks.writer()) {
     // Not split across ranks: rank 0 runs them alone.
-    if (!c_run->parsed() && !c_sim->parsed() && !c_sw->parsed() && !c_unc->parsed()) return 0;
-    for (auto* c : {&run.common, &sim.common, &sw.common, &unc.common}) c->quiet = true;
+    if (!c_run->parsed() && !c_cov->parsed() && !c_sim->parsed() && !c_sw->parsed() && !c_unc->parsed()) return 0;
+    for (auto* c : {&run.common, &cov.common, &sim.common, &sw.common, &unc.common}) c->quiet = true;
   }
 
   // report.html says which adcov and which command line made it (written_utc: stamped when written).
@@ -178,7 +178,7 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
                                                 static_cast<std::size_t>(threads));
 
   if (c_run->parsed()) return cmd_run(run, ranks);
-  if (c_cov->parsed()) return cmd_coverage(cov);
+  if (c_cov->parsed()) return cmd_coverage(cov, ranks);
   if (c_sim->parsed()) return cmd_simulate(sim, ranks);
   if (c_sw->parsed()) return cmd_sweep(sw, ranks);
   if (c_unc->parsed()) return cmd_uncertainty(unc, ranks);

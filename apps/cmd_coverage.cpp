@@ -18,18 +18,21 @@
 
 namespace adcov::app {
 
-int cmd_coverage(const CoverageArgs& a) {
+int cmd_coverage(const CoverageArgs& a, const run::Ranks& ranks) {
   model::Scenario s = model::load_scenario(a.scenario);
   if (a.resolution_m) s.resolution_m = *a.resolution_m;  // checked by the rule of resolution_m in adcov.cpp
   if (!a.altitudes_m.empty()) s.coverage.altitudes_m = a.altitudes_m;
   run::check_memory(a.scenario, coverage::estimate_memory(s));
   coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
-  ProgressBar bar(progress_wanted(a.common.quiet));
+  ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;
   opt.render = report::default_render_options();
   opt.progress = bar.hooks();
+  opt.ranks = ranks;
   const auto out = output_dir(a.out_dir, s.name);
-  const run::ScenarioRunOutput r = run::run_coverage(s, out, opt);
+  const std::optional<run::ScenarioRunOutput> done = run::run_coverage(s, out, opt);
+  if (!done) return 0;  // another rank than 0: its share of the batteries went to rank 0
+  const run::ScenarioRunOutput& r = *done;
 
   std::string text = coverage_table(*r.coverage);
   for (const auto& n : r.notes) text += fmt::format("note: {}\n", n);

@@ -78,7 +78,7 @@ struct SiteArgs {
 int cmd_validate(const std::vector<std::string>& files);
 int cmd_library(const std::string& what, const std::string& format);
 int cmd_info(const std::vector<std::string>& rasters);
-int cmd_coverage(const CoverageArgs& a);
+int cmd_coverage(const CoverageArgs& a, const run::Ranks& ranks);
 /// run, simulate, sweep and uncertainty split their work across `ranks` (MPI); only rank 0 prints.
 int cmd_simulate(const SimulateArgs& a, const run::Ranks& ranks);
 int cmd_run(const RunArgs& a, const run::Ranks& ranks);

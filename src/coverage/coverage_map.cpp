@@ -181,10 +181,10 @@ void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tall
   }
 }
 
-/// What the battery windows are folded into, cell by cell of res.grid: the
-/// counts and floor live in the result; beside them, per altitude, the
-/// operator groups whose batteries engage there (bit g, for the marginal
-/// areas: a cell is lost without group g when g's bit is the only one).
+/// What the battery windows are folded into besides the result's counts and
+/// floor: per altitude, the operator groups whose batteries engage at each
+/// cell (bit g; a cell is lost without group g when g's bit is the only
+/// one), and where res.grid starts on the terrain grid.
 struct FoldState {
   CellOffset at;                     ///< res.grid's first cell on the terrain grid
   std::vector<std::uint8_t> groups;  ///< altitude a, cell i at a * cells + i
@@ -427,57 +427,121 @@ CoverageResult empty_result(const model::Scenario& s, const geo::TerrainGrid& te
   return res;
 }
 
-/// The tallies and areas once every battery is folded in.
-void finish(const FoldState& st, CoverageResult& res) {
-  const std::size_t na = res.altitudes.size();
-  std::vector<Tally> row_region(static_cast<std::size_t>(res.grid.height) * na), row_protect(row_region.size());
-  finish_rows(st, res, row_region, row_protect);
-  add_area_stats(row_region, row_protect, !res.in_protect.empty(), res.grid, res);
-}
-
 std::vector<double> altitudes_of(const CoverageResult& res) {
   std::vector<double> alts;
   for (const AltitudeCoverage& a : res.altitudes) alts.push_back(a.altitude_m);
   return alts;
 }
 
-}  // namespace
+/// The batteries of share `share` of `count`: the largest windows first, each
+/// to the share with the fewest window cells so far (ties to the lower share;
+/// Graham's LPT rule), so that shares take about equal work. Every share
+/// computes the same assignment.
+std::vector<std::size_t> battery_share(const model::Scenario& s, const geo::GridSpec& g,
+                                       const std::vector<BatteryGeometry>& batteries, int share, int count) {
+  std::vector<double> cells(batteries.size());
+  for (std::size_t i = 0; i < batteries.size(); ++i) {
+    const double side = 2 * battery_reach_m(s, batteries[i].system) / g.cell_m + 1;
+    cells[i] = std::min(side, static_cast<double>(g.width)) * std::min(side, static_cast<double>(g.height));
+  }
+  std::vector<std::size_t> order(batteries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cells[a] > cells[b]; });
+  std::vector<double> load(static_cast<std::size_t>(std::max(1, count)), 0.0);
+  std::vector<std::size_t> mine;
+  for (std::size_t i : order) {
+    const auto least = static_cast<int>(std::min_element(load.begin(), load.end()) - load.begin());
+    load[static_cast<std::size_t>(least)] += cells[i];
+    if (least == share) mine.push_back(i);
+  }
+  std::sort(mine.begin(), mine.end());
+  return mine;
+}
 
-CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt) {
-  if (opt.keep_windows) return compute_coverage(s, terrain, prepare_batteries(s, terrain), opt);
-  // One window per worker at a time: computed, folded in, freed (docs/coverage.md, "Memory" under "Engageability
-  // and the maps").
-  FoldState st;
-  CoverageResult res = empty_result(s, terrain, opt, st);
+/// Folds the share's batteries (battery_share) into `res`,
+/// one window per worker thread at a time: computed, folded in, freed
+/// (docs/coverage.md, "Memory" under "Engageability and the maps"). Every
+/// battery is placed and checked, folded or not.
+void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, int share, int count,
+                    CoverageResult& res, FoldState& st) {
   const model::ThreatType* ref = reference_threat(s);
   const std::vector<double> alts = altitudes_of(res);
   res.batteries = prepare_batteries(s, terrain, false);  // placed and checked, no windows yet
+  const std::vector<std::size_t> mine = battery_share(s, terrain.grid, res.batteries, share, count);
   const std::size_t chunk = static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency()));
-  for (std::size_t first = 0; first < res.batteries.size(); first += chunk) {
-    const std::size_t last = std::min(res.batteries.size(), first + chunk);
-    tbb::parallel_for(first, last, [&](std::size_t i) {
+  for (std::size_t first = 0; first < mine.size(); first += chunk) {
+    const std::size_t last = std::min(mine.size(), first + chunk);
+    tbb::parallel_for(first, last, [&](std::size_t k) {
+      const std::size_t i = mine[k];
       res.batteries[i].vis = prepare_battery(s, s.batteries[i], i, terrain).vis;
     });
-    for (std::size_t i = first; i < last; ++i) {
-      fold_battery(s, terrain, reference_envelope(ref, res.batteries[i].system), res.batteries[i], alts, res, st);
-      std::vector<float>().swap(res.batteries[i].vis.min_visible_h_m);  // give the memory back
+    for (std::size_t k = first; k < last; ++k) {
+      BatteryGeometry& b = res.batteries[mine[k]];
+      fold_battery(s, terrain, reference_envelope(ref, b.system), b, alts, res, st);
+      std::vector<float>().swap(b.vis.min_visible_h_m);  // give the memory back
     }
   }
-  finish(st, res);
-  return res;
+}
+
+}  // namespace
+
+CoverageFold fold_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt,
+                           int share, int count) {
+  FoldState st;
+  CoverageFold f{empty_result(s, terrain, opt, st), {}};
+  fold_streaming(s, terrain, share, count, f.result, st);
+  f.groups = std::move(st.groups);
+  f.col0 = st.at.col, f.row0 = st.at.row;
+  return f;
+}
+
+void merge_fold(CoverageFold& into, const CoverageFold& part) {
+  CoverageResult& a = into.result;
+  const CoverageResult& b = part.result;
+  bool same = a.altitudes.size() == b.altitudes.size() && into.groups.size() == part.groups.size() &&
+              a.floor_m.size() == b.floor_m.size();
+  for (std::size_t k = 0; same && k < a.altitudes.size(); ++k)
+    same = a.altitudes[k].count.size() == b.altitudes[k].count.size() &&
+           a.altitudes[k].detected.size() == b.altitudes[k].detected.size();
+  if (!same) throw Error("merge_fold: the shares were folded on different grids");
+  // Sums, bits and minima: the order the shares come in does not matter.
+  for (std::size_t k = 0; k < a.altitudes.size(); ++k) {
+    auto& ca = a.altitudes[k].count;
+    for (std::size_t i = 0; i < ca.size(); ++i) ca[i] = static_cast<std::uint16_t>(ca[i] + b.altitudes[k].count[i]);
+    auto& da = a.altitudes[k].detected;
+    for (std::size_t i = 0; i < da.size(); ++i) da[i] = static_cast<std::uint16_t>(da[i] + b.altitudes[k].detected[i]);
+  }
+  for (std::size_t i = 0; i < into.groups.size(); ++i) into.groups[i] |= part.groups[i];
+  for (std::size_t i = 0; i < a.floor_m.size(); ++i) a.floor_m[i] = std::min(a.floor_m[i], b.floor_m[i]);
+}
+
+CoverageResult finish_coverage(CoverageFold fold) {
+  FoldState st{{fold.col0, fold.row0}, std::move(fold.groups)};
+  CoverageResult& res = fold.result;
+  const std::size_t na = res.altitudes.size();
+  std::vector<Tally> row_region(static_cast<std::size_t>(res.grid.height) * na), row_protect(row_region.size());
+  finish_rows(st, res, row_region, row_protect);
+  add_area_stats(row_region, row_protect, !res.in_protect.empty(), res.grid, res);
+  return std::move(fold.result);
+}
+
+CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt) {
+  if (opt.keep_windows) return compute_coverage(s, terrain, prepare_batteries(s, terrain), opt);
+  return finish_coverage(fold_coverage(s, terrain, opt, 0, 1));
 }
 
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
                                 std::vector<BatteryGeometry> batteries, const CoverageOptions& opt) {
   FoldState st;
-  CoverageResult res = empty_result(s, terrain, opt, st);
-  res.batteries = std::move(batteries);
+  CoverageFold f{empty_result(s, terrain, opt, st), {}};
+  f.result.batteries = std::move(batteries);
   const model::ThreatType* ref = reference_threat(s);
-  const std::vector<double> alts = altitudes_of(res);
-  for (const BatteryGeometry& b : res.batteries)
-    fold_battery(s, terrain, reference_envelope(ref, b.system), b, alts, res, st);
-  finish(st, res);
-  return res;
+  const std::vector<double> alts = altitudes_of(f.result);
+  for (const BatteryGeometry& b : f.result.batteries)
+    fold_battery(s, terrain, reference_envelope(ref, b.system), b, alts, f.result, st);
+  f.groups = std::move(st.groups);
+  f.col0 = st.at.col, f.row0 = st.at.row;
+  return finish_coverage(std::move(f));
 }
 
 }  // namespace adcov::coverage

@@ -7,6 +7,7 @@
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/report_html.hpp"
+#include "adcov/run/coverage_split.hpp"
 #include "adcov/run/trials_split.hpp"
 
 namespace adcov::run {
@@ -57,23 +58,30 @@ model::Scenario with_routes(const model::Scenario& s, const geo::TerrainGrid& te
 
 }  // namespace
 
-ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
-                               const ScenarioRunOptions& opt) {
-  report::OutputStage stage(out_dir);  // locks the folder before any work
+std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
+                                              const ScenarioRunOptions& opt) {
+  std::optional<report::OutputStage> stage;  // only the writing rank touches the folder
+  if (opt.ranks.writer()) stage.emplace(out_dir);
   begin_stage(opt.progress, "loading terrain");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   begin_stage(opt.progress, "computing coverage");
   ScenarioRunOutput out;
-  // Windows are folded in and freed one by one unless least-exposure routes need them afterwards.
-  const bool routes = engage::needs_route_planning(s);
-  coverage::CoverageOptions cov;
-  cov.keep_windows = routes;
-  out.coverage = coverage::compute_coverage(s, terrain, cov);
+  if (engage::needs_route_planning(s)) {
+    // Least-exposure routes need every window after the maps: one process keeps them.
+    if (!opt.ranks.writer()) return std::nullopt;
+    out.coverage = coverage::compute_coverage(s, terrain, {});
+  } else {
+    // Windows folded in and freed one by one, the batteries split across the ranks.
+    coverage::CoverageOptions cov;
+    cov.keep_windows = false;
+    out.coverage = coverage_split(opt.ranks, s, terrain, cov);
+    if (!out.coverage) return std::nullopt;  // another rank than 0: its share went to rank 0
+  }
   const model::Scenario routed = with_routes(s, terrain, out.coverage->batteries);
   begin_stage(opt.progress, "writing maps");
-  add_written(out, report::write_coverage_outputs(stage, routed, *out.coverage,
+  add_written(out, report::write_coverage_outputs(*stage, routed, *out.coverage,
                                                   map_options(routed, terrain, nullptr, opt)));
-  stage.commit();
+  stage->commit();
   return out;
 }
 

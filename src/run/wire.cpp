@@ -24,6 +24,13 @@ void WireWriter::i64s(const std::vector<std::int64_t>& v) {
   out.insert(out.end(), v.begin(), v.end());
 }
 
+void WireWriter::bytes(const void* p, std::size_t n) {
+  out.push_back(static_cast<std::int64_t>(n));
+  const std::size_t first = out.size();
+  out.resize(first + (n + 7) / 8, 0);
+  if (n) std::memcpy(out.data() + first, p, n);
+}
+
 std::int64_t WireReader::i64() {
   if (at >= size) throw Error(std::string(what) + ": truncated buffer");
   return data[at++];
@@ -48,6 +55,13 @@ std::string WireReader::str() {
     std::memcpy(s.data() + i, &w, std::min<std::size_t>(8, s.size() - i));
   }
   return s;
+}
+
+void WireReader::bytes(void* p, std::size_t n) {
+  const std::int64_t len = i64();
+  if (len != static_cast<std::int64_t>(n) || (n + 7) / 8 > size - at) throw Error(std::string(what) + ": bad length");
+  if (n) std::memcpy(p, data + at, n);
+  at += (n + 7) / 8;
 }
 
 std::vector<std::int64_t> WireReader::i64s() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MPI build only (tests/CMakeLists.txt): `mpirun -n P adcov run|simulate|sweep|uncertainty`
+# MPI build only (tests/CMakeLists.txt): `mpirun -n P adcov run|coverage|simulate|sweep|uncertainty`
 # writes byte-identical outputs to one process (docs/engagement.md, "Beyond one machine"), rank 0 alone prints, and bad input exits 2 on every rank.
 # Usage: mpi_exact.sh MPIEXEC ADCOV WORKDIR
 set -euo pipefail
@@ -64,6 +64,19 @@ for p in 2 3; do
   [ "$(grep -c '^== small' "mpi$p.out")" = 1 ] || fail "run -n $p: not printed once"
 done
 [ "$(wc -l < one/trials.csv)" = 62 ] || fail "trials.csv rows"
+
+# coverage: the batteries split over 2 and 3 ranks (3: one rank folds none); without the least-exposure salvo,
+# whose routes keep coverage on one process.
+sed '/route: least_exposure/d' small.yaml > cover.yaml
+"$adcov" coverage cover.yaml -o cov1 -q > cov1.out
+for p in 2 3; do
+  mpirun "$p" "$adcov" coverage cover.yaml -o "cov$p" -q > "cov$p.out"
+  (cd cov1 && ls) > cov1.list
+  (cd "cov$p" && ls) > "cov$p.list"
+  cmp cov1.list "cov$p.list" || fail "coverage -n $p: other files"
+  for f in $(cat cov1.list); do same "cov1/$f" "cov$p/$f" || fail "coverage -n $p: $f differs"; done
+  sed "s/cov$p/cov1/" "cov$p.out" | cmp cov1.out - || fail "coverage -n $p: printed differently (or more than once)"
+done
 
 # simulate
 "$adcov" simulate small.yaml -o sim1 -q --trials 40 > /dev/null

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/run/coverage_split.hpp"
 #include "adcov/run/ranks.hpp"
 #include "adcov/run/sweep_run.hpp"
 #include "adcov/run/tallies_wire.hpp"
@@ -207,6 +209,47 @@ TEST(TalliesWire, RoundTripsAndRejectsForeignBuffers) {
   EXPECT_THROW(run::decode_tallies(buf.data(), buf.size() - 1), Error);
   buf[0] = 0;
   EXPECT_THROW(run::decode_tallies(buf.data(), buf.size()), Error);
+}
+
+}  // namespace
+}  // namespace adcov
+
+namespace adcov {
+namespace {
+
+// Issue 14: `adcov coverage` splits the batteries across ranks; rank 0's
+// maps are the one process's, bit for bit (counts, detection counts, floor,
+// every area), for 2 and 3 ranks, with operator groups and sensors.
+TEST(CoverageSplit, RanksGiveRankZeroTheOneProcessMaps) {
+  const model::Scenario s = networked_kyiv();
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+  const coverage::CoverageResult one = coverage::compute_coverage(s, terrain, {});
+  coverage::CoverageOptions streamed;
+  streamed.keep_windows = false;
+  for (int size : {2, 3}) {
+    std::mutex m;
+    std::optional<coverage::CoverageResult> on_zero;
+    int others_empty = 0;
+    with_thread_ranks(size, [&](const run::Ranks& ranks) {
+      auto r = run::coverage_split(ranks, s, terrain, streamed);
+      std::lock_guard lock(m);
+      if (ranks.writer()) on_zero = std::move(r);
+      else others_empty += !r.has_value();
+    });
+    ASSERT_TRUE(on_zero) << size << " ranks";
+    EXPECT_EQ(others_empty, size - 1);
+    ASSERT_EQ(one.altitudes.size(), on_zero->altitudes.size());
+    for (std::size_t a = 0; a < one.altitudes.size(); ++a) {
+      EXPECT_EQ(one.altitudes[a].count, on_zero->altitudes[a].count) << a;
+      EXPECT_EQ(one.altitudes[a].detected, on_zero->altitudes[a].detected) << a;
+      EXPECT_EQ(one.altitudes[a].region.covered_km2, on_zero->altitudes[a].region.covered_km2) << a;
+      EXPECT_EQ(one.altitudes[a].region.marginal_by_operator_km2, on_zero->altitudes[a].region.marginal_by_operator_km2);
+      EXPECT_EQ(one.altitudes[a].region.detected_km2, on_zero->altitudes[a].region.detected_km2);
+    }
+    ASSERT_EQ(one.floor_m.size(), on_zero->floor_m.size());
+    EXPECT_EQ(0, std::memcmp(one.floor_m.data(), on_zero->floor_m.data(), one.floor_m.size() * sizeof(float)));
+    EXPECT_EQ(one.batteries.size(), on_zero->batteries.size());
+  }
 }
 
 }  // namespace

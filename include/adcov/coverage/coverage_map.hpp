@@ -56,4 +56,30 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
                                 std::vector<BatteryGeometry> batteries, const CoverageOptions& opt);
 
+/// A share of the coverage maps before their last pass: the counts,
+/// detection counts and floor (+inf where nothing engages) of the batteries
+/// folded so far, and their operator-group bits. Shares folded apart (e.g.
+/// on MPI ranks, run/coverage_split.hpp) merge in any order into what one
+/// process folding every battery holds, bit for bit.
+struct CoverageFold {
+  CoverageResult result;              ///< unfinished: no areas, counts outside the region not yet zeroed
+  std::vector<std::uint8_t> groups;   ///< operator-group bits, altitude a, cell i at a * cells + i
+  int col0 = 0, row0 = 0;             ///< result.grid's first cell on the terrain grid
+};
+
+/// Folds share `share` of `count` of the batteries (windows one per thread,
+/// freed as they are folded); the shares split the batteries by their
+/// windows' size, largest first, for equal work. Every battery is placed and
+/// checked.
+CoverageFold fold_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt,
+                           int share, int count);
+
+/// Adds `part` to `into`: counts summed, bits or-ed, floor minimum.
+/// \throws Error when they were folded on different grids.
+void merge_fold(CoverageFold& into, const CoverageFold& part);
+
+/// The finished result: areas, tallies, and counts and floor outside the
+/// region cleared (compute_coverage = finish_coverage(fold_coverage(.., 0, 1))).
+CoverageResult finish_coverage(CoverageFold fold);
+
 }  // namespace adcov::coverage

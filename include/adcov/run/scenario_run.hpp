@@ -7,8 +7,9 @@
 ///   summary.json's coverage part;
 /// - run_simulation (`adcov simulate`): trials.csv, summary.json's engagement part;
 /// - run_scenario (`adcov run`): both, and report.html.
-/// Trials are split across ranks under MPI (run/trials_split.hpp); only
-/// rank 0 writes, and the functions return nullopt on the other ranks.
+/// Trials (and `adcov coverage`'s batteries) are split across ranks under
+/// MPI (run/trials_split.hpp, run/coverage_split.hpp); only rank 0 writes,
+/// and the functions return nullopt on the other ranks.
 
 #include <cstdint>
 #include <filesystem>
@@ -43,9 +44,11 @@ struct ScenarioRunOutput {
   std::vector<std::string> notes;  ///< what the reader of the outputs should know
 };
 
-/// `adcov coverage`. \throws InputError / Error; the folder is then untouched.
-ScenarioRunOutput run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
-                               const ScenarioRunOptions& opt);
+/// `adcov coverage`: the batteries split across ranks (run/coverage_split.hpp)
+/// unless least-exposure routes are drawn. nullopt on ranks other than 0.
+/// \throws InputError / Error; the folder is then untouched.
+std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
+                                              const ScenarioRunOptions& opt);
 
 /// `adcov simulate`. nullopt on ranks other than 0.
 std::optional<ScenarioRunOutput> run_simulation(const model::Scenario& s, const std::filesystem::path& out_dir,

@@ -20,6 +20,8 @@ struct WireWriter {
   void str(const std::string& s);
   /// A length, then the words.
   void i64s(const std::vector<std::int64_t>& v);
+  /// `n` bytes as they are in memory: a length, then 8 bytes a word.
+  void bytes(const void* p, std::size_t n);
 };
 
 /// Reads values back in the order they were written.
@@ -36,6 +38,9 @@ struct WireReader {
   std::size_t count(std::size_t per_item_words = 1);
   std::string str();
   std::vector<std::int64_t> i64s();
+  /// Bytes written by WireWriter::bytes, into `n` bytes at `p`.
+  /// \throws Error when the buffer holds another length.
+  void bytes(void* p, std::size_t n);
   /// \throws Error if words are left over.
   void expect_end() const;
 };

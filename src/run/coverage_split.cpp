@@ -1,0 +1,105 @@
+#include "adcov/run/coverage_split.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "adcov/error.hpp"
+#include "adcov/run/wire.hpp"
+
+namespace adcov::run {
+namespace {
+
+constexpr std::uint16_t kNoCount = 0;
+constexpr std::uint8_t kNoGroups = 0;
+constexpr float kNoFloor = std::numeric_limits<float>::infinity();  // an unfolded floor: nothing engages
+
+// A share's arrays, in a fixed order; the receiver knows their sizes from its
+// own share (the same grid). Most cells of a share hold nothing (a count of
+// 0, a floor of +inf), so each array goes as runs: the cells skipped, then
+// the values of the cells that hold something, which keeps a national share
+// at 250 m to a few MB instead of hundreds.
+template <class T>
+void put(WireWriter& w, const std::vector<T>& v, T nothing) {
+  std::vector<std::int64_t> runs;  // skip, count, skip, count, ...
+  std::size_t i = 0;
+  while (i < v.size()) {
+    const std::size_t skip_from = i;
+    while (i < v.size() && v[i] == nothing) ++i;
+    const std::size_t from = i;
+    while (i < v.size() && !(v[i] == nothing)) ++i;
+    runs.push_back(static_cast<std::int64_t>(from - skip_from));
+    runs.push_back(static_cast<std::int64_t>(i - from));
+  }
+  w.i64s(runs);
+  std::vector<T> values;
+  for (std::size_t k = 0, at = 0; k < runs.size(); k += 2) {
+    at += static_cast<std::size_t>(runs[k]);
+    values.insert(values.end(), v.begin() + static_cast<std::ptrdiff_t>(at),
+                  v.begin() + static_cast<std::ptrdiff_t>(at + static_cast<std::size_t>(runs[k + 1])));
+    at += static_cast<std::size_t>(runs[k + 1]);
+  }
+  w.i64(static_cast<std::int64_t>(values.size()));
+  w.bytes(values.data(), values.size() * sizeof(T));
+}
+
+template <class T>
+void get(WireReader& r, std::vector<T>& v, T nothing) {
+  const std::vector<std::int64_t> runs = r.i64s();
+  const std::int64_t stored = r.i64();
+  if (stored < 0 || static_cast<std::uint64_t>(stored) > v.size()) throw Error(std::string(r.what) + ": bad length");
+  const auto n = static_cast<std::size_t>(stored);
+  std::vector<T> values(n);  // r.bytes checks that the buffer holds them
+  r.bytes(values.data(), n * sizeof(T));
+  std::fill(v.begin(), v.end(), nothing);
+  std::size_t at = 0, next = 0;
+  for (std::size_t k = 0; k + 1 < runs.size(); k += 2) {
+    if (runs[k] < 0 || runs[k + 1] < 0) throw Error(std::string(r.what) + ": bad run");
+    at += static_cast<std::size_t>(runs[k]);
+    const auto len = static_cast<std::size_t>(runs[k + 1]);
+    if (at + len > v.size() || next + len > n) throw Error(std::string(r.what) + ": runs past the grid");
+    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(next), len, v.begin() + static_cast<std::ptrdiff_t>(at));
+    at += len, next += len;
+  }
+  if (next != n) throw Error(std::string(r.what) + ": values left over");
+}
+
+void encode_fold(const coverage::CoverageFold& f, std::vector<std::int64_t>& out) {
+  WireWriter w{out};
+  for (const coverage::AltitudeCoverage& a : f.result.altitudes) put(w, a.count, kNoCount), put(w, a.detected, kNoCount);
+  put(w, f.groups, kNoGroups);
+  put(w, f.result.floor_m, kNoFloor);
+}
+
+/// A share shaped like `like`, read from `words`.
+coverage::CoverageFold decode_fold(const coverage::CoverageFold& like, const std::vector<std::int64_t>& words) {
+  coverage::CoverageFold f;
+  f.result.grid = like.result.grid;
+  f.result.altitudes = like.result.altitudes;  // sizes; the values are read below
+  f.groups.resize(like.groups.size());
+  f.result.floor_m.resize(like.result.floor_m.size());
+  WireReader r{words.data(), words.size(), "coverage share from an MPI rank"};
+  for (coverage::AltitudeCoverage& a : f.result.altitudes) get(r, a.count, kNoCount), get(r, a.detected, kNoCount);
+  get(r, f.groups, kNoGroups);
+  get(r, f.result.floor_m, kNoFloor);
+  r.expect_end();
+  return f;
+}
+
+}  // namespace
+
+std::optional<coverage::CoverageResult> coverage_split(const Ranks& ranks, const model::Scenario& s,
+                                                       const geo::TerrainGrid& terrain,
+                                                       const coverage::CoverageOptions& opt) {
+  if (!ranks.split()) return coverage::finish_coverage(coverage::fold_coverage(s, terrain, opt, 0, 1));
+  coverage::CoverageFold mine;
+  const auto parts = gather_work(ranks, [&](std::vector<std::int64_t>& buf) {
+    mine = coverage::fold_coverage(s, terrain, opt, ranks.rank, ranks.size);
+    if (!ranks.writer()) encode_fold(mine, buf);  // rank 0 keeps its own share where it is
+  });
+  if (!ranks.writer()) return std::nullopt;
+  for (std::size_t r = 1; r < parts.size(); ++r) coverage::merge_fold(mine, decode_fold(mine, parts[r]));
+  return coverage::finish_coverage(std::move(mine));
+}
+
+}  // namespace adcov::run
