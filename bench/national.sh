@@ -7,7 +7,7 @@
 # timed in the same run. Prints a markdown table with the ratios.
 #
 #   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j
-#   bench/national.sh                  # BUILD=build, RES="100 30"
+#   bench/national.sh                  # BUILD=build, RES="100 30", BUILD_MPI=build-mpi
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -50,3 +50,19 @@ for res in $RES; do
 done
 echo
 echo "$(nproc) cores; $(gdalinfo --version); the DEM is ETOPO5 (~9 km), resampled bilinearly in both."
+
+# With an MPI build (BUILD_MPI, default build-mpi): coverage at 250 m split over 2 ranks of one thread each,
+# beside one rank of one thread, whole mpirun process, best of 2; the outputs are compared byte for byte.
+BUILD_MPI=${BUILD_MPI:-build-mpi}
+if [ -x "$BUILD_MPI/adcov" ] && command -v mpirun >/dev/null; then
+  sed "s/^resolution_m: .*/resolution_m: 250/; s#\.\./data/#$PWD/data/#" scenarios/ukraine-2025-baseline.yaml > "$T/m.yaml"
+  best() { local b=""; for _ in 1 2; do rm -rf "$T/m$1"; local t0; t0=$(date +%s.%N)
+      mpirun --allow-run-as-root --oversubscribe -n "$1" "$BUILD_MPI/adcov" coverage "$T/m.yaml" -o "$T/m$1" -q \
+        --threads 1 >/dev/null
+      local t; t=$(echo "$(date +%s.%N) - $t0" | bc -l); b=$(awk -v a="$b" -v t="$t" 'BEGIN { print (a == "" || t < a) ? t : a }')
+    done; echo "$b"; }
+  one=$(best 1); two=$(best 2)
+  same=yes; for f in "$T"/m1/*; do cmp -s "$f" "$T/m2/$(basename "$f")" || same=no; done
+  printf "\nMPI, 250 m, one thread per rank: -n 1 %.1f s, -n 2 %.1f s, ratio %.2fx (target <= 0.9x); same bytes: %s\n" \
+    "$one" "$two" "$(echo "$two / $one" | bc -l)" "$same"
+fi

@@ -1,12 +1,12 @@
 #pragma once
 /// \file
-/// The coverage maps of one scenario split across ranks (docs/coverage.md,
-/// "Beyond one machine"): each rank folds a share of the batteries, split by
-/// their windows' size for equal work (coverage::fold_coverage), into its
-/// part of the maps; the parts go to rank 0
-/// (gather_work), which merges them and finishes the maps. Counts are summed,
-/// operator-group bits or-ed and the floor is a minimum, so the maps are the
-/// same bit for bit as one process folding every battery.
+/// The coverage maps of one scenario split across ranks (docs/engagement.md,
+/// "Beyond one machine", "Coverage maps"): each rank folds a share of the
+/// batteries, split by their windows' size for equal work
+/// (coverage::fold_coverage), into its part of the maps; the parts go to
+/// rank 0 (gather_work), which merges them and finishes the maps. Counts are
+/// summed, operator-group bits or-ed and the floor is a minimum, so the maps
+/// are the same bit for bit as one process folding every battery.
 
 #include <optional>
 
