@@ -1,5 +1,5 @@
-// One battery's engageable cells at one altitude. The loop is cover_rows'
-// (coverage_map.cpp) for a single battery and a single altitude, with the
+// One battery's engageable cells at one altitude. The loop is fold_battery's
+// (coverage_map.cpp) for a single altitude, with the
 // same expressions in the same order (distances from cell_center, the row's
 // y from column 0), so the two agree bit for bit.
 #include "adcov/coverage/battery_cover.hpp"
@@ -10,19 +10,20 @@
 
 namespace adcov::coverage {
 
+const model::ThreatType* reference_threat(const model::Scenario& s) {
+  if (!s.coverage.threat) return nullptr;
+  auto it = s.threats.find(*s.coverage.threat);
+  if (it == s.threats.end())
+    throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat + "' is not a known threat");
+  return &it->second;
+}
+
 ReferenceEnvelope reference_envelope(const model::Scenario& s, const model::SystemType& sys) {
-  const model::ThreatType* ref = nullptr;
-  if (s.coverage.threat) {
-    auto it = s.threats.find(*s.coverage.threat);
-    if (it == s.threats.end())
-      throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat +
-                       "' is not a known threat");
-    ref = &it->second;
-  }
+  const model::ThreatType* ref = reference_threat(s);
   ReferenceEnvelope out;
   // The head-on RCS a radar of this band sees (band factor 1: rcs_m2 itself).
-  const double rcs = ref ? model::rcs_front_seen_m2(*ref, sys.radar.band) : sys.radar.rcs_ref_m2;
-  out.env = slant_envelope(sys, rcs);
+  out.rcs_m2 = ref ? model::rcs_front_seen_m2(*ref, sys.radar.band) : sys.radar.rcs_ref_m2;
+  out.env = slant_envelope(sys, out.rcs_m2);
   const bool shooter = sys.role == model::Role::shooter;  // a sensor never engages
   out.can_kill = shooter && (ref ? sys.pk.of(ref->cls) > 0
                                  : sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0);

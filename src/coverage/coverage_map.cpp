@@ -83,24 +83,17 @@ struct Ref {
   bool can_detect = false;
 };
 
-/// The reference threat (coverage.threat), or null for each radar's own rcs_ref.
-const model::ThreatType* reference_threat(const model::Scenario& s) {
-  if (!s.coverage.threat) return nullptr;
-  auto it = s.threats.find(*s.coverage.threat);
-  if (it == s.threats.end()) throw InputError(s.file.string() + ": coverage.threat '" + *s.coverage.threat + "' is not a known threat");
-  return &it->second;
-}
-
-Ref reference_envelope(const model::ThreatType* ref, const model::SystemType& sys) {
+/// The maps' envelopes of a battery of `sys`: the kill envelope of the
+/// maps' reference target (battery_cover.hpp, which adcov site shares) and
+/// the detection envelope. `ref` is reference_threat(s).
+Ref map_envelopes(const model::Scenario& s, const model::ThreatType* ref, const model::SystemType& sys) {
+  const ReferenceEnvelope kill = reference_envelope(s, sys);
   Ref out;
-  const bool shooter = sys.role == model::Role::shooter;  // a sensor never engages
-  // The head-on RCS a radar of this band sees (band factor 1: rcs_m2 itself).
-  const double rcs = ref ? model::rcs_front_seen_m2(*ref, sys.radar.band) : sys.radar.rcs_ref_m2;
-  out.env = slant_envelope(sys, rcs);
-  out.can_kill = shooter && (ref ? sys.pk.of(ref->cls) > 0 : sys.pk.drone > 0 || sys.pk.cruise > 0 || sys.pk.ballistic > 0);
+  out.env = kill.env;
+  out.can_kill = kill.can_kill;
   const bool acoustic = sys.radar.kind == model::SensorKind::acoustic;
   out.det.min_range_m = 0;
-  out.det.max_range_m = detection_range_m(sys, rcs);  // acoustic: range_km
+  out.det.max_range_m = detection_range_m(sys, kill.rcs_m2);  // acoustic: range_km
   out.det.min_alt_m = 0;
   out.det.max_alt_m = acoustic ? sys.radar.max_alt_m : std::numeric_limits<double>::infinity();
   // An acoustic node hears drones only (the default reference target is any class, so it counts there too).
@@ -477,7 +470,7 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
     });
     for (std::size_t k = first; k < last; ++k) {
       BatteryGeometry& b = res.batteries[mine[k]];
-      fold_battery(s, terrain, reference_envelope(ref, b.system), b, alts, res, st);
+      fold_battery(s, terrain, map_envelopes(s, ref, b.system), b, alts, res, st);
       std::vector<float>().swap(b.vis.min_visible_h_m);  // give the memory back
     }
   }
@@ -538,7 +531,7 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
   const model::ThreatType* ref = reference_threat(s);
   const std::vector<double> alts = altitudes_of(f.result);
   for (const BatteryGeometry& b : f.result.batteries)
-    fold_battery(s, terrain, reference_envelope(ref, b.system), b, alts, f.result, st);
+    fold_battery(s, terrain, map_envelopes(s, ref, b.system), b, alts, f.result, st);
   f.groups = std::move(st.groups);
   f.col0 = st.at.col, f.row0 = st.at.row;
   return finish_coverage(std::move(f));

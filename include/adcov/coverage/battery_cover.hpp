@@ -22,7 +22,12 @@ namespace adcov::coverage {
 struct ReferenceEnvelope {
   SlantEnvelope env;
   bool can_kill = false;  ///< a shooter with pk > 0 for the target's class
+  double rcs_m2 = 0;      ///< the reference target's RCS as this system's radar sees it
 };
+
+/// The maps' reference threat (coverage.threat), or null: each radar's own rcs_ref.
+/// \throws InputError when coverage.threat names no threat of `s`.
+const model::ThreatType* reference_threat(const model::Scenario& s);
 
 /// The envelope of `sys` as the coverage maps use it.
 /// \throws InputError when coverage.threat names no threat of `s`.
