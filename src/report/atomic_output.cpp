@@ -74,6 +74,14 @@ OutputStage::OutputStage(fs::path dir) : dir_(std::move(dir)) {
   detail::register_stage_locked(this, dir_, created_dir_);
 }
 
+OutputStage::OutputStage(fs::path dir, Join) : dir_(std::move(dir)), joined_(true) {
+  std::error_code ec;
+  if (!fs::is_directory(dir_, ec))
+    throw Error(dir_.string() + ": the output folder is not visible from this process");
+  auto registry_lock = detail::lock_registry();
+  detail::register_stage_locked(this, dir_, false);
+}
+
 OutputStage::~OutputStage() {
   // An uncommitted stage is still registered: the same cleanup an interrupt
   // does (its temporaries, the folder it created if left empty). A committed
@@ -106,8 +114,25 @@ std::optional<fs::path> OutputStage::staged(const std::string& name) const {
   return std::nullopt;
 }
 
+bool OutputStage::adopt(const std::string& name, const fs::path& temp) {
+  if (committed_ || joined_ || staged(name)) return false;
+  const std::string file = temp.filename().string(), prefix = "." + name + ".";
+  if (temp.parent_path() != dir_ || file.rfind(prefix, 0) != 0 || file.size() < prefix.size() + 4 ||
+      file.compare(file.size() - 4, 4, ".tmp") != 0)
+    return false;
+  std::error_code ec;
+  const fs::file_status st = fs::symlink_status(temp, ec);  // never a link to elsewhere
+  if (ec || !fs::is_regular_file(st) || fs::file_size(temp, ec) == 0 || ec) return false;
+  auto registry_lock = detail::lock_registry();
+  detail::register_temp_locked(this, temp);
+  names_.push_back(name);
+  staged_.push_back({name, temp});
+  return true;
+}
+
 void OutputStage::commit() {
   if (committed_) return;
+  if (joined_) throw Error(dir_.string() + ": a joined output stage is committed by the process that locked it");
   for (const auto& s : staged_) {
     std::error_code ec;
     if (fs::file_size(s.temp, ec) == 0 || ec)

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "adcov/report/geotiff.hpp"
+#include "adcov/report/output_job.hpp"
 #include "adcov/report/output_names.hpp"
 #include "adcov/report/qgis_style.hpp"
 #include "adcov/report/summary_json.hpp"
@@ -32,50 +33,73 @@ std::string style_name(const std::string& tif) { return tif.substr(0, tif.size()
 
 }  // namespace
 
-WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario& s,
-                                      const coverage::CoverageResult& r, RenderOptions opt) {
-  WrittenOutputs w;
-  w.notes = check_render_inputs(opt);
+namespace {
+
+std::vector<std::string> coverage_notes(const coverage::CoverageResult& r, RenderOptions& opt) {
+  std::vector<std::string> notes = check_render_inputs(opt);
   // A coarse DEM (ETOPO5: ~9 km) resolves curvature and mountain ranges, not
   // the valleys and ridges that mask low drones: say so next to the numbers.
   const double dem_m = r.terrain_source_resolution_m;
   if (dem_m > 1000 && dem_m > 1.5 * r.grid.cell_m)
-    w.notes.push_back(fmt::format(
+    notes.push_back(fmt::format(
         "coarse terrain: the DEM's cells (~{:.0f} m) are larger than the {} m grid; relief smaller "
         "than a DEM cell does not mask low targets (plug in finer tiles: docs/terrain.md)",
         dem_m, r.grid.cell_m));
+  return notes;
+}
+
+}  // namespace
+
+std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverage::CoverageResult& r,
+                                         RenderOptions opt) {
+  check_render_inputs(opt);  // the maps leave off what is missing; coverage_notes says so
+  std::vector<OutputJob> jobs;
   for (std::size_t i = 0; i < r.altitudes.size(); ++i) {
-    const auto& a = r.altitudes[i];
-    const std::string tif = coverage_tif_name(a.altitude_m), png = coverage_png_name(a.altitude_m);
-    write_count_geotiff(stage.path(tif), r.grid, a.count, r.in_region, raster_tags(s, a.altitude_m));
-    write_text_file(stage.path(style_name(tif)), count_style_qml());
-    write_png(stage.path(png), render_count_map(s, r, i, opt));
-    const std::string geojson = coverage_geojson_name(a.altitude_m);
-    write_coverage_geojson(stage.path(geojson), r.grid, a.count, r.in_region);
-    w.files.insert(w.files.end(), {tif, style_name(tif), png, geojson});
+    const double h = r.altitudes[i].altitude_m;
+    const std::string tif = coverage_tif_name(h);
+    jobs.push_back({{tif, style_name(tif), coverage_png_name(h), coverage_geojson_name(h)}, 3,
+                    [&s, &r, opt, i](const std::vector<std::filesystem::path>& p) {
+                      const auto& a = r.altitudes[i];
+                      write_count_geotiff(p[0], r.grid, a.count, r.in_region, raster_tags(s, a.altitude_m));
+                      write_text_file(p[1], count_style_qml());
+                      write_png(p[2], render_count_map(s, r, i, opt));
+                      write_coverage_geojson(p[3], r.grid, a.count, r.in_region);
+                    }});
   }
   // Detection maps (docs/outputs.md): only when the computation made them.
   for (std::size_t i = 0; i < r.altitudes.size(); ++i) {
-    const auto& a = r.altitudes[i];
-    if (a.detected.empty()) continue;
-    const std::string tif = detection_tif_name(a.altitude_m), png = detection_png_name(a.altitude_m);
-    write_count_geotiff(stage.path(tif), r.grid, a.detected, r.in_region, raster_tags(s, a.altitude_m),
-                        "sensors detecting the reference target");
-    write_text_file(stage.path(style_name(tif)), count_style_qml());
-    write_png(stage.path(png), render_detection_map(s, r, i, opt));
-    w.files.insert(w.files.end(), {tif, style_name(tif), png});
+    if (r.altitudes[i].detected.empty()) continue;
+    const double h = r.altitudes[i].altitude_m;
+    const std::string tif = detection_tif_name(h);
+    jobs.push_back({{tif, style_name(tif), detection_png_name(h)}, 2,
+                    [&s, &r, opt, i](const std::vector<std::filesystem::path>& p) {
+                      const auto& a = r.altitudes[i];
+                      write_count_geotiff(p[0], r.grid, a.detected, r.in_region, raster_tags(s, a.altitude_m),
+                                          "sensors detecting the reference target");
+                      write_text_file(p[1], count_style_qml());
+                      write_png(p[2], render_detection_map(s, r, i, opt));
+                    }});
   }
-  if (!r.floor_m.empty()) {
-    write_floor_geotiff(stage.path(kFloorTif), r.grid, r.floor_m, r.in_region, raster_tags(s, std::nullopt));
-    float lo = INFINITY, hi = -INFINITY;
-    for (std::size_t i = 0; i < r.floor_m.size(); ++i)
-      if (std::isfinite(r.floor_m[i]) && (r.in_region.empty() || r.in_region[i]))
-        lo = std::min(lo, r.floor_m[i]), hi = std::max(hi, r.floor_m[i]);
-    const std::string qml = style_name(kFloorTif);
-    write_text_file(stage.path(qml), floor_style_qml(std::isfinite(lo) ? lo : 0, std::isfinite(hi) ? hi : 1));
-    write_png(stage.path(kFloorPng), render_floor_map(s, r, opt));
-    w.files.insert(w.files.end(), {kFloorTif, qml, kFloorPng});
-  }
+  if (!r.floor_m.empty())
+    jobs.push_back({{kFloorTif, style_name(kFloorTif), kFloorPng}, 4,
+                    [&s, &r, opt](const std::vector<std::filesystem::path>& p) {
+                      write_floor_geotiff(p[0], r.grid, r.floor_m, r.in_region, raster_tags(s, std::nullopt));
+                      float lo = INFINITY, hi = -INFINITY;
+                      for (std::size_t i = 0; i < r.floor_m.size(); ++i)
+                        if (std::isfinite(r.floor_m[i]) && (r.in_region.empty() || r.in_region[i]))
+                          lo = std::min(lo, r.floor_m[i]), hi = std::max(hi, r.floor_m[i]);
+                      write_text_file(p[1], floor_style_qml(std::isfinite(lo) ? lo : 0, std::isfinite(hi) ? hi : 1));
+                      write_png(p[2], render_floor_map(s, r, opt));
+                    }});
+  return jobs;
+}
+
+WrittenOutputs finish_coverage_outputs(OutputStage& stage, const model::Scenario& s,
+                                       const coverage::CoverageResult& r, RenderOptions opt,
+                                       const std::vector<OutputJob>& jobs) {
+  WrittenOutputs w;
+  w.notes = coverage_notes(r, opt);
+  for (const OutputJob& job : jobs) w.files.insert(w.files.end(), job.names.begin(), job.names.end());
   // The scenario's layers go with the coverage too, so a coverage-only folder
   // opens in QGIS or Google Earth with the batteries on it.
   const auto layers = write_scenario_geojson(stage, s, nullptr);
@@ -84,6 +108,13 @@ WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario&
   write_summary(stage, s, &r, nullptr, w.notes);
   w.files.push_back(kSummaryFile);
   return w;
+}
+
+WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario& s,
+                                      const coverage::CoverageResult& r, RenderOptions opt) {
+  const std::vector<OutputJob> jobs = coverage_map_jobs(s, r, opt);
+  write_jobs(stage, jobs);
+  return finish_coverage_outputs(stage, s, r, std::move(opt), jobs);
 }
 
 WrittenOutputs write_engagement_outputs(OutputStage& stage, const model::Scenario& s,

@@ -1,6 +1,7 @@
 #include "adcov/run/coverage_split.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <limits>
 #include <string>
 
@@ -88,17 +89,42 @@ coverage::CoverageFold decode_fold(const coverage::CoverageFold& like, const std
 
 }  // namespace
 
-std::optional<coverage::CoverageResult> coverage_split(const Ranks& ranks, const model::Scenario& s,
-                                                       const geo::TerrainGrid& terrain,
-                                                       const coverage::CoverageOptions& opt) {
+coverage::CoverageResult coverage_split(const Ranks& ranks, const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                        const coverage::CoverageOptions& opt) {
   if (!ranks.split()) return coverage::finish_coverage(coverage::fold_coverage(s, terrain, opt, 0, 1));
+  // Every rank takes part in both collectives whatever fails, carrying the
+  // failure, so no rank waits forever on one that has stopped.
   coverage::CoverageFold mine;
-  const auto parts = gather_work(ranks, [&](std::vector<std::int64_t>& buf) {
-    mine = coverage::fold_coverage(s, terrain, opt, ranks.rank, ranks.size);
-    if (!ranks.writer()) encode_fold(mine, buf);  // rank 0 keeps its own share where it is
-  });
-  if (!ranks.writer()) return std::nullopt;
-  for (std::size_t r = 1; r < parts.size(); ++r) coverage::merge_fold(mine, decode_fold(mine, parts[r]));
+  std::exception_ptr failed;
+  std::vector<std::vector<std::int64_t>> parts;
+  try {
+    parts = gather_work(ranks, [&](std::vector<std::int64_t>& buf) {
+      mine = coverage::fold_coverage(s, terrain, opt, ranks.rank, ranks.size);
+      if (!ranks.writer()) encode_fold(mine, buf);  // rank 0 keeps its own share where it is
+    });
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  std::vector<std::int64_t> merged;
+  try {
+    merged = broadcast_work(ranks, [&](std::vector<std::int64_t>& buf) {
+      if (failed) std::rethrow_exception(failed);
+      for (std::size_t r = 1; r < parts.size(); ++r) coverage::merge_fold(mine, decode_fold(mine, parts[r]));
+      encode_fold(mine, buf);
+    });
+  } catch (...) {
+    if (failed) std::rethrow_exception(failed);  // this rank's own failure says more than rank 0's
+    throw;
+  }
+  if (!ranks.writer()) {  // the merged arrays in place of this rank's share; the rest (mask, batteries) is the same
+    coverage::CoverageFold all = decode_fold(mine, merged);
+    for (std::size_t a = 0; a < mine.result.altitudes.size(); ++a) {
+      mine.result.altitudes[a].count = std::move(all.result.altitudes[a].count);
+      mine.result.altitudes[a].detected = std::move(all.result.altitudes[a].detected);
+    }
+    mine.groups = std::move(all.groups);
+    mine.result.floor_m = std::move(all.result.floor_m);
+  }
   return coverage::finish_coverage(std::move(mine));
 }
 

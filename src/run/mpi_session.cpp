@@ -2,6 +2,7 @@
 
 #include "adcov/run/mpi_session.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -54,6 +55,18 @@ std::vector<std::vector<std::int64_t>> mpi_gather(int rank, int size, std::vecto
   return parts;
 }
 
+/// Rank 0's buffer on every rank (MPI_Bcast of the length, then the words).
+std::vector<std::int64_t> mpi_broadcast(int rank, std::vector<std::int64_t> words) {
+  std::int64_t n = rank == 0 ? static_cast<std::int64_t>(words.size()) : 0;
+  MPI_Bcast(&n, 1, MPI_INT64_T, 0, MPI_COMM_WORLD);
+  words.resize(static_cast<std::size_t>(n));
+  // In pieces of at most INT_MAX words: MPI counts are ints.
+  for (std::int64_t at = 0; at < n; at += INT_MAX)
+    MPI_Bcast(words.data() + at, static_cast<int>(std::min<std::int64_t>(INT_MAX, n - at)), MPI_INT64_T, 0,
+              MPI_COMM_WORLD);
+  return words;
+}
+
 #endif  // ADCOV_WITH_MPI
 
 }  // namespace
@@ -70,6 +83,9 @@ MpiSession::MpiSession(int* argc, char*** argv) {
   MPI_Comm_size(MPI_COMM_WORLD, &ranks_.size);
   ranks_.gather = [rank = ranks_.rank, size = ranks_.size](std::vector<std::int64_t> mine) {
     return mpi_gather(rank, size, std::move(mine));
+  };
+  ranks_.broadcast = [rank = ranks_.rank](std::vector<std::int64_t> words) {
+    return mpi_broadcast(rank, std::move(words));
   };
   if (ranks_.rank != 0 && std::freopen("/dev/null", "w", stdout) == nullptr) std::fclose(stdout);
 #else

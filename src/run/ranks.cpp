@@ -82,4 +82,28 @@ std::vector<std::vector<std::int64_t>> gather_work(
   return parts;
 }
 
+std::vector<std::int64_t> broadcast_work(const Ranks& ranks,
+                                         const std::function<void(std::vector<std::int64_t>&)>& make) {
+  if (!ranks.split() || !ranks.broadcast) {
+    std::vector<std::int64_t> words;
+    make(words);
+    return words;
+  }
+  std::vector<std::int64_t> buf{kOk};
+  std::exception_ptr err;
+  if (ranks.writer()) {
+    try {
+      make(buf);
+    } catch (...) {
+      err = std::current_exception();
+      buf = error_record(err);
+    }
+  }
+  std::vector<std::int64_t> words = ranks.broadcast(std::move(buf));
+  if (err) std::rethrow_exception(err);
+  if (!ranks.writer()) throw_failures({words});  // rank 0's failure, as rank 0 throws it
+  words.erase(words.begin());  // the status word
+  return words;
+}
+
 }  // namespace adcov::run

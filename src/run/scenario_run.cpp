@@ -8,6 +8,7 @@
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/report_html.hpp"
 #include "adcov/run/coverage_split.hpp"
+#include "adcov/run/output_split.hpp"
 #include "adcov/run/trials_split.hpp"
 
 namespace adcov::run {
@@ -60,35 +61,38 @@ model::Scenario with_routes(const model::Scenario& s, const geo::TerrainGrid& te
 
 std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
                                               const ScenarioRunOptions& opt) {
-  std::optional<report::OutputStage> stage;  // only the writing rank touches the folder
-  if (opt.ranks.writer()) stage.emplace(out_dir);
+  std::optional<report::OutputStage> stage;  // rank 0 locks the folder; the others write into it (output_split)
+  open_stage(opt.ranks, out_dir, stage);
   begin_stage(opt.progress, "loading terrain");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   begin_stage(opt.progress, "computing coverage");
   ScenarioRunOutput out;
+  Ranks ranks = opt.ranks;
   if (engage::needs_route_planning(s)) {
     // Least-exposure routes need every window after the maps: one process keeps them.
-    if (!opt.ranks.writer()) return std::nullopt;
+    if (!ranks.writer()) return std::nullopt;
+    ranks = Ranks{};
     out.coverage = coverage::compute_coverage(s, terrain, {});
   } else {
     // Windows folded in and freed one by one, the batteries split across the ranks.
     coverage::CoverageOptions cov;
     cov.keep_windows = false;
-    out.coverage = coverage_split(opt.ranks, s, terrain, cov);
-    if (!out.coverage) return std::nullopt;  // another rank than 0: its share went to rank 0
+    out.coverage = coverage_split(ranks, s, terrain, cov);
   }
   const model::Scenario routed = with_routes(s, terrain, out.coverage->batteries);
   begin_stage(opt.progress, "writing maps");
-  add_written(out, report::write_coverage_outputs(*stage, routed, *out.coverage,
-                                                  map_options(routed, terrain, nullptr, opt)));
-  stage->commit();
+  const std::optional<report::WrittenOutputs> written =
+      write_coverage_split(ranks, stage ? &*stage : nullptr, out_dir, routed, *out.coverage,
+                           map_options(routed, terrain, nullptr, opt));
+  if (!written) return std::nullopt;  // another rank than 0: its files went into rank 0's folder
+  add_written(out, *written);
   return out;
 }
 
 std::optional<ScenarioRunOutput> run_simulation(const model::Scenario& s, const std::filesystem::path& out_dir,
                                                 const ScenarioRunOptions& opt) {
   std::optional<report::OutputStage> stage;  // only the writing rank touches the folder
-  if (opt.ranks.writer()) stage.emplace(out_dir);
+  open_stage(opt.ranks, out_dir, stage);
   begin_stage(opt.progress, "loading terrain");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   const std::vector<coverage::BatteryGeometry> batteries = coverage::prepare_batteries(s, terrain);
@@ -107,7 +111,7 @@ std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const st
   // A failure below leaves the folder as it was (the stage removes its
   // temporaries).
   std::optional<report::OutputStage> stage;
-  if (opt.ranks.writer()) stage.emplace(out_dir);
+  open_stage(opt.ranks, out_dir, stage);
   begin_stage(opt.progress, s.name + ": terrain + coverage");
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   ScenarioRunOutput out;

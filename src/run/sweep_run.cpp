@@ -7,6 +7,7 @@
 #include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/report/atomic_output.hpp"
+#include "adcov/run/output_split.hpp"
 #include "adcov/report/sweep_outputs.hpp"
 #include "adcov/run/wire.hpp"
 #include "sweep_cache.hpp"
@@ -152,7 +153,7 @@ std::optional<report::SweepResult> run_sweep(const model::Scenario& s, const Swe
 std::optional<report::SweepResult> sweep_into(const std::filesystem::path& out_dir, const model::Scenario& s,
                                               const SweepOptions& opt, const Ranks& ranks) {
   std::optional<report::OutputStage> stage;
-  if (ranks.writer()) stage.emplace(out_dir);
+  open_stage(ranks, out_dir, stage);
   std::optional<report::SweepResult> r = run_sweep(s, opt, ranks);
   if (!r) return std::nullopt;
   report::write_sweep_outputs(*stage, s, *r);

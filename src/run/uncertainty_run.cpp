@@ -16,6 +16,7 @@
 #include "adcov/model/scenario_loader.hpp"
 #include "adcov/model/uncertainty.hpp"
 #include "adcov/report/atomic_output.hpp"
+#include "adcov/run/output_split.hpp"
 #include "adcov/report/number_text.hpp"
 #include "adcov/report/uncertainty_outputs.hpp"
 #include "adcov/run/saltelli_design.hpp"
@@ -193,7 +194,7 @@ std::optional<report::UncertaintyResult> uncertainty_into(const std::filesystem:
                                                           const model::Scenario& s, const UncertaintyOptions& opt,
                                                           const Ranks& ranks) {
   std::optional<report::OutputStage> stage;
-  if (ranks.writer()) stage.emplace(out_dir);
+  open_stage(ranks, out_dir, stage);
   std::optional<report::UncertaintyResult> r = run_uncertainty(s, opt, ranks);
   if (!r) return std::nullopt;
   report::write_uncertainty_outputs(*stage, s, *r, opt.provenance);

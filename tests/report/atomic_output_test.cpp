@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "adcov/error.hpp"
 #include "support/support.hpp"
@@ -155,4 +157,61 @@ TEST(OutputStage, InterruptCleanupRemovesTemporariesAndCreatedFolders) {
   EXPECT_FALSE(fs::exists(made));
   EXPECT_EQ(count_files(tmp.path), 1);  // old.txt only
   EXPECT_EQ(read(tmp.path / "old.txt"), "old");
+}
+
+// An MPI rank writes its share of rank 0's files through a joined stage;
+// rank 0 adopts them and commits the whole set (run/output_split.hpp).
+TEST(OutputStage, AJoinedStagesFilesAreAdoptedAndCommittedByTheLockingStage) {
+  adcov::test::TempDir tmp;
+  OutputStage stage(tmp.path);
+  write(stage.path("a.txt"), "mine");
+  {
+    OutputStage part(tmp.path, OutputStage::Join{});  // no lock: the folder is already locked
+    write(part.path("b.txt"), "theirs");
+    EXPECT_TRUE(stage.adopt("b.txt", *part.staged("b.txt")));
+    EXPECT_THROW(part.commit(), adcov::Error);  // only the locking stage commits
+    stage.commit();
+  }  // the joined stage goes after the commit: its temporary was renamed, nothing to remove
+  EXPECT_EQ(read(tmp.path / "a.txt"), "mine");
+  EXPECT_EQ(read(tmp.path / "b.txt"), "theirs");
+  EXPECT_EQ(count_files(tmp.path), 2);
+}
+
+TEST(OutputStage, AdoptTakesOnlyAWrittenTemporaryOfThatNameInTheFolder) {
+  adcov::test::TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  OutputStage stage(out);
+  OutputStage part(out, OutputStage::Join{});
+  const fs::path b = part.path("b.txt");
+  write(b, "b");
+  EXPECT_FALSE(stage.adopt("c.txt", b));                      // another name's temporary
+  EXPECT_FALSE(stage.adopt("e.txt", part.path("e.txt")));     // never written (empty)
+  write(tmp.path / ".d.txt.1-2.tmp", "outside");
+  EXPECT_FALSE(stage.adopt("d.txt", tmp.path / ".d.txt.1-2.tmp"));  // not in the folder
+  fs::create_symlink(b, out / ".f.txt.1-2.tmp");
+  EXPECT_FALSE(stage.adopt("f.txt", out / ".f.txt.1-2.tmp"));  // a link, never followed
+  write(stage.path("g.txt"), "g");
+  write(part.path("g.txt"), "other g");
+  EXPECT_FALSE(stage.adopt("g.txt", *part.staged("g.txt")));  // staged already
+  EXPECT_TRUE(stage.adopt("b.txt", b));
+  EXPECT_EQ(stage.names(), (std::vector<std::string>{"g.txt", "b.txt"}));
+}
+
+TEST(OutputStage, AJoinedStageRemovesWhatWasNotAdoptedAndNeedsAVisibleFolder) {
+  adcov::test::TempDir tmp;
+  {
+    OutputStage stage(tmp.path);
+    OutputStage part(tmp.path, OutputStage::Join{});
+    write(part.path("a.txt"), "never adopted");
+    write(stage.path("b.txt"), "uncommitted");
+  }
+  EXPECT_EQ(count_files(tmp.path), 0);
+  try {
+    OutputStage part(tmp.path / "elsewhere", OutputStage::Join{});
+    FAIL() << "joined a folder that does not exist";
+  } catch (const adcov::Error& e) {
+    EXPECT_EQ(std::string(e.what()), (tmp.path / "elsewhere").string() +
+                                         ": the output folder is not visible from this process");
+  }
+  EXPECT_FALSE(fs::exists(tmp.path / "elsewhere"));
 }

@@ -5,7 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <cstring>
 #include <limits>
 
@@ -15,7 +20,10 @@
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/error.hpp"
 #include "adcov/model/scenario_loader.hpp"
+#include "adcov/report/data_files.hpp"
 #include "adcov/run/coverage_split.hpp"
+#include "adcov/run/output_split.hpp"
+#include "adcov/run/scenario_run.hpp"
 #include "adcov/run/ranks.hpp"
 #include "adcov/run/sweep_run.hpp"
 #include "adcov/run/tallies_wire.hpp"
@@ -220,7 +228,22 @@ namespace {
 // Issue 14: `adcov coverage` splits the batteries across ranks; rank 0's
 // maps are the one process's, bit for bit (counts, detection counts, floor,
 // every area), for 2 and 3 ranks, with operator groups and sensors.
-TEST(CoverageSplit, RanksGiveRankZeroTheOneProcessMaps) {
+void expect_same_maps(const coverage::CoverageResult& one, const coverage::CoverageResult& got, int rank) {
+  ASSERT_EQ(one.altitudes.size(), got.altitudes.size()) << "rank " << rank;
+  for (std::size_t a = 0; a < one.altitudes.size(); ++a) {
+    EXPECT_EQ(one.altitudes[a].count, got.altitudes[a].count) << rank << " " << a;
+    EXPECT_EQ(one.altitudes[a].detected, got.altitudes[a].detected) << rank << " " << a;
+    EXPECT_EQ(one.altitudes[a].region.covered_km2, got.altitudes[a].region.covered_km2) << rank << " " << a;
+    EXPECT_EQ(one.altitudes[a].region.marginal_by_operator_km2, got.altitudes[a].region.marginal_by_operator_km2);
+    EXPECT_EQ(one.altitudes[a].region.detected_km2, got.altitudes[a].region.detected_km2);
+  }
+  ASSERT_EQ(one.floor_m.size(), got.floor_m.size());
+  EXPECT_EQ(0, std::memcmp(one.floor_m.data(), got.floor_m.data(), one.floor_m.size() * sizeof(float))) << rank;
+  EXPECT_EQ(one.batteries.size(), got.batteries.size());
+}
+
+// Every rank gets the merged maps: each writes some of the files (output_split).
+TEST(CoverageSplit, EveryRankGetsTheOneProcessMaps) {
   const model::Scenario s = networked_kyiv();
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   const coverage::CoverageResult one = coverage::compute_coverage(s, terrain, {});
@@ -228,28 +251,85 @@ TEST(CoverageSplit, RanksGiveRankZeroTheOneProcessMaps) {
   streamed.keep_windows = false;
   for (int size : {2, 3}) {
     std::mutex m;
-    std::optional<coverage::CoverageResult> on_zero;
-    int others_empty = 0;
+    std::vector<std::optional<coverage::CoverageResult>> got(static_cast<std::size_t>(size));
     with_thread_ranks(size, [&](const run::Ranks& ranks) {
       auto r = run::coverage_split(ranks, s, terrain, streamed);
       std::lock_guard lock(m);
-      if (ranks.writer()) on_zero = std::move(r);
-      else others_empty += !r.has_value();
+      got[static_cast<std::size_t>(ranks.rank)] = std::move(r);
     });
-    ASSERT_TRUE(on_zero) << size << " ranks";
-    EXPECT_EQ(others_empty, size - 1);
-    ASSERT_EQ(one.altitudes.size(), on_zero->altitudes.size());
-    for (std::size_t a = 0; a < one.altitudes.size(); ++a) {
-      EXPECT_EQ(one.altitudes[a].count, on_zero->altitudes[a].count) << a;
-      EXPECT_EQ(one.altitudes[a].detected, on_zero->altitudes[a].detected) << a;
-      EXPECT_EQ(one.altitudes[a].region.covered_km2, on_zero->altitudes[a].region.covered_km2) << a;
-      EXPECT_EQ(one.altitudes[a].region.marginal_by_operator_km2, on_zero->altitudes[a].region.marginal_by_operator_km2);
-      EXPECT_EQ(one.altitudes[a].region.detected_km2, on_zero->altitudes[a].region.detected_km2);
+    for (int r = 0; r < size; ++r) {
+      ASSERT_TRUE(got[static_cast<std::size_t>(r)]) << size << " ranks, rank " << r;
+      expect_same_maps(one, *got[static_cast<std::size_t>(r)], r);
     }
-    ASSERT_EQ(one.floor_m.size(), on_zero->floor_m.size());
-    EXPECT_EQ(0, std::memcmp(one.floor_m.data(), on_zero->floor_m.data(), one.floor_m.size() * sizeof(float)));
-    EXPECT_EQ(one.batteries.size(), on_zero->batteries.size());
   }
+}
+
+TEST(OutputSplit, JobsGoLargestFirstToTheLeastLoadedRank) {
+  std::vector<report::OutputJob> jobs;
+  for (double cost : {3, 3, 3, 2, 2, 2, 4}) jobs.push_back({{}, cost, {}});
+  // Rank 0 starts at 1 (it writes the layers, KML and summary last): the
+  // floor (4) goes to rank 1, then each next largest to the lower total, ties to the lower rank.
+  EXPECT_EQ(run::assign_jobs(jobs, 2, 1), (std::vector<int>{0, 0, 1, 0, 1, 0, 1}));
+  EXPECT_EQ(run::assign_jobs(jobs, 1, 1), (std::vector<int>(7, 0)));
+  EXPECT_EQ(run::assign_jobs(jobs, 3, 1), (std::vector<int>{2, 0, 2, 0, 1, 0, 1}));
+}
+
+std::map<std::string, std::string> folder_bytes(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(e.path(), std::ios::binary);
+    files[e.path().filename().string()] = std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  return files;
+}
+
+// `adcov coverage` on 2 and 3 ranks: every rank writes some of the map jobs
+// into rank 0's folder; the folder holds exactly the one-process files, byte
+// for byte, and no temporaries.
+TEST(OutputSplit, RanksWriteTheOneProcessFolder) {
+  const model::Scenario s = networked_kyiv();
+  test::TempDir tmp;
+  run::ScenarioRunOptions opt;
+  opt.render = report::default_render_options();
+  ASSERT_TRUE(run::run_coverage(s, tmp.path / "one", opt));
+  const auto one = folder_bytes(tmp.path / "one");
+  ASSERT_GT(one.size(), 20u);  // 3 altitudes' maps, detection maps, floor, layers, KML, summary
+  for (int size : {2, 3}) {
+    const std::filesystem::path dir = tmp.path / ("ranks" + std::to_string(size));
+    std::atomic<int> written{0};
+    with_thread_ranks(size, [&](const run::Ranks& ranks) {
+      run::ScenarioRunOptions o = opt;
+      o.ranks = ranks;
+      const auto out = run::run_coverage(s, dir, o);
+      EXPECT_EQ(out.has_value(), ranks.writer()) << "rank " << ranks.rank;
+      if (out) written = static_cast<int>(out->files.size());
+    });
+    EXPECT_EQ(written, static_cast<int>(one.size())) << size << " ranks";
+    const auto got = folder_bytes(dir);
+    ASSERT_EQ(got.size(), one.size()) << size << " ranks";
+    for (const auto& [name, bytes] : one) EXPECT_TRUE(got.count(name) && got.at(name) == bytes) << size << ": " << name;
+  }
+}
+
+// Regression: under mpirun, a folder another run holds stopped rank 0 at
+// once while the other ranks waited for it in the first gather, forever.
+TEST(OutputSplit, AFolderAnotherRunHoldsStopsEveryRank) {
+  test::TempDir tmp;
+  const report::OutputStage other_run(tmp.path);  // holds the folder's lock
+  std::atomic<int> refused{0};
+  with_thread_ranks(2, [&](const run::Ranks& ranks) {
+    run::ScenarioRunOptions o;
+    o.ranks = ranks;
+    try {
+      run::run_coverage(networked_kyiv(), tmp.path, o);
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string(e.what()), tmp.path.string() +
+                                           ": another adcov process is writing to this output folder; wait for it "
+                                           "to finish or choose another folder with -o");
+      ++refused;
+    }
+  });
+  EXPECT_EQ(refused, 2);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 #pragma once
-// P "ranks" on P threads of this process, with an in-memory gather: the
+// P "ranks" on P threads of this process, with an in-memory gather and broadcast: the
 // split code of the run layer runs exactly as under mpirun (every rank calls
 // the collective, rank 0 gets every rank's words in rank order), without MPI.
 
@@ -31,6 +31,13 @@ inline void with_thread_ranks(int size, const std::function<void(const run::Rank
         if (r == 0) all = slots;
         sync.arrive_and_wait();  // rank 0 has read: slots may be reused
         return all;
+      };
+      ranks.broadcast = [&, r](std::vector<std::int64_t> words) {
+        if (r == 0) slots[0] = std::move(words);
+        sync.arrive_and_wait();  // rank 0 has deposited
+        std::vector<std::int64_t> got = slots[0];
+        sync.arrive_and_wait();  // everyone has read: slots may be reused
+        return got;
       };
       body(ranks);
     });

@@ -45,6 +45,14 @@ class OutputStage {
   /// \throws InputError if another process holds the folder's lock;
   ///         Error if the folder cannot be created or locked.
   explicit OutputStage(std::filesystem::path dir);
+  /// Joins `dir`, which another process holds locked (an MPI rank writing its
+  /// share of rank 0's outputs, run/output_split.hpp): no lock, no folder
+  /// created, never committed; the files go to the locking process, which
+  /// adopt()s them, and this stage removes whatever is still staged under
+  /// its temporary names when it is destroyed.
+  /// \throws Error if `dir` is not a folder this process can see.
+  struct Join {};
+  OutputStage(std::filesystem::path dir, Join);
   /// Removes uncommitted temporary files, unlocks; never throws.
   ~OutputStage();
   OutputStage(const OutputStage&) = delete;
@@ -57,6 +65,12 @@ class OutputStage {
   std::filesystem::path path(const std::string& name);
   /// The temporary path of `name` if it is staged and not yet committed.
   std::optional<std::filesystem::path> staged(const std::string& name) const;
+  /// Stages `temp`, a file another process wrote in this folder under a
+  /// temporary name of its own (a joined stage's path()), as `name`: it is
+  /// committed, or removed, with the rest. False, and nothing staged, when
+  /// `temp` is not a non-empty regular file of this folder named as a
+  /// temporary of `name`, or `name` is staged already.
+  bool adopt(const std::string& name, const std::filesystem::path& temp);
   /// The final path of `name` (`dir/<name>`), whether or not it exists.
   std::filesystem::path final_path(const std::string& name) const { return dir_ / name; }
   /// The output folder.
@@ -84,6 +98,7 @@ class OutputStage {
   int lock_fd_ = -1;
   bool created_dir_ = false;
   bool committed_ = false;
+  bool joined_ = false;
 };
 
 /// Removes the temporaries of every live, uncommitted stage of this process

@@ -12,6 +12,7 @@
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/heatmap_png.hpp"
+#include "adcov/report/output_job.hpp"
 
 namespace adcov::report {
 
@@ -28,6 +29,19 @@ struct WrittenOutputs {
 /// \throws Error if a file cannot be written.
 WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario& s,
                                       const coverage::CoverageResult& r, RenderOptions opt);
+
+/// write_coverage_outputs in two parts, for writers that spread the maps
+/// over threads or ranks (run/output_split.hpp):
+/// - the map files, one job per altitude's count map, per detection map and
+///   for the floor; the jobs refer to `s` and `r`, which must outlive them;
+std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverage::CoverageResult& r,
+                                         RenderOptions opt);
+/// - then, once every job's files are staged, the scenario's layers, the KML
+///   (which reads the staged polygons back) and summary.json. Returns every
+///   file name, the jobs' first, and the notes.
+WrittenOutputs finish_coverage_outputs(OutputStage& stage, const model::Scenario& s,
+                                       const coverage::CoverageResult& r, RenderOptions opt,
+                                       const std::vector<OutputJob>& jobs);
 
 /// Stages trials.csv and summary.json with its engagement part (merged).
 /// \throws Error if a file cannot be written.

@@ -8,8 +8,9 @@
 /// - run_simulation (`adcov simulate`): trials.csv, summary.json's engagement part;
 /// - run_scenario (`adcov run`): both, and report.html.
 /// Trials (and `adcov coverage`'s batteries) are split across ranks under
-/// MPI (run/trials_split.hpp, run/coverage_split.hpp); only rank 0 writes,
-/// and the functions return nullopt on the other ranks.
+/// MPI (run/trials_split.hpp, run/coverage_split.hpp); rank 0 writes (under
+/// `adcov coverage` the other ranks write some of the maps into its folder,
+/// run/output_split.hpp), and the functions return nullopt on the other ranks.
 
 #include <cstdint>
 #include <filesystem>
@@ -44,8 +45,9 @@ struct ScenarioRunOutput {
   std::vector<std::string> notes;  ///< what the reader of the outputs should know
 };
 
-/// `adcov coverage`: the batteries split across ranks (run/coverage_split.hpp)
-/// unless least-exposure routes are drawn. nullopt on ranks other than 0.
+/// `adcov coverage`: the batteries and the map files split across ranks
+/// (run/coverage_split.hpp, run/output_split.hpp) unless least-exposure
+/// routes are drawn. nullopt on ranks other than 0.
 /// \throws InputError / Error; the folder is then untouched.
 std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
                                               const ScenarioRunOptions& opt);

@@ -1,0 +1,34 @@
+#pragma once
+/// \file
+/// A group of output files that reads nothing another output file holds (one
+/// altitude's GeoTIFF, style, map and polygons; the floor's): it can be
+/// written on any thread, or by another MPI rank (run/output_split.hpp),
+/// and gives the same bytes wherever it runs.
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "adcov/report/atomic_output.hpp"
+
+namespace adcov::report {
+
+struct OutputJob {
+  std::vector<std::string> names;  ///< the files it writes, in the order write() gets their paths
+  /// Relative time to write it (a count map set is 3), for splitting jobs
+  /// across ranks; never affects what is written.
+  double cost = 1;
+  /// Writes every file of `names` to the path at the same index.
+  std::function<void(const std::vector<std::filesystem::path>& paths)> write;
+};
+
+/// Stages every job's names (in job order, so the stage lists them as a
+/// sequential writer would), then writes the jobs in parallel.
+/// \throws what a job throws (the stage then removes every temporary).
+void write_jobs(OutputStage& stage, const std::vector<OutputJob>& jobs);
+
+/// The staged paths of `job`'s names, staging any not yet staged.
+std::vector<std::filesystem::path> stage_paths(OutputStage& stage, const OutputJob& job);
+
+}  // namespace adcov::report
