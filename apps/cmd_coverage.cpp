@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <tbb/global_control.h>
+
 #include <cstdio>
 
 #include "adcov/coverage/coverage_map.hpp"
@@ -22,7 +24,10 @@ int cmd_coverage(const CoverageArgs& a, const run::Ranks& ranks) {
   model::Scenario s = model::load_scenario(a.scenario);
   if (a.resolution_m) s.resolution_m = *a.resolution_m;  // checked by the rule of resolution_m in adcov.cpp
   if (!a.altitudes_m.empty()) s.coverage.altitudes_m = a.altitudes_m;
-  run::check_memory(a.scenario, coverage::estimate_memory(s));
+  // One window per worker thread (--threads caps them).
+  const auto threads = static_cast<int>(
+      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  run::check_memory(a.scenario, coverage::estimate_coverage_memory(s, threads));
   coverage::check_scenario_terrain(s);  // as validate: the DEM against region, batteries, launches
   ProgressBar bar(ranks.writer() && progress_wanted(a.common.quiet));
   run::ScenarioRunOptions opt;

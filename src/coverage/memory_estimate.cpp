@@ -8,13 +8,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/engageability.hpp"
 #include "adcov/error.hpp"
 #include "adcov/geo/grid.hpp"
+#include "adcov/geo/raster_writer.hpp"
 #include "adcov/model/scenario_loader.hpp"
 
 namespace adcov::coverage {
@@ -39,7 +42,30 @@ double bytes_per_cell(const model::Scenario& s) {
   return b;
 }
 
+double terrain_bytes_per_cell(const model::Scenario& s) { return s.terrain.flat_m ? 4.0 : 5.0; }
+
+double map_bytes_per_cell(const model::Scenario& s) {
+  const double altitudes = static_cast<double>(s.coverage.altitudes_m.size());
+  double b = 1;                                   // region mask
+  if (s.region.protect) b += 1;                   // protect mask
+  b += 3.0 * altitudes;                           // counts (uint16) and group bits (1) per altitude
+  if (wants_detection_maps(s)) b += 2.0 * altitudes;  // detection counts
+  if (s.coverage.floor) b += 4;                   // floor (float)
+  return b;
+}
+
 namespace {
+
+// make_grid_xy(), in doubles: the cells of `box` snapped to `cell`.
+void grid_of(const geo::ProjectedBox& box, double cell, double& width, double& height) {
+  if (cell > 0 && std::isfinite(cell)) {
+    const double x0 = std::floor(box.xmin_m / cell) * cell, y0 = std::ceil(box.ymax_m / cell) * cell;
+    width = std::max(1.0, std::ceil((box.xmax_m - x0) / cell - 1e-9));
+    height = std::max(1.0, std::ceil((y0 - box.ymin_m) / cell - 1e-9));
+  } else {
+    width = height = HUGE_VAL;
+  }
+}
 
 MemoryEstimate estimate_one(const model::Scenario& s) {
   MemoryEstimate e;
@@ -57,14 +83,7 @@ MemoryEstimate estimate_one(const model::Scenario& s) {
     const double side = std::ceil(2.0 * reach / cell) + 1;
     e.window_bytes += 4.0 * side * side;
   }
-  if (cell > 0 && std::isfinite(cell)) {
-    // make_grid_xy(), in doubles.
-    const double x0 = std::floor(box.xmin_m / cell) * cell, y0 = std::ceil(box.ymax_m / cell) * cell;
-    e.grid_width = std::max(1.0, std::ceil((box.xmax_m - x0) / cell - 1e-9));
-    e.grid_height = std::max(1.0, std::ceil((y0 - box.ymin_m) / cell - 1e-9));
-  } else {
-    e.grid_width = e.grid_height = HUGE_VAL;
-  }
+  grid_of(box, cell, e.grid_width, e.grid_height);
   e.grid_cells = e.grid_width * e.grid_height;
   e.resolution_m = cell;
   e.bytes_per_cell = bytes_per_cell(s);
@@ -79,7 +98,36 @@ MemoryEstimate estimate_one(const model::Scenario& s) {
 }
 
 void add_up(MemoryEstimate& e) {
-  e.total_bytes = e.base_bytes + e.grid_bytes + e.window_bytes + e.trial_bytes + e.threat_bytes + e.sweep_bytes;
+  // The windows are freed before the map files are written: the larger of the two counts.
+  e.total_bytes = e.base_bytes + e.grid_bytes + e.map_bytes + std::max(e.window_bytes, e.writer_bytes) +
+                  e.trial_bytes + e.threat_bytes + e.sweep_bytes;
+}
+
+// The region's window of the grid (coverage_map.cpp, region_crop: the
+// region's projected box and a cell and 100 m on each side), in cells.
+double region_window_cells(const model::Scenario& s) {
+  const geo::LonLatBox& bb = s.region.bbox;
+  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
+  const double pad = s.resolution_m + 100;
+  box.xmin_m -= pad, box.xmax_m += pad, box.ymin_m -= pad, box.ymax_m += pad;
+  double w = 0, h = 0;
+  grid_of(box, s.resolution_m, w, h);
+  return w * h;
+}
+
+// The `n` largest battery windows (float per cell within reach, at most the grid).
+double largest_windows_bytes(const model::Scenario& s, int n, double grid_cells) {
+  std::vector<double> bytes;
+  for (const model::Battery& b : s.batteries) {
+    if (!s.systems.count(b.system)) continue;
+    const double side = std::ceil(2.0 * battery_reach_m(s, model::effective_system(s, b)) / s.resolution_m) + 1;
+    bytes.push_back(4.0 * std::min(side * side, grid_cells));
+  }
+  std::sort(bytes.begin(), bytes.end(), std::greater<>());
+  double sum = 0;
+  for (std::size_t i = 0; i < bytes.size() && i < static_cast<std::size_t>(std::max(1, n)); ++i) sum += bytes[i];
+  return sum;
 }
 
 }  // namespace
@@ -111,6 +159,27 @@ MemoryEstimate estimate_memory(const model::Scenario& s, bool sweep) {
           if (one.threat_bytes > e.threat_bytes) e.threats = one.threats, e.threat_bytes = one.threat_bytes;
         }
   }
+  add_up(e);
+  return e;
+}
+
+MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads) {
+  for (const model::Salvo& v : s.salvos)  // routes need every window after the maps (run/scenario_run.cpp)
+    if (v.route_kind == model::RouteKind::least_exposure) return estimate_memory(s);
+  MemoryEstimate e = estimate_one(s);
+  e.bytes_per_cell = terrain_bytes_per_cell(s);
+  e.grid_bytes = e.grid_cells * e.bytes_per_cell;
+  e.map_cells = std::min(e.grid_cells, region_window_cells(s));
+  // Up to `threads` map files are written at once (report/output_job.hpp): one per altitude, detection map, floor.
+  const int files = static_cast<int>(s.coverage.altitudes_m.size()) * (wants_detection_maps(s) ? 2 : 1) +
+                    (s.coverage.floor ? 1 : 0);
+  e.map_bytes_per_cell = map_bytes_per_cell(s);
+  e.map_bytes = e.map_cells * e.map_bytes_per_cell;
+  const int writers = std::min(std::max(1, threads), std::max(1, files));
+  e.writer_bytes = e.map_cells * kWriterBytesPerCell * writers + geo::block_cache_bytes();
+  e.window_bytes = largest_windows_bytes(s, threads, e.grid_cells);
+  e.trials = 0, e.trial_bytes = 0;  // no trials, no threats flown
+  e.threats = 0, e.threat_bytes = 0;
   add_up(e);
   return e;
 }

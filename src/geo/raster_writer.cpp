@@ -70,4 +70,6 @@ void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std:
   write_band(path, grid, values.data(), values.size(), GDT_Byte, options);
 }
 
+double block_cache_bytes() { return static_cast<double>(GDALGetCacheMax64()); }
+
 }  // namespace adcov::geo

@@ -54,14 +54,22 @@ void check_memory(const std::string& file, const coverage::MemoryEstimate& e) {
   std::string parts = fmt::format("grid {:.0f} x {:.0f} = {:.0f} cells at resolution_m {:g} x {:g} bytes = {}",
                                   e.grid_width, e.grid_height, e.grid_cells, e.resolution_m, e.bytes_per_cell,
                                   byte_text(e.grid_bytes));
+  const bool maps_only = e.map_cells > 0;  // adcov coverage: maps over the region, no trials
+  if (maps_only)
+    parts += fmt::format(", maps over the region {:.0f} cells x {:g} bytes = {}", e.map_cells, e.map_bytes_per_cell,
+                         byte_text(e.map_bytes));
   parts += fmt::format(", battery windows {}", byte_text(e.window_bytes));
-  parts += fmt::format(", {:.0f} trials {}", e.trials, byte_text(e.trial_bytes));
-  parts += fmt::format(", {:.0f} threats {}", e.threats, byte_text(e.threat_bytes));
+  if (maps_only) parts += fmt::format(" or map files being written {}, whichever is larger", byte_text(e.writer_bytes));
+  if (!maps_only) {
+    parts += fmt::format(", {:.0f} trials {}", e.trials, byte_text(e.trial_bytes));
+    parts += fmt::format(", {:.0f} threats {}", e.threats, byte_text(e.threat_bytes));
+  }
   if (e.sweep_points > 0) parts += fmt::format(", {:.0f} sweep points {}", e.sweep_points, byte_text(e.sweep_bytes));
   throw InputError(fmt::format(
-      "{}: estimated peak memory {} exceeds the {} available ({}): {}; lower it with a coarser resolution_m, a "
-      "smaller region, fewer trials or fewer threats (docs/commands.md, \"Memory check\")",
-      file, byte_text(e.total_bytes), byte_text(avail->bytes), avail->source, parts));
+      "{}: estimated peak memory {} exceeds the {} available ({}): {}; lower it with a coarser resolution_m{} "
+      "(docs/commands.md, \"Memory check\")",
+      file, byte_text(e.total_bytes), byte_text(avail->bytes), avail->source, parts,
+      maps_only ? " or a smaller region" : ", a smaller region, fewer trials or fewer threats"));
 }
 
 }  // namespace adcov::run

@@ -35,13 +35,37 @@ TEST(Limits, FiveMetreGridOverABigBoxIsRefusedBeforeAnyWork) {
       "= 191108928 cells at resolution_m 5 x 30 bytes = 5.3 GiB, battery windows 0 B, 1000 trials 93.8 KiB, 0 "
       "threats 0 B; lower it with a coarser resolution_m, a smaller region, fewer trials or fewer threats "
       "(docs/commands.md, \"Memory check\")\n";
-  for (const std::string cmd : {"validate", "run", "coverage", "simulate"}) {
+  for (const std::string cmd : {"validate", "run", "simulate"}) {
     const auto out = dir.path / ("out-" + cmd);
     const auto r = run_adcov(cmd + " " + f.string() + (cmd == "validate" ? "" : " -q -o " + out.string()));
     EXPECT_EQ(r.exit_code, 2) << cmd;
     EXPECT_EQ(r.err, msg) << cmd;
     EXPECT_FALSE(std::filesystem::exists(out)) << cmd;
   }
+}
+
+// `adcov coverage` folds each window into the maps and frees it, holds the
+// maps over the region's window only, and counts the terrain, the maps, then
+// the larger of the windows and the files being written (one at a time with
+// --threads 1; GDAL's block cache pinned to 64 MiB for a message that does
+// not depend on the machine).
+TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
+  MemoryLimit limit("100");
+  ::setenv("GDAL_CACHEMAX", "64", 1);
+  TempDir dir;
+  const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
+  const auto out = dir.path / "out";
+  const auto r = run_adcov("coverage --threads 1 -q -o " + out.string() + " " + f.string());
+  ::unsetenv("GDAL_CACHEMAX");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            f.string() +
+                ": estimated peak memory 4.4 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 "
+                "x 13368 = 191108928 cells at resolution_m 5 x 4 bytes = 729.0 MiB, maps over the region 191108928 "
+                "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 1.1 GiB, whichever is "
+                "larger; lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory "
+                "check\")\n");
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST(Limits, TheSameScenarioPassesUnderAHigherLimit) {

@@ -58,6 +58,16 @@ struct MemoryEstimate {
   double trial_bytes = 0;    ///< trials * (kBytesPerTrial + batteries * kBytesPerTrialBattery + salvos * kBytesPerTrialSalvo)
   double threats = 0;        ///< threats launched per trial (sum of the salvos' counts)
   double threat_bytes = 0;   ///< threats * kBytesPerThreat
+  /// estimate_coverage_memory only (0 otherwise): the grid's window over the
+  /// region, where `adcov coverage` holds its maps (the grid above is then
+  /// the terrain alone), and what each of its cells holds.
+  double map_cells = 0;
+  double map_bytes_per_cell = 0;
+  double map_bytes = 0;
+  /// estimate_coverage_memory only: the map files being written at once
+  /// (their masked copies, polygon classes and GDAL's block cache), held
+  /// after the windows are freed, so the total counts the larger of the two.
+  double writer_bytes = 0;
   double sweep_points = 0;   ///< 0 without a sweep (or when not asked for)
   double sweep_bytes = 0;    ///< sweep_points * kBytesPerSweepPoint
   double base_bytes = kBaseBytes;
@@ -69,5 +79,31 @@ struct MemoryEstimate {
 /// are counted and each sweep value is applied in turn: the grid, window,
 /// trial and threat parts are the largest any value gives.
 MemoryEstimate estimate_memory(const model::Scenario& s, bool sweep = false);
+
+/// Terrain bytes per grid cell: heights (float 4) and, with a DEM, the
+/// cells outside it (1).
+double terrain_bytes_per_cell(const model::Scenario& s);
+
+/// Bytes per cell of the region's window while `adcov coverage` folds and
+/// writes its maps: region mask (1), protect mask (1, with protect:), a count
+/// and operator-group bits per altitude (uint16 + 1: 3 each; 2 more with
+/// detection maps) and the floor (float 4, with floor: true).
+double map_bytes_per_cell(const model::Scenario& s);
+
+/// Bytes per region-window cell of one map file being written: its masked
+/// copy (up to a float, 4) and polygon classes (1 in memory, 1 in GDAL's MEM raster).
+inline constexpr double kWriterBytesPerCell = 6;
+
+/// `adcov coverage`'s estimate (docs/commands.md, "Memory check"): without
+/// least-exposure routes it folds each battery's window into the maps and
+/// frees it (coverage::CoverageOptions::keep_windows = false), so it holds
+/// the terrain over the whole grid and the maps over the region's window,
+/// and then either one window per worker thread (the `threads` largest,
+/// while folding) or the map files being written (up to `threads` at once,
+/// and GDAL's block cache, geo::block_cache_bytes()), whichever is larger; with
+/// routes it is estimate_memory(). Measured with 2 threads: the national
+/// baseline at 100 m peaked at 5.2 GiB RSS (estimated 6.6 GiB), a flat
+/// 191 M-cell grid at 5.3 GiB (estimated 6.6 GiB).
+MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads);
 
 }  // namespace adcov::coverage

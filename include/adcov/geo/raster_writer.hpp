@@ -57,4 +57,8 @@ void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std:
 void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint8_t> values,
                    const GeoTiffOptions& options = {});
 
+/// The most GDAL's block cache holds (GDAL_CACHEMAX; by default 5 % of the
+/// machine's memory): every raster written passes through it.
+double block_cache_bytes();
+
 }  // namespace adcov::geo
