@@ -172,9 +172,14 @@ std::vector<int> transform(OGRCoordinateTransformation& t, std::vector<double>& 
   return ok;
 }
 
-gdal::Dataset mem_dataset(int w, int h, const double gt[6], const std::string& wkt) {
-  gdal::Dataset ds(gdal::driver("MEM").Create("", w, h, 1, GDT_Float32, nullptr));
-  if (!ds) throw Error("GDAL: cannot create an in-memory raster of " + std::to_string(w) + "x" + std::to_string(h));
+/// A MEM raster over `data` (w x h floats, row-major), which it does not own:
+/// GDAL reads and writes the caller's buffer, no copy in or out.
+gdal::Dataset mem_view(float* data, int w, int h, const double gt[6], const std::string& wkt) {
+  gdal::Dataset ds(gdal::driver("MEM").Create("", w, h, 0, GDT_Float32, nullptr));
+  const std::string pointer = fmt::format("DATAPOINTER={}", static_cast<const void*>(data));
+  const char* opts[] = {pointer.c_str(), nullptr};
+  if (!ds || ds->AddBand(GDT_Float32, const_cast<char**>(opts)) != CE_None)
+    throw Error("GDAL: cannot view " + std::to_string(w) + "x" + std::to_string(h) + " cells as an in-memory raster");
   ds->SetGeoTransform(const_cast<double*>(gt));
   ds->SetProjection(wkt.c_str());
   ds->GetRasterBand(1)->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
@@ -441,13 +446,12 @@ void warp_to_grid(const std::vector<float>& buf, const Window& w, const Mosaic& 
                   const std::string& names, TerrainGrid& t) {
   const GridSpec& grid = t.grid;
   const double sgt[6] = {m.gt[0] + w.x0 * m.gt[1], m.gt[1], 0, m.gt[3] + w.y0 * m.gt[5], 0, m.gt[5]};
-  const gdal::Dataset src = mem_dataset(w.width(), w.height(), sgt, m.wkt);
-  if (src->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, w.width(), w.height(), const_cast<float*>(buf.data()), w.width(),
-                                      w.height(), GDT_Float32, 0, 0) != CE_None)
-    throw Error(names + ": cannot copy the DEM to memory");
+  // Both rasters are views: the warp reads the window and writes the
+  // terrain's heights in place (already NaN: cells beyond the DEM stay so),
+  // instead of through two more full-grid copies.
+  const gdal::Dataset src = mem_view(const_cast<float*>(buf.data()), w.width(), w.height(), sgt, m.wkt);
   const double dgt[6] = {grid.x0_m, grid.cell_m, 0, grid.y0_m, 0, -grid.cell_m};
-  const gdal::Dataset dst = mem_dataset(grid.width, grid.height, dgt, gdal::wkt(grid_srs));
-  dst->GetRasterBand(1)->Fill(std::numeric_limits<double>::quiet_NaN());
+  const gdal::Dataset dst = mem_view(t.ground_m.data(), grid.width, grid.height, dgt, gdal::wkt(grid_srs));
   const int threads = std::max(1, tbb::this_task_arena::max_concurrency());
   Args args{"-r", "bilinear", "-srcnodata", "nan", "-dstnodata", "nan", "-wo", "INIT_DEST=NO_DATA",
             "-wo", "NUM_THREADS=" + std::to_string(threads), "-q"};
@@ -458,9 +462,6 @@ void warp_to_grid(const std::vector<float>& buf, const Window& w, const Mosaic& 
   GDALDatasetH out = GDALWarp(nullptr, GDALDataset::ToHandle(dst.get()), 1, &srch, wo, &usage);
   GDALWarpAppOptionsFree(wo);
   if (!out) throw InputError(err.message(names, "cannot resample the DEM to the analysis grid"));
-  if (dst->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width, grid.height, t.ground_m.data(), grid.width,
-                                      grid.height, GDT_Float32, 0, 0) != CE_None)
-    throw Error(err.message(names, "cannot read the resampled DEM"));
 }
 
 /// Steps 1-4: the DEM under the grid, voids filled, onto the grid's cells.
