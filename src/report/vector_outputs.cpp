@@ -1,5 +1,7 @@
 #include "adcov/report/vector_outputs.hpp"
 
+#include <cpl_vsi.h>
+#include <fmt/format.h>
 #include <gdal_alg.h>
 #include <ogrsf_frmts.h>
 
@@ -12,6 +14,8 @@
 #include "adcov/geo/geodesy.hpp"
 #include "adcov/report/cell_window.hpp"
 #include "adcov/report/output_names.hpp"
+#include "adcov/report/text_file.hpp"
+#include "polygon_text.hpp"
 
 namespace adcov::report {
 
@@ -308,16 +312,25 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
     by_class[f->GetFieldAsInteger(0)].addGeometry(geom);
   }
 
-  gdal::Dataset ds = create_vector(file, "GeoJSON", err);
-  OGRLayer& layer = create_layer(*ds, file, "coverage", wkbMultiPolygon, err);
-  add_field(layer, file, "count", OFTInteger, err);
-  for (auto& [k, mp] : by_class) {
-    Feature f(OGRFeature::CreateFeature(layer.GetLayerDefn()));
-    f->SetField("count", k);
-    f->SetGeometry(&mp);
-    add_feature(layer, file, std::move(f), err);
+  // Written as text (polygon_text.hpp), laid out as OGR's GeoJSON driver
+  // writes it with RFC7946=YES and COORDINATE_PRECISION=6.
+  std::string text = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"coverage\",\n\"features\": [\n";
+  bool first = true;
+  for (const auto& [k, mp] : by_class) {
+    if (!first) text += ",\n";
+    first = false;
+    // OGR writes a class of one patch as a Polygon.
+    const bool one = mp.getNumGeometries() == 1;
+    text += fmt::format(
+        "{{ \"type\": \"Feature\", \"properties\": {{ \"count\": {} }}, \"geometry\": {{ \"type\": "
+        "\"{}\", \"coordinates\": ",
+        k, one ? "Polygon" : "MultiPolygon");
+    if (one) append_polygon_coordinates(text, *mp.getGeometryRef(0));
+    else append_multipolygon_coordinates(text, mp);
+    text += " } }";
   }
-  finish(std::move(ds), file, err);
+  text += "\n]\n}\n";
+  write_text_file(file, text);
 }
 
 std::vector<std::string> write_scenario_geojson(OutputStage& stage, const model::Scenario& s,
@@ -342,21 +355,41 @@ std::string write_kml(OutputStage& stage, const model::Scenario& s) {
   const std::filesystem::path file = stage.path(kKmlFile);
   gdal::ErrorCapture err;
   // The KML driver writes plain KML 2.2 (one Folder per layer, attributes as
-  // ExtendedData), which Google Earth and QGIS both read.
-  gdal::Dataset ds = create_vector(file, "KML", err);
-  for (const std::string& name : layers) {
-    std::optional<std::filesystem::path> src = stage.staged(name);
-    if (!src && std::filesystem::exists(stage.final_path(name))) src = stage.final_path(name);
-    if (!src) continue;
-    const char* drivers[] = {"GeoJSON", nullptr};
-    gdal::Dataset in(GDALDataset::FromHandle(GDALOpenEx(src->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                                                        nullptr, nullptr)));
-    if (!in || in->GetLayerCount() < 1) throw Error(err.message(*src, "cannot read back vector file"));
-    const std::string layer = name.substr(0, name.size() - std::string_view(".geojson").size());
-    if (!ds->CopyLayer(in->GetLayer(0), layer.c_str(), nullptr))
-      throw Error(err.message(file, "cannot copy layer " + layer));
+  // ExtendedData), which Google Earth and QGIS both read. Coverage polygons
+  // that write_coverage_geojson wrote are turned into the same Folders from
+  // their text instead (coverage_kml_folder), then put first in the document.
+  const std::string mem = "/vsimem/" + file.filename().string();
+  std::string coverage_folders;
+  {
+    gdal::Dataset ds = create_vector(mem, "KML", err);
+    for (const std::string& name : layers) {
+      std::optional<std::filesystem::path> src = stage.staged(name);
+      if (!src && std::filesystem::exists(stage.final_path(name))) src = stage.final_path(name);
+      if (!src) continue;
+      const std::string layer = name.substr(0, name.size() - std::string_view(".geojson").size());
+      if (name.rfind("coverage_", 0) == 0)
+        if (const auto folder = coverage_kml_folder(read_text_file(*src), layer)) {
+          coverage_folders += *folder;
+          continue;
+        }
+      const char* drivers[] = {"GeoJSON", nullptr};
+      gdal::Dataset in(GDALDataset::FromHandle(GDALOpenEx(src->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
+                                                          nullptr, nullptr)));
+      if (!in || in->GetLayerCount() < 1) throw Error(err.message(*src, "cannot read back vector file"));
+      if (!ds->CopyLayer(in->GetLayer(0), layer.c_str(), nullptr))
+        throw Error(err.message(file, "cannot copy layer " + layer));
+    }
+    finish(std::move(ds), file, err);
   }
-  finish(std::move(ds), file, err);
+  vsi_l_offset size = 0;
+  GByte* bytes = VSIGetMemFileBuffer(mem.c_str(), &size, FALSE);
+  std::string kml = bytes ? std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)) : "";
+  VSIUnlink(mem.c_str());
+  constexpr std::string_view kDocument = "<Document id=\"root_doc\">\n";
+  const std::size_t body = kml.find(kDocument);
+  if (body == std::string::npos) throw Error(file.string() + ": the KML driver wrote no document");
+  kml.insert(body + kDocument.size(), coverage_folders);
+  write_text_file(file, kml);
   return kKmlFile;
 }
 

@@ -3,9 +3,15 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
+#include <regex>
+#include <string>
+#include <vector>
 
+#include "adcov/report/output_names.hpp"
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/vector_outputs.hpp"
 #include "support/support.hpp"
@@ -245,4 +251,104 @@ TEST(VectorOutputs, KmlHoldsEveryLayerOfTheFolder) {
   OGRLayer* targets = kml->GetLayerByName("targets");
   ASSERT_TRUE(targets);
   EXPECT_GE(targets->GetLayerDefn()->GetFieldIndex("leakers_mean"), 0);
+}
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// `layer` of `src` written by OGR's `driver` with `options`, as text.
+std::string ogr_text(const fs::path& src, const char* driver, const fs::path& dst, std::vector<const char*> options,
+                     const char* layer_name) {
+  auto in = open_vector(src);
+  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
+  Dataset out(drv->Create(dst.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  options.push_back(nullptr);
+  EXPECT_TRUE(out->CopyLayer(in->GetLayer(0), layer_name, const_cast<char**>(options.data())));
+  out.reset();
+  return slurp(dst);
+}
+
+// The Schema and Folder of `layer` in KML text.
+std::string kml_layer(const std::string& kml, const std::string& layer) {
+  const std::size_t schema = kml.find("<Schema name=\"" + layer + "\"");
+  const std::size_t schema_end = kml.find("</Schema>\n", schema) + 10;
+  const std::size_t folder = kml.find("<Folder><name>" + layer + "</name>");
+  const std::size_t folder_end = kml.find("</Folder>\n", folder) + 10;
+  if (schema == std::string::npos || folder == std::string::npos) return "";
+  return kml.substr(schema, schema_end - schema) + kml.substr(folder, folder_end - folder);
+}
+
+}  // namespace
+
+// The coverage GeoJSON is written as text (polygon_text.hpp); it must be the
+// very bytes OGR's GeoJSON driver writes for the same polygons (RFC 7946
+// orientation, 6 decimals, a one-patch class as a Polygon).
+TEST(VectorOutputs, CoverageGeojsonIsTheTextOgrWrites) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  for (std::size_t a = 0; a < cov.altitudes.size(); ++a) {
+    const auto file = tmp.path / ("c" + std::to_string(a) + ".geojson");
+    report::write_coverage_geojson(file, cov.grid, cov.altitudes[a].count, cov.in_region);
+    const std::string ours = slurp(file);
+    ASSERT_NE(ours.find("\"coordinates\""), std::string::npos) << "no polygon at altitude " << a;
+    // OGR copies the features' ids, which a fresh layer does not have.
+    const std::string ogr = std::regex_replace(ogr_text(file, "GeoJSON", tmp.path / ("ogr" + std::to_string(a) + ".geojson"),
+                                                        {"RFC7946=YES", "COORDINATE_PRECISION=6"}, "coverage"),
+                                               std::regex("\"id\": [0-9]+, "), "");
+    EXPECT_EQ(ours, ogr) << "altitude " << a;
+  }
+  std::vector<std::uint16_t> none(cov.altitudes[0].count.size(), 0);  // nothing covered: no feature
+  report::write_coverage_geojson(tmp.path / "none.geojson", cov.grid, none, cov.in_region);
+  EXPECT_EQ(slurp(tmp.path / "none.geojson"), ogr_text(tmp.path / "none.geojson", "GeoJSON", tmp.path / "ogr-none.geojson",
+                                                       {"RFC7946=YES", "COORDINATE_PRECISION=6"}, "coverage"));
+}
+
+// The KML's coverage folders are made from that text without parsing a
+// number: the same Schema and Folder as OGR's KML driver writes from the file.
+TEST(VectorOutputs, KmlCoverageFoldersAreWhatOgrWritesFromTheGeojson) {
+  auto s = scenario_with_salvos();
+  s.coverage.altitudes_m = {50, 12.5};
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  {
+    report::OutputStage stage(tmp.path / "out");
+    report::write_coverage_outputs(stage, s, cov, report::RenderOptions{});
+    stage.commit();
+  }
+  const std::string kml = slurp(tmp.path / "out/adcov.kml");
+  for (const std::string layer : {"coverage_50m", "coverage_12.5m"}) {
+    const std::string want = kml_layer(
+        ogr_text(tmp.path / "out" / (layer + ".geojson"), "KML", tmp.path / (layer + ".kml"), {}, layer.c_str()), layer);
+    ASSERT_FALSE(want.empty()) << layer;
+    EXPECT_EQ(kml_layer(kml, layer), want) << layer;
+  }
+}
+
+// A coverage GeoJSON laid out otherwise (another tool's, or an older adcov's,
+// left in the folder) still reaches the KML, through OGR.
+TEST(VectorOutputs, KmlTakesACoverageGeojsonOfAnotherLayoutThroughOgr) {
+  const auto s = scenario_with_salvos();
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  const auto ours = tmp.path / "ours.geojson";
+  report::write_coverage_geojson(ours, cov.grid, cov.altitudes[0].count, cov.in_region);
+  fs::create_directories(tmp.path / "out");
+  const auto other = tmp.path / "out" / report::coverage_geojson_name(s.coverage.altitudes_m.at(0));
+  ogr_text(ours, "GeoJSON", other, {"COORDINATE_PRECISION=5", "WRITE_BBOX=YES"}, "coverage");  // another layout
+  const GIntBig features = open_vector(other)->GetLayer(0)->GetFeatureCount();
+  ASSERT_GT(features, 0);
+  {
+    report::OutputStage stage(tmp.path / "out");
+    report::write_kml(stage, s);
+    stage.commit();
+  }
+  auto kml = open_vector(tmp.path / "out/adcov.kml");
+  ASSERT_TRUE(kml);
+  const std::string layer = other.stem().string();
+  ASSERT_TRUE(kml->GetLayerByName(layer.c_str())) << layer;
+  EXPECT_EQ(kml->GetLayerByName(layer.c_str())->GetFeatureCount(), features);
 }

@@ -1,0 +1,163 @@
+#include "polygon_text.hpp"
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <cstring>
+
+namespace adcov::report {
+namespace {
+
+// Twice the signed area of `ring` in its own plane (shoelace): > 0 counter-clockwise.
+double signed_area2(const OGRLinearRing& ring) {
+  double a = 0;
+  const int n = ring.getNumPoints();
+  for (int i = 0; i + 1 < n; ++i) a += ring.getX(i) * ring.getY(i + 1) - ring.getX(i + 1) * ring.getY(i);
+  return a;
+}
+
+void append_ring(std::string& out, const OGRLinearRing& ring, bool outer) {
+  const int n = ring.getNumPoints();
+  const double a = signed_area2(ring);
+  const bool reverse = outer ? a < 0 : a > 0;
+  out += "[ ";
+  for (int k = 0; k < n; ++k) {
+    const int i = reverse ? n - 1 - k : k;
+    out += k ? ", [ " : "[ ";
+    append_coordinate(out, ring.getX(i));
+    out += ", ";
+    append_coordinate(out, ring.getY(i));
+    out += " ]";
+  }
+  out += " ]";
+}
+
+// One polygon's rings from "[ [ [ x, y ], ... ], [ hole ] ]" at s[at] (its
+// opening bracket) as KML, returning the position after its closing bracket;
+// npos when the text is not laid out that way.
+std::size_t polygon_kml(std::string_view s, std::size_t at, std::string& out) {
+  if (s.compare(at, 2, "[ ") != 0) return std::string_view::npos;
+  at += 2;
+  out += "<Polygon>";
+  for (bool outer = true;; outer = false) {
+    if (s.compare(at, 2, "[ ") != 0) return std::string_view::npos;
+    at += 2;
+    out += outer ? "<outerBoundaryIs><LinearRing><coordinates>" : "<innerBoundaryIs><LinearRing><coordinates>";
+    for (bool first = true;; first = false) {  // "[ x, y ]" points separated by ", "
+      if (s.compare(at, 2, "[ ") != 0) return std::string_view::npos;
+      const std::size_t comma = s.find(", ", at + 2), close = s.find(" ]", at + 2);
+      if (comma == std::string_view::npos || close == std::string_view::npos || comma > close)
+        return std::string_view::npos;
+      if (!first) out += ' ';
+      out.append(s.substr(at + 2, comma - at - 2));
+      out += ',';
+      out.append(s.substr(comma + 2, close - comma - 2));
+      at = close + 2;
+      if (s.compare(at, 2, ", ") == 0) {
+        at += 2;
+        continue;
+      }
+      break;
+    }
+    if (s.compare(at, 2, " ]") != 0) return std::string_view::npos;  // the ring's end
+    at += 2;
+    out += outer ? "</coordinates></LinearRing></outerBoundaryIs>" : "</coordinates></LinearRing></innerBoundaryIs>";
+    if (s.compare(at, 2, ", ") == 0) {
+      at += 2;
+      continue;
+    }
+    break;
+  }
+  if (s.compare(at, 2, " ]") != 0) return std::string_view::npos;  // the polygon's end
+  out += "</Polygon>";
+  return at + 2;
+}
+
+}  // namespace
+
+void append_coordinate(std::string& out, double v) {
+  char buf[64];
+  const auto end = fmt::format_to_n(buf, sizeof buf - 1, "{:.6f}", v).out;
+  std::size_t n = static_cast<std::size_t>(end - buf);
+  const char* dot = static_cast<const char*>(std::memchr(buf, '.', n));
+  if (dot) {
+    const std::size_t keep = static_cast<std::size_t>(dot - buf) + 2;  // one digit after the point
+    while (n > keep && buf[n - 1] == '0') --n;
+  }
+  out.append(buf, n);
+}
+
+void append_polygon_coordinates(std::string& out, const OGRPolygon& poly) {
+  out += "[ ";
+  append_ring(out, *poly.getExteriorRing(), true);
+  for (int h = 0; h < poly.getNumInteriorRings(); ++h) {
+    out += ", ";
+    append_ring(out, *poly.getInteriorRing(h), false);
+  }
+  out += " ]";
+}
+
+void append_multipolygon_coordinates(std::string& out, const OGRMultiPolygon& mp) {
+  out += "[ ";
+  for (int p = 0; p < mp.getNumGeometries(); ++p) {
+    if (p) out += ", ";
+    append_polygon_coordinates(out, *mp.getGeometryRef(p));
+  }
+  out += " ]";
+}
+
+std::optional<std::string> coverage_kml_folder(std::string_view s, const std::string& layer) {
+  // Exactly write_coverage_geojson's layout, or nothing: header, features
+  // separated by ",\n", the closing lines.
+  constexpr std::string_view kHead = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"coverage\",\n\"features\": [\n";
+  constexpr std::string_view kTail = "\n]\n}\n";
+  constexpr std::string_view kFeature = "{ \"type\": \"Feature\", \"properties\": { \"count\": ";
+  constexpr std::string_view kGeometry = " }, \"geometry\": { \"type\": \"";
+  constexpr std::string_view kPolygon = "Polygon\", \"coordinates\": ";
+  constexpr std::string_view kMulti = "MultiPolygon\", \"coordinates\": [ ";
+  if (s.compare(0, kHead.size(), kHead) != 0) return std::nullopt;
+  std::string out = fmt::format(
+      "<Schema name=\"{0}\" id=\"{0}\">\n\t<SimpleField name=\"count\" type=\"int\"></SimpleField>\n</Schema>\n"
+      "<Folder><name>{0}</name>\n",
+      layer);
+  std::size_t at = kHead.size();
+  if (s.substr(at) == kTail) return out + "</Folder>\n";  // no feature
+  for (;;) {
+    if (s.compare(at, kFeature.size(), kFeature) != 0) return std::nullopt;
+    at += kFeature.size();
+    const std::size_t end_count = s.find(kGeometry, at);
+    if (end_count == std::string_view::npos) return std::nullopt;
+    const std::string_view count = s.substr(at, end_count - at);
+    if (count.empty() || count.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    at = end_count + kGeometry.size();
+    const bool multi = s.compare(at, kMulti.size(), kMulti) == 0;
+    if (!multi && s.compare(at, kPolygon.size(), kPolygon) != 0) return std::nullopt;
+    at += multi ? kMulti.size() : kPolygon.size();
+    out += fmt::format(
+        "  <Placemark>\n\t<Style><LineStyle><color>ff0000ff</color></LineStyle><PolyStyle><fill>0</fill></PolyStyle>"
+        "</Style>\n\t<ExtendedData><SchemaData schemaUrl=\"#{}\">\n\t\t<SimpleData name=\"count\">{}</SimpleData>\n"
+        "\t</SchemaData></ExtendedData>\n      {}",
+        layer, count, multi ? "<MultiGeometry>" : "");
+    for (;;) {
+      at = polygon_kml(s, at, out);
+      if (at == std::string_view::npos) return std::nullopt;
+      if (!multi || s.compare(at, 2, ", ") != 0) break;
+      at += 2;
+    }
+    if (multi) {
+      if (s.compare(at, 2, " ]") != 0) return std::nullopt;
+      at += 2;
+    }
+    if (s.compare(at, 4, " } }") != 0) return std::nullopt;
+    at += 4;
+    out += multi ? "</MultiGeometry>\n  </Placemark>\n" : "\n  </Placemark>\n";
+    if (s.compare(at, 2, ",\n") == 0) {
+      at += 2;
+      continue;
+    }
+    if (s.substr(at) != kTail) return std::nullopt;
+    return out + "</Folder>\n";
+  }
+}
+
+}  // namespace adcov::report

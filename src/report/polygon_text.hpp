@@ -1,0 +1,38 @@
+#pragma once
+// The coverage polygons as text (private to report): GeoJSON written
+// directly rather than through OGR's JSON objects, and the KML of the same
+// polygons made from that text without parsing a number. A national map at
+// 100 m has millions of vertices; formatting each through OGR's writers (and
+// parsing the GeoJSON back for the KML) took longer than computing the map.
+
+#include <ogr_geometry.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace adcov::report {
+
+/// `v` as OGR's GeoJSON writer prints a coordinate at COORDINATE_PRECISION=6:
+/// fixed with 6 decimals, trailing zeros dropped but one digit kept after
+/// the point ("30.5", "30.0", "21.752623").
+void append_coordinate(std::string& out, double v);
+
+/// `mp` as the value of a GeoJSON "coordinates" member, laid out as OGR
+/// writes it ("[ [ [ [ x, y ], ... ] ] ]"), outer rings counter-clockwise
+/// and holes clockwise (RFC 7946, section 3.1.6).
+void append_multipolygon_coordinates(std::string& out, const OGRMultiPolygon& mp);
+
+/// One polygon the same way ("[ [ [ x, y ], ... ] ]"), as OGR writes a
+/// MultiPolygon of one part (as a Polygon).
+void append_polygon_coordinates(std::string& out, const OGRPolygon& poly);
+
+/// The KML Folder (with its Schema) of `layer` for a coverage GeoJSON that
+/// write_coverage_geojson wrote: one Placemark per feature, its "count" as
+/// ExtendedData, its polygons as MultiGeometry (one Polygon alone, as OGR's
+/// KML driver writes a GeoJSON Polygon), the coordinates copied as
+/// text. nullopt for any other layout (an older file, another tool's), which
+/// the caller then converts through OGR.
+std::optional<std::string> coverage_kml_folder(std::string_view geojson, const std::string& layer);
+
+}  // namespace adcov::report
