@@ -462,16 +462,23 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
   res.batteries = prepare_batteries(s, terrain, false);  // placed and checked, no windows yet
   const std::vector<std::size_t> mine = battery_share(s, terrain.grid, res.batteries, share, count);
   const std::size_t chunk = static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency()));
+  // One window's memory per slot of a chunk, handed from battery to battery
+  // (prepare_battery_into), released at the end.
+  std::vector<VisibilityWindow> memory(chunk);
   for (std::size_t first = 0; first < mine.size(); first += chunk) {
     const std::size_t last = std::min(mine.size(), first + chunk);
     tbb::parallel_for(first, last, [&](std::size_t k) {
       const std::size_t i = mine[k];
-      res.batteries[i].vis = prepare_battery(s, s.batteries[i], i, terrain).vis;
+      BatteryGeometry one;
+      one.vis = std::move(memory[k - first]);
+      prepare_battery_into(s, s.batteries[i], i, terrain, one);
+      res.batteries[i].vis = std::move(one.vis);
     });
     for (std::size_t k = first; k < last; ++k) {
       BatteryGeometry& b = res.batteries[mine[k]];
       fold_battery(s, terrain, map_envelopes(s, ref, b.system), b, alts, res, st);
-      std::vector<float>().swap(b.vis.min_visible_h_m);  // give the memory back
+      memory[k - first] = std::move(b.vis);
+      b.vis = VisibilityWindow{};
     }
   }
 }

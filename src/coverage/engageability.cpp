@@ -145,8 +145,8 @@ BatteryGeometry place_battery(const model::Scenario& s, const model::Battery& b,
 void sweep_window(const model::Scenario& s, const model::Battery& b, const geo::TerrainGrid& terrain,
                   const Observer& obs, BatteryGeometry& bg) {
   const model::RadarParams& radar = bg.system.radar;
-  bg.vis = radar.kind == model::SensorKind::acoustic ? acoustic_window(terrain, obs)
-                                                     : compute_visibility(terrain, obs, s.k_factor);
+  if (radar.kind == model::SensorKind::acoustic) bg.vis = acoustic_window(terrain, obs);
+  else compute_visibility_into(terrain, obs, s.k_factor, bg.vis);  // reuses bg.vis's memory, if any
   mask_sector(bg.vis, terrain.grid, bg.pos, b.azimuth_deg, radar.sector_deg);
 }
 
@@ -154,10 +154,18 @@ void sweep_window(const model::Scenario& s, const model::Battery& b, const geo::
 
 BatteryGeometry prepare_battery(const model::Scenario& s, const model::Battery& b, std::size_t index,
                                 const geo::TerrainGrid& terrain) {
-  Observer obs;
-  BatteryGeometry bg = place_battery(s, b, index, terrain, obs);
-  sweep_window(s, b, terrain, obs, bg);
+  BatteryGeometry bg;
+  prepare_battery_into(s, b, index, terrain, bg);
   return bg;
+}
+
+void prepare_battery_into(const model::Scenario& s, const model::Battery& b, std::size_t index,
+                          const geo::TerrainGrid& terrain, BatteryGeometry& bg) {
+  Observer obs;
+  VisibilityWindow memory = std::move(bg.vis);
+  bg = place_battery(s, b, index, terrain, obs);
+  bg.vis = std::move(memory);
+  sweep_window(s, b, terrain, obs, bg);
 }
 
 std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const geo::TerrainGrid& terrain,

@@ -143,6 +143,13 @@ std::vector<BatteryGeometry> prepare_batteries(const model::Scenario& s, const g
 BatteryGeometry prepare_battery(const model::Scenario& s, const model::Battery& b, std::size_t index,
                                 const geo::TerrainGrid& terrain);
 
+/// prepare_battery() into `bg`, whose window's memory (bg.vis) is reused for
+/// the new window when large enough: a streaming fold computes one window
+/// per thread after another without asking the system for fresh, zeroed
+/// pages each time.
+void prepare_battery_into(const model::Scenario& s, const model::Battery& b, std::size_t index,
+                          const geo::TerrainGrid& terrain, BatteryGeometry& bg);
+
 /// Masks `vis` to the sector azimuth_deg +- sector_deg / 2 (degrees clockwise
 /// from true north) seen from `pos` on `grid`: cells outside become
 /// kNeverVisible, the cell holding `pos` stays. No change for sector_deg >= 360.
