@@ -98,16 +98,33 @@ void mask_sector(VisibilityWindow& vis, const geo::GridSpec& grid, geo::XY pos, 
   const double half = 0.5 * sector_deg;
   const int own_c = static_cast<int>(std::floor(grid.col_of(pos.x_m)));
   const int own_r = static_cast<int>(std::floor(grid.row_of(pos.y_m)));
-  for (int r = 0; r < vis.height; ++r)
-    for (int c = 0; c < vis.width; ++c) {
-      float& h = vis.min_visible_h_m[static_cast<std::size_t>(r) * vis.width + c];
-      if (!(h < kNeverVisible) || (vis.col0 + c == own_c && vis.row0 + r == own_r)) continue;
-      const geo::XY p = grid.cell_center(vis.col0 + c, vis.row0 + r);
-      const double grid_bearing = std::atan2(p.x_m - pos.x_m, p.y_m - pos.y_m) / geo::kDegToRad;
-      // Off-axis angle in [-180, 180).
-      const double off = std::remainder(grid_bearing - convergence_deg - azimuth_deg, 360.0);
-      if (std::abs(off) > half) h = kNeverVisible;
-    }
+  // Most cells lie far from the sector's edges: the cosine of their angle
+  // to the axis (a dot product and a square root) decides them, with a margin
+  // of 1e-6 degrees that dwarfs the rounding of either test; the few within
+  // it take the bearing's atan2, the rule itself.
+  const double axis_rad = (convergence_deg + azimuth_deg) * geo::kDegToRad;
+  const double ax = std::sin(axis_rad), ay = std::cos(axis_rad);
+  constexpr double kMarginDeg = 1e-6;
+  const double cos_in = std::cos(std::min(180.0, half + kMarginDeg) * geo::kDegToRad) - 1e-12;
+  const double cos_keep = std::cos(std::max(0.0, half - kMarginDeg) * geo::kDegToRad) + 1e-12;
+  const auto outside = [&](double dx, double dy) {
+    const double cos_off = (dx * ax + dy * ay) / std::sqrt(dx * dx + dy * dy);
+    if (cos_off >= cos_keep) return false;
+    if (cos_off <= cos_in) return true;
+    const double grid_bearing = std::atan2(dx, dy) / geo::kDegToRad;
+    const double off = std::remainder(grid_bearing - convergence_deg - azimuth_deg, 360.0);  // in [-180, 180)
+    return std::abs(off) > half;
+  };
+  // Rows in parallel: every cell is decided on its own.
+  tbb::parallel_for(tbb::blocked_range<int>(0, vis.height, 16), [&](const tbb::blocked_range<int>& rows) {
+    for (int r = rows.begin(); r != rows.end(); ++r)
+      for (int c = 0; c < vis.width; ++c) {
+        float& h = vis.min_visible_h_m[static_cast<std::size_t>(r) * vis.width + c];
+        if (!(h < kNeverVisible) || (vis.col0 + c == own_c && vis.row0 + r == own_r)) continue;
+        const geo::XY p = grid.cell_center(vis.col0 + c, vis.row0 + r);
+        if (outside(p.x_m - pos.x_m, p.y_m - pos.y_m)) h = kNeverVisible;
+      }
+  });
 }
 
 bool engageable(const BatteryGeometry& b, const geo::GridSpec& grid, geo::XY p, double h_agl_m, double ground_at_p_m,

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "adcov/coverage/coverage_map.hpp"
 #include "fixtures.hpp"
@@ -75,6 +77,42 @@ TEST(Sector, EdgesFollowTrueNorthNotGridNorth) {
       ++checked;
     }
   EXPECT_GT(checked, 300);
+}
+
+// mask_sector decides most cells by a cosine and only those within 1e-6 deg
+// of an edge by the bearing's atan2: cell for cell it must be the atan2 rule
+// itself, also for edges that run exactly through cell centres (a 90 deg
+// sector on grid north, where diagonal cells sit on the edges), hair-thin and
+// nearly full sectors.
+TEST(Sector, MaskIsTheBearingRuleCellByCell) {
+  geo::GridSpec grid;
+  grid.projection = geo::Laea{{30.5, 50.0}};
+  grid.cell_m = 100;
+  grid.width = grid.height = 201;
+  grid.x0_m = -10050, grid.y0_m = 10050;
+  const geo::XY pos{0, 0};  // the centre of cell (100, 100)
+  const geo::LonLat ll = geo::unproject(grid.projection, pos);
+  const geo::XY north = geo::project(grid.projection, geo::destination(ll, 0.0, 1000.0));
+  const double convergence = std::atan2(north.x_m - pos.x_m, north.y_m - pos.y_m) / geo::kDegToRad;
+  int masked = 0, kept = 0;
+  for (const auto& [sector, azimuth] : std::vector<std::pair<double, double>>{
+           {90, -convergence}, {90, 45 - convergence}, {1, 10}, {0.001, 200}, {359.9, 0}, {180, 90}, {60, 10}}) {
+    VisibilityWindow v;
+    v.col0 = v.row0 = 0, v.width = v.height = 201;
+    v.min_visible_h_m.assign(201 * 201, 5.0f);
+    mask_sector(v, grid, pos, azimuth, sector);
+    for (int r = 0; r < 201; ++r)
+      for (int c = 0; c < 201; ++c) {
+        if (r == 100 && c == 100) continue;  // the battery's own cell stays
+        const geo::XY p = grid.cell_center(c, r);
+        const double bearing = std::atan2(p.x_m - pos.x_m, p.y_m - pos.y_m) / geo::kDegToRad;
+        const bool out = std::abs(std::remainder(bearing - convergence - azimuth, 360.0)) > 0.5 * sector;
+        ASSERT_EQ(v.at(c, r) == kNeverVisible, out) << sector << " " << azimuth << " cell " << c << "," << r;
+        (out ? masked : kept) += 1;
+      }
+  }
+  EXPECT_GT(masked, 100000);
+  EXPECT_GT(kept, 50000);
 }
 
 // sector_deg 360 (any azimuth) leaves the window as the sweep computed it, bit for bit.
