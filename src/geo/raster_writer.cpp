@@ -1,6 +1,7 @@
 #include "adcov/geo/raster_writer.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "adcov/error.hpp"
@@ -16,9 +17,20 @@ std::vector<const char*> creation_options(TiffLayout layout, GDALDataType type) 
   return {"TILED=YES", "COMPRESS=DEFLATE", predictor, "BLOCKXSIZE=256", "BLOCKYSIZE=256", nullptr};
 }
 
-void write_band(const std::filesystem::path& path, const GridSpec& grid, const void* values, std::size_t n,
-                GDALDataType type, const GeoTiffOptions& options) {
-  if (n != grid.cells()) throw Error(path.string() + ": raster size does not match the grid");
+constexpr int kRowsPerBand = 256;  // one row of 256 x 256 tiles
+
+GDALDataType gdal_type(CellType t) {
+  switch (t) {
+    case CellType::float32: return GDT_Float32;
+    case CellType::uint16: return GDT_UInt16;
+    case CellType::byte: return GDT_Byte;
+  }
+  return GDT_Byte;
+}
+
+void write_band(const std::filesystem::path& path, const GridSpec& grid, CellType cell_type, const RowFill& fill,
+                const GeoTiffOptions& options) {
+  const GDALDataType type = gdal_type(cell_type);
   // Written in place: callers that need all-or-nothing outputs hand in a
   // staged temporary path (report::OutputStage), which is never a file a
   // reader is looking at.
@@ -36,9 +48,14 @@ void write_band(const std::filesystem::path& path, const GridSpec& grid, const v
   GDALRasterBand* band = ds->GetRasterBand(1);
   if (options.nodata) band->SetNoDataValue(*options.nodata);
   if (!options.description.empty()) band->SetDescription(options.description.c_str());
-  if (band->RasterIO(GF_Write, 0, 0, grid.width, grid.height, const_cast<void*>(values), grid.width, grid.height,
-                     type, 0, 0) != CE_None)
-    throw Error(err.message(path, "cannot write raster data"));
+  const std::size_t row_bytes = static_cast<std::size_t>(grid.width) * GDALGetDataTypeSizeBytes(type);
+  std::vector<unsigned char> rows(row_bytes * static_cast<std::size_t>(std::min(kRowsPerBand, grid.height)));
+  for (int r0 = 0; r0 < grid.height; r0 += kRowsPerBand) {
+    const int n = std::min(kRowsPerBand, grid.height - r0);
+    fill(r0, n, rows.data());
+    if (band->RasterIO(GF_Write, 0, r0, grid.width, n, rows.data(), grid.width, n, type, 0, 0) != CE_None)
+      throw Error(err.message(path, "cannot write raster data"));
+  }
   if (options.overviews && grid.cells() > kOverviewMinCells) {
     // Halve until the smallest level fits one 256-pixel tile across.
     std::vector<int> levels;
@@ -53,21 +70,40 @@ void write_band(const std::filesystem::path& path, const GridSpec& grid, const v
   if (err.failed()) throw Error(err.message(path, "cannot finish GeoTIFF"));
 }
 
+// Rows copied out of a whole array of `T`.
+template <class T>
+void write_array(const std::filesystem::path& path, const GridSpec& grid, std::span<const T> values, CellType type,
+                 const GeoTiffOptions& options) {
+  if (values.size() != grid.cells()) throw Error(path.string() + ": raster size does not match the grid");
+  write_band(
+      path, grid, type,
+      [&](int row0, int rows, void* out) {
+        std::memcpy(out, values.data() + static_cast<std::size_t>(row0) * grid.width,
+                    static_cast<std::size_t>(rows) * grid.width * sizeof(T));
+      },
+      options);
+}
+
 }  // namespace
 
 void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const float> values,
                    const GeoTiffOptions& options) {
-  write_band(path, grid, values.data(), values.size(), GDT_Float32, options);
+  write_array(path, grid, values, CellType::float32, options);
 }
 
 void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint16_t> values,
                    const GeoTiffOptions& options) {
-  write_band(path, grid, values.data(), values.size(), GDT_UInt16, options);
+  write_array(path, grid, values, CellType::uint16, options);
 }
 
 void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint8_t> values,
                    const GeoTiffOptions& options) {
-  write_band(path, grid, values.data(), values.size(), GDT_Byte, options);
+  write_array(path, grid, values, CellType::byte, options);
+}
+
+void write_geotiff_rows(const std::filesystem::path& path, const GridSpec& grid, CellType type, const RowFill& fill,
+                        const GeoTiffOptions& options) {
+  write_band(path, grid, type, fill, options);
 }
 
 double block_cache_bytes() { return static_cast<double>(GDALGetCacheMax64()); }

@@ -1,6 +1,7 @@
 #include "adcov/report/geotiff.hpp"
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
 
 #include <cmath>
 #include <string>
@@ -53,14 +54,18 @@ void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec&
                          const std::string& values) {
   check_sizes(file, grid, count.size(), in_region);
   const CellWindow w = region_window(grid, in_region);
-  std::vector<std::uint16_t> out(static_cast<std::size_t>(w.width) * w.height);
-  for (int r = 0; r < w.height; ++r)
-    for (int c = 0; c < w.width; ++c) {
-      const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
-      out[static_cast<std::size_t>(r) * w.width + c] = inside(in_region, i) ? count[i] : kCountNodata;
-    }
   const geo::GridSpec g = crop(grid, w);
-  geo::write_geotiff(file, g, std::span<const std::uint16_t>(out), options(g, kCountNodata, values, tags));
+  // The region's window, no-data outside the region, a band of rows at a time.
+  const geo::RowFill fill = [&](int row0, int rows, void* buf) {
+    auto* out = static_cast<std::uint16_t*>(buf);
+    tbb::parallel_for(0, rows, [&](int r) {
+      for (int c = 0; c < w.width; ++c) {
+        const std::size_t i = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + (c + w.col0);
+        out[static_cast<std::size_t>(r) * w.width + c] = inside(in_region, i) ? count[i] : kCountNodata;
+      }
+    });
+  };
+  geo::write_geotiff_rows(file, g, geo::CellType::uint16, fill, options(g, kCountNodata, values, tags));
 }
 
 void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
@@ -68,19 +73,23 @@ void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec&
                          const RasterTags& tags) {
   check_sizes(file, grid, floor_m.size(), in_region);
   const CellWindow w = region_window(grid, in_region);
-  std::vector<float> out(static_cast<std::size_t>(w.width) * w.height);
-  for (int r = 0; r < w.height; ++r)
-    for (int c = 0; c < w.width; ++c) {
-      const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
-      const float v = floor_m[i];
-      out[static_cast<std::size_t>(r) * w.width + c] =
-          !inside(in_region, i) ? kFloorNodata : std::isfinite(v) ? v : kFloorNeverCovered;
-    }
   const geo::GridSpec g = crop(grid, w);
+  const geo::RowFill fill = [&](int row0, int rows, void* buf) {
+    auto* out = static_cast<float*>(buf);
+    tbb::parallel_for(0, rows, [&](int r) {
+      for (int c = 0; c < w.width; ++c) {
+        const std::size_t i = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + (c + w.col0);
+        const float v = floor_m[i];
+        out[static_cast<std::size_t>(r) * w.width + c] =
+            !inside(in_region, i) ? kFloorNodata : std::isfinite(v) ? v : kFloorNeverCovered;
+      }
+    });
+  };
   RasterTags t = tags;
   t.emplace_back("ADCOV_NEVER_COVERED", "-1");
   t.emplace_back("ADCOV_OUTSIDE_REGION", "-9999 (no-data)");
-  geo::write_geotiff(file, g, std::span<const float>(out), options(g, kFloorNodata, "coverage floor (m above ground)", t));
+  geo::write_geotiff_rows(file, g, geo::CellType::float32, fill,
+                          options(g, kFloorNodata, "coverage floor (m above ground)", t));
 }
 
 }  // namespace adcov::report

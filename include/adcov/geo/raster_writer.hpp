@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,6 +57,20 @@ void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std:
                    const GeoTiffOptions& options = {});
 void write_geotiff(const std::filesystem::path& path, const GridSpec& grid, std::span<const std::uint8_t> values,
                    const GeoTiffOptions& options = {});
+
+/// The element type of a raster written row by row (write_geotiff_rows).
+enum class CellType { float32, uint16, byte };
+
+/// Fills rows [row0, row0 + rows) of the raster, row-major, into `out`
+/// (rows x grid.width cells of the CellType).
+using RowFill = std::function<void(int row0, int rows, void* out)>;
+
+/// write_geotiff() with the cells produced a band of rows at a time (256,
+/// one row of tiles): a writer that masks or converts its values never holds
+/// a full-grid copy of them. The same file, byte for byte, as write_geotiff()
+/// of the whole array.
+void write_geotiff_rows(const std::filesystem::path& path, const GridSpec& grid, CellType type, const RowFill& fill,
+                        const GeoTiffOptions& options = {});
 
 /// The most GDAL's block cache holds (GDAL_CACHEMAX; by default 5 % of the
 /// machine's memory): every raster written passes through it.
