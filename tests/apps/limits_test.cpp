@@ -60,9 +60,9 @@ TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             f.string() +
-                ": estimated peak memory 4.4 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 "
+                ": estimated peak memory 3.7 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 "
                 "x 13368 = 191108928 cells at resolution_m 5 x 4 bytes = 729.0 MiB, maps over the region 191108928 "
-                "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 1.1 GiB, whichever is "
+                "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 428.5 MiB, whichever is "
                 "larger; lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory "
                 "check\")\n");
   EXPECT_FALSE(std::filesystem::exists(out));

@@ -90,9 +90,10 @@ double terrain_bytes_per_cell(const model::Scenario& s);
 /// detection maps) and the floor (float 4, with floor: true).
 double map_bytes_per_cell(const model::Scenario& s);
 
-/// Bytes per region-window cell of one map file being written: its masked
-/// copy (up to a float, 4) and polygon classes (1 in memory, 1 in GDAL's MEM raster).
-inline constexpr double kWriterBytesPerCell = 6;
+/// Bytes per region-window cell of one map file being written: its polygon
+/// classes (1 in memory, 1 in GDAL's MEM raster). GeoTIFFs are masked a band
+/// of rows at a time (geo::write_geotiff_rows), so no full-grid copy.
+inline constexpr double kWriterBytesPerCell = 2;
 
 /// `adcov coverage`'s estimate (docs/commands.md, "Memory check"): without
 /// least-exposure routes it folds each battery's window into the maps and
@@ -102,8 +103,8 @@ inline constexpr double kWriterBytesPerCell = 6;
 /// while folding) or the map files being written (up to `threads` at once,
 /// and GDAL's block cache, geo::block_cache_bytes()), whichever is larger; with
 /// routes it is estimate_memory(). Measured with 2 threads: the national
-/// baseline at 100 m peaked at 5.2 GiB RSS (estimated 6.6 GiB), a flat
-/// 191 M-cell grid at 5.3 GiB (estimated 6.6 GiB).
+/// baseline at 100 m peaked at 5.0 GiB RSS (estimated 5.6 GiB), a flat
+/// 191 M-cell grid at 4.6 GiB (estimated 5.2 GiB).
 MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads);
 
 }  // namespace adcov::coverage
