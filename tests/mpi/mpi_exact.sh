@@ -65,18 +65,26 @@ for p in 2 3; do
 done
 [ "$(wc -l < one/trials.csv)" = 62 ] || fail "trials.csv rows"
 
-# coverage: the batteries split over 2 and 3 ranks (3: one rank folds none); without the least-exposure salvo,
-# whose routes keep coverage on one process.
+# coverage: the batteries and the map files split over 2 and 3 ranks (3: one rank folds none; the other ranks
+# write their map files into rank 0's folder, which must hold no leftover temporary: ls -A); without the
+# least-exposure salvo, whose routes keep coverage on one process (checked after).
 sed '/route: least_exposure/d' small.yaml > cover.yaml
 "$adcov" coverage cover.yaml -o cov1 -q > cov1.out
 for p in 2 3; do
   mpirun "$p" "$adcov" coverage cover.yaml -o "cov$p" -q > "cov$p.out"
-  (cd cov1 && ls) > cov1.list
-  (cd "cov$p" && ls) > "cov$p.list"
+  (cd cov1 && ls -A) > cov1.list
+  (cd "cov$p" && ls -A) > "cov$p.list"
   cmp cov1.list "cov$p.list" || fail "coverage -n $p: other files"
   for f in $(cat cov1.list); do same "cov1/$f" "cov$p/$f" || fail "coverage -n $p: $f differs"; done
   sed "s/cov$p/cov1/" "cov$p.out" | cmp cov1.out - || fail "coverage -n $p: printed differently (or more than once)"
 done
+# With the least-exposure salvo, coverage stays on rank 0; the others open the folder with it and stop.
+"$adcov" coverage small.yaml -o rcov1 -q > /dev/null
+mpirun 2 "$adcov" coverage small.yaml -o rcov2 -q > /dev/null
+(cd rcov1 && ls -A) > rcov1.list
+(cd rcov2 && ls -A) > rcov2.list
+cmp rcov1.list rcov2.list || fail "routed coverage -n 2: other files"
+for f in $(cat rcov1.list); do same "rcov1/$f" "rcov2/$f" || fail "routed coverage -n 2: $f differs"; done
 
 # simulate
 "$adcov" simulate small.yaml -o sim1 -q --trials 40 > /dev/null
