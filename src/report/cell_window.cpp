@@ -60,7 +60,8 @@ CellWindow region_window(const geo::GridSpec& grid, std::span<const std::uint8_t
         return acc;
       },
       [](Bounds a, const Bounds& o) {
-        return Bounds{std::min(a.c0, o.c0), std::min(a.r0, o.r0), std::max(a.c1, o.c1), std::max(a.r1, o.r1)};
+        return Bounds{std::min(a.c0, o.c0), std::min(a.r0, o.r0), std::max(a.c1, o.c1),
+                      std::max(a.r1, o.r1)};
       });
   if (b.c1 < 0) return whole;
   return {b.c0, b.r0, b.c1 - b.c0 + 1, b.r1 - b.r0 + 1};

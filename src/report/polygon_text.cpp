@@ -12,7 +12,8 @@ namespace {
 double signed_area2(const OGRLinearRing& ring) {
   double a = 0;
   const int n = ring.getNumPoints();
-  for (int i = 0; i + 1 < n; ++i) a += ring.getX(i) * ring.getY(i + 1) - ring.getX(i + 1) * ring.getY(i);
+  for (int i = 0; i + 1 < n; ++i)
+    a += ring.getX(i) * ring.getY(i + 1) - ring.getX(i + 1) * ring.getY(i);
   return a;
 }
 
@@ -42,7 +43,8 @@ std::size_t polygon_kml(std::string_view s, std::size_t at, std::string& out) {
   for (bool outer = true;; outer = false) {
     if (s.compare(at, 2, "[ ") != 0) return std::string_view::npos;
     at += 2;
-    out += outer ? "<outerBoundaryIs><LinearRing><coordinates>" : "<innerBoundaryIs><LinearRing><coordinates>";
+    out += outer ? "<outerBoundaryIs><LinearRing><coordinates>"
+                 : "<innerBoundaryIs><LinearRing><coordinates>";
     for (bool first = true;; first = false) {  // "[ x, y ]" points separated by ", "
       if (s.compare(at, 2, "[ ") != 0) return std::string_view::npos;
       const std::size_t comma = s.find(", ", at + 2), close = s.find(" ]", at + 2);
@@ -61,7 +63,8 @@ std::size_t polygon_kml(std::string_view s, std::size_t at, std::string& out) {
     }
     if (s.compare(at, 2, " ]") != 0) return std::string_view::npos;  // the ring's end
     at += 2;
-    out += outer ? "</coordinates></LinearRing></outerBoundaryIs>" : "</coordinates></LinearRing></innerBoundaryIs>";
+    out += outer ? "</coordinates></LinearRing></outerBoundaryIs>"
+                 : "</coordinates></LinearRing></innerBoundaryIs>";
     if (s.compare(at, 2, ", ") == 0) {
       at += 2;
       continue;
@@ -109,7 +112,8 @@ void append_multipolygon_coordinates(std::string& out, const OGRMultiPolygon& mp
 std::optional<std::string> coverage_kml_folder(std::string_view s, const std::string& layer) {
   // Exactly write_coverage_geojson's layout, or nothing: header, features
   // separated by ",\n", the closing lines.
-  constexpr std::string_view kHead = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"coverage\",\n\"features\": [\n";
+  constexpr std::string_view kHead =
+      "{\n\"type\": \"FeatureCollection\",\n\"name\": \"coverage\",\n\"features\": [\n";
   constexpr std::string_view kTail = "\n]\n}\n";
   constexpr std::string_view kFeature = "{ \"type\": \"Feature\", \"properties\": { \"count\": ";
   constexpr std::string_view kGeometry = " }, \"geometry\": { \"type\": \"";
@@ -117,7 +121,8 @@ std::optional<std::string> coverage_kml_folder(std::string_view s, const std::st
   constexpr std::string_view kMulti = "MultiPolygon\", \"coordinates\": [ ";
   if (s.compare(0, kHead.size(), kHead) != 0) return std::nullopt;
   std::string out = fmt::format(
-      "<Schema name=\"{0}\" id=\"{0}\">\n\t<SimpleField name=\"count\" type=\"int\"></SimpleField>\n</Schema>\n"
+      "<Schema name=\"{0}\" id=\"{0}\">\n\t<SimpleField name=\"count\" "
+      "type=\"int\"></SimpleField>\n</Schema>\n"
       "<Folder><name>{0}</name>\n",
       layer);
   std::size_t at = kHead.size();
@@ -128,14 +133,18 @@ std::optional<std::string> coverage_kml_folder(std::string_view s, const std::st
     const std::size_t end_count = s.find(kGeometry, at);
     if (end_count == std::string_view::npos) return std::nullopt;
     const std::string_view count = s.substr(at, end_count - at);
-    if (count.empty() || count.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    if (count.empty() || count.find_first_not_of("0123456789") != std::string_view::npos)
+      return std::nullopt;
     at = end_count + kGeometry.size();
     const bool multi = s.compare(at, kMulti.size(), kMulti) == 0;
     if (!multi && s.compare(at, kPolygon.size(), kPolygon) != 0) return std::nullopt;
     at += multi ? kMulti.size() : kPolygon.size();
     out += fmt::format(
-        "  <Placemark>\n\t<Style><LineStyle><color>ff0000ff</color></LineStyle><PolyStyle><fill>0</fill></PolyStyle>"
-        "</Style>\n\t<ExtendedData><SchemaData schemaUrl=\"#{}\">\n\t\t<SimpleData name=\"count\">{}</SimpleData>\n"
+        "  "
+        "<Placemark>\n\t<Style><LineStyle><color>ff0000ff</color></LineStyle><PolyStyle><fill>0</"
+        "fill></PolyStyle>"
+        "</Style>\n\t<ExtendedData><SchemaData schemaUrl=\"#{}\">\n\t\t<SimpleData "
+        "name=\"count\">{}</SimpleData>\n"
         "\t</SchemaData></ExtendedData>\n      {}",
         layer, count, multi ? "<MultiGeometry>" : "");
     for (;;) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <numeric>
 #include <string>
 
 #include "adcov/run/wire.hpp"
@@ -14,8 +13,8 @@ namespace {
 // the polygons back, summary.json), in job cost units: about a count map set's third.
 constexpr double kFinishCost = 1;
 
-std::vector<report::OutputJob> jobs_of(const std::vector<report::OutputJob>& jobs, const std::vector<int>& owner,
-                                       int rank) {
+std::vector<report::OutputJob> jobs_of(const std::vector<report::OutputJob>& jobs,
+                                       const std::vector<int>& owner, int rank) {
   std::vector<report::OutputJob> mine;
   for (std::size_t j = 0; j < jobs.size(); ++j)
     if (owner[j] == rank) mine.push_back(jobs[j]);
@@ -25,8 +24,9 @@ std::vector<report::OutputJob> jobs_of(const std::vector<report::OutputJob>& job
 // A helper rank: its jobs written into rank 0's folder, then their temporary
 // paths (one per name, in job order; an empty string for a job it could not
 // write, which rank 0 then writes itself).
-void write_share(const std::vector<report::OutputJob>& mine, std::optional<report::OutputStage>& part,
-                 const std::filesystem::path& dir, std::vector<std::int64_t>& buf) {
+void write_share(const std::vector<report::OutputJob>& mine,
+                 std::optional<report::OutputStage>& part, const std::filesystem::path& dir,
+                 std::vector<std::int64_t>& buf) {
   WireWriter w{buf};
   try {
     part.emplace(dir, report::OutputStage::Join{});
@@ -42,7 +42,8 @@ void write_share(const std::vector<report::OutputJob>& mine, std::optional<repor
 
 // Rank 0: the other ranks' files adopted into `stage`, job by job (all of a
 // job's files or none); the jobs it could not adopt.
-std::vector<report::OutputJob> adopt_shares(report::OutputStage& stage, const std::vector<report::OutputJob>& jobs,
+std::vector<report::OutputJob> adopt_shares(report::OutputStage& stage,
+                                            const std::vector<report::OutputJob>& jobs,
                                             const std::vector<int>& owner,
                                             const std::vector<std::vector<std::int64_t>>& parts) {
   std::vector<report::OutputJob> left;
@@ -63,30 +64,28 @@ std::vector<report::OutputJob> adopt_shares(report::OutputStage& stage, const st
 
 }  // namespace
 
-void open_stage(const Ranks& ranks, const std::filesystem::path& dir, std::optional<report::OutputStage>& stage) {
+void open_stage(const Ranks& ranks, const std::filesystem::path& dir,
+                std::optional<report::OutputStage>& stage) {
   broadcast_work(ranks, [&](std::vector<std::int64_t>&) { stage.emplace(dir); });
 }
 
-std::vector<int> assign_jobs(const std::vector<report::OutputJob>& jobs, int ranks, double rank0_cost) {
-  std::vector<std::size_t> order(jobs.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return jobs[a].cost > jobs[b].cost; });
+std::vector<int> assign_jobs(const std::vector<report::OutputJob>& jobs, int ranks,
+                             double rank0_cost) {
   std::vector<double> load(static_cast<std::size_t>(std::max(1, ranks)), 0.0);
   load[0] = rank0_cost;
   std::vector<int> owner(jobs.size(), 0);
-  for (const std::size_t j : order) {
-    const auto least = std::min_element(load.begin(), load.end());  // the first of equals: the lower rank
+  for (const std::size_t j : report::largest_first(jobs)) {
+    const auto least =
+        std::min_element(load.begin(), load.end());  // the first of equals: the lower rank
     owner[j] = static_cast<int>(least - load.begin());
     *least += jobs[j].cost;
   }
   return owner;
 }
 
-std::optional<report::WrittenOutputs> write_coverage_split(const Ranks& ranks, report::OutputStage* stage,
-                                                           const std::filesystem::path& dir,
-                                                           const model::Scenario& s,
-                                                           const coverage::CoverageResult& r,
-                                                           const report::RenderOptions& opt) {
+std::optional<report::WrittenOutputs> write_coverage_split(
+    const Ranks& ranks, report::OutputStage* stage, const std::filesystem::path& dir,
+    const model::Scenario& s, const coverage::CoverageResult& r, const report::RenderOptions& opt) {
   const std::vector<report::OutputJob> jobs = report::coverage_map_jobs(s, r, opt);
   if (!ranks.split()) {
     report::write_jobs(*stage, jobs);
@@ -104,8 +103,10 @@ std::optional<report::WrittenOutputs> write_coverage_split(const Ranks& ranks, r
   std::vector<std::vector<std::int64_t>> parts;
   try {
     parts = gather_work(ranks, [&](std::vector<std::int64_t>& buf) {
-      if (ranks.writer()) report::write_jobs(*stage, mine);
-      else write_share(mine, part, dir, buf);
+      if (ranks.writer())
+        report::write_jobs(*stage, mine);
+      else
+        write_share(mine, part, dir, buf);
     });
   } catch (...) {
     failed = std::current_exception();

@@ -16,7 +16,8 @@ CellWindow cell_by_cell(const geo::GridSpec& g, const std::vector<std::uint8_t>&
   int c0 = g.width, r0 = g.height, c1 = -1, r1 = -1;
   for (int r = 0; r < g.height; ++r)
     for (int c = 0; c < g.width; ++c)
-      if (m[static_cast<std::size_t>(r) * g.width + c]) c0 = std::min(c0, c), c1 = std::max(c1, c), r0 = std::min(r0, r), r1 = std::max(r1, r);
+      if (m[static_cast<std::size_t>(r) * g.width + c])
+        c0 = std::min(c0, c), c1 = std::max(c1, c), r0 = std::min(r0, r), r1 = std::max(r1, r);
   if (c1 < 0) return {0, 0, g.width, g.height};
   return {c0, r0, c1 - c0 + 1, r1 - r0 + 1};
 }
@@ -35,7 +36,8 @@ TEST(RegionWindow, IsTheCellByCellBoxForAnyWidthAndMask) {
           for (int k = 0; k < 3; ++k) m[rng() % m.size()] = 1;
         } else if (kind == 1) {
           const int c0 = static_cast<int>(rng() % width), r0 = static_cast<int>(rng() % height);
-          const int c1 = c0 + static_cast<int>(rng() % (width - c0)), r1 = r0 + static_cast<int>(rng() % (height - r0));
+          const int c1 = c0 + static_cast<int>(rng() % (width - c0)),
+                    r1 = r0 + static_cast<int>(rng() % (height - r0));
           for (int r = r0; r <= r1; ++r)
             for (int c = c0; c <= c1; ++c) m[static_cast<std::size_t>(r) * width + c] = 1;
         }

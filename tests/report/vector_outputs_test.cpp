@@ -1,6 +1,7 @@
-#include <gtest/gtest.h>
+#include "adcov/report/vector_outputs.hpp"
 
 #include <gdal_priv.h>
+#include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
 #include <fstream>
@@ -13,7 +14,6 @@
 
 #include "adcov/report/output_names.hpp"
 #include "adcov/report/outputs.hpp"
-#include "adcov/report/vector_outputs.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
 
@@ -29,8 +29,8 @@ using Dataset = std::unique_ptr<GDALDataset, Closer>;
 
 Dataset open_vector(const fs::path& p) {
   GDALAllRegister();
-  return Dataset(GDALDataset::FromHandle(GDALOpenEx(p.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr,
-                                                    nullptr)));
+  return Dataset(GDALDataset::FromHandle(
+      GDALOpenEx(p.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
 }
 
 // The synthetic scenario with two salvos (a launch disc with a route, a fixed
@@ -178,7 +178,9 @@ TEST(VectorOutputs, PlannedRoutesCarryTheirKillProbabilityAndLengths) {
   w.route_kind = model::RouteKind::least_exposure;
   w.route.clear();
   for (std::size_t i = 0; i < w.targets.size(); ++i)
-    w.planned.push_back({{{31.5, 50.2 + 0.1 * static_cast<double>(i)}}, 0.25 + 0.5 * static_cast<double>(i), 480e3,
+    w.planned.push_back({{{31.5, 50.2 + 0.1 * static_cast<double>(i)}},
+                         0.25 + 0.5 * static_cast<double>(i),
+                         480e3,
                          420e3});
   test::TempDir tmp;
   report::OutputStage stage(tmp.path / "out");
@@ -194,12 +196,14 @@ TEST(VectorOutputs, PlannedRoutesCarryTheirKillProbabilityAndLengths) {
   EXPECT_DOUBLE_EQ(r0->GetFieldAsDouble("great_circle_km"), 420);
   const OGRLineString* line = r0->GetGeometryRef()->toLineString();
   bool via = false;  // the line passes the planned waypoint, not the (cleared) drawn one
-  for (int k = 0; k < line->getNumPoints(); ++k) via = via || (line->getX(k) == 31.5 && line->getY(k) == 50.2);
+  for (int k = 0; k < line->getNumPoints(); ++k)
+    via = via || (line->getX(k) == 31.5 && line->getY(k) == 50.2);
   EXPECT_TRUE(via);
   for (auto f = std::unique_ptr<OGRFeature>(rl->GetNextFeature()); f; f.reset(rl->GetNextFeature()))
     if (std::string(f->GetFieldAsString("salvo")) == "wave-2") {
       EXPECT_STREQ(f->GetFieldAsString("route"), "waypoints");
-      EXPECT_FALSE(f->IsFieldSetAndNotNull(f->GetFieldIndex("kill_probability")));  // a drawn route: unknown
+      EXPECT_FALSE(
+          f->IsFieldSetAndNotNull(f->GetFieldIndex("kill_probability")));  // a drawn route: unknown
     }
 }
 
@@ -261,8 +265,8 @@ std::string slurp(const fs::path& p) {
 }
 
 // `layer` of `src` written by OGR's `driver` with `options`, as text.
-std::string ogr_text(const fs::path& src, const char* driver, const fs::path& dst, std::vector<const char*> options,
-                     const char* layer_name) {
+std::string ogr_text(const fs::path& src, const char* driver, const fs::path& dst,
+                     std::vector<const char*> options, const char* layer_name) {
   auto in = open_vector(src);
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
   Dataset out(drv->Create(dst.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
@@ -296,15 +300,17 @@ TEST(VectorOutputs, CoverageGeojsonIsTheTextOgrWrites) {
     const std::string ours = slurp(file);
     ASSERT_NE(ours.find("\"coordinates\""), std::string::npos) << "no polygon at altitude " << a;
     // OGR copies the features' ids, which a fresh layer does not have.
-    const std::string ogr = std::regex_replace(ogr_text(file, "GeoJSON", tmp.path / ("ogr" + std::to_string(a) + ".geojson"),
-                                                        {"RFC7946=YES", "COORDINATE_PRECISION=6"}, "coverage"),
-                                               std::regex("\"id\": [0-9]+, "), "");
+    const std::string ogr = std::regex_replace(
+        ogr_text(file, "GeoJSON", tmp.path / ("ogr" + std::to_string(a) + ".geojson"),
+                 {"RFC7946=YES", "COORDINATE_PRECISION=6"}, "coverage"),
+        std::regex("\"id\": [0-9]+, "), "");
     EXPECT_EQ(ours, ogr) << "altitude " << a;
   }
   std::vector<std::uint16_t> none(cov.altitudes[0].count.size(), 0);  // nothing covered: no feature
   report::write_coverage_geojson(tmp.path / "none.geojson", cov.grid, none, cov.in_region);
-  EXPECT_EQ(slurp(tmp.path / "none.geojson"), ogr_text(tmp.path / "none.geojson", "GeoJSON", tmp.path / "ogr-none.geojson",
-                                                       {"RFC7946=YES", "COORDINATE_PRECISION=6"}, "coverage"));
+  EXPECT_EQ(slurp(tmp.path / "none.geojson"),
+            ogr_text(tmp.path / "none.geojson", "GeoJSON", tmp.path / "ogr-none.geojson",
+                     {"RFC7946=YES", "COORDINATE_PRECISION=6"}, "coverage"));
 }
 
 // The KML's coverage folders are made from that text without parsing a
@@ -321,8 +327,9 @@ TEST(VectorOutputs, KmlCoverageFoldersAreWhatOgrWritesFromTheGeojson) {
   }
   const std::string kml = slurp(tmp.path / "out/adcov.kml");
   for (const std::string layer : {"coverage_50m", "coverage_12.5m"}) {
-    const std::string want = kml_layer(
-        ogr_text(tmp.path / "out" / (layer + ".geojson"), "KML", tmp.path / (layer + ".kml"), {}, layer.c_str()), layer);
+    const std::string want = kml_layer(ogr_text(tmp.path / "out" / (layer + ".geojson"), "KML",
+                                                tmp.path / (layer + ".kml"), {}, layer.c_str()),
+                                       layer);
     ASSERT_FALSE(want.empty()) << layer;
     EXPECT_EQ(kml_layer(kml, layer), want) << layer;
   }
@@ -338,7 +345,8 @@ TEST(VectorOutputs, KmlTakesACoverageGeojsonOfAnotherLayoutThroughOgr) {
   report::write_coverage_geojson(ours, cov.grid, cov.altitudes[0].count, cov.in_region);
   fs::create_directories(tmp.path / "out");
   const auto other = tmp.path / "out" / report::coverage_geojson_name(s.coverage.altitudes_m.at(0));
-  ogr_text(ours, "GeoJSON", other, {"COORDINATE_PRECISION=5", "WRITE_BBOX=YES"}, "coverage");  // another layout
+  ogr_text(ours, "GeoJSON", other, {"COORDINATE_PRECISION=5", "WRITE_BBOX=YES"},
+           "coverage");  // another layout
   const GIntBig features = open_vector(other)->GetLayer(0)->GetFeatureCount();
   ASSERT_GT(features, 0);
   {

@@ -23,6 +23,10 @@ struct OutputJob {
   std::function<void(const std::vector<std::filesystem::path>& paths)> write;
 };
 
+/// The jobs' indices by cost, largest first (equal costs in job order): the
+/// order to start them in, on threads (write_jobs) or ranks (run::assign_jobs).
+std::vector<std::size_t> largest_first(const std::vector<OutputJob>& jobs);
+
 /// Stages every job's names (in job order, so the stage lists them as a
 /// sequential writer would), then writes the jobs in parallel.
 /// \throws what a job throws (the stage then removes every temporary).

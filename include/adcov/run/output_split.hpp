@@ -29,22 +29,22 @@ namespace adcov::run {
 /// holds stops every rank at once instead of leaving the others waiting for
 /// rank 0. Every rank must call it.
 /// \throws what OutputStage throws on rank 0; Error on the others.
-void open_stage(const Ranks& ranks, const std::filesystem::path& dir, std::optional<report::OutputStage>& stage);
+void open_stage(const Ranks& ranks, const std::filesystem::path& dir,
+                std::optional<report::OutputStage>& stage);
 
 /// The rank that writes each of `jobs` (by cost, largest first, to the rank
 /// with the least cost so far; ties to the lower rank), rank 0 starting with
 /// `rank0_cost`. The same on every rank.
-std::vector<int> assign_jobs(const std::vector<report::OutputJob>& jobs, int ranks, double rank0_cost);
+std::vector<int> assign_jobs(const std::vector<report::OutputJob>& jobs, int ranks,
+                             double rank0_cost);
 
 /// Writes and commits every coverage output of `r` (the same on every rank,
 /// run/coverage_split.hpp) into `stage`, rank 0's stage of `dir` (null on the
 /// other ranks). Returns what was written on rank 0, nullopt elsewhere.
 /// Every rank must call it (collectives).
 /// \throws what the writers throw (other ranks: Error once rank 0 failed).
-std::optional<report::WrittenOutputs> write_coverage_split(const Ranks& ranks, report::OutputStage* stage,
-                                                           const std::filesystem::path& dir,
-                                                           const model::Scenario& s,
-                                                           const coverage::CoverageResult& r,
-                                                           const report::RenderOptions& opt);
+std::optional<report::WrittenOutputs> write_coverage_split(
+    const Ranks& ranks, report::OutputStage* stage, const std::filesystem::path& dir,
+    const model::Scenario& s, const coverage::CoverageResult& r, const report::RenderOptions& opt);
 
 }  // namespace adcov::run
