@@ -10,7 +10,7 @@ namespace adcov::run {
 namespace {
 
 // What rank 0 writes after the jobs (the scenario's layers, the KML that reads
-// the polygons back, summary.json), in job cost units: about a count map set's third.
+// the polygons back, summary.json), in job cost units: about a PNG map.
 constexpr double kFinishCost = 1;
 
 std::vector<report::OutputJob> jobs_of(const std::vector<report::OutputJob>& jobs,

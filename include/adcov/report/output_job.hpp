@@ -1,9 +1,9 @@
 #pragma once
 /// \file
-/// A group of output files that reads nothing another output file holds (one
-/// altitude's GeoTIFF, style, map and polygons; the floor's): it can be
-/// written on any thread, or by another MPI rank (run/output_split.hpp),
-/// and gives the same bytes wherever it runs.
+/// A group of output files that reads nothing another output file holds (a
+/// GeoTIFF and its QGIS style; a PNG map; a polygon file): it can be written
+/// on any thread, or by another MPI rank (run/output_split.hpp), and gives
+/// the same bytes wherever it runs.
 
 #include <filesystem>
 #include <functional>
@@ -16,8 +16,8 @@ namespace adcov::report {
 
 struct OutputJob {
   std::vector<std::string> names;  ///< the files it writes, in the order write() gets their paths
-  /// Relative time to write it (a count map set is 3), for splitting jobs
-  /// across ranks; never affects what is written.
+  /// Relative time to write it (a PNG map is 1), for the order jobs start in
+  /// and for splitting them across ranks; never affects what is written.
   double cost = 1;
   /// Writes every file of `names` to the path at the same index.
   std::function<void(const std::vector<std::filesystem::path>& paths)> write;

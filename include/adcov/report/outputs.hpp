@@ -32,8 +32,9 @@ WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario&
 
 /// write_coverage_outputs in two parts, for writers that spread the maps
 /// over threads or ranks (run/output_split.hpp):
-/// - the map files, one job per altitude's count map, per detection map and
-///   for the floor; the jobs refer to `s` and `r`, which must outlive them;
+/// - the map files, one job per file (a GeoTIFF with its QGIS style): count
+///   and detection maps per altitude, polygons, the floor; the jobs refer to
+///   `s` and `r`, which must outlive them;
 std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverage::CoverageResult& r,
                                          RenderOptions opt);
 /// - then, once every job's files are staged, the scenario's layers, the KML

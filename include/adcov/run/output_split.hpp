@@ -3,8 +3,8 @@
 /// `adcov coverage`'s files written by every rank (docs/engagement.md,
 /// "Beyond one machine", "Coverage maps"). Writing a national map set takes
 /// about as long as computing it, so under mpirun the map jobs
-/// (report::coverage_map_jobs: one per altitude's count map, per detection
-/// map, the floor) are split across the ranks, largest first to the least
+/// (report::coverage_map_jobs: one per file, a GeoTIFF with its QGIS style)
+/// are split across the ranks, largest first to the least
 /// loaded (rank 0 starts loaded with the layers, KML and summary it writes
 /// last). Each rank writes its jobs into rank 0's folder under temporary
 /// names of its own (a joined report::OutputStage); rank 0 adopts them and
