@@ -106,6 +106,25 @@ bool inside(const geo::LonLatBox& bb, geo::LonLat ll, double margin_deg = 0) {
          ll.lat_deg >= bb.south + margin_deg && ll.lat_deg <= bb.north - margin_deg;
 }
 
+/// The rectangle of `g` that holds every cell of the region: its projected
+/// box grown by a cell and 100 m, clipped to the grid (at least one cell).
+/// Outputs show the region's cells only (report/cell_window.hpp), so the
+/// coverage is computed there and nowhere else of the terrain grid.
+struct Crop {
+  CellOffset at;
+  int width = 0, height = 0;
+};
+
+Crop region_crop(const geo::LonLatBox& bb, const geo::GridSpec& g) {
+  const geo::ProjectedBox box = geo::projected_box(g.projection, bb.west, bb.south, bb.east, bb.north);
+  const double pad = g.cell_m + 100;
+  const int c0 = std::clamp(static_cast<int>(std::floor(g.col_of(box.xmin_m - pad))), 0, g.width - 1);
+  const int c1 = std::clamp(static_cast<int>(std::ceil(g.col_of(box.xmax_m + pad))) + 1, c0 + 1, g.width);
+  const int r0 = std::clamp(static_cast<int>(std::floor(g.row_of(box.ymax_m + pad))), 0, g.height - 1);
+  const int r1 = std::clamp(static_cast<int>(std::ceil(g.row_of(box.ymin_m - pad))) + 1, r0 + 1, g.height);
+  return {{c0, r0}, c1 - c0, r1 - r0};
+}
+
 /// 1 for the cells whose centre lies in the scenario's region (a lon/lat box).
 /// Exact, but without unprojecting every cell of a fine grid: cells outside
 /// the region's projected box (grown by a cell and 100 m) are out; inside it,
@@ -116,12 +135,8 @@ bool inside(const geo::LonLatBox& bb, geo::LonLat ll, double margin_deg = 0) {
 /// testing every cell, at 100 m over Ukraine 13x faster.
 std::vector<std::uint8_t> region_mask(const geo::LonLatBox& bb, const geo::GridSpec& g) {
   std::vector<std::uint8_t> in_region(g.cells(), 0);
-  const geo::ProjectedBox box = geo::projected_box(g.projection, bb.west, bb.south, bb.east, bb.north);
-  const double pad = g.cell_m + 100;
-  const int c0 = std::max(0, static_cast<int>(std::floor(g.col_of(box.xmin_m - pad))));
-  const int c1 = std::min(g.width, static_cast<int>(std::ceil(g.col_of(box.xmax_m + pad))) + 1);
-  const int r0 = std::max(0, static_cast<int>(std::floor(g.row_of(box.ymax_m + pad))));
-  const int r1 = std::min(g.height, static_cast<int>(std::ceil(g.row_of(box.ymin_m - pad))) + 1);
+  const Crop crop = region_crop(bb, g);  // every cell outside it is out
+  const int c0 = crop.at.col, c1 = crop.at.col + crop.width, r0 = crop.at.row, r1 = crop.at.row + crop.height;
   const int block = std::max(1, static_cast<int>(2000 / g.cell_m));
   const auto in = [&](int c, int r, double margin) {
     return inside(bb, geo::unproject(g.projection, g.cell_center(c, r)), margin);
@@ -139,25 +154,6 @@ std::vector<std::uint8_t> region_mask(const geo::LonLatBox& bb, const geo::GridS
     }
   });
   return in_region;
-}
-
-/// The rectangle of `g` that holds every cell of the region: its projected
-/// box grown by a cell and 100 m (as region_mask), clipped to the grid.
-/// Outputs show the region's cells only (report/cell_window.hpp), so the
-/// coverage is computed there and nowhere else of the terrain grid.
-struct Crop {
-  CellOffset at;
-  int width = 0, height = 0;
-};
-
-Crop region_crop(const geo::LonLatBox& bb, const geo::GridSpec& g) {
-  const geo::ProjectedBox box = geo::projected_box(g.projection, bb.west, bb.south, bb.east, bb.north);
-  const double pad = g.cell_m + 100;
-  const int c0 = std::clamp(static_cast<int>(std::floor(g.col_of(box.xmin_m - pad))), 0, g.width - 1);
-  const int c1 = std::clamp(static_cast<int>(std::ceil(g.col_of(box.xmax_m + pad))) + 1, c0 + 1, g.width);
-  const int r0 = std::clamp(static_cast<int>(std::floor(g.row_of(box.ymax_m + pad))), 0, g.height - 1);
-  const int r1 = std::clamp(static_cast<int>(std::ceil(g.row_of(box.ymin_m - pad))) + 1, r0 + 1, g.height);
-  return {{c0, r0}, c1 - c0, r1 - r0};
 }
 
 /// The per-row tallies of each altitude summed in row order, as areas.
