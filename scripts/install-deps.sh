@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(cmake g++ make pkg-config
       libgdal-dev gdal-bin libtbb-dev libcli11-dev libyaml-cpp-dev
       libgtest-dev libgmock-dev libbenchmark-dev python3
-      nlohmann-json3-dev libfmt-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
+      nlohmann-json3-dev libfmt-dev libcairo2-dev libpango1.0-dev libpng-dev fonts-dejavu-core
       libboost-dev
       chromium  # tests/apps/browser_test.cpp: report.html in a headless browser
       clang libclang-rt-14-dev)  # scripts/fuzz.sh: libFuzzer harnesses (clang 14, Debian 12)

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace adcov::report {
 
@@ -42,6 +43,40 @@ std::string rounded_text(double v, int decimals) {
   // read back: "0.8530" -> 0.853 -> "0.853"; -0 is written as 0.
   const double r = std::strtod(fmt::format("{:.{}f}", v, decimals).c_str(), nullptr);
   return number_text(r == 0 ? 0.0 : r);
+}
+
+void append_coordinate_text(std::string& out, double v) {
+  // Away from a half unit of the sixth decimal, the nearest integer to
+  // v * 1e6 is v rounded to 6 decimals: for |v| < 1000 the product is off by
+  // under 1e-7 of a unit, far less than the 1e-3 kept from a half. Near a
+  // half (about 1 value in 500), fmt rounds the exact binary value instead.
+  const double scaled = v * 1e6;
+  const double below = std::floor(scaled);
+  if (std::abs(v) < 1000 && std::abs(scaled - below - 0.5) > 1e-3) {
+    const double nearest = scaled - below < 0.5 ? below : below + 1;
+    auto units = static_cast<long long>(std::abs(nearest));
+    char buf[32];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    int decimals = 6;
+    while (decimals > 1 && units % 10 == 0) units /= 10, --decimals;  // trailing zeros, one digit kept
+    for (int k = 0; k < decimals; ++k) *--p = static_cast<char>('0' + units % 10), units /= 10;
+    *--p = '.';
+    do *--p = static_cast<char>('0' + units % 10), units /= 10;
+    while (units);
+    if (std::signbit(v)) *--p = '-';  // fmt keeps the sign of a value that rounds to zero
+    out.append(p, static_cast<std::size_t>(end - p));
+    return;
+  }
+  char buf[64];
+  const auto end = fmt::format_to_n(buf, sizeof buf - 1, "{:.6f}", v).out;
+  std::size_t n = static_cast<std::size_t>(end - buf);
+  const char* dot = static_cast<const char*>(std::memchr(buf, '.', n));
+  if (dot) {
+    const std::size_t keep = static_cast<std::size_t>(dot - buf) + 2;  // one digit after the point
+    while (n > keep && buf[n - 1] == '0') --n;
+  }
+  out.append(buf, n);
 }
 
 }  // namespace adcov::report

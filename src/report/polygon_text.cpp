@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstring>
 
+#include "adcov/report/number_text.hpp"
+
 namespace adcov::report {
 namespace {
 
@@ -25,9 +27,9 @@ void append_ring(std::string& out, const OGRLinearRing& ring, bool outer) {
   for (int k = 0; k < n; ++k) {
     const int i = reverse ? n - 1 - k : k;
     out += k ? ", [ " : "[ ";
-    append_coordinate(out, ring.getX(i));
+    append_coordinate_text(out, ring.getX(i));
     out += ", ";
-    append_coordinate(out, ring.getY(i));
+    append_coordinate_text(out, ring.getY(i));
     out += " ]";
   }
   out += " ]";
@@ -78,17 +80,6 @@ std::size_t polygon_kml(std::string_view s, std::size_t at, std::string& out) {
 
 }  // namespace
 
-void append_coordinate(std::string& out, double v) {
-  char buf[64];
-  const auto end = fmt::format_to_n(buf, sizeof buf - 1, "{:.6f}", v).out;
-  std::size_t n = static_cast<std::size_t>(end - buf);
-  const char* dot = static_cast<const char*>(std::memchr(buf, '.', n));
-  if (dot) {
-    const std::size_t keep = static_cast<std::size_t>(dot - buf) + 2;  // one digit after the point
-    while (n > keep && buf[n - 1] == '0') --n;
-  }
-  out.append(buf, n);
-}
 
 void append_polygon_coordinates(std::string& out, const OGRPolygon& poly) {
   out += "[ ";

@@ -13,11 +13,6 @@
 
 namespace adcov::report {
 
-/// `v` as OGR's GeoJSON writer prints a coordinate at COORDINATE_PRECISION=6:
-/// fixed with 6 decimals, trailing zeros dropped but one digit kept after
-/// the point ("30.5", "30.0", "21.752623").
-void append_coordinate(std::string& out, double v);
-
 /// `mp` as the value of a GeoJSON "coordinates" member, laid out as OGR
 /// writes it ("[ [ [ [ x, y ], ... ] ] ]"), outer rings counter-clockwise
 /// and holes clockwise (RFC 7946, section 3.1.6).

@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <limits>
 #include <random>
+#include <string>
+
+#include <fmt/format.h>
 
 #include "adcov/report/number_text.hpp"
 
@@ -56,4 +59,48 @@ TEST(NumberText, MoneyInMillions) {
   EXPECT_EQ(money_text(0), "$0");
   EXPECT_EQ(money_text(-3e6), "-$3.0 M");
   EXPECT_EQ(money_text(std::nan("")), "-");
+}
+
+namespace {
+
+// The reference: fmt's correctly rounded "{:.6f}", trailing zeros dropped
+// down to one decimal.
+std::string fmt_coordinate(double v) {
+  std::string s = fmt::format("{:.6f}", v);
+  const std::size_t keep = s.find('.') + 2;
+  while (s.size() > keep && s.back() == '0') s.pop_back();
+  return s;
+}
+
+std::string coordinate(double v) {
+  std::string s;
+  adcov::report::append_coordinate_text(s, v);
+  return s;
+}
+
+}  // namespace
+
+TEST(NumberText, CoordinatesAreFmtsSixDecimalsTrimmed) {
+  EXPECT_EQ(coordinate(30.5), "30.5");
+  EXPECT_EQ(coordinate(30.0), "30.0");
+  EXPECT_EQ(coordinate(21.752623), "21.752623");
+  EXPECT_EQ(coordinate(-1e-9), "-0.0");  // fmt keeps the sign of a value that rounds to zero
+  EXPECT_EQ(coordinate(-0.0), "-0.0");
+  EXPECT_EQ(coordinate(0.0), "0.0");
+  EXPECT_EQ(coordinate(-33.0000004), "-33.0");
+  EXPECT_EQ(coordinate(179.9999996), "180.0");
+  EXPECT_EQ(coordinate(1e12), fmt_coordinate(1e12));  // beyond the fast range
+  EXPECT_EQ(coordinate(std::numeric_limits<double>::quiet_NaN()), "nan");
+  std::mt19937_64 rng(14);
+  std::uniform_real_distribution<double> lonlat(-180.0, 180.0);
+  std::uniform_int_distribution<long long> micro(-180000000, 180000000);
+  for (int i = 0; i < 200000; ++i) {
+    const double v = lonlat(rng);
+    ASSERT_EQ(coordinate(v), fmt_coordinate(v)) << fmt::format("{:.17g}", v);
+    // Values at and next to a half unit of the sixth decimal, where the
+    // product v * 1e6 could round either way.
+    const double half = (static_cast<double>(micro(rng)) + 0.5) * 1e-6;
+    for (double w : {half, std::nextafter(half, 0.0), std::nextafter(half, 1e9)})
+      ASSERT_EQ(coordinate(w), fmt_coordinate(w)) << fmt::format("{:.17g}", w);
+  }
 }

@@ -38,8 +38,9 @@ class Picture {
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface_;
 };
 
-/// Encodes `picture` as an RGB PNG (Cairo's encoder).
-/// \throws Error naming `file` if it cannot be written.
+/// Encodes `picture` as an 8-bit RGB PNG (libpng: deflate level 3, no row
+/// filter; see picture.cpp for why).
+/// \throws Error naming `file` if it cannot be encoded or written.
 void write_png(const std::filesystem::path& file, const Picture& picture);
 
 }  // namespace adcov::report
