@@ -114,6 +114,38 @@ TEST(HeatmapPng, DataLayerShowsEachCellsClassAndTheSeaTintsOnlyUncoveredCells) {
   EXPECT_EQ(img.pixel(land.x, land.y), report::kNotCoveredColor);
 }
 
+// GeoJSON in lon/lat is read without OGR (map_vectors.cpp); a GeoJSON in
+// another CRS goes through OGR and PROJ. Both draw the same sea.
+TEST(HeatmapPng, SeaInLonLatAndInWebMercatorDrawsTheSame) {
+  const auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  report::RenderOptions lonlat, mercator;
+  lonlat.sea_geojson = tmp.write("sea.geojson", rectangle_geojson(cov.grid, -45000, -3000, -22000, 35000));
+  std::ostringstream out;
+  out.precision(17);
+  out << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},)"
+      << R"("features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[)";
+  const geo::XY corners[5] = {{-45000, -3000}, {-22000, -3000}, {-22000, 35000}, {-45000, 35000}, {-45000, -3000}};
+  for (int k = 0; k < 5; ++k) {  // spherical Web Mercator of the corners (EPSG:3857)
+    const geo::LonLat ll = geo::unproject(cov.grid.projection, corners[k]);
+    const double r = 6378137.0, rad = std::acos(-1.0) / 180;
+    out << (k ? "," : "") << "[" << r * ll.lon_deg * rad << ","
+        << r * std::log(std::tan(std::acos(-1.0) / 4 + ll.lat_deg * rad / 2)) << "]";
+  }
+  out << "]]}}]}";
+  mercator.sea_geojson = tmp.write("sea3857.geojson", out.str());
+  const auto s = test::synthetic_scenario();
+  const report::Picture a = report::render_count_map(s, cov, 0, lonlat);
+  const report::Picture b = report::render_count_map(s, cov, 0, mercator);
+  const report::MapLayout layout = report::map_layout(cov, lonlat);
+  const report::Pixel sea = report::canvas_pixel(layout, {-40000, 30000});
+  EXPECT_NE(a.pixel(sea.x, sea.y), report::kNotCoveredColor);  // the sea is drawn
+  int differ = 0;
+  for (int y = 0; y < a.height(); ++y)
+    for (int x = 0; x < a.width(); ++x) differ += a.pixel(x, y) != b.pixel(x, y);
+  EXPECT_EQ(differ, 0);
+}
+
 TEST(HeatmapPng, FloorMapRenders) {
   const auto cov = test::synthetic_coverage();
   const auto s = test::synthetic_scenario();
