@@ -1,7 +1,7 @@
 #pragma once
 // The map's vector layers (private to report): borders, sea and protect
-// zones are read with OGR, projected into the grid's LAEA CRS and drawn by
-// Cairo as paths.
+// zones are read (GeoJSON in lon/lat directly, anything else with OGR),
+// projected into the grid's LAEA CRS and drawn by Cairo as paths.
 
 #include <cairo.h>
 
@@ -19,6 +19,8 @@ using Polyline = std::vector<geo::XY>;
 
 /// Every line and polygon ring of every layer of `file`, projected into the
 /// CRS of `grid`. Features outside the projection's domain are skipped.
+/// GeoJSON without a "crs" member or in OGC CRS84 is parsed here and
+/// projected with geo::project; other files go through OGR and PROJ.
 /// \throws Error if GDAL cannot open the file or reproject its layers.
 std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid);
 
