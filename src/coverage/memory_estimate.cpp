@@ -176,7 +176,11 @@ MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads) {
   e.map_bytes_per_cell = map_bytes_per_cell(s);
   e.map_bytes = e.map_cells * e.map_bytes_per_cell;
   const int writers = std::min(std::max(1, threads), std::max(1, files));
-  e.writer_bytes = e.map_cells * kWriterBytesPerCell * writers + geo::block_cache_bytes();
+  // GDAL's block cache holds blocks of the GeoTIFFs open at once, and no more
+  // than they hold: 4 bytes a cell at most (the Float32 floor) and a third
+  // more for overviews. A small grid never fills the cache (5 % of RAM).
+  const double cached = std::min(geo::block_cache_bytes(), e.map_cells * 4.0 * 4.0 / 3.0 * writers);
+  e.writer_bytes = e.map_cells * kWriterBytesPerCell * writers + cached;
   e.window_bytes = largest_windows_bytes(s, threads, e.grid_cells);
   e.trials = 0, e.trial_bytes = 0;  // no trials, no threats flown
   e.threats = 0, e.threat_bytes = 0;

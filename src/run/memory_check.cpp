@@ -48,7 +48,7 @@ std::string estimate_text(const coverage::MemoryEstimate& e) {
                      e.grid_height, e.grid_cells, e.resolution_m, byte_text(e.total_bytes));
 }
 
-void check_memory(const std::string& file, const coverage::MemoryEstimate& e) {
+void check_memory(const std::string& file, const coverage::MemoryEstimate& e, const std::string& also) {
   const std::optional<MemoryAvailable> avail = memory_available();
   if (!avail || e.total_bytes <= avail->bytes) return;
   std::string parts = fmt::format("grid {:.0f} x {:.0f} = {:.0f} cells at resolution_m {:g} x {:g} bytes = {}",
@@ -66,10 +66,11 @@ void check_memory(const std::string& file, const coverage::MemoryEstimate& e) {
   }
   if (e.sweep_points > 0) parts += fmt::format(", {:.0f} sweep points {}", e.sweep_points, byte_text(e.sweep_bytes));
   throw InputError(fmt::format(
-      "{}: estimated peak memory {} exceeds the {} available ({}): {}; lower it with a coarser resolution_m{} "
+      "{}: estimated peak memory {} exceeds the {} available ({}): {}; lower it with a coarser resolution_m{}{} "
       "(docs/commands.md, \"Memory check\")",
       file, byte_text(e.total_bytes), byte_text(avail->bytes), avail->source, parts,
-      maps_only ? " or a smaller region" : ", a smaller region, fewer trials or fewer threats"));
+      maps_only ? " or a smaller region" : ", a smaller region, fewer trials or fewer threats",
+      also.empty() ? "" : "; " + also));
 }
 
 }  // namespace adcov::run

@@ -35,13 +35,22 @@ TEST(Limits, FiveMetreGridOverABigBoxIsRefusedBeforeAnyWork) {
       "= 191108928 cells at resolution_m 5 x 30 bytes = 5.3 GiB, battery windows 0 B, 1000 trials 93.8 KiB, 0 "
       "threats 0 B; lower it with a coarser resolution_m, a smaller region, fewer trials or fewer threats "
       "(docs/commands.md, \"Memory check\")\n";
-  for (const std::string cmd : {"validate", "run", "simulate"}) {
+  for (const std::string cmd : {"run", "simulate"}) {
     const auto out = dir.path / ("out-" + cmd);
-    const auto r = run_adcov(cmd + " " + f.string() + (cmd == "validate" ? "" : " -q -o " + out.string()));
+    const auto r = run_adcov(cmd + " " + f.string() + " -q -o " + out.string());
     EXPECT_EQ(r.exit_code, 2) << cmd;
     EXPECT_EQ(r.err, msg) << cmd;
     EXPECT_FALSE(std::filesystem::exists(out)) << cmd;
   }
+  // validate adds what `coverage` alone would need, whose writers and
+  // windows depend on the machine's cores (the last check pins them).
+  const auto r = run_adcov("validate " + f.string());
+  EXPECT_EQ(r.exit_code, 2);
+  const std::string lower = "fewer trials or fewer threats";
+  const std::size_t at = msg.find(lower) + lower.size();
+  EXPECT_EQ(r.err.substr(0, at), msg.substr(0, at));
+  EXPECT_NE(r.err.find("; adcov coverage alone would need an estimated "), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.substr(r.err.size() - (msg.size() - at)), msg.substr(at));
 }
 
 // `adcov coverage` folds each window into the maps and frees it, holds the
@@ -65,6 +74,27 @@ TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
                 "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 428.5 MiB, whichever is "
                 "larger; lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory "
                 "check\")\n");
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+// GDAL's block cache holds no more than the files open at once: a small
+// grid is charged 4 bytes a cell and a third for overviews (19296 cells x
+// (2 + 16/3) bytes = 138.2 KiB), not the whole 1000 MiB cache it could use.
+TEST(Limits, ASmallGridIsNotChargedGdalsWholeBlockCache) {
+  MemoryLimit limit("1");
+  ::setenv("GDAL_CACHEMAX", "1000", 1);
+  TempDir dir;
+  const auto f = dir.write("small.yaml", kHead + "resolution_m: 500\n");
+  const auto out = dir.path / "out";
+  const auto r = run_adcov("coverage --threads 1 -q -o " + out.string() + " " + f.string());
+  ::unsetenv("GDAL_CACHEMAX");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            f.string() +
+                ": estimated peak memory 110.5 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 144 x "
+                "134 = 19296 cells at resolution_m 500 x 4 bytes = 75.4 KiB, maps over the region 19296 cells x 14 "
+                "bytes = 263.8 KiB, battery windows 0 B or map files being written 138.2 KiB, whichever is larger; "
+                "lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory check\")\n");
   EXPECT_FALSE(std::filesystem::exists(out));
 }
 

@@ -42,9 +42,10 @@ inline constexpr double kBytesPerThreat = 16 + 4 * (48 + 16);
 /// Bytes per sweep point kept until the end (values, rates, row of sweep.csv).
 inline constexpr double kBytesPerSweepPoint = 512;
 /// What the process holds whatever the scenario: code, libraries, GDAL's and
-/// the map renderer's buffers (960-pixel maps). Measured: 75 MiB RSS for
-/// `adcov coverage` of a 30-cell grid.
-inline constexpr double kBaseBytes = 80.0 * 1024 * 1024;
+/// the map renderer's buffers (two maps drawn at once). Measured: 103 MiB RSS
+/// for `adcov coverage` of the national baseline on a 20 km grid (7 maps),
+/// 95 MiB for the Kyiv raid on the same grid.
+inline constexpr double kBaseBytes = 110.0 * 1024 * 1024;
 
 struct MemoryEstimate {
   // Doubles: a 10^12-cell grid must be representable, not overflow.
@@ -101,7 +102,8 @@ inline constexpr double kWriterBytesPerCell = 2;
 /// the terrain over the whole grid and the maps over the region's window,
 /// and then either one window per worker thread (the `threads` largest,
 /// while folding) or the map files being written (up to `threads` at once,
-/// and GDAL's block cache, geo::block_cache_bytes()), whichever is larger; with
+/// and GDAL's block cache, geo::block_cache_bytes(), but no more than those
+/// files' rasters and overviews), whichever is larger; with
 /// routes it is estimate_memory(). Measured with 2 threads: the national
 /// baseline at 100 m peaked at 5.0 GiB RSS (estimated 5.6 GiB), a flat
 /// 191 M-cell grid at 4.6 GiB (estimated 5.2 GiB).

@@ -29,7 +29,8 @@ std::string estimate_text(const coverage::MemoryEstimate& e);
 
 /// Throws InputError naming `file` (as the user gave it), the estimate, its
 /// parts, the memory available and how to lower it, when the estimate exceeds
-/// the memory available.
-void check_memory(const std::string& file, const coverage::MemoryEstimate& e);
+/// the memory available. `also`, when not empty, is added after the ways to
+/// lower it (validate: what `adcov coverage` alone would need).
+void check_memory(const std::string& file, const coverage::MemoryEstimate& e, const std::string& also = "");
 
 }  // namespace adcov::run
