@@ -6,12 +6,16 @@
 #include <cstring>
 #include <memory>
 
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
+
 #include "adcov/error.hpp"
 #include "adcov/report/color_scales.hpp"
 #include "adcov/report/hillshade.hpp"
 #include "adcov/report/map_layout.hpp"
 #include "battery_labels.hpp"
 #include "battery_markers.hpp"
+#include "cities.hpp"
 #include "city_labels.hpp"
 #include "graticule.hpp"
 #include "leaker_symbols.hpp"
@@ -74,20 +78,23 @@ CellImages cell_images(const MapLayout& L, const coverage::CoverageResult& r,
   const int colors_stride = cairo_image_surface_get_stride(im.colors.get());
   const int plain_stride = cairo_image_surface_get_stride(im.plain.get());
   const double step = at.cell_m / L.view.cell_m;  // window cells per image pixel
-  for (int row = 0; row < h; ++row) {
+  tbb::parallel_for(0, h, [&](int row) {  // each row its own pixels: the same image on any thread count
     const int wrow = std::min(static_cast<int>((row + 0.5) * step), L.window.height - 1);
     for (int col = 0; col < w; ++col) {
       const int wcol = std::min(static_cast<int>((col + 0.5) * step), L.window.width - 1);
       const std::size_t i = static_cast<std::size_t>(L.window.row0 + wrow) * r.grid.width + L.window.col0 + wcol;
       const bool in = r.in_region.empty() || r.in_region[i];
       const Rgba c = in ? color_of(i) : kOutsideRegionColor;
-      const float k = shade.empty() ? 1.0f : shade[static_cast<std::size_t>(row) * w + col];
-      auto dim = [k](std::uint8_t v) { return std::uint32_t(std::lround(v * k)); };
-      const std::uint32_t word = dim(c.r) << 16 | dim(c.g) << 8 | dim(c.b);  // RGB24
+      std::uint32_t word = std::uint32_t{c.r} << 16 | std::uint32_t{c.g} << 8 | c.b;  // RGB24
+      if (!shade.empty()) {
+        const float k = shade[static_cast<std::size_t>(row) * w + col];
+        auto dim = [k](std::uint8_t v) { return std::uint32_t(std::lround(v * k)); };
+        word = dim(c.r) << 16 | dim(c.g) << 8 | dim(c.b);
+      }
       std::memcpy(colors + row * colors_stride + 4 * col, &word, sizeof word);
       plain[row * plain_stride + col] = !in || c == kNotCoveredColor ? 255 : 0;
     }
-  }
+  });
   cairo_surface_mark_dirty(im.colors.get());
   cairo_surface_mark_dirty(im.plain.get());
   return im;
@@ -188,13 +195,33 @@ MapVectors read_vectors(const model::Scenario& s, const RenderOptions& opt, cons
   return v;
 }
 
+// What a map draws that can be made before drawing, each on its own thread:
+// the cells as images, the vector layers (also for the legend) and the cities.
+struct MapInputs {
+  CellImages cells;
+  MapVectors vec;
+  std::vector<City> cities;
+};
+
+MapInputs map_inputs(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt,
+                     const MapLayout& L, const MapContent& content) {
+  MapInputs in;
+  tbb::parallel_invoke([&] { in.cells = cell_images(L, r, content.cell_color, opt.terrain); },
+                       [&] { in.vec = read_vectors(s, opt, L); },
+                       [&] {
+                         if (opt.places_csv) in.cities = read_cities(*opt.places_csv, opt.min_city_population);
+                       });
+  return in;
+}
+
 void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::CoverageResult& r,
-                   const RenderOptions& opt, const MapLayout& L, const MapContent& content, const MapVectors& vec,
+                   const RenderOptions& opt, const MapLayout& L, const MapContent& content, const MapInputs& in,
                    const LeakerScale& leakers) {
+  const CellImages& cells = in.cells;
+  const MapVectors& vec = in.vec;
   cairo_save(cr);
   cairo_rectangle(cr, L.map_x, L.map_y, L.map_w, L.map_h);
   cairo_clip(cr);
-  const CellImages cells = cell_images(L, r, content.cell_color, opt.terrain);
   paint_cells(cr, L, cells);
   tint_sea(cr, L, vec.sea, cells);
   const std::vector<GraticuleLine> grat = graticule(L);
@@ -209,8 +236,7 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
   // Labels by rank: city names first (nothing covers them), then target
   // names, then battery labels where room is left.
   LabelSpace space = label_space(L);
-  if (opt.places_csv)
-    draw_city_labels(cr, L, read_cities(*opt.places_csv, opt.min_city_population), r.batteries, space);
+  if (opt.places_csv) draw_city_labels(cr, L, in.cities, r.batteries, space);
   draw_targets(cr, s, L, space);
   if (content.overlay) content.overlay(cr, L);  // under the markers and their labels
   draw_battery_markers(cr, L, r.batteries);
@@ -246,9 +272,9 @@ RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageR
 Picture draw_map_page(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt,
                       const MapContent& content) {
   const MapLayout L = map_layout(r, opt);
-  const MapVectors vec = read_vectors(s, opt, L);
+  const MapInputs in = map_inputs(s, r, opt, L, content);
   const LeakerScale leakers = leaker_scale(opt.leakers, L);
-  const RecordedLegend legend = record_legend(s, r, L, content, vec, leakers);
+  const RecordedLegend legend = record_legend(s, r, L, content, in.vec, leakers);
   const double legend_y = L.map_y + 4;
   Picture pic(L.canvas_w, std::max(L.canvas_h, static_cast<int>(legend_y + legend.height_px) + kMarginPx),
               kBackground);
@@ -257,7 +283,7 @@ Picture draw_map_page(const model::Scenario& s, const coverage::CoverageResult& 
   title.max_width_px = subtitle.max_width_px = L.canvas_w - 2 * kMarginPx;
   draw_text(cr.get(), kMarginPx, kMarginPx - 4, content.title, title);
   draw_text(cr.get(), kMarginPx, kMarginPx + 28, content.subtitle, subtitle);
-  draw_map_area(cr.get(), s, r, opt, L, content, vec, leakers);
+  draw_map_area(cr.get(), s, r, opt, L, content, in, leakers);
   cairo_set_source_surface(cr.get(), legend.surface.get(), L.legend_x, legend_y);
   cairo_paint(cr.get());
   return pic;

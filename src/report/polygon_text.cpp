@@ -10,26 +10,25 @@
 namespace adcov::report {
 namespace {
 
-// Twice the signed area of `ring` in its own plane (shoelace): > 0 counter-clockwise.
-double signed_area2(const OGRLinearRing& ring) {
+// Twice the signed area of `ring` in lon/lat (shoelace): > 0 counter-clockwise.
+double signed_area2(const LonLatRing& ring) {
   double a = 0;
-  const int n = ring.getNumPoints();
-  for (int i = 0; i + 1 < n; ++i)
-    a += ring.getX(i) * ring.getY(i + 1) - ring.getX(i + 1) * ring.getY(i);
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+    a += ring[i].lon_deg * ring[i + 1].lat_deg - ring[i + 1].lon_deg * ring[i].lat_deg;
   return a;
 }
 
-void append_ring(std::string& out, const OGRLinearRing& ring, bool outer) {
-  const int n = ring.getNumPoints();
+void append_ring(std::string& out, const LonLatRing& ring, bool outer) {
+  const std::size_t n = ring.size();
   const double a = signed_area2(ring);
   const bool reverse = outer ? a < 0 : a > 0;
   out += "[ ";
-  for (int k = 0; k < n; ++k) {
-    const int i = reverse ? n - 1 - k : k;
+  for (std::size_t k = 0; k < n; ++k) {
+    const geo::LonLat& p = ring[reverse ? n - 1 - k : k];
     out += k ? ", [ " : "[ ";
-    append_coordinate_text(out, ring.getX(i));
+    append_coordinate_text(out, p.lon_deg);
     out += ", ";
-    append_coordinate_text(out, ring.getY(i));
+    append_coordinate_text(out, p.lat_deg);
     out += " ]";
   }
   out += " ]";
@@ -81,21 +80,20 @@ std::size_t polygon_kml(std::string_view s, std::size_t at, std::string& out) {
 }  // namespace
 
 
-void append_polygon_coordinates(std::string& out, const OGRPolygon& poly) {
+void append_polygon_coordinates(std::string& out, const LonLatPolygon& poly) {
   out += "[ ";
-  append_ring(out, *poly.getExteriorRing(), true);
-  for (int h = 0; h < poly.getNumInteriorRings(); ++h) {
-    out += ", ";
-    append_ring(out, *poly.getInteriorRing(h), false);
+  for (std::size_t r = 0; r < poly.size(); ++r) {
+    if (r) out += ", ";
+    append_ring(out, poly[r], r == 0);
   }
   out += " ]";
 }
 
-void append_multipolygon_coordinates(std::string& out, const OGRMultiPolygon& mp) {
+void append_multipolygon_coordinates(std::string& out, const std::vector<LonLatPolygon>& polygons) {
   out += "[ ";
-  for (int p = 0; p < mp.getNumGeometries(); ++p) {
+  for (std::size_t p = 0; p < polygons.size(); ++p) {
     if (p) out += ", ";
-    append_polygon_coordinates(out, *mp.getGeometryRef(p));
+    append_polygon_coordinates(out, polygons[p]);
   }
   out += " ]";
 }

@@ -5,22 +5,28 @@
 // 100 m has millions of vertices; formatting each through OGR's writers (and
 // parsing the GeoJSON back for the KML) took longer than computing the map.
 
-#include <ogr_geometry.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "adcov/geo/geodesy.hpp"
 
 namespace adcov::report {
 
-/// `mp` as the value of a GeoJSON "coordinates" member, laid out as OGR
+/// A closed ring in lon/lat (the last point equals the first).
+using LonLatRing = std::vector<geo::LonLat>;
+/// A polygon: its outer ring, then its holes.
+using LonLatPolygon = std::vector<LonLatRing>;
+
+/// `polygons` as the value of a GeoJSON "coordinates" member, laid out as OGR
 /// writes it ("[ [ [ [ x, y ], ... ] ] ]"), outer rings counter-clockwise
-/// and holes clockwise (RFC 7946, section 3.1.6).
-void append_multipolygon_coordinates(std::string& out, const OGRMultiPolygon& mp);
+/// and holes clockwise (RFC 7946, section 3.1.6), whichever way they ran.
+void append_multipolygon_coordinates(std::string& out, const std::vector<LonLatPolygon>& polygons);
 
 /// One polygon the same way ("[ [ [ x, y ], ... ] ]"), as OGR writes a
 /// MultiPolygon of one part (as a Polygon).
-void append_polygon_coordinates(std::string& out, const OGRPolygon& poly);
+void append_polygon_coordinates(std::string& out, const LonLatPolygon& poly);
 
 /// The KML Folder (with its Schema) of `layer` for a coverage GeoJSON that
 /// write_coverage_geojson wrote: one Placemark per feature, its "count" as

@@ -2,7 +2,6 @@
 
 #include <cpl_vsi.h>
 #include <fmt/format.h>
-#include <gdal_alg.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <optional>
 
 #include "adcov/error.hpp"
+#include "adcov/geo/class_patches.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/geodesy.hpp"
 #include "adcov/report/cell_window.hpp"
@@ -34,15 +34,15 @@ struct FeatureDestroy {
 };
 using Feature = std::unique_ptr<OGRFeature, FeatureDestroy>;
 
-// The rings of `poly`, LAEA metres of projection `p`, in lon/lat: the grid's
-// own spherical LAEA inverse (geo::unproject), which agrees with PROJ's to
-// about 1e-14 degrees, without a PROJ context per writing thread.
-void unproject_rings(OGRPolygon& poly, const geo::Laea& p) {
-  for (OGRLinearRing* ring : poly)
-    for (int i = 0, n = ring->getNumPoints(); i < n; ++i) {
-      const geo::LonLat ll = geo::unproject(p, {ring->getX(i), ring->getY(i)});
-      ring->setPoint(i, ll.lon_deg, ll.lat_deg);
-    }
+// A ring of cell corners of `g` in lon/lat: the corner's LAEA metres (as a
+// geotransform maps them) through the grid's own spherical LAEA inverse
+// (geo::unproject), which agrees with PROJ's to about 1e-14 degrees.
+LonLatRing lonlat_ring(const geo::CornerRing& ring, const geo::GridSpec& g) {
+  LonLatRing out;
+  out.reserve(ring.size());
+  for (const geo::CellCorner& c : ring)
+    out.push_back(geo::unproject(g.projection, {g.x0_m + c.x * g.cell_m, g.y0_m + c.y * -g.cell_m}));
+  return out;
 }
 
 // A vector file written by `driver_name`; the stage's empty placeholder is
@@ -277,18 +277,11 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
                             std::span<const std::uint16_t> count, std::span<const std::uint8_t> in_region) {
   if (count.size() != grid.cells() || (!in_region.empty() && in_region.size() != grid.cells()))
     throw Error(file.string() + ": raster size does not match the grid");
-  gdal::ErrorCapture err;
   // The classes over the region's window, 0 outside the region and where
-  // nothing covers; the same band masks itself, so only covered cells become
-  // polygons, one per connected patch of one class (not one per cell).
+  // nothing covers; only covered cells become polygons, one per connected
+  // patch of one class (not one per cell), as GDALPolygonize would make them.
   const CellWindow w = region_window(grid, in_region);
   const geo::GridSpec g = crop(grid, w);
-  gdal::Dataset mem(gdal::driver("MEM").Create("", g.width, g.height, 1, GDT_Byte, nullptr));
-  if (!mem) throw Error(err.message(file, "cannot create the class raster"));
-  // Polygonize needs the geotransform only: the polygons come out in the
-  // grid's LAEA metres, which unproject_rings takes to lon/lat.
-  double gt[6] = {g.x0_m, g.cell_m, 0.0, g.y0_m, 0.0, -g.cell_m};
-  mem->SetGeoTransform(gt);
   std::vector<std::uint8_t> cls(static_cast<std::size_t>(g.width) * g.height, 0);
   for (int r = 0; r < w.height; ++r)
     for (int c = 0; c < w.width; ++c) {
@@ -297,28 +290,16 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
         cls[static_cast<std::size_t>(r) * g.width + c] =
             static_cast<std::uint8_t>(std::min<int>(count[i], kTopCountClass));
     }
-  GDALRasterBand* band = mem->GetRasterBand(1);
-  if (band->RasterIO(GF_Write, 0, 0, g.width, g.height, cls.data(), g.width, g.height, GDT_Byte, 0, 0) != CE_None)
-    throw Error(err.message(file, "cannot fill the class raster"));
-
-  gdal::Dataset patches(gdal::driver("Memory").Create("", 0, 0, 0, GDT_Unknown, nullptr));
-  OGRLayer* pl = patches ? patches->CreateLayer("patches", nullptr, wkbPolygon, nullptr) : nullptr;
-  if (!pl) throw Error(err.message(file, "cannot create the polygon layer"));
-  OGRFieldDefn cf("count", OFTInteger);
-  pl->CreateField(&cf);
-  if (GDALPolygonize(band, band, pl, 0, nullptr, nullptr, nullptr) != CE_None)
-    throw Error(err.message(file, "cannot polygonize the coverage classes"));
+  const std::vector<geo::ClassPatch> patches = geo::class_patches(cls, g.width, g.height);
+  cls = {};
 
   // One MultiPolygon per class. Cell edges are straight in the LAEA plane;
-  // a vertex every cell keeps them within millimetres of it in lon/lat.
-  std::map<int, OGRMultiPolygon> by_class;
-  pl->ResetReading();
-  while (Feature f{pl->GetNextFeature()}) {
-    OGRGeometry* geom = f->GetGeometryRef();
-    if (!geom || wkbFlatten(geom->getGeometryType()) != wkbPolygon) continue;
-    geom->segmentize(g.cell_m);
-    unproject_rings(*geom->toPolygon(), g.projection);
-    by_class[f->GetFieldAsInteger(0)].addGeometry(geom);
+  // a vertex at every cell corner keeps them within millimetres of it in lon/lat.
+  std::map<int, std::vector<LonLatPolygon>> by_class;
+  for (const geo::ClassPatch& p : patches) {
+    LonLatPolygon poly{lonlat_ring(p.outer, g)};
+    for (const geo::CornerRing& h : p.holes) poly.push_back(lonlat_ring(h, g));
+    by_class[p.value].push_back(std::move(poly));
   }
 
   // Written as text (polygon_text.hpp), laid out as OGR's GeoJSON driver
@@ -329,12 +310,12 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
     if (!first) text += ",\n";
     first = false;
     // OGR writes a class of one patch as a Polygon.
-    const bool one = mp.getNumGeometries() == 1;
+    const bool one = mp.size() == 1;
     text += fmt::format(
         "{{ \"type\": \"Feature\", \"properties\": {{ \"count\": {} }}, \"geometry\": {{ \"type\": "
         "\"{}\", \"coordinates\": ",
         k, one ? "Polygon" : "MultiPolygon");
-    if (one) append_polygon_coordinates(text, *mp.getGeometryRef(0));
+    if (one) append_polygon_coordinates(text, mp.front());
     else append_multipolygon_coordinates(text, mp);
     text += " } }";
   }
