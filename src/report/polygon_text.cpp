@@ -10,21 +10,13 @@
 namespace adcov::report {
 namespace {
 
-// Twice the signed area of `ring` in lon/lat (shoelace): > 0 counter-clockwise.
-double signed_area2(const LonLatRing& ring) {
-  double a = 0;
-  for (std::size_t i = 0; i + 1 < ring.size(); ++i)
-    a += ring[i].lon_deg * ring[i + 1].lat_deg - ring[i + 1].lon_deg * ring[i].lat_deg;
-  return a;
-}
-
-void append_ring(std::string& out, const LonLatRing& ring, bool outer) {
-  const std::size_t n = ring.size();
-  const double a = signed_area2(ring);
-  const bool reverse = outer ? a < 0 : a > 0;
+void append_ring(std::string& out, const geo::CornerRing& ring, const geo::GridSpec& g) {
   out += "[ ";
-  for (std::size_t k = 0; k < n; ++k) {
-    const geo::LonLat& p = ring[reverse ? n - 1 - k : k];
+  for (std::size_t k = 0; k < ring.size(); ++k) {
+    // The corner's LAEA metres as a geotransform maps them, then lon/lat by
+    // the grid's own spherical LAEA inverse (agrees with PROJ's to ~1e-14 deg).
+    const geo::LonLat p =
+        geo::unproject(g.projection, {g.x0_m + ring[k].x * g.cell_m, g.y0_m + ring[k].y * -g.cell_m});
     out += k ? ", [ " : "[ ";
     append_coordinate_text(out, p.lon_deg);
     out += ", ";
@@ -80,20 +72,12 @@ std::size_t polygon_kml(std::string_view s, std::size_t at, std::string& out) {
 }  // namespace
 
 
-void append_polygon_coordinates(std::string& out, const LonLatPolygon& poly) {
+void append_patch_coordinates(std::string& out, const geo::ClassPatch& patch, const geo::GridSpec& g) {
   out += "[ ";
-  for (std::size_t r = 0; r < poly.size(); ++r) {
-    if (r) out += ", ";
-    append_ring(out, poly[r], r == 0);
-  }
-  out += " ]";
-}
-
-void append_multipolygon_coordinates(std::string& out, const std::vector<LonLatPolygon>& polygons) {
-  out += "[ ";
-  for (std::size_t p = 0; p < polygons.size(); ++p) {
-    if (p) out += ", ";
-    append_polygon_coordinates(out, polygons[p]);
+  append_ring(out, patch.outer, g);
+  for (const geo::CornerRing& hole : patch.holes) {
+    out += ", ";
+    append_ring(out, hole, g);
   }
   out += " ]";
 }

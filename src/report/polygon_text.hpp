@@ -10,23 +10,18 @@
 #include <string_view>
 #include <vector>
 
-#include "adcov/geo/geodesy.hpp"
+#include "adcov/geo/class_patches.hpp"
+#include "adcov/geo/grid.hpp"
 
 namespace adcov::report {
 
-/// A closed ring in lon/lat (the last point equals the first).
-using LonLatRing = std::vector<geo::LonLat>;
-/// A polygon: its outer ring, then its holes.
-using LonLatPolygon = std::vector<LonLatRing>;
-
-/// `polygons` as the value of a GeoJSON "coordinates" member, laid out as OGR
-/// writes it ("[ [ [ [ x, y ], ... ] ] ]"), outer rings counter-clockwise
-/// and holes clockwise (RFC 7946, section 3.1.6), whichever way they ran.
-void append_multipolygon_coordinates(std::string& out, const std::vector<LonLatPolygon>& polygons);
-
-/// One polygon the same way ("[ [ [ x, y ], ... ] ]"), as OGR writes a
-/// MultiPolygon of one part (as a Polygon).
-void append_polygon_coordinates(std::string& out, const LonLatPolygon& poly);
+/// One patch as the value of a GeoJSON Polygon's "coordinates", laid out as
+/// OGR writes it ("[ [ [ x, y ], ... ], [ hole ] ]"), each corner of grid `g`
+/// in lon/lat. The outer ring runs counter-clockwise and holes clockwise, as
+/// geo::class_patches makes them and RFC 7946 (section 3.1.6) asks: LAEA
+/// keeps a ring's turning sense. A MultiPolygon's value is its patches'
+/// values in "[ ", ", ", " ]".
+void append_patch_coordinates(std::string& out, const geo::ClassPatch& patch, const geo::GridSpec& g);
 
 /// The KML Folder (with its Schema) of `layer` for a coverage GeoJSON that
 /// write_coverage_geojson wrote: one Placemark per feature, its "count" as

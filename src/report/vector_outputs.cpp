@@ -34,17 +34,6 @@ struct FeatureDestroy {
 };
 using Feature = std::unique_ptr<OGRFeature, FeatureDestroy>;
 
-// A ring of cell corners of `g` in lon/lat: the corner's LAEA metres (as a
-// geotransform maps them) through the grid's own spherical LAEA inverse
-// (geo::unproject), which agrees with PROJ's to about 1e-14 degrees.
-LonLatRing lonlat_ring(const geo::CornerRing& ring, const geo::GridSpec& g) {
-  LonLatRing out;
-  out.reserve(ring.size());
-  for (const geo::CellCorner& c : ring)
-    out.push_back(geo::unproject(g.projection, {g.x0_m + c.x * g.cell_m, g.y0_m + c.y * -g.cell_m}));
-  return out;
-}
-
 // A vector file written by `driver_name`; the stage's empty placeholder is
 // replaced (drivers refuse or append to a file that exists).
 gdal::Dataset create_vector(const std::filesystem::path& file, const char* driver_name, gdal::ErrorCapture& err) {
@@ -279,7 +268,7 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
     throw Error(file.string() + ": raster size does not match the grid");
   // The classes over the region's window, 0 outside the region and where
   // nothing covers; only covered cells become polygons, one per connected
-  // patch of one class (not one per cell), as GDALPolygonize would make them.
+  // patch of one class (not one per cell), the rings GDALPolygonize makes.
   const CellWindow w = region_window(grid, in_region);
   const geo::GridSpec g = crop(grid, w);
   std::vector<std::uint8_t> cls(static_cast<std::size_t>(g.width) * g.height, 0);
@@ -295,12 +284,8 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
 
   // One MultiPolygon per class. Cell edges are straight in the LAEA plane;
   // a vertex at every cell corner keeps them within millimetres of it in lon/lat.
-  std::map<int, std::vector<LonLatPolygon>> by_class;
-  for (const geo::ClassPatch& p : patches) {
-    LonLatPolygon poly{lonlat_ring(p.outer, g)};
-    for (const geo::CornerRing& h : p.holes) poly.push_back(lonlat_ring(h, g));
-    by_class[p.value].push_back(std::move(poly));
-  }
+  std::map<int, std::vector<const geo::ClassPatch*>> by_class;
+  for (const geo::ClassPatch& p : patches) by_class[p.value].push_back(&p);
 
   // Written as text (polygon_text.hpp), laid out as OGR's GeoJSON driver
   // writes it with RFC7946=YES and COORDINATE_PRECISION=6.
@@ -315,8 +300,12 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
         "{{ \"type\": \"Feature\", \"properties\": {{ \"count\": {} }}, \"geometry\": {{ \"type\": "
         "\"{}\", \"coordinates\": ",
         k, one ? "Polygon" : "MultiPolygon");
-    if (one) append_polygon_coordinates(text, mp.front());
-    else append_multipolygon_coordinates(text, mp);
+    if (!one) text += "[ ";
+    for (std::size_t i = 0; i < mp.size(); ++i) {
+      if (i) text += ", ";
+      append_patch_coordinates(text, *mp[i], g);
+    }
+    if (!one) text += " ]";
     text += " } }";
   }
   text += "\n]\n}\n";

@@ -24,7 +24,7 @@ inline constexpr int kTopCountClass = 5;
 
 /// Writes the covered cells of the region as one MultiPolygon feature per
 /// class (attribute `count`: 1, 2, 3, 4, 5 = 5+), cell outlines exactly
-/// (GDALPolygonize over the classes, edges densified to one vertex per cell
+/// (geo::class_patches over the classes, a vertex at every cell corner
 /// before the reprojection to EPSG:4326). \throws Error naming `file`.
 void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
                             std::span<const std::uint16_t> count, std::span<const std::uint8_t> in_region);
