@@ -52,11 +52,18 @@ std::vector<std::string> coverage_notes(const coverage::CoverageResult& r, Rende
 
 namespace {
 
-// Relative times of the map files' jobs (OutputJob::cost), measured on the
-// national baseline at 100 m: a count or detection GeoTIFF with overviews
-// ~1.5 s, a polygonized GeoJSON ~1.5 s, a PNG map ~0.5 s, the floor's Float32
-// GeoTIFF ~6 s.
-constexpr double kCountTifCost = 3, kPolygonsCost = 3, kMapCost = 1, kFloorTifCost = 12;
+// Expected times of the map files' jobs (OutputJob::cost, ms on 2 cores): a
+// fixed part and a part per cell of the maps' grid, fitted to the national
+// baseline at 3 km, 250 m and 100 m and the 12-radar 90 m fixture. A PNG map
+// costs about the same at any resolution (it samples the grid at its pixels;
+// hillshade, borders, cities and labels: ~100 ms), a GeoTIFF with overviews
+// grows with the cells (count ~13 ns, the floor's Float32 ~40 ns a cell),
+// polygons less (~3 ns a cell).
+struct JobCost {
+  double fixed_ms, ns_per_cell;
+  double at(double cells) const { return fixed_ms + ns_per_cell * cells * 1e-6; }
+};
+constexpr JobCost kCountTifCost{10, 13}, kPolygonsCost{2, 3}, kMapCost{100, 3}, kFloorTifCost{10, 40};
 
 }  // namespace
 
@@ -66,18 +73,20 @@ std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverag
   // One job per file (a GeoTIFF with its QGIS style), so that a scenario of
   // one altitude still writes its map beside its GeoTIFF and polygons.
   std::vector<OutputJob> jobs;
+  const double cells = static_cast<double>(r.grid.cells());
+  const double count_tif = kCountTifCost.at(cells), map = kMapCost.at(cells), polygons = kPolygonsCost.at(cells);
   for (std::size_t i = 0; i < r.altitudes.size(); ++i) {
     const double h = r.altitudes[i].altitude_m;
     const std::string tif = coverage_tif_name(h);
-    jobs.push_back({{tif, style_name(tif)}, kCountTifCost, [&s, &r, i](const std::vector<std::filesystem::path>& p) {
+    jobs.push_back({{tif, style_name(tif)}, count_tif, [&s, &r, i](const std::vector<std::filesystem::path>& p) {
                       const auto& a = r.altitudes[i];
                       write_count_geotiff(p[0], r.grid, a.count, r.in_region, raster_tags(s, a.altitude_m));
                       write_text_file(p[1], count_style_qml());
                     }});
-    jobs.push_back({{coverage_png_name(h)}, kMapCost, [&s, &r, opt, i](const std::vector<std::filesystem::path>& p) {
+    jobs.push_back({{coverage_png_name(h)}, map, [&s, &r, opt, i](const std::vector<std::filesystem::path>& p) {
                       write_png(p[0], render_count_map(s, r, i, opt));
                     }});
-    jobs.push_back({{coverage_geojson_name(h)}, kPolygonsCost, [&r, i](const std::vector<std::filesystem::path>& p) {
+    jobs.push_back({{coverage_geojson_name(h)}, polygons, [&r, i](const std::vector<std::filesystem::path>& p) {
                       write_coverage_geojson(p[0], r.grid, r.altitudes[i].count, r.in_region);
                     }});
   }
@@ -86,18 +95,18 @@ std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverag
     if (r.altitudes[i].detected.empty()) continue;
     const double h = r.altitudes[i].altitude_m;
     const std::string tif = detection_tif_name(h);
-    jobs.push_back({{tif, style_name(tif)}, kCountTifCost, [&s, &r, i](const std::vector<std::filesystem::path>& p) {
+    jobs.push_back({{tif, style_name(tif)}, count_tif, [&s, &r, i](const std::vector<std::filesystem::path>& p) {
                       const auto& a = r.altitudes[i];
                       write_count_geotiff(p[0], r.grid, a.detected, r.in_region, raster_tags(s, a.altitude_m),
                                           "sensors detecting the reference target");
                       write_text_file(p[1], count_style_qml());
                     }});
-    jobs.push_back({{detection_png_name(h)}, kMapCost, [&s, &r, opt, i](const std::vector<std::filesystem::path>& p) {
+    jobs.push_back({{detection_png_name(h)}, map, [&s, &r, opt, i](const std::vector<std::filesystem::path>& p) {
                       write_png(p[0], render_detection_map(s, r, i, opt));
                     }});
   }
   if (!r.floor_m.empty()) {
-    jobs.push_back({{kFloorTif, style_name(kFloorTif)}, kFloorTifCost,
+    jobs.push_back({{kFloorTif, style_name(kFloorTif)}, kFloorTifCost.at(cells),
                     [&s, &r](const std::vector<std::filesystem::path>& p) {
                       write_floor_geotiff(p[0], r.grid, r.floor_m, r.in_region, raster_tags(s, std::nullopt));
                       float lo = INFINITY, hi = -INFINITY;
@@ -106,7 +115,7 @@ std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverag
                           lo = std::min(lo, r.floor_m[i]), hi = std::max(hi, r.floor_m[i]);
                       write_text_file(p[1], floor_style_qml(std::isfinite(lo) ? lo : 0, std::isfinite(hi) ? hi : 1));
                     }});
-    jobs.push_back({{kFloorPng}, kMapCost, [&s, &r, opt](const std::vector<std::filesystem::path>& p) {
+    jobs.push_back({{kFloorPng}, map, [&s, &r, opt](const std::vector<std::filesystem::path>& p) {
                       write_png(p[0], render_floor_map(s, r, opt));
                     }});
   }

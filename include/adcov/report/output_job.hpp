@@ -16,8 +16,9 @@ namespace adcov::report {
 
 struct OutputJob {
   std::vector<std::string> names;  ///< the files it writes, in the order write() gets their paths
-  /// Relative time to write it (a PNG map is 1), for the order jobs start in
-  /// and for splitting them across ranks; never affects what is written.
+  /// Expected time to write it (ms; coverage_map_jobs' model), for the order
+  /// jobs start in and for splitting them across ranks; never affects what
+  /// is written.
   double cost = 1;
   /// Writes every file of `names` to the path at the same index.
   std::function<void(const std::vector<std::filesystem::path>& paths)> write;
