@@ -18,6 +18,7 @@
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
@@ -29,6 +30,7 @@
 #include "adcov/coverage/battery_cover.hpp"
 #include "adcov/error.hpp"
 #include "adcov/geo/polygon_mask.hpp"
+#include "interval_row.hpp"
 
 namespace adcov::coverage {
 
@@ -194,32 +196,37 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
   const int tr0 = std::max(v.row0, st.at.row), tr1 = std::min(v.row0 + v.height, st.at.row + g.height);
   const int wc0 = std::max(0, st.at.col - v.col0), wc1 = std::min(v.width, st.at.col + g.width - v.col0);
   const std::uint8_t bit = static_cast<std::uint8_t>(1u << group_index(b.group));
+  if (wc1 <= wc0) return;
+  // Each column's distance east of the battery, as cell_center gives it.
+  std::vector<double> dx(static_cast<std::size_t>(wc1 - wc0));
+  for (int wc = wc0; wc < wc1; ++wc) dx[wc - wc0] = tg.cell_center(v.col0 + wc, 0).x_m - b.pos.x_m;
+  const int n = wc1 - wc0;
   tbb::parallel_for(tbb::blocked_range<int>(tr0, std::max(tr0, tr1), 8), [&](const tbb::blocked_range<int>& rows) {
+    std::vector<double> lo(kill ? n : 0), hi(kill ? n : 0), det_lo(detect ? n : 0), det_hi(detect ? n : 0);
     for (int tr = rows.begin(); tr != rows.end(); ++tr) {
-      const std::size_t row_off = static_cast<std::size_t>(tr - st.at.row) * g.width;
-      const std::size_t terrain_off = static_cast<std::size_t>(tr) * tg.width;
-      const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(tr - v.row0) * v.width;
+      // Cell i of res.grid for window column wc0 + k.
+      const std::size_t i0 = static_cast<std::size_t>(tr - st.at.row) * g.width + (v.col0 + wc0 - st.at.col);
+      const float* vis = v.min_visible_h_m.data() + static_cast<std::size_t>(tr - v.row0) * v.width + wc0;
+      const float* ground = terrain.ground_m.data() + static_cast<std::size_t>(tr) * tg.width + v.col0 + wc0;
       const double dy = tg.cell_center(0, tr).y_m - b.pos.y_m;
-      for (int wc = wc0; wc < wc1; ++wc) {
-        if (!(vis[wc] < kNeverVisible)) continue;
-        const int tc = v.col0 + wc;
-        const std::size_t i = row_off + static_cast<std::size_t>(tc - st.at.col);
-        const double dx = tg.cell_center(tc, tr).x_m - b.pos.x_m;
-        const double d = std::sqrt(dx * dx + dy * dy);
-        const double ground = terrain.ground_m[terrain_off + tc];
-        if (kill) {
-          const HeightInterval iv = engage_interval(ref.env, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
-          if (!iv.empty()) {
-            if (!res.floor_m.empty()) res.floor_m[i] = std::min(res.floor_m[i], static_cast<float>(iv.lo_m));
-            for (std::size_t a = 0; a < na; ++a)
-              if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) ++res.altitudes[a].count[i], st.groups[a * g.cells() + i] |= bit;
-          }
+      if (kill) {
+        detail::engage_interval_row(ref.env, vis, dx.data(), dy, ground, v.antenna_z_m, s.k_factor, n, lo.data(),
+                                    hi.data());
+        for (int k = 0; k < n; ++k) {
+          if (!(lo[k] <= hi[k])) continue;  // not engageable at any height
+          const std::size_t i = i0 + k;
+          if (!res.floor_m.empty()) res.floor_m[i] = std::min(res.floor_m[i], static_cast<float>(lo[k]));
+          for (std::size_t a = 0; a < na; ++a)
+            if (lo[k] <= alts[a] && alts[a] <= hi[k]) ++res.altitudes[a].count[i], st.groups[a * g.cells() + i] |= bit;
         }
-        if (detect) {
-          const HeightInterval iv = engage_interval(ref.det, vis[wc], d, ground, v.antenna_z_m, s.k_factor);
-          if (!iv.empty())
-            for (std::size_t a = 0; a < na; ++a)
-              if (iv.lo_m <= alts[a] && alts[a] <= iv.hi_m) ++res.altitudes[a].detected[i];
+      }
+      if (detect) {
+        detail::engage_interval_row(ref.det, vis, dx.data(), dy, ground, v.antenna_z_m, s.k_factor, n,
+                                    det_lo.data(), det_hi.data());
+        for (int k = 0; k < n; ++k) {
+          if (!(det_lo[k] <= det_hi[k])) continue;
+          for (std::size_t a = 0; a < na; ++a)
+            if (det_lo[k] <= alts[a] && alts[a] <= det_hi[k]) ++res.altitudes[a].detected[i0 + k];
         }
       }
     }
@@ -457,24 +464,46 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
   const std::vector<double> alts = altitudes_of(res);
   res.batteries = prepare_batteries(s, terrain, false);  // placed and checked, no windows yet
   const std::vector<std::size_t> mine = battery_share(s, terrain.grid, res.batteries, share, count);
-  const std::size_t chunk = static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency()));
-  // One window's memory per slot of a chunk, handed from battery to battery
+  const int threads = std::max(1, tbb::this_task_arena::max_concurrency());
+  // Batteries are swept a chunk at a time, each on its own threads, and
+  // folded one after another (a fold fills its rows in parallel; two folds
+  // would race on the same cells). With two threads or more, chunk k + 1 is
+  // swept while chunk k is folded: half as many per chunk, so the windows
+  // held stay `threads` (what estimate_coverage_memory counts). The folds
+  // keep their order, so the maps do not depend on the thread count.
+  const bool pipelined = threads > 1;
+  const std::size_t chunk = static_cast<std::size_t>(pipelined ? std::max(1, threads / 2) : 1);
+  // One window's memory per slot, handed from battery to battery
   // (prepare_battery_into), released at the end.
-  std::vector<VisibilityWindow> memory(chunk);
-  for (std::size_t first = 0; first < mine.size(); first += chunk) {
+  std::vector<VisibilityWindow> memory((pipelined ? 2 : 1) * chunk);
+  const auto slot = [&](std::size_t k) { return (pipelined ? (k / chunk) % 2 * chunk : 0) + k % chunk; };
+  const auto sweep = [&](std::size_t first) {
     const std::size_t last = std::min(mine.size(), first + chunk);
     tbb::parallel_for(first, last, [&](std::size_t k) {
       const std::size_t i = mine[k];
       BatteryGeometry one;
-      one.vis = std::move(memory[k - first]);
+      one.vis = std::move(memory[slot(k)]);
       prepare_battery_into(s, s.batteries[i], i, terrain, one);
       res.batteries[i].vis = std::move(one.vis);
     });
-    for (std::size_t k = first; k < last; ++k) {
+  };
+  const auto fold = [&](std::size_t first) {
+    for (std::size_t k = first; k < std::min(mine.size(), first + chunk); ++k) {
       BatteryGeometry& b = res.batteries[mine[k]];
       fold_battery(s, terrain, map_envelopes(s, ref, b.system), b, alts, res, st);
-      memory[k - first] = std::move(b.vis);
+      memory[slot(k)] = std::move(b.vis);
       b.vis = VisibilityWindow{};
+    }
+  };
+  if (mine.empty()) return;
+  sweep(0);
+  for (std::size_t first = 0; first < mine.size(); first += chunk) {
+    const std::size_t next = first + chunk;
+    if (!pipelined || next >= mine.size()) {
+      fold(first);
+      if (next < mine.size()) sweep(next);
+    } else {
+      tbb::parallel_invoke([&] { fold(first); }, [&] { sweep(next); });
     }
   }
 }
