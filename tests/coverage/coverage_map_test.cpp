@@ -6,8 +6,10 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numbers>
 
+#include "adcov/coverage/battery_cover.hpp"
 #include "adcov/error.hpp"
 #include "fixtures.hpp"
 #include "support/support.hpp"
@@ -281,6 +283,59 @@ model::Scenario on_srtm_tile() {
   s.terrain.dem_files = {test::source_path("data/dem/srtm3_fixture_greece_not_ukraine/N40E021.hgt")};
   s.systems["radar"] = test::radar_system(30, 10);
   return s;
+}
+
+// The maps fold a window row at a time, two cells at once (interval_row.hpp):
+// on real terrain, with a minimum range and an engagement ceiling, the floor
+// is the least engageable height of any battery and the counts are the
+// batteries whose interval holds the altitude, as engage_interval gives them
+// cell by cell: the same floats, bit for bit.
+TEST(Coverage, FoldIsEngageIntervalCellByCell) {
+  model::Scenario s = on_srtm_tile();
+  s.systems["near"] = test::radar_system(25, 15);
+  s.systems["near"].engagement = {6.0, 22.0, 30.0, 4000.0};
+  s.batteries.push_back(test::battery("a", "radar", {21.45, 40.5}));
+  s.batteries.push_back(test::battery("b", "near", {21.55, 40.45}));
+  s.batteries.push_back(test::battery("c", "radar", {21.52, 40.6}, model::OperatorGroup::allied));
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {50, 500}});
+  ASSERT_FALSE(r.floor_m.empty());
+  // The maps cover the region's rectangle of the terrain grid; distances are
+  // taken on the terrain grid, as the fold takes them.
+  const int col0 = static_cast<int>(std::lround((r.grid.x0_m - t.grid.x0_m) / t.grid.cell_m));
+  const int row0 = static_cast<int>(std::lround((t.grid.y0_m - r.grid.y0_m) / t.grid.cell_m));
+  std::int64_t checked = 0;
+  for (int rr = 0; rr < r.grid.height; ++rr)
+    for (int rc = 0; rc < r.grid.width; ++rc) {
+      const std::size_t i = static_cast<std::size_t>(rr) * r.grid.width + rc;
+      if (!r.in_region[i]) continue;
+      const int row = rr + row0, c = rc + col0;
+      const std::size_t ti = static_cast<std::size_t>(row) * t.grid.width + c;
+      float floor = std::numeric_limits<float>::infinity();
+      int n50 = 0, n500 = 0;
+      for (const BatteryGeometry& b : r.batteries) {
+        const VisibilityWindow& v = b.vis;
+        const int wr = row - v.row0, wc = c - v.col0;
+        if (wr < 0 || wc < 0 || wr >= v.height || wc >= v.width) continue;
+        const float vis = v.min_visible_h_m[static_cast<std::size_t>(wr) * v.width + wc];
+        const double dx = t.grid.cell_center(c, row).x_m - b.pos.x_m, dy = t.grid.cell_center(0, row).y_m - b.pos.y_m;
+        const HeightInterval iv = engage_interval(reference_envelope(s, b.system).env, vis,
+                                                  std::sqrt(dx * dx + dy * dy), t.ground_m[ti], v.antenna_z_m,
+                                                  s.k_factor);
+        if (iv.empty()) continue;
+        floor = std::min(floor, static_cast<float>(iv.lo_m));
+        n50 += iv.lo_m <= 50 && 50 <= iv.hi_m;
+        n500 += iv.lo_m <= 500 && 500 <= iv.hi_m;
+      }
+      if (!(floor < std::numeric_limits<float>::infinity())) floor = std::numeric_limits<float>::quiet_NaN();
+      ASSERT_EQ(std::memcmp(&floor, &r.floor_m[i], sizeof floor) == 0 || (std::isnan(floor) && std::isnan(r.floor_m[i])),
+                true)
+          << "cell " << c << ", " << row << ": " << floor << " against " << r.floor_m[i];
+      ASSERT_EQ(r.altitudes[0].count[i], n50) << "cell " << c << ", " << row;
+      ASSERT_EQ(r.altitudes[1].count[i], n500) << "cell " << c << ", " << row;
+      ++checked;
+    }
+  EXPECT_GT(checked, 15000);
 }
 
 TEST(ScenarioTerrain, BatteryOutsideTheDemIsAnInputErrorWithCoordinates) {
