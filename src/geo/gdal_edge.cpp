@@ -1,4 +1,5 @@
 #include "adcov/geo/gdal_edge.hpp"
+#include "adcov/geo/warm_up.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -152,3 +153,13 @@ void check_extent(const std::filesystem::path& file, const double gt[6], int wid
 }
 
 }  // namespace adcov::geo::gdal
+
+namespace adcov::geo {
+
+void warm_up_gdal() {
+  gdal::register_drivers();
+  const GridSpec grid = make_grid_xy(Laea{{30.0, 49.0}}, -1000, -1000, 1000, 1000, 1000);  // any grid of ours
+  const gdal::Transform first = gdal::transform(gdal::grid_srs(grid), gdal::wgs84());
+}
+
+}  // namespace adcov::geo
