@@ -26,6 +26,11 @@ void append_ring(std::string& out, const geo::CornerRing& ring, const geo::GridS
   out += " ]";
 }
 
+// True when s holds `what` at `at`.
+bool starts(std::string_view s, std::size_t at, std::string_view what) {
+  return at <= s.size() && s.size() - at >= what.size() && std::memcmp(s.data() + at, what.data(), what.size()) == 0;
+}
+
 // One polygon's rings from "[ [ [ x, y ], ... ], [ hole ] ]" at s[at] (its
 // opening bracket) as KML, returning the position after its closing bracket;
 // npos when the text is not laid out that way.
@@ -39,16 +44,20 @@ std::size_t polygon_kml(std::string_view s, std::size_t at, std::string& out) {
     out += outer ? "<outerBoundaryIs><LinearRing><coordinates>"
                  : "<innerBoundaryIs><LinearRing><coordinates>";
     for (bool first = true;; first = false) {  // "[ x, y ]" points separated by ", "
-      if (s.compare(at, 2, "[ ") != 0) return std::string_view::npos;
-      const std::size_t comma = s.find(", ", at + 2), close = s.find(" ]", at + 2);
-      if (comma == std::string_view::npos || close == std::string_view::npos || comma > close)
+      // A point is "[ x, y ]": x runs to the first ',' and y to the next ' '
+      // (numbers hold neither), each checked where it ends.
+      if (!starts(s, at, "[ ")) return std::string_view::npos;
+      const std::size_t x = at + 2, comma = s.find(',', x);
+      if (comma == std::string_view::npos || !starts(s, comma, ", ")) return std::string_view::npos;
+      const std::size_t y = comma + 2, space = s.find(' ', y);
+      if (space == std::string_view::npos || !starts(s, space, " ]") || space == y || comma == x)
         return std::string_view::npos;
       if (!first) out += ' ';
-      out.append(s.substr(at + 2, comma - at - 2));
+      out.append(s.data() + x, comma - x);
       out += ',';
-      out.append(s.substr(comma + 2, close - comma - 2));
-      at = close + 2;
-      if (s.compare(at, 2, ", ") == 0) {
+      out.append(s.data() + y, space - y);
+      at = space + 2;
+      if (starts(s, at, ", ")) {
         at += 2;
         continue;
       }
@@ -93,7 +102,9 @@ std::optional<std::string> coverage_kml_folder(std::string_view s, const std::st
   constexpr std::string_view kPolygon = "Polygon\", \"coordinates\": ";
   constexpr std::string_view kMulti = "MultiPolygon\", \"coordinates\": [ ";
   if (s.compare(0, kHead.size(), kHead) != 0) return std::nullopt;
-  std::string out = fmt::format(
+  std::string out;
+  out.reserve(s.size());  // the KML runs a little shorter than the GeoJSON
+  out += fmt::format(
       "<Schema name=\"{0}\" id=\"{0}\">\n\t<SimpleField name=\"count\" "
       "type=\"int\"></SimpleField>\n</Schema>\n"
       "<Folder><name>{0}</name>\n",
