@@ -2,6 +2,8 @@
 
 #include <cpl_vsi.h>
 #include <fmt/format.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -288,7 +290,13 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
   for (const geo::ClassPatch& p : patches) by_class[p.value].push_back(&p);
 
   // Written as text (polygon_text.hpp), laid out as OGR's GeoJSON driver
-  // writes it with RFC7946=YES and COORDINATE_PRECISION=6.
+  // writes it with RFC7946=YES and COORDINATE_PRECISION=6. Each patch's
+  // coordinates on its own task (a vertex costs an inverse projection and
+  // two numbers), joined in order: the same text on any thread count.
+  std::vector<std::string> coordinates(patches.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, patches.size(), 16), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) append_patch_coordinates(coordinates[i], patches[i], g);
+  });
   std::string text = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"coverage\",\n\"features\": [\n";
   bool first = true;
   for (const auto& [k, mp] : by_class) {
@@ -303,7 +311,9 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
     if (!one) text += "[ ";
     for (std::size_t i = 0; i < mp.size(); ++i) {
       if (i) text += ", ";
-      append_patch_coordinates(text, *mp[i], g);
+      std::string& c = coordinates[static_cast<std::size_t>(mp[i] - patches.data())];
+      text += c;
+      c = {};
     }
     if (!one) text += " ]";
     text += " } }";
