@@ -41,7 +41,13 @@ std::string canonical(std::vector<CellCorner> ring) {
   });
   std::rotate(turns.begin(), first, turns.end());
   std::string s;
-  for (const CellCorner& p : turns) s += "(" + std::to_string(p.x) + "," + std::to_string(p.y) + ")";
+  for (const CellCorner& p : turns) {
+    s += '(';
+    s += std::to_string(p.x);
+    s += ',';
+    s += std::to_string(p.y);
+    s += ')';
+  }
   return s;
 }
 
