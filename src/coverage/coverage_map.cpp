@@ -201,6 +201,11 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
   std::vector<double> dx(static_cast<std::size_t>(wc1 - wc0));
   for (int wc = wc0; wc < wc1; ++wc) dx[wc - wc0] = tg.cell_center(v.col0 + wc, 0).x_m - b.pos.x_m;
   const int n = wc1 - wc0;
+  // The heights the counts ask about: a cell seen only from above all of them
+  // adds to no count (its interval starts higher), so its interval is not
+  // computed, unless the floor wants it.
+  const double highest = alts.empty() ? -std::numeric_limits<double>::infinity() : *std::max_element(alts.begin(), alts.end());
+  const double kill_wanted = res.floor_m.empty() ? highest : std::numeric_limits<double>::infinity();
   tbb::parallel_for(tbb::blocked_range<int>(tr0, std::max(tr0, tr1), 8), [&](const tbb::blocked_range<int>& rows) {
     std::vector<double> lo(kill ? n : 0), hi(kill ? n : 0), det_lo(detect ? n : 0), det_hi(detect ? n : 0);
     for (int tr = rows.begin(); tr != rows.end(); ++tr) {
@@ -210,8 +215,8 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
       const float* ground = terrain.ground_m.data() + static_cast<std::size_t>(tr) * tg.width + v.col0 + wc0;
       const double dy = tg.cell_center(0, tr).y_m - b.pos.y_m;
       if (kill) {
-        detail::engage_interval_row(ref.env, vis, dx.data(), dy, ground, v.antenna_z_m, s.k_factor, n, lo.data(),
-                                    hi.data());
+        detail::engage_interval_row(ref.env, vis, dx.data(), dy, ground, v.antenna_z_m, s.k_factor, kill_wanted, n,
+                                    lo.data(), hi.data());
         for (int k = 0; k < n; ++k) {
           if (!(lo[k] <= hi[k])) continue;  // not engageable at any height
           const std::size_t i = i0 + k;
@@ -221,7 +226,7 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
         }
       }
       if (detect) {
-        detail::engage_interval_row(ref.det, vis, dx.data(), dy, ground, v.antenna_z_m, s.k_factor, n,
+        detail::engage_interval_row(ref.det, vis, dx.data(), dy, ground, v.antenna_z_m, s.k_factor, highest, n,
                                     det_lo.data(), det_hi.data());
         for (int k = 0; k < n; ++k) {
           if (!(det_lo[k] <= det_hi[k])) continue;
