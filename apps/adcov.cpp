@@ -42,6 +42,13 @@ void add_common(CLI::App* c, adcov::app::Common& common) {
   c->add_flag("--quiet,-q", common.quiet, "No progress output");
 }
 
+/// Waits for a task group's tasks (which never throw) when leaving a scope,
+/// also by an exception.
+struct WaitOnExit {
+  tbb::task_group& group;
+  ~WaitOnExit() { group.wait(); }
+};
+
 int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
   using namespace adcov::app;
   CLI::App app{"adcov: air-defense coverage and engagement simulator.\n"
@@ -184,12 +191,22 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 
   // Two first-use costs of every scenario command, ~20 ms each, that do not
   // depend on each other: parsing the built-in library's YAML, and PROJ's
-  // database with a first transformation (per thread: so on this one).
+  // database with a first transformation (per thread: so on this one). Then
+  // a worker pays PROJ's cost too (GeoTIFFs are written on workers) while
+  // this thread loads the scenario and its DEM; waited for before returning.
+  tbb::task_group worker_first_use;
+  const WaitOnExit wait_for{worker_first_use};
   if (!c_lib->parsed() && !c_info->parsed()) {
     tbb::task_group first_use;
     first_use.run([] { (void)adcov::model::builtin_library(); });
     adcov::geo::warm_up_gdal();
     first_use.wait();
+    worker_first_use.run([] {
+      try {
+        adcov::geo::warm_up_gdal();
+      } catch (...) {  // only a head start: a real failure shows where PROJ is used
+      }
+    });
   }
 
   if (c_run->parsed()) return cmd_run(run, ranks);
