@@ -13,10 +13,13 @@ namespace adcov::geo {
 
 namespace {
 
+// DEFLATE at level 3, not GDAL's default 6: writing a count GeoTIFF with its
+// overviews takes half the time (1 M cells: 43 -> 19 ms), for files 3-20 %
+// larger (the national floor at 250 m: 2.29 -> 2.37 MB).
 std::vector<const char*> creation_options(TiffLayout layout, GDALDataType type) {
   if (layout == TiffLayout::strips) return {"COMPRESS=NONE", "TILED=NO", nullptr};
   const char* predictor = GDALDataTypeIsFloating(type) ? "PREDICTOR=3" : "PREDICTOR=2";
-  return {"TILED=YES", "COMPRESS=DEFLATE", predictor, "BLOCKXSIZE=256", "BLOCKYSIZE=256", nullptr};
+  return {"TILED=YES", "COMPRESS=DEFLATE", "ZLEVEL=3", predictor, "BLOCKXSIZE=256", "BLOCKYSIZE=256", nullptr};
 }
 
 constexpr int kRowsPerBand = 256;  // one row of 256 x 256 tiles
