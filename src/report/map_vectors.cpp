@@ -3,18 +3,13 @@
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <memory>
-#include <optional>
-#include <string>
 
 #include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/geodesy.hpp"
+#include "lonlat_geojson.hpp"
 
 namespace adcov::report {
 namespace {
@@ -40,84 +35,6 @@ OGRSpatialReference source_srs(OGRLayer& layer) {
   // GeoJSON is lon/lat whatever the CRS definition's axis order says.
   source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   return source;
-}
-
-// GeoJSON in lon/lat (no "crs" member, or OGC CRS84 / EPSG:4326 named as
-// lon/lat), as the shipped boundaries are: read without OGR and projected
-// with the grid's own LAEA (geo::project), several times faster than OGR's
-// reader and PROJ. Anything else, or a file that does not parse, is left to
-// OGR (nullopt).
-bool lonlat_crs(const nlohmann::json& doc) {
-  const auto crs = doc.find("crs");
-  if (crs == doc.end()) return true;
-  const nlohmann::json* name = nullptr;
-  if (crs->is_object() && crs->contains("properties") && (*crs)["properties"].is_object())
-    if (const auto n = (*crs)["properties"].find("name"); n != (*crs)["properties"].end()) name = &*n;
-  if (!name || !name->is_string()) return false;
-  const std::string& n = name->get_ref<const std::string&>();
-  return n == "urn:ogc:def:crs:OGC:1.3:CRS84" || n == "urn:ogc:def:crs:OGC::CRS84" || n == "OGC:CRS84";
-}
-
-// Appends the rings and lines of one GeoJSON geometry; false on a shape
-// this reader does not know (OGR then reads the file).
-bool collect_json(const nlohmann::json& geom, const geo::GridSpec& grid, std::vector<Polyline>& out) {
-  if (geom.is_null()) return true;
-  if (!geom.is_object() || !geom.contains("type") || !geom["type"].is_string()) return false;
-  const std::string& type = geom["type"].get_ref<const std::string&>();
-  if (type == "GeometryCollection") {
-    if (!geom.contains("geometries") || !geom["geometries"].is_array()) return false;
-    for (const auto& part : geom["geometries"])
-      if (!collect_json(part, grid, out)) return false;
-    return true;
-  }
-  if (!geom.contains("coordinates")) return false;
-  const nlohmann::json& c = geom["coordinates"];
-  const auto line = [&](const nlohmann::json& pts) {
-    if (!pts.is_array()) return false;
-    Polyline l;
-    l.reserve(pts.size());
-    for (const auto& p : pts) {
-      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number()) return false;
-      l.push_back(geo::project(grid.projection, {p[0].get<double>(), p[1].get<double>()}));
-    }
-    out.push_back(std::move(l));
-    return true;
-  };
-  const auto lines = [&](const nlohmann::json& ls) {
-    if (!ls.is_array()) return false;
-    for (const auto& l : ls)
-      if (!line(l)) return false;
-    return true;
-  };
-  if (type == "LineString") return line(c);
-  if (type == "Polygon" || type == "MultiLineString") return lines(c);
-  if (type == "MultiPolygon") {
-    if (!c.is_array()) return false;
-    for (const auto& poly : c)
-      if (!lines(poly)) return false;
-    return true;
-  }
-  return type == "Point" || type == "MultiPoint";  // nothing to draw as a line
-}
-
-std::optional<std::vector<Polyline>> read_lonlat_geojson(const std::filesystem::path& file,
-                                                          const geo::GridSpec& grid) {
-  const std::string ext = file.extension().string();
-  if (ext != ".geojson" && ext != ".json") return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !lonlat_crs(doc) ||
-      !doc.contains("features") || !doc["features"].is_array())
-    return std::nullopt;
-  std::vector<Polyline> out;
-  for (const auto& f : doc["features"]) {
-    if (!f.is_object()) return std::nullopt;
-    const auto g = f.find("geometry");
-    if (g != f.end() && !collect_json(*g, grid, out)) return std::nullopt;
-  }
-  return out;
 }
 
 }  // namespace

@@ -146,6 +146,54 @@ TEST(HeatmapPng, SeaInLonLatAndInWebMercatorDrawsTheSame) {
   EXPECT_EQ(differ, 0);
 }
 
+// The lon/lat GeoJSON reader (lonlat_geojson.cpp) against OGR on every
+// shape it meets: a MultiPolygon with a hole, a polygon inside a
+// GeometryCollection, a LineString, points (not drawn), a null geometry,
+// bbox members and arrays among the properties. The same file read by OGR
+// (as .txt, which the reader leaves to OGR) draws the same pixels.
+TEST(HeatmapPng, LonLatGeojsonReaderDrawsWhatOgrReads) {
+  const auto cov = test::synthetic_coverage();
+  const auto ll = [&](double x_m, double y_m) {
+    const geo::LonLat p = geo::unproject(cov.grid.projection, {x_m, y_m});
+    std::ostringstream o;
+    o.precision(15);
+    o << "[" << p.lon_deg << ", " << p.lat_deg << "]";
+    return o.str();
+  };
+  const auto ring = [&](double x0, double y0, double x1, double y1) {
+    return "[" + ll(x0, y0) + "," + ll(x1, y0) + "," + ll(x1, y1) + "," + ll(x0, y1) + "," + ll(x0, y0) + "]";
+  };
+  const std::string text =
+      R"({"type": "FeatureCollection", "bbox": [1, 2, 3, 4], "features": [)"
+      R"({"type": "Feature", "properties": {"tags": [1, 2], "name": "a"}, "bbox": [0, 0, 1, 1], "geometry": )"
+      R"({"type": "MultiPolygon", "coordinates": [[)" + ring(-45000, -30000, -20000, 30000) + "," +
+      ring(-40000, -5000, -30000, 5000) + "], [" + ring(-10000, 20000, 0, 30000) + R"(]]}},)"
+      R"({"type": "Feature", "properties": null, "geometry": {"type": "GeometryCollection", "geometries": [)"
+      R"({"type": "Polygon", "coordinates": [)" + ring(10000, -30000, 30000, -10000) + R"(]},)"
+      R"({"type": "Point", "coordinates": )" + ll(0, 0) + R"(}]}},)"
+      R"({"type": "Feature", "properties": {}, "geometry": {"coordinates": [)" + ll(-40000, 35000) + "," +
+      ll(40000, 35000) + R"(], "type": "LineString"}},)"
+      R"({"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": [)" +
+      ll(5000, 5000) + "," + ll(6000, 6000) + R"(]}},)"
+      R"({"type": "Feature", "properties": {}, "geometry": null}]})";
+  test::TempDir tmp;
+  report::RenderOptions ours, ogr;
+  ours.sea_geojson = tmp.write("sea.geojson", text);
+  ogr.sea_geojson = tmp.write("sea.txt", text);
+  const auto s = test::synthetic_scenario();
+  const report::Picture a = report::render_count_map(s, cov, 0, ours);
+  const report::Picture b = report::render_count_map(s, cov, 0, ogr);
+  const report::MapLayout layout = report::map_layout(cov, ours);
+  const report::Pixel in_collection = report::canvas_pixel(layout, {20000, -20000});
+  const report::Pixel in_hole = report::canvas_pixel(layout, {-35000, 0});
+  EXPECT_NE(a.pixel(in_collection.x, in_collection.y), report::kNotCoveredColor);  // tinted sea
+  EXPECT_NE(a.pixel(in_hole.x, in_hole.y), a.pixel(in_collection.x, in_collection.y));
+  int differ = 0;
+  for (int y = 0; y < a.height(); ++y)
+    for (int x = 0; x < a.width(); ++x) differ += a.pixel(x, y) != b.pixel(x, y);
+  EXPECT_EQ(differ, 0);
+}
+
 TEST(HeatmapPng, FloorMapRenders) {
   const auto cov = test::synthetic_coverage();
   const auto s = test::synthetic_scenario();
