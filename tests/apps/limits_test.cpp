@@ -58,44 +58,48 @@ TEST(Limits, FiveMetreGridOverABigBoxIsRefusedBeforeAnyWork) {
 // the larger of the windows and the files being written (one at a time with
 // --threads 1; GDAL's block cache pinned to 64 MiB for a message that does
 // not depend on the machine).
-TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
-  MemoryLimit limit("100");
-  ::setenv("GDAL_CACHEMAX", "64", 1);
-  TempDir dir;
-  const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
+// `adcov coverage --threads 1` of kHead at `resolution` under a memory limit
+// and GDAL block cache (MiB): what it printed, after checking it stopped with
+// exit 2 and wrote nothing.
+std::string coverage_refusal(const char* limit_mb, const char* cache_mb, const char* resolution, TempDir& dir,
+                             std::filesystem::path& file) {
+  MemoryLimit limit(limit_mb);
+  ::setenv("GDAL_CACHEMAX", cache_mb, 1);
+  file = dir.write("fine.yaml", kHead + "resolution_m: " + resolution + "\n");
   const auto out = dir.path / "out";
-  const auto r = run_adcov("coverage --threads 1 -q -o " + out.string() + " " + f.string());
+  const auto r = run_adcov("coverage --threads 1 -q -o " + out.string() + " " + file.string());
   ::unsetenv("GDAL_CACHEMAX");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
+  EXPECT_FALSE(std::filesystem::exists(out));
+  return r.err;
+}
+
+TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
+  TempDir dir;
+  std::filesystem::path f;
+  const std::string err = coverage_refusal("100", "64", "5", dir, f);
+  EXPECT_EQ(err,
             f.string() +
                 ": estimated peak memory 3.7 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 "
                 "x 13368 = 191108928 cells at resolution_m 5 x 4 bytes = 729.0 MiB, maps over the region 191108928 "
                 "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 428.5 MiB, whichever is "
                 "larger; lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory "
                 "check\")\n");
-  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 // GDAL's block cache holds no more than the files open at once: a small
 // grid is charged 4 bytes a cell and a third for overviews (19296 cells x
 // (2 + 16/3) bytes = 138.2 KiB), not the whole 1000 MiB cache it could use.
 TEST(Limits, ASmallGridIsNotChargedGdalsWholeBlockCache) {
-  MemoryLimit limit("1");
-  ::setenv("GDAL_CACHEMAX", "1000", 1);
   TempDir dir;
-  const auto f = dir.write("small.yaml", kHead + "resolution_m: 500\n");
-  const auto out = dir.path / "out";
-  const auto r = run_adcov("coverage --threads 1 -q -o " + out.string() + " " + f.string());
-  ::unsetenv("GDAL_CACHEMAX");
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
+  std::filesystem::path f;
+  const std::string err = coverage_refusal("1", "1000", "500", dir, f);
+  EXPECT_EQ(err,
             f.string() +
                 ": estimated peak memory 110.5 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 144 x "
                 "134 = 19296 cells at resolution_m 500 x 4 bytes = 75.4 KiB, maps over the region 19296 cells x 14 "
                 "bytes = 263.8 KiB, battery windows 0 B or map files being written 138.2 KiB, whichever is larger; "
                 "lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory check\")\n");
-  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST(Limits, TheSameScenarioPassesUnderAHigherLimit) {

@@ -53,6 +53,14 @@ std::string rectangle_geojson(const geo::GridSpec& grid, double x0, double y0, d
   return out.str();
 }
 
+// How many pixels of two pictures of one size differ.
+int differing_pixels(const report::Picture& a, const report::Picture& b) {
+  int n = 0;
+  for (int y = 0; y < a.height(); ++y)
+    for (int x = 0; x < a.width(); ++x) n += a.pixel(x, y) != b.pixel(x, y);
+  return n;
+}
+
 }  // namespace
 
 TEST(HeatmapPng, IsAPngOfTheLayoutSizeWithBatteryMarkers) {
@@ -140,10 +148,7 @@ TEST(HeatmapPng, SeaInLonLatAndInWebMercatorDrawsTheSame) {
   const report::MapLayout layout = report::map_layout(cov, lonlat);
   const report::Pixel sea = report::canvas_pixel(layout, {-40000, 30000});
   EXPECT_NE(a.pixel(sea.x, sea.y), report::kNotCoveredColor);  // the sea is drawn
-  int differ = 0;
-  for (int y = 0; y < a.height(); ++y)
-    for (int x = 0; x < a.width(); ++x) differ += a.pixel(x, y) != b.pixel(x, y);
-  EXPECT_EQ(differ, 0);
+  EXPECT_EQ(differing_pixels(a, b), 0);
 }
 
 // The lon/lat GeoJSON reader (lonlat_geojson.cpp) against OGR on every
@@ -188,10 +193,7 @@ TEST(HeatmapPng, LonLatGeojsonReaderDrawsWhatOgrReads) {
   const report::Pixel in_hole = report::canvas_pixel(layout, {-35000, 0});
   EXPECT_NE(a.pixel(in_collection.x, in_collection.y), report::kNotCoveredColor);  // tinted sea
   EXPECT_NE(a.pixel(in_hole.x, in_hole.y), a.pixel(in_collection.x, in_collection.y));
-  int differ = 0;
-  for (int y = 0; y < a.height(); ++y)
-    for (int x = 0; x < a.width(); ++x) differ += a.pixel(x, y) != b.pixel(x, y);
-  EXPECT_EQ(differ, 0);
+  EXPECT_EQ(differing_pixels(a, b), 0);
 }
 
 TEST(HeatmapPng, FloorMapRenders) {
