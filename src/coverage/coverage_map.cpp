@@ -204,7 +204,8 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
   // The heights the counts ask about: a cell seen only from above all of them
   // adds to no count (its interval starts higher), so its interval is not
   // computed, unless the floor wants it.
-  const double highest = alts.empty() ? -std::numeric_limits<double>::infinity() : *std::max_element(alts.begin(), alts.end());
+  const double highest =
+      alts.empty() ? -std::numeric_limits<double>::infinity() : *std::max_element(alts.begin(), alts.end());
   const double kill_wanted = res.floor_m.empty() ? highest : std::numeric_limits<double>::infinity();
   tbb::parallel_for(tbb::blocked_range<int>(tr0, std::max(tr0, tr1), 8), [&](const tbb::blocked_range<int>& rows) {
     std::vector<double> lo(kill ? n : 0), hi(kill ? n : 0), det_lo(detect ? n : 0), det_hi(detect ? n : 0);

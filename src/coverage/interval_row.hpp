@@ -28,18 +28,23 @@ namespace adcov::coverage::detail {
 /// interval {0, -1} at once: its interval starts above that height (lo >=
 /// min_visible_h), so a caller asking only about heights up to it loses
 /// nothing (counts at altitudes; not the floor, which passes infinity).
-inline void engage_interval_row(const SlantEnvelope& e, const float* min_visible_h_m, const double* dx_m, double dy_m,
-                                const float* ground_m, double antenna_z_m, double k_factor, double wanted_below_m,
-                                int n, double* lo_m, double* hi_m) {
+inline void engage_interval_row(const SlantEnvelope& e, const float* min_visible_h_m,
+                                const double* dx_m, double dy_m, const float* ground_m,
+                                double antenna_z_m, double k_factor, double wanted_below_m, int n,
+                                double* lo_m, double* hi_m) {
   int i = 0;
 #if defined(__SSE2__)
   const double dy2_scalar = dy_m * dy_m;
   const __m128d dy2 = _mm_set1_pd(dy2_scalar);
-  const __m128d two_kr = _mm_set1_pd(2.0 * k_factor * geo::kEarthRadiusM);  // curvature_drop_sq_m's divisor
-  const __m128d max_range = _mm_set1_pd(e.max_range_m), max2 = _mm_set1_pd(e.max_range_m * e.max_range_m);
-  const __m128d min_range = _mm_set1_pd(e.min_range_m), min2 = _mm_set1_pd(e.min_range_m * e.min_range_m);
+  const __m128d two_kr =
+      _mm_set1_pd(2.0 * k_factor * geo::kEarthRadiusM);  // curvature_drop_sq_m's divisor
+  const __m128d max_range = _mm_set1_pd(e.max_range_m),
+                max2 = _mm_set1_pd(e.max_range_m * e.max_range_m);
+  const __m128d min_range = _mm_set1_pd(e.min_range_m),
+                min2 = _mm_set1_pd(e.min_range_m * e.min_range_m);
   const __m128d min_alt = _mm_set1_pd(e.min_alt_m), max_alt = _mm_set1_pd(e.max_alt_m);
-  const __m128d antenna = _mm_set1_pd(antenna_z_m), zero = _mm_setzero_pd(), never = _mm_set1_pd(1e30);
+  const __m128d antenna = _mm_set1_pd(antenna_z_m), zero = _mm_setzero_pd(),
+                never = _mm_set1_pd(1e30);
   const __m128d empty_lo = _mm_setzero_pd(), empty_hi = _mm_set1_pd(-1.0);  // HeightInterval{}
   const __m128d all_ones = _mm_castsi128_pd(_mm_set1_epi32(-1));
   const auto blend = [](__m128d mask, __m128d yes, __m128d no) {
@@ -52,7 +57,8 @@ inline void engage_interval_row(const SlantEnvelope& e, const float* min_visible
   // correctly rounded; the margin covers the rounding of both squares), so a
   // pair hidden or that far is empty without its square roots.
   const __m128d far2 = _mm_set1_pd(e.max_range_m * e.max_range_m * (1 + 1e-9));
-  const __m128d wanted = _mm_set1_pd(std::min(wanted_below_m, 1e30));  // and visible at all (vis < 1e30)
+  const __m128d wanted =
+      _mm_set1_pd(std::min(wanted_below_m, 1e30));  // and visible at all (vis < 1e30)
   for (; i + 2 <= n; i += 2) {
     const __m128d vis = two_floats(min_visible_h_m + i);
     const __m128d dx = _mm_loadu_pd(dx_m + i);
@@ -70,7 +76,8 @@ inline void engage_interval_row(const SlantEnvelope& e, const float* min_visible
     const __m128d s = _mm_sqrt_pd(_mm_sub_pd(max2, dd));
     __m128d lo = _mm_max_pd(_mm_max_pd(zero, _mm_sub_pd(base, s)), _mm_max_pd(min_alt, vis));
     const __m128d inside = _mm_cmplt_pd(d, min_range);
-    if (_mm_movemask_pd(inside)) {  // within the minimum range: rare, a small disc round the battery
+    if (_mm_movemask_pd(
+            inside)) {  // within the minimum range: rare, a small disc round the battery
       const __m128d inside_min = _mm_add_pd(base, _mm_sqrt_pd(_mm_sub_pd(min2, dd)));
       lo = blend(inside, _mm_max_pd(inside_min, lo), lo);
     }
@@ -84,8 +91,8 @@ inline void engage_interval_row(const SlantEnvelope& e, const float* min_visible
   for (; i < n; ++i) {
     HeightInterval iv;  // empty
     if (min_visible_h_m[i] <= wanted_below_m)
-      iv = engage_interval(e, min_visible_h_m[i], std::sqrt(dx_m[i] * dx_m[i] + dy_m * dy_m), ground_m[i], antenna_z_m,
-                           k_factor);
+      iv = engage_interval(e, min_visible_h_m[i], std::sqrt(dx_m[i] * dx_m[i] + dy_m * dy_m),
+                           ground_m[i], antenna_z_m, k_factor);
     lo_m[i] = iv.lo_m, hi_m[i] = iv.hi_m;
   }
 }

@@ -26,7 +26,9 @@ struct Cells {
   std::span<const std::uint8_t> v;
   int width = 0, height = 0;
   int at(int row, int col) const {
-    return row < 0 || col < 0 || row >= height || col >= width ? 0 : v[static_cast<std::size_t>(row) * width + col];
+    return row < 0 || col < 0 || row >= height || col >= width
+               ? 0
+               : v[static_cast<std::size_t>(row) * width + col];
   }
 };
 
@@ -38,18 +40,22 @@ struct Ahead {
 };
 Ahead ahead(int d, int x, int y) {
   switch (d) {
-    case kEast: return {y - 1, x, y, x};  // inside above
-    case kSouth: return {y, x, y, x - 1};  // inside right (col x)
-    case kWest: return {y, x - 1, y - 1, x - 1};  // inside below
-    default: return {y - 1, x - 1, y - 1, x};  // north: inside left
+    case kEast:
+      return {y - 1, x, y, x};  // inside above
+    case kSouth:
+      return {y, x, y, x - 1};  // inside right (col x)
+    case kWest:
+      return {y, x - 1, y - 1, x - 1};  // inside below
+    default:
+      return {y - 1, x - 1, y - 1, x};  // north: inside left
   }
 }
 
 // The runs of equal nonzero cells of each row, labelled by union-find so that
 // runs of one patch share a root.
 struct Runs {
-  std::vector<int> first;     ///< row r's runs are [first[r], first[r + 1])
-  std::vector<int> col0;      ///< first column of each run
+  std::vector<int> first;  ///< row r's runs are [first[r], first[r + 1])
+  std::vector<int> col0;   ///< first column of each run
   std::vector<int> parent;
 
   int root(int i) {
@@ -91,8 +97,10 @@ Runs label_runs(const Cells& c) {
     int i = runs.first[r - 1], j = runs.first[r];
     while (i < runs.first[r] && j < runs.first[r + 1]) {
       if (value[i] == value[j] && runs.col0[i] < col1[j] && runs.col0[j] < col1[i]) runs.join(i, j);
-      if (col1[i] <= col1[j]) ++i;
-      else ++j;
+      if (col1[i] <= col1[j])
+        ++i;
+      else
+        ++j;
     }
   }
   return runs;
@@ -102,7 +110,8 @@ Runs label_runs(const Cells& c) {
 long long area2(const CornerRing& ring) {
   long long a = 0;
   for (std::size_t i = 0; i + 1 < ring.size(); ++i)
-    a += static_cast<long long>(ring[i].x) * ring[i + 1].y - static_cast<long long>(ring[i + 1].x) * ring[i].y;
+    a += static_cast<long long>(ring[i].x) * ring[i + 1].y -
+         static_cast<long long>(ring[i + 1].x) * ring[i].y;
   return a;
 }
 
@@ -129,10 +138,13 @@ CornerRing follow(const Cells& c, Runs& runs, int comp, std::uint8_t k, CellCorn
     const Ahead a = ahead(d, p.x, p.y);
     const bool in_ahead = c.at(a.inside_row, a.inside_col) == k;
     bool out_ahead = c.at(a.outside_row, a.outside_col) == k;
-    if (out_ahead && !in_ahead)  // a diagonal touch: the same patch, or another one of the same value?
+    if (out_ahead &&
+        !in_ahead)  // a diagonal touch: the same patch, or another one of the same value?
       out_ahead = runs.root(runs.of(a.outside_row, a.outside_col)) == comp;
-    if (out_ahead) d = (d + 1) % 4;
-    else if (!in_ahead) d = (d + 3) % 4;
+    if (out_ahead)
+      d = (d + 1) % 4;
+    else if (!in_ahead)
+      d = (d + 3) % 4;
   } while (!(p == start && d == d0));
   return ring;
 }
@@ -140,12 +152,14 @@ CornerRing follow(const Cells& c, Runs& runs, int comp, std::uint8_t k, CellCorn
 }  // namespace
 
 std::vector<ClassPatch> class_patches(std::span<const std::uint8_t> values, int width, int height) {
-  if (width < 0 || height < 0 || values.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height))
+  if (width < 0 || height < 0 ||
+      values.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height))
     throw std::invalid_argument("class_patches: values do not match width x height");
   const Cells c{values, width, height};
   Runs runs = label_runs(c);
   std::vector<int> patch_of(runs.parent.size(), -1);  // by root run
-  std::vector<std::uint8_t> visited((static_cast<std::size_t>(width) + 1) * (static_cast<std::size_t>(height) + 1), 0);
+  std::vector<std::uint8_t> visited(
+      (static_cast<std::size_t>(width) + 1) * (static_cast<std::size_t>(height) + 1), 0);
   std::vector<ClassPatch> patches;
   for (int r = 0; r < height; ++r)
     for (int col = 0; col < width; ++col) {
@@ -166,7 +180,8 @@ std::vector<ClassPatch> class_patches(std::span<const std::uint8_t> values, int 
       }
     }
   for (const ClassPatch& p : patches)  // the orientation the docs promise
-    if (area2(p.outer) >= 0 || std::any_of(p.holes.begin(), p.holes.end(), [](const CornerRing& h) { return area2(h) <= 0; }))
+    if (area2(p.outer) >= 0 || std::any_of(p.holes.begin(), p.holes.end(),
+                                           [](const CornerRing& h) { return area2(h) <= 0; }))
       throw std::logic_error("class_patches: a ring of the wrong orientation");
   return patches;
 }

@@ -1,10 +1,9 @@
 #include "lonlat_geojson.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 
@@ -12,17 +11,27 @@ namespace adcov::report {
 namespace {
 
 // The parts of a FeatureCollection this reader knows, by where they sit.
-enum class Role { root, crs, crs_properties, features, feature, geometry, geometries, coordinates, other };
+enum class Role {
+  root,
+  crs,
+  crs_properties,
+  features,
+  feature,
+  geometry,
+  geometries,
+  coordinates,
+  other
+};
 
 struct Frame {
   Role role = Role::other;
-  std::string key;                  ///< an object's current key
-  bool numbers = false;             ///< an array of coordinates holding numbers (a position)
-  bool arrays = false;              ///< ... holding arrays
-  bool positions = false;           ///< ... holding positions (a line or a ring)
-  std::string type;                 ///< a geometry's "type"
-  bool has_coordinates = false;     ///< a geometry with a "coordinates" member
-  std::vector<Polyline> lines;      ///< a geometry's lines and rings, kept until its type is known
+  std::string key;               ///< an object's current key
+  bool numbers = false;          ///< an array of coordinates holding numbers (a position)
+  bool arrays = false;           ///< ... holding arrays
+  bool positions = false;        ///< ... holding positions (a line or a ring)
+  std::string type;              ///< a geometry's "type"
+  bool has_coordinates = false;  ///< a geometry with a "coordinates" member
+  std::vector<Polyline> lines;   ///< a geometry's lines and rings, kept until its type is known
 };
 
 // nlohmann::json's SAX interface (json_sax): every callback returns false to
@@ -37,7 +46,9 @@ class Reader {
   bool number_unsigned(std::uint64_t v) { return number(static_cast<double>(v)); }
   bool number_float(double v, const std::string&) { return number(v); }
   bool binary(nlohmann::json::binary_t&) { return false; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;
+  }
 
   bool string(std::string& s) {
     if (frames_.empty()) return false;
@@ -64,10 +75,14 @@ class Reader {
     } else {
       const Frame& p = frames_.back();
       if (p.role == Role::coordinates) return false;
-      if (p.role == Role::root && p.key == "crs") role = Role::crs;
-      else if (p.role == Role::crs && p.key == "properties") role = Role::crs_properties;
-      else if (p.role == Role::features) role = Role::feature;
-      else if ((p.role == Role::feature && p.key == "geometry") || p.role == Role::geometries) role = Role::geometry;
+      if (p.role == Role::root && p.key == "crs")
+        role = Role::crs;
+      else if (p.role == Role::crs && p.key == "properties")
+        role = Role::crs_properties;
+      else if (p.role == Role::features)
+        role = Role::feature;
+      else if ((p.role == Role::feature && p.key == "geometry") || p.role == Role::geometries)
+        role = Role::geometry;
     }
     push(role);
     return true;
@@ -79,7 +94,8 @@ class Reader {
     if (f.role != Role::geometry) return true;
     line_.clear();  // a Point's one position
     if (f.type == "GeometryCollection" || f.type == "Point" || f.type == "MultiPoint") return true;
-    if (f.type != "LineString" && f.type != "MultiLineString" && f.type != "Polygon" && f.type != "MultiPolygon")
+    if (f.type != "LineString" && f.type != "MultiLineString" && f.type != "Polygon" &&
+        f.type != "MultiPolygon")
       return false;
     if (!f.has_coordinates) return false;
     for (Polyline& l : f.lines) out_.push_back(std::move(l));
@@ -130,7 +146,8 @@ class Reader {
   std::optional<std::vector<Polyline>> result() {
     const bool lonlat = !crs_ || crs_name_ == "urn:ogc:def:crs:OGC:1.3:CRS84" ||
                         crs_name_ == "urn:ogc:def:crs:OGC::CRS84" || crs_name_ == "OGC:CRS84";
-    if (type_ != "FeatureCollection" || !features_ || !lonlat || !frames_.empty()) return std::nullopt;
+    if (type_ != "FeatureCollection" || !features_ || !lonlat || !frames_.empty())
+      return std::nullopt;
     return std::move(out_);
   }
 
@@ -169,7 +186,7 @@ class Reader {
 }  // namespace
 
 std::optional<std::vector<Polyline>> read_lonlat_geojson(const std::filesystem::path& file,
-                                                          const geo::GridSpec& grid) {
+                                                         const geo::GridSpec& grid) {
   const std::string ext = file.extension().string();
   if (ext != ".geojson" && ext != ".json") return std::nullopt;
   std::ifstream in(file, std::ios::binary);

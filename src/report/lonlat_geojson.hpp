@@ -20,6 +20,6 @@ namespace adcov::report {
 /// type it does not know, a layout it does not expect or a file that does
 /// not parse; the caller then reads the file with OGR.
 std::optional<std::vector<Polyline>> read_lonlat_geojson(const std::filesystem::path& file,
-                                                          const geo::GridSpec& grid);
+                                                         const geo::GridSpec& grid);
 
 }  // namespace adcov::report

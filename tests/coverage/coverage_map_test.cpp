@@ -328,9 +328,9 @@ TEST(Coverage, FoldIsEngageIntervalCellByCell) {
         n500 += iv.lo_m <= 500 && 500 <= iv.hi_m;
       }
       if (!(floor < std::numeric_limits<float>::infinity())) floor = std::numeric_limits<float>::quiet_NaN();
-      ASSERT_EQ(std::memcmp(&floor, &r.floor_m[i], sizeof floor) == 0 || (std::isnan(floor) && std::isnan(r.floor_m[i])),
-                true)
-          << "cell " << c << ", " << row << ": " << floor << " against " << r.floor_m[i];
+      const bool same_floor =
+          std::memcmp(&floor, &r.floor_m[i], sizeof floor) == 0 || (std::isnan(floor) && std::isnan(r.floor_m[i]));
+      ASSERT_TRUE(same_floor) << "cell " << c << ", " << row << ": " << floor << " against " << r.floor_m[i];
       ASSERT_EQ(r.altitudes[0].count[i], n50) << "cell " << c << ", " << row;
       ASSERT_EQ(r.altitudes[1].count[i], n500) << "cell " << c << ", " << row;
       ++checked;

@@ -15,8 +15,8 @@
 namespace {
 
 using adcov::geo::CellCorner;
-using adcov::geo::ClassPatch;
 using adcov::geo::class_patches;
+using adcov::geo::ClassPatch;
 using adcov::geo::CornerRing;
 
 // A ring as a canonical string: its corners where it turns (collinear ones
@@ -72,12 +72,16 @@ std::vector<std::string> ours(const std::vector<std::uint8_t>& v, int w, int h) 
 // x = col, y = row), each ring as a closed CornerRing.
 std::vector<std::string> gdal(const std::vector<std::uint8_t>& v, int w, int h) {
   GDALAllRegister();
-  std::unique_ptr<GDALDataset> mem(GetGDALDriverManager()->GetDriverByName("MEM")->Create("", w, h, 1, GDT_Byte, nullptr));
+  std::unique_ptr<GDALDataset> mem(
+      GetGDALDriverManager()->GetDriverByName("MEM")->Create("", w, h, 1, GDT_Byte, nullptr));
   double gt[6] = {0, 1, 0, 0, 0, 1};
   mem->SetGeoTransform(gt);
   GDALRasterBand* band = mem->GetRasterBand(1);
-  EXPECT_EQ(band->RasterIO(GF_Write, 0, 0, w, h, const_cast<std::uint8_t*>(v.data()), w, h, GDT_Byte, 0, 0), CE_None);
-  std::unique_ptr<GDALDataset> vec(GetGDALDriverManager()->GetDriverByName("Memory")->Create("", 0, 0, 0, GDT_Unknown, nullptr));
+  EXPECT_EQ(band->RasterIO(GF_Write, 0, 0, w, h, const_cast<std::uint8_t*>(v.data()), w, h,
+                           GDT_Byte, 0, 0),
+            CE_None);
+  std::unique_ptr<GDALDataset> vec(
+      GetGDALDriverManager()->GetDriverByName("Memory")->Create("", 0, 0, 0, GDT_Unknown, nullptr));
   OGRLayer* layer = vec->CreateLayer("p", nullptr, wkbPolygon, nullptr);
   OGRFieldDefn field("value", OFTInteger);
   layer->CreateField(&field);
@@ -91,9 +95,12 @@ std::vector<std::string> gdal(const std::vector<std::uint8_t>& v, int w, int h) 
     bool outer = true;
     for (const OGRLinearRing* r : *poly) {
       CornerRing ring;
-      for (const OGRPoint& q : *r) ring.push_back({static_cast<std::int32_t>(q.getX()), static_cast<std::int32_t>(q.getY())});
-      if (outer) p.outer = ring;
-      else p.holes.push_back(ring);
+      for (const OGRPoint& q : *r)
+        ring.push_back({static_cast<std::int32_t>(q.getX()), static_cast<std::int32_t>(q.getY())});
+      if (outer)
+        p.outer = ring;
+      else
+        p.holes.push_back(ring);
       outer = false;
     }
     out.push_back(canonical(p));
@@ -119,7 +126,8 @@ TEST(ClassPatches, EveryCornerOfAStraightEdgeIsKept) {
   const std::vector<std::uint8_t> v{1, 1, 1};
   const auto p = class_patches(v, 3, 1);
   ASSERT_EQ(p.size(), 1u);
-  EXPECT_EQ(p[0].outer, (CornerRing{{1, 0}, {0, 0}, {0, 1}, {1, 1}, {2, 1}, {3, 1}, {3, 0}, {2, 0}, {1, 0}}));
+  EXPECT_EQ(p[0].outer,
+            (CornerRing{{1, 0}, {0, 0}, {0, 1}, {1, 1}, {2, 1}, {3, 1}, {3, 0}, {2, 0}, {1, 0}}));
 }
 
 TEST(ClassPatches, ARingOfCellsHasAHoleRunningClockwise) {
@@ -185,7 +193,8 @@ TEST(ClassPatches, SameRingsAsGdalPolygonizeOnRandomRasters) {
     const int values = 1 + static_cast<int>(rng() % 4);
     std::vector<std::uint8_t> v(static_cast<std::size_t>(w) * h);
     for (auto& x : v) x = static_cast<std::uint8_t>(rng() % (values + 1));
-    for (int pass = 0; pass < static_cast<int>(rng() % 3); ++pass)  // smooth: each cell takes a neighbour's value
+    for (int pass = 0; pass < static_cast<int>(rng() % 3);
+         ++pass)  // smooth: each cell takes a neighbour's value
       for (int r = 0; r < h; ++r)
         for (int c = 0; c < w; ++c)
           if (rng() % 2) {

@@ -35,11 +35,10 @@ struct ClassPatch {
 
 /// The patches of `values` (row-major, width x height; 0 is no patch), in
 /// the order of their first cell in rows top to bottom, left to right; each
-/// patch's holes in the order that scan meets their bottom edges. At a corner where a patch's cells touch only
-/// diagonally the boundary turns around the cell it is on, so cells that
-/// touch at a corner only are two patches (4-connectivity) and no ring
-/// crosses itself. Memory: a byte per corner and 16 bytes per run of equal
-/// cells in a row, besides the rings.
+/// patch's holes in the order that scan meets their bottom edges. At a corner where a patch's cells
+/// touch only diagonally the boundary turns around the cell it is on, so cells that touch at a
+/// corner only are two patches (4-connectivity) and no ring crosses itself. Memory: a byte per
+/// corner and 16 bytes per run of equal cells in a row, besides the rings.
 std::vector<ClassPatch> class_patches(std::span<const std::uint8_t> values, int width, int height);
 
 }  // namespace adcov::geo
