@@ -55,8 +55,11 @@ adcov_n() { "$TOOL" run "$T/dem.tif" $LON0 $LAT0 $HALF $CELL "$1" $ANT $REACH $T
 
 # The product: a scenario of N radars on the same DEM, timed as `adcov coverage` (whole process: scenario,
 # terrain, visibility, the coverage map at TZ, every output file). Radar positions as above, in lon/lat; the
-# region is a lon/lat box centred on (LON0, LAT0), so adcov's LAEA grid is the DEM's own and the DEM is read
-# as it is. min_elevation -90: gdal_viewshed has no elevation floor.
+# region is a lon/lat box centred on (LON0, LAT0), so adcov's LAEA projection is the DEM's own. Its cells
+# are the DEM's, and the DEM is read as it is, when HALF is a multiple of CELL; otherwise (the defaults:
+# 50000 m and 30 or 90 m) adcov's cell edges, at multiples of CELL, lie part of a cell from the DEM's and
+# it resamples the DEM bilinearly (measured: the same times either way). min_elevation -90: gdal_viewshed
+# has no elevation floor.
 ADCOV=${ADCOV:-$BUILD/adcov}
 [ -x "$ADCOV" ] || { echo "$ADCOV not built" >&2; exit 1; }
 scenario() { # N -> $T/scen_N.yaml
