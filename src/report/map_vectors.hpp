@@ -19,8 +19,9 @@ using Polyline = std::vector<geo::XY>;
 
 /// Every line and polygon ring of every layer of `file`, projected into the
 /// CRS of `grid`. Features outside the projection's domain are skipped.
-/// GeoJSON without a "crs" member or in OGC CRS84 is parsed here and
-/// projected with geo::project; other files go through OGR and PROJ.
+/// GeoJSON without a "crs" member or in OGC CRS84 is read as a stream
+/// (lonlat_geojson.hpp) and projected with geo::project; other files go
+/// through OGR and PROJ.
 /// \throws Error if GDAL cannot open the file or reproject its layers.
 std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid);
 

@@ -92,8 +92,10 @@ double terrain_bytes_per_cell(const model::Scenario& s);
 double map_bytes_per_cell(const model::Scenario& s);
 
 /// Bytes per region-window cell of one map file being written: its polygon
-/// classes (1 in memory, 1 in GDAL's MEM raster). GeoTIFFs are masked a band
-/// of rows at a time (geo::write_geotiff_rows), so no full-grid copy.
+/// classes (1) and the polygon tracer's corner marks (1, geo::class_patches;
+/// its row runs and rings grow with the boundaries, not the cells).
+/// GeoTIFFs are masked a band of rows at a time (geo::write_geotiff_rows),
+/// so no full-grid copy.
 inline constexpr double kWriterBytesPerCell = 2;
 
 /// `adcov coverage`'s estimate (docs/commands.md, "Memory check"): without
