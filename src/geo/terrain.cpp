@@ -27,6 +27,7 @@
 #include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/raster_writer.hpp"
+#include "bilinear_resample.hpp"
 #include "void_fill.hpp"
 
 namespace adcov::geo {
@@ -170,20 +171,6 @@ std::vector<int> transform(OGRCoordinateTransformation& t, std::vector<double>& 
   std::vector<int> ok(x.size(), 0);
   if (!x.empty()) t.Transform(x.size(), x.data(), y.data(), nullptr, ok.data());
   return ok;
-}
-
-/// A MEM raster over `data` (w x h floats, row-major), which it does not own:
-/// GDAL reads and writes the caller's buffer, no copy in or out.
-gdal::Dataset mem_view(float* data, int w, int h, const double gt[6], const std::string& wkt) {
-  gdal::Dataset ds(gdal::driver("MEM").Create("", w, h, 0, GDT_Float32, nullptr));
-  const std::string pointer = fmt::format("DATAPOINTER={}", static_cast<const void*>(data));
-  const char* opts[] = {pointer.c_str(), nullptr};
-  if (!ds || ds->AddBand(GDT_Float32, const_cast<char**>(opts)) != CE_None)
-    throw Error("GDAL: cannot view " + std::to_string(w) + "x" + std::to_string(h) + " cells as an in-memory raster");
-  ds->SetGeoTransform(const_cast<double*>(gt));
-  ds->SetProjection(wkt.c_str());
-  ds->GetRasterBand(1)->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
-  return ds;
 }
 
 void load_flat(TerrainGrid& t, double z) {
@@ -440,28 +427,13 @@ void copy_on_grid(const std::vector<float>& buf, const Window& w, Pixel origin, 
   }
 }
 
-/// Step 4 otherwise: warps the window bilinearly onto the grid (GDALWarp,
-/// all cores); cells beyond the DEM stay NaN.
+/// Step 4 otherwise: resamples the window bilinearly onto the grid
+/// (detail::resample_bilinear, all cores); cells beyond the DEM become NaN.
 void warp_to_grid(const std::vector<float>& buf, const Window& w, const Mosaic& m, const OGRSpatialReference& grid_srs,
-                  const std::string& names, TerrainGrid& t) {
-  const GridSpec& grid = t.grid;
-  const double sgt[6] = {m.gt[0] + w.x0 * m.gt[1], m.gt[1], 0, m.gt[3] + w.y0 * m.gt[5], 0, m.gt[5]};
-  // Both rasters are views: the warp reads the window and writes the
-  // terrain's heights in place (already NaN: cells beyond the DEM stay so),
-  // instead of through two more full-grid copies.
-  const gdal::Dataset src = mem_view(const_cast<float*>(buf.data()), w.width(), w.height(), sgt, m.wkt);
-  const double dgt[6] = {grid.x0_m, grid.cell_m, 0, grid.y0_m, 0, -grid.cell_m};
-  const gdal::Dataset dst = mem_view(t.ground_m.data(), grid.width, grid.height, dgt, gdal::wkt(grid_srs));
-  const int threads = std::max(1, tbb::this_task_arena::max_concurrency());
-  Args args{"-r", "bilinear", "-srcnodata", "nan", "-dstnodata", "nan", "-wo", "INIT_DEST=NO_DATA",
-            "-wo", "NUM_THREADS=" + std::to_string(threads), "-q"};
-  GDALWarpAppOptions* wo = GDALWarpAppOptionsNew(args.list.List(), nullptr);
-  GDALDatasetH srch = GDALDataset::ToHandle(src.get());
-  gdal::ErrorCapture err;
-  int usage = 0;
-  GDALDatasetH out = GDALWarp(nullptr, GDALDataset::ToHandle(dst.get()), 1, &srch, wo, &usage);
-  GDALWarpAppOptionsFree(wo);
-  if (!out) throw InputError(err.message(names, "cannot resample the DEM to the analysis grid"));
+                  TerrainGrid& t) {
+  const detail::SourceWindow src{.z = buf, .width = w.width(), .height = w.height(), .col0 = w.x0, .row0 = w.y0,
+                                 .x0 = m.gt[0], .dx = m.gt[1], .y0 = m.gt[3], .dy = m.gt[5]};
+  detail::resample_bilinear(src, m.srs, t.grid, grid_srs, t.ground_m);
 }
 
 /// Steps 1-4: the DEM under the grid, voids filled, onto the grid's cells.
@@ -476,7 +448,7 @@ void resample(const Mosaic& m, const OGRSpatialReference& grid_srs, std::optiona
   if (std::all_of(buf.begin(), buf.end(), [](float v) { return std::isnan(v); }))
     throw InputError(names + ": has no valid elevation under the analysis area (every cell there is nodata)");
   if (origin) copy_on_grid(buf, w, *origin, t);
-  else warp_to_grid(buf, w, m, grid_srs, names, t);
+  else warp_to_grid(buf, w, m, grid_srs, t);
 }
 
 /// Cells the DEM leaves NaN and cells below the sea surface, with the first NaN.

@@ -6,6 +6,14 @@
 // Issue 15 rounded sweep.csv (docs/outputs.md); its golden copy was rounded
 // with it, and tests/golden/check_rounding.py checks that only the precision
 // changed against the file as adcov 0.1.0 wrote it (git history).
+// Issue 14 replaced GDAL's warper by adcov's own bilinear resampling of the
+// DEM (docs/coverage.md, "Terrain", step 4: exact positions where GDAL's
+// approximate transformer may be 1/8 of an ETOPO5 pixel off). That moved the
+// terrain, and with it the coverage areas by at most 6 km2 (covered at 50 m
+// 2924 -> 2920 km2) and the sweep's means by at most 0.05 % (300.88 ->
+// 300.72 intercepted); trials.csv did not move. The
+// golden rasters, summary.json values and sweep.csv were rewritten from that
+// build with the commands above (keys and columns as before).
 // GeoTIFFs are compared by content (pixels, georeferencing, nodata, band
 // description), which stays fixed across GDAL builds where the compressed
 // bytes need not.

@@ -64,9 +64,11 @@ struct TerrainOptions {
 /// Resamples the DEM mosaic (or flat ground) onto `grid`: the files become one
 /// in-memory VRT, voids (nodata, NaN, +-inf or beyond [kMinGroundM,
 /// kMaxGroundM]) are filled from their neighbours in the DEM's
-/// own cells (counted in voids_filled), the result is warped bilinearly onto
-/// the LAEA grid, and heights below 0 m are set to the sea surface, 0 m
-/// (counted in sea_cells; land below sea level is thus also treated as 0 m).
+/// own cells (counted in voids_filled), the result is resampled bilinearly
+/// onto the LAEA grid (a cell's height depends on where it lies, not on the
+/// grid around it: docs/coverage.md, "Terrain"), and heights below 0 m are
+/// set to the sea surface, 0 m (counted in sea_cells; land below sea level
+/// is thus also treated as 0 m).
 /// A single-file DEM already on the grid (same CRS, cell size and edges, e.g.
 /// one written by write_geotiff) without voids under the grid is read
 /// straight into it, in parallel, with the same result.
