@@ -343,18 +343,33 @@ void check_scenario_terrain(const model::Scenario& s) {
   if (!errors.empty()) throw InputError(errors);
 }
 
-geo::TerrainGrid load_scenario_terrain(const model::Scenario& s) {
+geo::ProjectedBox scenario_terrain_box(const model::Scenario& s, TerrainExtent extent) {
   const geo::LonLatBox& bb = s.region.bbox;
   const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
   geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
-  const geo::ProjectedBox region_box = box;
+  const auto grow = [&](geo::XY q, double by_m) {
+    box.xmin_m = std::min(box.xmin_m, q.x_m - by_m), box.xmax_m = std::max(box.xmax_m, q.x_m + by_m);
+    box.ymin_m = std::min(box.ymin_m, q.y_m - by_m), box.ymax_m = std::max(box.ymax_m, q.y_m + by_m);
+  };
+  if (extent == TerrainExtent::region) {
+    // region_crop's window (a cell and 100 m beyond the box) and two cells
+    // more: the hillshade's 3x3 neighbours of its edge cells.
+    const double pad = 3 * s.resolution_m + 100;
+    box.xmin_m -= pad, box.xmax_m += pad, box.ymin_m -= pad, box.ymax_m += pad;
+  }
   for (const model::Battery& b : s.batteries) {
     if (!s.systems.count(b.system)) continue;  // the loader reports unknown systems
-    const double reach = battery_reach_m(s, model::effective_system(s, b));
     const geo::XY q = geo::project(p, b.position);
-    box.xmin_m = std::min(box.xmin_m, q.x_m - reach), box.xmax_m = std::max(box.xmax_m, q.x_m + reach);
-    box.ymin_m = std::min(box.ymin_m, q.y_m - reach), box.ymax_m = std::max(box.ymax_m, q.y_m + reach);
+    grow(q, extent == TerrainExtent::reach ? battery_reach_m(s, model::effective_system(s, b)) : 2 * s.resolution_m);
   }
+  return box;
+}
+
+geo::TerrainGrid load_scenario_terrain(const model::Scenario& s, TerrainExtent extent) {
+  const geo::LonLatBox& bb = s.region.bbox;
+  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  const geo::ProjectedBox region_box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
+  geo::ProjectedBox box = scenario_terrain_box(s, extent);
   const geo::DemSource src{s.terrain.dem_files, s.terrain.flat_m};
   if (!src.flat_m) {
     // Cap the margin to the DEM; the region itself must lie on it (checked below).
@@ -438,7 +453,10 @@ std::vector<double> altitudes_of(const CoverageResult& res) {
 /// The batteries of share `share` of `count`: the largest windows first, each
 /// to the share with the fewest window cells so far (ties to the lower share;
 /// Graham's LPT rule), so that shares take about equal work. Every share
-/// computes the same assignment.
+/// computes the same assignment. Returned largest window first: the window
+/// memory a worker is handed then never grows, so fresh pages are faulted in
+/// (and zeroed by the kernel) once, not at every larger window. The folds are
+/// sums, minima and unions, so their order does not change the maps.
 std::vector<std::size_t> battery_share(const model::Scenario& s, const geo::GridSpec& g,
                                        const std::vector<BatteryGeometry>& batteries, int share, int count) {
   std::vector<double> cells(batteries.size());
@@ -456,7 +474,6 @@ std::vector<std::size_t> battery_share(const model::Scenario& s, const geo::Grid
     load[static_cast<std::size_t>(least)] += cells[i];
     if (least == share) mine.push_back(i);
   }
-  std::sort(mine.begin(), mine.end());
   return mine;
 }
 

@@ -1,7 +1,8 @@
 // The up-front memory estimate (docs/commands.md, "Memory check"). The grid is
 // sized as load_scenario_terrain() sizes it (coverage_map.cpp: the region's
-// projected box grown by each battery's reach, snapped to resolution_m), but
-// in doubles and without the DEM clip, so it never allocates and never
+// projected box grown by each battery's reach, or for `coverage` by a few
+// cells and the batteries' cells, snapped to resolution_m), but in doubles
+// and without the DEM clip, so it never allocates and never
 // overflows. The per-cell and per-item figures are what the pipeline holds
 // today (coverage_map.cpp, terrain.cpp, visibility.cpp, simulation.cpp).
 #include "adcov/coverage/memory_estimate.hpp"
@@ -167,6 +168,9 @@ MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads) {
   for (const model::Salvo& v : s.salvos)  // routes need every window after the maps (run/scenario_run.cpp)
     if (v.route_kind == model::RouteKind::least_exposure) return estimate_memory(s);
   MemoryEstimate e = estimate_one(s);
+  // Its terrain grid reaches the region's cells and the batteries, not their reach (TerrainExtent::region).
+  grid_of(scenario_terrain_box(s, TerrainExtent::region), s.resolution_m, e.grid_width, e.grid_height);
+  e.grid_cells = e.grid_width * e.grid_height;
   e.bytes_per_cell = terrain_bytes_per_cell(s);
   e.grid_bytes = e.grid_cells * e.bytes_per_cell;
   e.map_cells = std::min(e.grid_cells, region_window_cells(s));

@@ -24,6 +24,11 @@ struct LineArgs {
   float* __restrict sc;        ///< horizon slopes of this line
   float* __restrict zc;        ///< reduced heights of this line
   float* __restrict h;         ///< result of this line
+  /// The observer along the line: cell ob plus ox (in [0, 1)). A cell's
+  /// offset is (i - ob) - ox, an exact integer less a fraction rounded once,
+  /// so it is the same wherever the window starts: a grid cut differently
+  /// (docs/coverage.md, "The analysis grid") gives the same bits.
+  int ob;
   float ox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach;
 };
 
@@ -43,7 +48,7 @@ inline float vmin(float a, float b) { return a < b ? a : b; }
 /// the second neighbour: +1 left of the observer, -1 right of it.
 template <int kNb>
 inline void cell_scalar(int i, const LineArgs& a) {
-  const float dx = static_cast<float>(i) - a.ox;
+  const float dx = static_cast<float>(i - a.ob) - a.ox;
   const float d2 = (dx * dx + a.dy2) * a.cell2;
   const float d = std::sqrt(d2);
   const float z = a.g[i] - d2 * a.inv2kr - a.za;
@@ -63,7 +68,7 @@ inline void cell_scalar(int i, const LineArgs& a) {
 /// sweep_quadrant): the horizon through its one neighbour, and the terrain
 /// there. Equal to cell_scalar where that has w = 0.
 inline void cell_one_neighbour(int i, const LineArgs& a) {
-  const float dx = static_cast<float>(i) - a.ox;
+  const float dx = static_cast<float>(i - a.ob) - a.ox;
   const float d2 = (dx * dx + a.dy2) * a.cell2;
   const float d = std::sqrt(d2);
   const float z = a.g[i] - d2 * a.inv2kr - a.za;
@@ -90,7 +95,7 @@ inline void line_body(int lo, int hi, const LineArgs& a) {
   const F inf = V::set1(std::numeric_limits<float>::infinity());
   const F step = V::iota();
   for (; i + V::kW - 1 <= hi; i += V::kW) {
-    const F dx = V::sub(V::add(V::set1(static_cast<float>(i)), step), ox);
+    const F dx = V::sub(V::add(V::set1(static_cast<float>(i - a.ob)), step), ox);
     const F d2 = V::mul(V::add(V::mul(dx, dx), dy2), cell2);
     const F d = V::sqrt(d2);
     const F z = V::sub(V::sub(V::load(a.g + i), V::mul(d2, inv2kr)), za);

@@ -93,7 +93,7 @@ void line_kernel(int lo, int hi, const LineArgs& a) {
 }
 
 struct SweepParams {
-  float ox = 0;        ///< observer along the line (cells)
+  double ox = 0;       ///< observer along the line (cells)
   float dy0 = 0;       ///< distance of the first line from the observer (cells), in (0, 1]
   float cell_m = 0;
   float inv_2kr = 0;   ///< 1 / (2 k R)
@@ -141,7 +141,7 @@ LineRange line_range(const SweepParams& p, double dyd, int len, double r2) {
 /// the antenna and it, so there is no horizon yet (a.sp and a.zp unread).
 void first_line(int lo, int hi, const LineArgs& a) {
   for (int i = lo; i <= hi; ++i) {
-    const float dx = static_cast<float>(i) - a.ox;
+    const float dx = static_cast<float>(i - a.ob) - a.ox;
     const float d2 = (dx * dx + a.dy2) * a.cell2;
     const float d = std::sqrt(d2);
     const float z = a.g[i] - d2 * a.inv2kr - a.za;
@@ -217,6 +217,8 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
   const float cell2 = p.cell_m * p.cell_m;
   const double ox = p.ox;
   const int split = static_cast<int>(std::floor(ox)) + 1;  // cells >= split have dx > 0
+  const int ob = split - 1;                                 // LineArgs: the observer is cell ob + fox
+  const float fox = static_cast<float>(ox - ob);
   // Squared reach in cells, 1e-5 wider than the float test d > reach can
   // ever be, so every cell that test keeps is computed.
   const double rc = static_cast<double>(p.reach_m) / p.cell_m;
@@ -245,8 +247,8 @@ void sweep_quadrant(const float* g, std::ptrdiff_t gstep, std::ptrdiff_t gstride
       const float dy2 = dy * dy, inv_dy = 1.0f / dy;
       const bool has_prev = dyd - 1.0 > 1e-6;
       const float cross = has_prev ? static_cast<float>(dyd / (dyd - 1.0)) : 0.0f;  // d / d_cross
-      const float fox = p.ox, inv2kr = p.inv_2kr, za = p.antenna_z, tmin = p.tan_min_el, reach = p.reach_m;
-      const LineArgs la{gl, sp, zp, sc, zc, hl, fox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach};
+      const float inv2kr = p.inv_2kr, za = p.antenna_z, tmin = p.tan_min_el, reach = p.reach_m;
+      const LineArgs la{gl, sp, zp, sc, zc, hl, ob, fox, dy2, cell2, inv2kr, za, inv_dy, cross, tmin, reach};
       if (has_prev) {
         // dx <= 0: neighbours i and i+1; dx > 0: neighbours i and i-1. The
         // second neighbour is off the line only for an end cell when the
@@ -314,8 +316,8 @@ void compute_visibility_into(const geo::TerrainGrid& t, const Observer& o, doubl
   const int rb = static_cast<int>(std::ceil(ws.oy)) - 1, ra = static_cast<int>(std::floor(ws.oy)) + 1;
   const int cb = static_cast<int>(std::ceil(ws.ox)) - 1, ca = static_cast<int>(std::floor(ws.ox)) + 1;
   SweepParams ns = p, ew = p;
-  ns.ox = static_cast<float>(ws.ox);
-  ew.ox = static_cast<float>(ws.oy);
+  ns.ox = ws.ox;
+  ew.ox = ws.oy;
   ew.strict = true;  // diagonal cells belong to north/south
   auto north = [&] {
     if (rb < 0) return;

@@ -10,7 +10,12 @@ namespace adcov::coverage::detail {
 
 WindowSetup setup_window(const geo::TerrainGrid& t, const Observer& o) {
   const geo::GridSpec& g = t.grid;
-  const double pc = g.col_of(o.pos.x_m) - 0.5, pr = g.row_of(o.pos.y_m) - 0.5;  // centre-indexed
+  // Centre-indexed. Position and edge each divided by the cell: the edge's
+  // quotient is a whole number on grids of cells snapped to the projection
+  // (make_grid_xy), so the difference is exact and its fraction the same in
+  // every such grid (LineArgs::ob).
+  const double pc = o.pos.x_m / g.cell_m - g.x0_m / g.cell_m - 0.5;
+  const double pr = g.y0_m / g.cell_m - o.pos.y_m / g.cell_m - 0.5;
   const int oc = static_cast<int>(std::floor(pc + 0.5)), orow = static_cast<int>(std::floor(pr + 0.5));
   if (oc < 0 || orow < 0 || oc >= g.width || orow >= g.height) {
     const geo::LonLat ll = geo::unproject(g.projection, o.pos);

@@ -64,7 +64,9 @@ std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const st
   std::optional<report::OutputStage> stage;  // rank 0 locks the folder; the others write into it (output_split)
   open_stage(opt.ranks, out_dir, stage);
   begin_stage(opt.progress, "loading terrain");
-  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
+  // Routes are planned outside the region; the maps need the region only.
+  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(
+      s, engage::needs_route_planning(s) ? coverage::TerrainExtent::reach : coverage::TerrainExtent::region);
   begin_stage(opt.progress, "computing coverage");
   ScenarioRunOutput out;
   Ranks ranks = opt.ranks;

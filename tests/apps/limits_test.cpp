@@ -80,25 +80,25 @@ TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
   const std::string err = coverage_refusal("100", "64", "5", dir, f);
   EXPECT_EQ(err,
             f.string() +
-                ": estimated peak memory 3.7 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 "
-                "x 13368 = 191108928 cells at resolution_m 5 x 4 bytes = 729.0 MiB, maps over the region 191108928 "
-                "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 428.5 MiB, whichever is "
+                ": estimated peak memory 3.8 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14342 "
+                "x 13414 = 192383588 cells at resolution_m 5 x 4 bytes = 733.9 MiB, maps over the region 192272580 "
+                "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 430.7 MiB, whichever is "
                 "larger; lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory "
                 "check\")\n");
 }
 
 // GDAL's block cache holds no more than the files open at once: a small
-// grid is charged 4 bytes a cell and a third for overviews (19296 cells x
-// (2 + 16/3) bytes = 138.2 KiB), not the whole 1000 MiB cache it could use.
+// grid is charged 4 bytes a cell and a third for overviews (20002 cells x
+// (2 + 16/3) bytes = 143.2 KiB), not the whole 1000 MiB cache it could use.
 TEST(Limits, ASmallGridIsNotChargedGdalsWholeBlockCache) {
   TempDir dir;
   std::filesystem::path f;
   const std::string err = coverage_refusal("1", "1000", "500", dir, f);
   EXPECT_EQ(err,
             f.string() +
-                ": estimated peak memory 110.5 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 144 x "
-                "134 = 19296 cells at resolution_m 500 x 4 bytes = 75.4 KiB, maps over the region 19296 cells x 14 "
-                "bytes = 263.8 KiB, battery windows 0 B or map files being written 138.2 KiB, whichever is larger; "
+                ": estimated peak memory 110.5 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 150 x "
+                "141 = 21150 cells at resolution_m 500 x 4 bytes = 82.6 KiB, maps over the region 20002 cells x 14 "
+                "bytes = 273.5 KiB, battery windows 0 B or map files being written 143.2 KiB, whichever is larger; "
                 "lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory check\")\n");
 }
 

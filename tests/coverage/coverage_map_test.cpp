@@ -338,6 +338,33 @@ TEST(Coverage, FoldIsEngageIntervalCellByCell) {
   EXPECT_GT(checked, 15000);
 }
 
+// `adcov coverage` grids the region and the batteries' cells only
+// (TerrainExtent::region), not every battery's reach: a region cell's
+// visibility is swept from cells between it and the radar. Its maps must be
+// those of the full grid bit for bit, also from batteries outside the
+// region; before the sweep took the observer as a whole cell and a fraction
+// (LineArgs::ob), the floor differed in its last bits where a window was
+// clipped differently.
+TEST(ScenarioTerrain, RegionExtentGivesTheCoverageOfTheFullReach) {
+  model::Scenario s = on_srtm_tile();
+  s.resolution_m = 60;  // windows ~1,000 cells across, where the old rounding showed
+  s.batteries.push_back(test::battery("inside", "radar", {21.45, 40.5}));
+  s.batteries.push_back(test::battery("west", "radar", {21.12, 40.55}, model::OperatorGroup::allied));
+  s.batteries.push_back(test::battery("north-east", "radar", {21.85, 40.85}));
+  const geo::TerrainGrid full = load_scenario_terrain(s, TerrainExtent::reach);
+  const geo::TerrainGrid part = load_scenario_terrain(s, TerrainExtent::region);
+  EXPECT_LT(part.grid.cells() * 10, full.grid.cells() * 6);
+  const CoverageOptions opt{.altitudes_m = {50, 500}};
+  const CoverageResult a = compute_coverage(s, full, opt), b = compute_coverage(s, part, opt);
+  ASSERT_EQ(a.grid.x0_m, b.grid.x0_m);
+  ASSERT_EQ(a.grid.y0_m, b.grid.y0_m);
+  ASSERT_EQ(a.grid.cells(), b.grid.cells());
+  for (std::size_t k = 0; k < a.altitudes.size(); ++k) EXPECT_TRUE(a.altitudes[k].count == b.altitudes[k].count);
+  EXPECT_GT(b.altitudes[1].region.by_operator_km2.at("allied"), 10.0);  // the battery west of the region
+  ASSERT_EQ(a.floor_m.size(), b.floor_m.size());
+  EXPECT_EQ(std::memcmp(a.floor_m.data(), b.floor_m.data(), a.floor_m.size() * sizeof(float)), 0);
+}
+
 TEST(ScenarioTerrain, BatteryOutsideTheDemIsAnInputErrorWithCoordinates) {
   model::Scenario s = on_srtm_tile();
   s.batteries.push_back(test::battery("far-away", "radar", {30.0, 50.0}));

@@ -35,9 +35,27 @@ struct CoverageOptions {
 ///         the battery or the launch.
 void check_scenario_terrain(const model::Scenario& s);
 
-/// Loads terrain for the scenario's region (grown by the batteries' reach)
-/// at resolution_m.
-geo::TerrainGrid load_scenario_terrain(const model::Scenario& s);
+/// How far the terrain grid reaches beyond the region.
+enum class TerrainExtent {
+  /// Every battery's reach: engagements and routes are flown outside the
+  /// region too.
+  reach,
+  /// What the coverage of the region's cells needs (`adcov coverage`
+  /// without least-exposure routes): the region's box with three cells more
+  /// on each side, and every battery's cell. Enough because a cell's
+  /// visibility is swept from cells between it and the radar, inside the
+  /// rectangle the two span (docs/coverage.md, "Terrain grid").
+  region,
+};
+
+/// The projected box that load_scenario_terrain grids, before it is capped
+/// to the DEM's footprint: the region's box grown as `extent` says.
+geo::ProjectedBox scenario_terrain_box(const model::Scenario& s, TerrainExtent extent);
+
+/// Loads terrain for the scenario at resolution_m over
+/// scenario_terrain_box(s, extent), capped to the DEM (the region must lie
+/// on it).
+geo::TerrainGrid load_scenario_terrain(const model::Scenario& s, TerrainExtent extent = TerrainExtent::reach);
 
 /// True when the scenario asks for detection maps (docs/coverage.md,
 /// "Detection maps"): it has a sensor unit (role sensor) or c2.mode is not

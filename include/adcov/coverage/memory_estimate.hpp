@@ -99,15 +99,16 @@ double map_bytes_per_cell(const model::Scenario& s);
 inline constexpr double kWriterBytesPerCell = 2;
 
 /// `adcov coverage`'s estimate (docs/commands.md, "Memory check"): without
-/// least-exposure routes it folds each battery's window into the maps and
+/// least-exposure routes its terrain grid is TerrainExtent::region's and it
+/// folds each battery's window into the maps and
 /// frees it (coverage::CoverageOptions::keep_windows = false), so it holds
-/// the terrain over the whole grid and the maps over the region's window,
+/// the terrain over that grid and the maps over the region's window,
 /// and then either one window per worker thread (the `threads` largest,
 /// while folding) or the map files being written (up to `threads` at once,
 /// and GDAL's block cache, geo::block_cache_bytes(), but no more than those
 /// files' rasters and overviews), whichever is larger; with
 /// routes it is estimate_memory(). Measured with 2 threads: the national
-/// baseline at 100 m peaked at 5.0 GiB RSS (estimated 5.6 GiB), a flat
+/// baseline at 100 m peaked at 4.4 GiB RSS (estimated 5.0 GiB), a flat
 /// 191 M-cell grid at 4.6 GiB (estimated 5.2 GiB).
 MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads);
 
