@@ -178,7 +178,7 @@ void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tall
 /// one), and where res.grid starts on the terrain grid.
 struct FoldState {
   CellOffset at;                     ///< res.grid's first cell on the terrain grid
-  std::vector<std::uint8_t> groups;  ///< altitude a, cell i at a * cells + i
+  geo::ZeroedVector<std::uint8_t> groups;  ///< altitude a, cell i at a * cells + i
 };
 
 /// Adds battery `bi`'s window to the counts, group bits, floor and detection
@@ -435,12 +435,13 @@ CoverageResult empty_result(const model::Scenario& s, const geo::TerrainGrid& te
   res.altitudes.resize(alts.size());
   for (std::size_t a = 0; a < alts.size(); ++a) {
     res.altitudes[a].altitude_m = alts[a];
-    res.altitudes[a].count.assign(g.cells(), 0);
-    if (detection) res.altitudes[a].detected.assign(g.cells(), 0);
+    // Zeros of fresh pages: faulted in where the folds write, in parallel.
+    res.altitudes[a].count = geo::ZeroedVector<std::uint16_t>(g.cells());
+    if (detection) res.altitudes[a].detected = geo::ZeroedVector<std::uint16_t>(g.cells());
   }
   if (s.coverage.floor) res.floor_m.assign(g.cells(), std::numeric_limits<float>::infinity());
   st.at = crop.at;
-  st.groups.assign(alts.size() * g.cells(), 0);
+  st.groups = geo::ZeroedVector<std::uint8_t>(alts.size() * g.cells());
   return res;
 }
 

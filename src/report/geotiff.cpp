@@ -1,8 +1,11 @@
 #include "adcov/report/geotiff.hpp"
 
 #include <fmt/format.h>
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -40,6 +43,22 @@ geo::GeoTiffOptions options(const geo::GridSpec& grid, double nodata, const std:
   return o;
 }
 
+/// The largest count over the region's cells of window `w`.
+std::uint16_t largest_in_region(std::span<const std::uint16_t> count, std::span<const std::uint8_t> in_region,
+                                const geo::GridSpec& grid, const CellWindow& w) {
+  return tbb::parallel_reduce(
+      tbb::blocked_range<int>(0, w.height), std::uint16_t{0},
+      [&](const tbb::blocked_range<int>& rows, std::uint16_t most) {
+        for (int r = rows.begin(); r != rows.end(); ++r)
+          for (int c = 0; c < w.width; ++c) {
+            const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
+            if (inside(in_region, i)) most = std::max(most, count[i]);
+          }
+        return most;
+      },
+      [](std::uint16_t a, std::uint16_t b) { return std::max(a, b); });
+}
+
 }  // namespace
 
 std::string grid_crs_name(const geo::GridSpec& grid) {
@@ -55,17 +74,24 @@ void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec&
   check_sizes(file, grid, count.size(), in_region);
   const CellWindow w = region_window(grid, in_region);
   const geo::GridSpec g = crop(grid, w);
+  const bool bytes = largest_in_region(count, in_region, grid, w) < kCountNodataByte;
   // The region's window, no-data outside the region, a band of rows at a time.
-  const geo::RowFill fill = [&](int row0, int rows, void* buf) {
-    auto* out = static_cast<std::uint16_t*>(buf);
-    tbb::parallel_for(0, rows, [&](int r) {
-      for (int c = 0; c < w.width; ++c) {
-        const std::size_t i = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + (c + w.col0);
-        out[static_cast<std::size_t>(r) * w.width + c] = inside(in_region, i) ? count[i] : kCountNodata;
-      }
-    });
+  const auto fill_as = [&]<class T>(T nodata) -> geo::RowFill {
+    return [&, nodata](int row0, int rows, void* buf) {
+      auto* out = static_cast<T*>(buf);
+      tbb::parallel_for(0, rows, [&](int r) {
+        for (int c = 0; c < w.width; ++c) {
+          const std::size_t i = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + (c + w.col0);
+          out[static_cast<std::size_t>(r) * w.width + c] = inside(in_region, i) ? static_cast<T>(count[i]) : nodata;
+        }
+      });
+    };
   };
-  geo::write_geotiff_rows(file, g, geo::CellType::uint16, fill, options(g, kCountNodata, values, tags));
+  if (bytes)
+    geo::write_geotiff_rows(file, g, geo::CellType::byte, fill_as(kCountNodataByte),
+                            options(g, kCountNodataByte, values, tags));
+  else
+    geo::write_geotiff_rows(file, g, geo::CellType::uint16, fill_as(kCountNodata), options(g, kCountNodata, values, tags));
 }
 
 void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,

@@ -20,8 +20,8 @@ constexpr float kNoFloor = std::numeric_limits<float>::infinity();  // an unfold
 // 0, a floor of +inf), so each array goes as runs: the cells skipped, then
 // the values of the cells that hold something, which keeps a national share
 // at 250 m to a few MB instead of hundreds.
-template <class T>
-void put(WireWriter& w, const std::vector<T>& v, T nothing) {
+template <class T, class A>
+void put(WireWriter& w, const std::vector<T, A>& v, T nothing) {
   std::vector<std::int64_t> runs;  // skip, count, skip, count, ...
   std::size_t i = 0;
   while (i < v.size()) {
@@ -44,8 +44,8 @@ void put(WireWriter& w, const std::vector<T>& v, T nothing) {
   w.bytes(values.data(), values.size() * sizeof(T));
 }
 
-template <class T>
-void get(WireReader& r, std::vector<T>& v, T nothing) {
+template <class T, class A>
+void get(WireReader& r, std::vector<T, A>& v, T nothing) {
   const std::vector<std::int64_t> runs = r.i64s();
   const std::int64_t stored = r.i64();
   if (stored < 0 || static_cast<std::uint64_t>(stored) > v.size()) throw Error(std::string(r.what) + ": bad length");

@@ -17,6 +17,9 @@
 // took the observer as a whole cell and a fraction (LineArgs::ob, so that a
 // grid cut differently gives the same bits): floor.tif moved in the last
 // float bits of 4,683 cells, and was rewritten again; nothing else moved.
+// Then count rasters became Byte (no-data 255) when every count fits: the
+// coverage rasters were rewritten with the same values and 255 where 65535
+// was (checked cell by cell).
 // GeoTIFFs are compared by content (pixels, georeferencing, nodata, band
 // description), which stays fixed across GDAL builds where the compressed
 // bytes need not.

@@ -45,9 +45,9 @@ TEST(GeoTiff, CountRoundTripsCroppedToRegionWithNodata) {
   EXPECT_DOUBLE_EQ(gt[5], -1000.0);
   EXPECT_DOUBLE_EQ(gt[2], 0.0);
   GDALRasterBand* band = ds->GetRasterBand(1);
-  EXPECT_EQ(band->GetRasterDataType(), GDT_UInt16);
+  EXPECT_EQ(band->GetRasterDataType(), GDT_Byte);  // every count below 255
   int has_nodata = 0;
-  EXPECT_EQ(band->GetNoDataValue(&has_nodata), report::kCountNodata);
+  EXPECT_EQ(band->GetNoDataValue(&has_nodata), report::kCountNodataByte);
   EXPECT_TRUE(has_nodata);
   std::vector<std::uint16_t> v(90 * 70);
   ASSERT_EQ(band->RasterIO(GF_Read, 0, 0, 90, 70, v.data(), 90, 70, GDT_UInt16, 0, 0), CE_None);
@@ -60,6 +60,28 @@ TEST(GeoTiff, CountRoundTripsCroppedToRegionWithNodata) {
   band->GetBlockSize(&bx, &by);
   EXPECT_EQ(bx, 256);
   EXPECT_EQ(by, 256);
+}
+
+// Counts of 255 or more do not fit a Byte beside its no-data value: the
+// raster is UInt16 then, with no-data 65535; a count outside the region does
+// not count.
+TEST(GeoTiff, CountsFrom255AreWrittenAsUInt16) {
+  auto cov = test::synthetic_coverage();
+  test::TempDir tmp;
+  auto& count = cov.altitudes[0].count;
+  count[0] = 300;  // cell (0, 0): in the frame outside the region
+  report::write_count_geotiff(tmp.path / "outside.tif", cov.grid, count, cov.in_region);
+  EXPECT_EQ(open(tmp.path / "outside.tif")->GetRasterBand(1)->GetRasterDataType(), GDT_Byte);
+  count[10 * 100 + 20] = 255;  // cell (20, 10): inside
+  report::write_count_geotiff(tmp.path / "wide.tif", cov.grid, count, cov.in_region);
+  auto ds = open(tmp.path / "wide.tif");
+  GDALRasterBand* band = ds->GetRasterBand(1);
+  EXPECT_EQ(band->GetRasterDataType(), GDT_UInt16);
+  int has_nodata = 0;
+  EXPECT_EQ(band->GetNoDataValue(&has_nodata), report::kCountNodata);
+  std::uint16_t v = 0;
+  ASSERT_EQ(band->RasterIO(GF_Read, 15, 5, 1, 1, &v, 1, 1, GDT_UInt16, 0, 0), CE_None);
+  EXPECT_EQ(v, 255);
 }
 
 TEST(GeoTiff, CrsIsTheGridsSphericalLaea) {

@@ -81,7 +81,7 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
 /// process folding every battery holds, bit for bit.
 struct CoverageFold {
   CoverageResult result;              ///< unfinished: no areas, counts outside the region not yet zeroed
-  std::vector<std::uint8_t> groups;   ///< operator-group bits, altitude a, cell i at a * cells + i
+  geo::ZeroedVector<std::uint8_t> groups;  ///< operator-group bits, altitude a, cell i at a * cells + i
   int col0 = 0, row0 = 0;             ///< result.grid's first cell on the terrain grid
 };
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "adcov/coverage/engageability.hpp"
+#include "adcov/geo/big_buffer.hpp"
 #include "adcov/geo/grid.hpp"
 
 namespace adcov::coverage {
@@ -31,11 +32,11 @@ struct AltitudeCoverage {
   double altitude_m = 0;
   /// Batteries able to engage per grid cell; 0 outside the region as well,
   /// see CoverageResult::in_region for the mask.
-  std::vector<std::uint16_t> count;
+  geo::ZeroedVector<std::uint16_t> count;
   /// Sensors (sensor units and shooters' own radars) that detect the
   /// reference target per grid cell, 0 outside the region; empty unless
   /// wants_detection_maps() (docs/coverage.md, "Detection maps").
-  std::vector<std::uint16_t> detected;
+  geo::ZeroedVector<std::uint16_t> detected;
   AreaStats region;
   std::optional<AreaStats> protect;  ///< inside the protect polygons, when given
 };

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Large arrays (terrain grids, visibility windows) on transparent huge pages
+/// Large arrays (terrain grids, visibility windows, coverage maps) on transparent huge pages
 /// where the kernel offers them: one page fault per 2 MiB instead of per
 /// 4 KiB, and one TLB entry for a whole stripe of rows, which matters for
 /// the east/west sweeps that walk a window column by column. Only a hint: the
@@ -8,6 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #if defined(__linux__)
@@ -40,5 +44,42 @@ void assign_big(std::vector<T>& v, std::size_t n, const T& value) {
   }
   v.assign(n, value);
 }
+
+/// An allocator for large arrays that start as zeros: calloc's memory
+/// (fresh pages from the kernel for large sizes, zeroed when first written,
+/// and mapped to the shared zero page when only read) with value-
+/// initialisation left undone, so `ZeroedVector<T> v(n)` writes nothing: the
+/// pages are faulted in by whichever thread first writes them, and those never
+/// written cost no zeroing at all. For arithmetic T only. The zeros are only
+/// those of fresh memory: size such a vector once (constructor, or resize of
+/// an empty one), never shrink it and grow it again.
+template <class T>
+struct ZeroedAllocator {
+  static_assert(std::is_arithmetic_v<T>);
+  using value_type = T;
+  ZeroedAllocator() = default;
+  template <class U>
+  ZeroedAllocator(const ZeroedAllocator<U>&) noexcept {}
+  T* allocate(std::size_t n) {
+    void* p = std::calloc(n, sizeof(T));
+    if (!p && n) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t) noexcept { std::free(p); }
+  /// Value-initialisation: the memory is zero already.
+  template <class U>
+  void construct(U*) noexcept {}
+  template <class U, class... A>
+  void construct(U* p, A&&... a) {
+    ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+  }
+  template <class U>
+  bool operator==(const ZeroedAllocator<U>&) const noexcept {
+    return true;
+  }
+};
+
+template <class T>
+using ZeroedVector = std::vector<T, ZeroedAllocator<T>>;
 
 }  // namespace adcov::geo

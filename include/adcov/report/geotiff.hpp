@@ -16,8 +16,10 @@
 
 namespace adcov::report {
 
-/// No-data value of the count rasters (UInt16): cells outside the region.
+/// No-data value of the count rasters written as UInt16: cells outside the region.
 inline constexpr std::uint16_t kCountNodata = std::numeric_limits<std::uint16_t>::max();
+/// No-data value of the count rasters written as Byte (every count below it).
+inline constexpr std::uint8_t kCountNodataByte = std::numeric_limits<std::uint8_t>::max();
 /// No-data value of the floor raster (Float32): outside the region.
 inline constexpr float kFloorNodata = -9999.0f;
 /// Floor raster value of region cells that no altitude covers (a value, not
@@ -33,8 +35,10 @@ using RasterTags = std::vector<std::pair<std::string, std::string>>;
 /// grid's CRS.
 std::string grid_crs_name(const geo::GridSpec& grid);
 
-/// Writes band 1 = `count` (row-major over `grid`) as UInt16 with
-/// kCountNodata where in_region is 0. `in_region` may be empty (all inside).
+/// Writes band 1 = `count` (row-major over `grid`) with no-data where
+/// in_region is 0: as Byte (no-data kCountNodataByte) when every count in the
+/// region is below 255, which halves what is compressed and stored; as UInt16
+/// (no-data kCountNodata) otherwise. `in_region` may be empty (all inside).
 /// \throws Error naming `file` if GDAL cannot write it.
 void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
                          std::span<const std::uint16_t> count,
