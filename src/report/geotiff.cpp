@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,10 +18,6 @@
 namespace adcov::report {
 
 namespace {
-
-bool inside(std::span<const std::uint8_t> in_region, std::size_t i) {
-  return in_region.empty() || in_region[i] != 0;
-}
 
 void check_sizes(const std::filesystem::path& file, const geo::GridSpec& grid, std::size_t n,
                  std::span<const std::uint8_t> in_region) {
@@ -43,17 +40,38 @@ geo::GeoTiffOptions options(const geo::GridSpec& grid, double nodata, const std:
   return o;
 }
 
+/// Rows [row0, row0 + rows) of window `w` of `grid` into `out` (rows of
+/// w.width): value(v) of the source cell inside the region, `nodata`
+/// outside. A row at a time through plain pointers, so the loops vectorise
+/// (a call per cell through a check of in_region's size did not).
+template <class Out, class In, class Value>
+void masked_rows(const geo::GridSpec& grid, const CellWindow& w, std::span<const In> src,
+                 std::span<const std::uint8_t> in_region, int row0, int rows, Out nodata, Out* out, Value value) {
+  tbb::parallel_for(0, rows, [&](int r) {
+    const std::size_t at = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + w.col0;
+    const In* s = src.data() + at;
+    Out* o = out + static_cast<std::size_t>(r) * w.width;
+    if (in_region.empty()) {
+      for (int c = 0; c < w.width; ++c) o[c] = value(s[c]);
+    } else {
+      const std::uint8_t* in = in_region.data() + at;
+      for (int c = 0; c < w.width; ++c) o[c] = in[c] ? value(s[c]) : nodata;
+    }
+  });
+}
+
 /// The largest count over the region's cells of window `w`.
 std::uint16_t largest_in_region(std::span<const std::uint16_t> count, std::span<const std::uint8_t> in_region,
                                 const geo::GridSpec& grid, const CellWindow& w) {
   return tbb::parallel_reduce(
       tbb::blocked_range<int>(0, w.height), std::uint16_t{0},
       [&](const tbb::blocked_range<int>& rows, std::uint16_t most) {
-        for (int r = rows.begin(); r != rows.end(); ++r)
-          for (int c = 0; c < w.width; ++c) {
-            const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
-            if (inside(in_region, i)) most = std::max(most, count[i]);
-          }
+        for (int r = rows.begin(); r != rows.end(); ++r) {
+          const std::size_t at = static_cast<std::size_t>(r + w.row0) * grid.width + w.col0;
+          const std::uint16_t* s = count.data() + at;
+          const std::uint8_t* in = in_region.empty() ? nullptr : in_region.data() + at;
+          for (int c = 0; c < w.width; ++c) most = std::max(most, in && !in[c] ? std::uint16_t{0} : s[c]);
+        }
         return most;
       },
       [](std::uint16_t a, std::uint16_t b) { return std::max(a, b); });
@@ -78,13 +96,8 @@ void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec&
   // The region's window, no-data outside the region, a band of rows at a time.
   const auto fill_as = [&]<class T>(T nodata) -> geo::RowFill {
     return [&, nodata](int row0, int rows, void* buf) {
-      auto* out = static_cast<T*>(buf);
-      tbb::parallel_for(0, rows, [&](int r) {
-        for (int c = 0; c < w.width; ++c) {
-          const std::size_t i = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + (c + w.col0);
-          out[static_cast<std::size_t>(r) * w.width + c] = inside(in_region, i) ? static_cast<T>(count[i]) : nodata;
-        }
-      });
+      masked_rows(grid, w, count, in_region, row0, rows, nodata, static_cast<T*>(buf),
+                  [](std::uint16_t v) { return static_cast<T>(v); });
     };
   };
   if (bytes)
@@ -101,14 +114,9 @@ void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec&
   const CellWindow w = region_window(grid, in_region);
   const geo::GridSpec g = crop(grid, w);
   const geo::RowFill fill = [&](int row0, int rows, void* buf) {
-    auto* out = static_cast<float*>(buf);
-    tbb::parallel_for(0, rows, [&](int r) {
-      for (int c = 0; c < w.width; ++c) {
-        const std::size_t i = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + (c + w.col0);
-        const float v = floor_m[i];
-        out[static_cast<std::size_t>(r) * w.width + c] =
-            !inside(in_region, i) ? kFloorNodata : std::isfinite(v) ? v : kFloorNeverCovered;
-      }
+    // Not finite (NaN: never covered) fails the comparison.
+    masked_rows(grid, w, floor_m, in_region, row0, rows, kFloorNodata, static_cast<float*>(buf), [](float v) {
+      return std::abs(v) <= std::numeric_limits<float>::max() ? v : kFloorNeverCovered;
     });
   };
   RasterTags t = tags;
