@@ -239,43 +239,59 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
   });
 }
 
+/// Tallies one altitude's row: cells where `in` is set (the region, or the
+/// protect polygons within it), and of those the detected, the covered, and
+/// per group the covered by it and those only it covers. Branch-free sums
+/// over plain pointers (`detected` may be null), so the loop vectorises.
+void tally_row(const std::uint8_t* in, const std::uint8_t* in_too, const std::uint16_t* count,
+               const std::uint16_t* detected, const std::uint8_t* bits, int n, Tally& t) {
+  std::int64_t region = 0, covered = 0, seen = 0;
+  std::array<std::int64_t, kGroups> by{}, only{};
+  for (int c = 0; c < n; ++c) {
+    const int here = (in[c] != 0) & (in_too ? in_too[c] != 0 : 1);
+    const int cov = here & (count[c] != 0);
+    region += here, covered += cov;
+    seen += here & (detected ? detected[c] != 0 : 0);
+    for (int g = 0; g < kGroups; ++g) {
+      by[g] += cov & (bits[c] >> g);
+      only[g] += cov & (bits[c] == (1u << g));
+    }
+  }
+  t.region += region, t.covered += covered, t.detected += seen;
+  for (int g = 0; g < kGroups; ++g) t.by[g] += by[g], t.marginal[g] += only[g];
+}
+
 /// After the last battery: the per-row tallies (row r, altitude a at
 /// r * na + a), counts and detection counts zeroed outside the region, and
-/// the floor NaN where nothing engages or outside the region.
+/// the floor NaN where nothing engages or outside the region. Counts already
+/// zero are not written: a map page that no battery reached stays the
+/// shared zero page.
 void finish_rows(const FoldState& st, CoverageResult& res, std::vector<Tally>& row_region,
                  std::vector<Tally>& row_protect) {
   const geo::GridSpec& g = res.grid;
   const std::size_t na = res.altitudes.size();
   const bool has_protect = !res.in_protect.empty();
   tbb::parallel_for(tbb::blocked_range<int>(0, g.height, 8), [&](const tbb::blocked_range<int>& rows) {
-    for (int r = rows.begin(); r != rows.end(); ++r)
-      for (int c = 0; c < g.width; ++c) {
-        const std::size_t i = static_cast<std::size_t>(r) * g.width + c;
-        const bool in_reg = res.in_region[i];
-        const bool in_prot = has_protect && in_reg && res.in_protect[i];
-        for (std::size_t a = 0; a < na; ++a) {
-          std::uint16_t& n = res.altitudes[a].count[i];
-          std::uint16_t* nd = res.altitudes[a].detected.empty() ? nullptr : &res.altitudes[a].detected[i];
-          const std::uint8_t bits = st.groups[a * g.cells() + i];
-          for (Tally* t : {in_reg ? &row_region[r * na + a] : nullptr, in_prot ? &row_protect[r * na + a] : nullptr}) {
-            if (!t) continue;
-            ++t->region;
-            if (nd && *nd) ++t->detected;
-            if (!n) continue;
-            ++t->covered;
-            for (int gi = 0; gi < kGroups; ++gi) {
-              if (bits & (1u << gi)) ++t->by[gi];
-              if (bits == (1u << gi)) ++t->marginal[gi];
-            }
-          }
-          if (!in_reg) {
-            n = 0;
-            if (nd) *nd = 0;
-          }
+    for (int r = rows.begin(); r != rows.end(); ++r) {
+      const std::size_t at = static_cast<std::size_t>(r) * g.width;
+      const std::uint8_t* in = res.in_region.data() + at;
+      for (std::size_t a = 0; a < na; ++a) {
+        std::uint16_t* n = res.altitudes[a].count.data() + at;
+        std::uint16_t* nd = res.altitudes[a].detected.empty() ? nullptr : res.altitudes[a].detected.data() + at;
+        const std::uint8_t* bits = st.groups.data() + a * g.cells() + at;
+        tally_row(in, nullptr, n, nd, bits, g.width, row_region[r * na + a]);
+        if (has_protect) tally_row(in, res.in_protect.data() + at, n, nd, bits, g.width, row_protect[r * na + a]);
+        for (int c = 0; c < g.width; ++c) {
+          if (in[c]) continue;
+          if (n[c]) n[c] = 0;
+          if (nd && nd[c]) nd[c] = 0;
         }
-        if (!res.floor_m.empty() && !(in_reg && res.floor_m[i] < kNeverVisible))
-          res.floor_m[i] = std::numeric_limits<float>::quiet_NaN();
       }
+      if (res.floor_m.empty()) continue;
+      float* f = res.floor_m.data() + at;
+      for (int c = 0; c < g.width; ++c)
+        f[c] = in[c] && f[c] < kNeverVisible ? f[c] : std::numeric_limits<float>::quiet_NaN();
+    }
   });
 }
 
