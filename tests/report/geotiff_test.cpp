@@ -189,5 +189,11 @@ TEST(GeoTiff, LargeRastersGetOverviews) {
   report::write_count_geotiff(file, g, count, {});
   auto ds = open(file);
   ASSERT_TRUE(ds);
-  EXPECT_GE(ds->GetRasterBand(1)->GetOverviewCount(), 3);
+  // Every factor 4 down to 128-255 pixels across: 525 x 500, 132 x 125.
+  GDALRasterBand* band = ds->GetRasterBand(1);
+  ASSERT_EQ(band->GetOverviewCount(), 2);
+  EXPECT_EQ(band->GetOverview(0)->GetXSize(), 525);
+  EXPECT_EQ(band->GetOverview(0)->GetYSize(), 500);
+  EXPECT_EQ(band->GetOverview(1)->GetXSize(), 132);
+  EXPECT_EQ(band->GetOverview(1)->GetYSize(), 125);
 }

@@ -39,8 +39,9 @@ struct GeoTiffOptions {
   std::string crs_name;
   /// Dataset metadata items (GDAL_METADATA TIFF tag), e.g. {"ALTITUDE_M", "50"}.
   std::vector<std::pair<std::string, std::string>> metadata;
-  /// Builds internal overviews (nearest neighbour, so classes stay classes)
-  /// when the raster has more than kOverviewMinCells cells.
+  /// Builds internal overviews (nearest neighbour, so classes stay classes;
+  /// every factor 4 down to 128-255 pixels across) when the raster has more
+  /// than kOverviewMinCells cells.
   bool overviews = false;
 };
 
