@@ -46,7 +46,7 @@ struct CoverageResult {
   std::vector<std::uint8_t> in_region;        ///< 1 inside the scenario region (bbox)
   std::vector<std::uint8_t> in_protect;       ///< 1 inside protect polygons; empty if none
   std::vector<AltitudeCoverage> altitudes;
-  std::vector<float> floor_m;                 ///< NaN where never covered or outside region; empty if floor off
+  geo::ZeroedVector<float> floor_m;           ///< NaN where never covered or outside region; empty if floor off
   std::vector<BatteryGeometry> batteries;
   std::int64_t voids_filled = 0;
   std::string terrain_description;
