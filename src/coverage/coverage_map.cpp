@@ -582,26 +582,6 @@ CoverageFold fold_coverage(const model::Scenario& s, const geo::TerrainGrid& ter
   return f;
 }
 
-void merge_fold(CoverageFold& into, const CoverageFold& part) {
-  CoverageResult& a = into.result;
-  const CoverageResult& b = part.result;
-  bool same = a.altitudes.size() == b.altitudes.size() && into.groups.size() == part.groups.size() &&
-              a.floor_m.size() == b.floor_m.size();
-  for (std::size_t k = 0; same && k < a.altitudes.size(); ++k)
-    same = a.altitudes[k].count.size() == b.altitudes[k].count.size() &&
-           a.altitudes[k].detected.size() == b.altitudes[k].detected.size();
-  if (!same) throw Error("merge_fold: the shares were folded on different grids");
-  // Sums, bits and minima: the order the shares come in does not matter.
-  for (std::size_t k = 0; k < a.altitudes.size(); ++k) {
-    auto& ca = a.altitudes[k].count;
-    for (std::size_t i = 0; i < ca.size(); ++i) ca[i] = static_cast<std::uint16_t>(ca[i] + b.altitudes[k].count[i]);
-    auto& da = a.altitudes[k].detected;
-    for (std::size_t i = 0; i < da.size(); ++i) da[i] = static_cast<std::uint16_t>(da[i] + b.altitudes[k].detected[i]);
-  }
-  for (std::size_t i = 0; i < into.groups.size(); ++i) into.groups[i] |= part.groups[i];
-  for (std::size_t i = 0; i < a.floor_m.size(); ++i) a.floor_m[i] = std::min(a.floor_m[i], b.floor_m[i]);
-}
-
 CoverageResult finish_coverage(CoverageFold fold) {
   FoldState st{{fold.col0, fold.row0}, std::move(fold.groups)};
   CoverageResult& res = fold.result;

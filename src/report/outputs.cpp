@@ -52,18 +52,18 @@ std::vector<std::string> coverage_notes(const coverage::CoverageResult& r, Rende
 
 namespace {
 
-// Expected times of the map files' jobs (OutputJob::cost, ms on 2 cores): a
-// fixed part and a part per cell of the maps' grid, fitted to the national
-// baseline at 3 km, 250 m and 100 m and the 12-radar 90 m fixture. A PNG map
-// costs about the same at any resolution (it samples the grid at its pixels;
-// hillshade, borders, cities and labels: ~100 ms), a GeoTIFF with overviews
-// grows with the cells (count ~13 ns, the floor's Float32 ~40 ns a cell),
-// polygons less (~3 ns a cell).
+// Expected times of the map files' jobs (OutputJob::cost, ms on one thread):
+// a fixed part and a part per cell of the maps' grid, fitted to the national
+// baseline at 3 km, 250 m and 100 m (--threads 1). A PNG map costs about the
+// same at any resolution (it samples the grid at its pixels; hillshade,
+// borders, cities and labels: ~100 ms), a GeoTIFF with overviews grows with
+// the cells (a Byte count ~5 ns, the floor's Float32 ~26 ns a cell), polygons
+// less (~2 ns a cell).
 struct JobCost {
   double fixed_ms, ns_per_cell;
   double at(double cells) const { return fixed_ms + ns_per_cell * cells * 1e-6; }
 };
-constexpr JobCost kCountTifCost{10, 13}, kPolygonsCost{2, 3}, kMapCost{100, 3}, kFloorTifCost{10, 40};
+constexpr JobCost kCountTifCost{7, 5.3}, kPolygonsCost{2, 1.8}, kMapCost{95, 0.3}, kFloorTifCost{10, 26};
 
 }  // namespace
 

@@ -44,26 +44,35 @@ void put(WireWriter& w, const std::vector<T, A>& v, T nothing) {
   w.bytes(values.data(), values.size() * sizeof(T));
 }
 
-template <class T, class A>
-void get(WireReader& r, std::vector<T, A>& v, T nothing) {
+// Reads an array that put() wrote and combines each value it holds into
+// `v`, v[i] = op(v[i], value), leaving the cells it skipped as they are: a
+// share is merged where it holds something and nowhere else.
+template <class T, class A, class Op>
+void combine(WireReader& r, std::vector<T, A>& v, Op op) {
   const std::vector<std::int64_t> runs = r.i64s();
   const std::int64_t stored = r.i64();
   if (stored < 0 || static_cast<std::uint64_t>(stored) > v.size()) throw Error(std::string(r.what) + ": bad length");
   const auto n = static_cast<std::size_t>(stored);
   std::vector<T> values(n);  // r.bytes checks that the buffer holds them
   r.bytes(values.data(), n * sizeof(T));
-  std::fill(v.begin(), v.end(), nothing);
   std::size_t at = 0, next = 0;
   for (std::size_t k = 0; k + 1 < runs.size(); k += 2) {
     if (runs[k] < 0 || runs[k + 1] < 0) throw Error(std::string(r.what) + ": bad run");
     at += static_cast<std::size_t>(runs[k]);
     const auto len = static_cast<std::size_t>(runs[k + 1]);
     if (at + len > v.size() || next + len > n) throw Error(std::string(r.what) + ": runs past the grid");
-    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(next), len, v.begin() + static_cast<std::ptrdiff_t>(at));
+    for (std::size_t j = 0; j < len; ++j) v[at + j] = op(v[at + j], values[next + j]);
     at += len, next += len;
   }
   if (next != n) throw Error(std::string(r.what) + ": values left over");
 }
+
+// The merge of each array: counts add up, group bits join, the floor is the
+// lower; none depends on the order the shares come in.
+constexpr auto kAdd = [](std::uint16_t a, std::uint16_t b) { return static_cast<std::uint16_t>(a + b); };
+constexpr auto kJoin = [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a | b); };
+constexpr auto kLower = [](float a, float b) { return std::min(a, b); };
+constexpr auto kTake = [](auto, auto b) { return b; };
 
 void encode_fold(const coverage::CoverageFold& f, std::vector<std::int64_t>& out) {
   WireWriter w{out};
@@ -72,19 +81,35 @@ void encode_fold(const coverage::CoverageFold& f, std::vector<std::int64_t>& out
   put(w, f.result.floor_m, kNoFloor);
 }
 
-/// A share shaped like `like`, read from `words`.
+/// A share shaped like `like`, read from `words`: fresh arrays (zeros, the
+/// floor +inf) with the values it holds.
 coverage::CoverageFold decode_fold(const coverage::CoverageFold& like, const std::vector<std::int64_t>& words) {
   coverage::CoverageFold f;
   f.result.grid = like.result.grid;
-  f.result.altitudes = like.result.altitudes;  // sizes; the values are read below
-  f.groups.resize(like.groups.size());
-  f.result.floor_m.resize(like.result.floor_m.size());
+  for (const coverage::AltitudeCoverage& a : like.result.altitudes) {
+    coverage::AltitudeCoverage& b = f.result.altitudes.emplace_back();
+    b.altitude_m = a.altitude_m;
+    b.count = geo::ZeroedVector<std::uint16_t>(a.count.size());
+    b.detected = geo::ZeroedVector<std::uint16_t>(a.detected.size());
+  }
+  f.groups = geo::ZeroedVector<std::uint8_t>(like.groups.size());
+  f.result.floor_m = geo::ZeroedVector<float>(like.result.floor_m.size());
+  std::fill(f.result.floor_m.begin(), f.result.floor_m.end(), kNoFloor);
   WireReader r{words.data(), words.size(), "coverage share from an MPI rank"};
-  for (coverage::AltitudeCoverage& a : f.result.altitudes) get(r, a.count, kNoCount), get(r, a.detected, kNoCount);
-  get(r, f.groups, kNoGroups);
-  get(r, f.result.floor_m, kNoFloor);
+  for (coverage::AltitudeCoverage& a : f.result.altitudes) combine(r, a.count, kTake), combine(r, a.detected, kTake);
+  combine(r, f.groups, kTake);
+  combine(r, f.result.floor_m, kTake);
   r.expect_end();
   return f;
+}
+
+/// Another rank's share, read from `words`, merged into `into` in place.
+void merge_share(coverage::CoverageFold& into, const std::vector<std::int64_t>& words) {
+  WireReader r{words.data(), words.size(), "coverage share from an MPI rank"};
+  for (coverage::AltitudeCoverage& a : into.result.altitudes) combine(r, a.count, kAdd), combine(r, a.detected, kAdd);
+  combine(r, into.groups, kJoin);
+  combine(r, into.result.floor_m, kLower);
+  r.expect_end();
 }
 
 }  // namespace
@@ -109,7 +134,7 @@ coverage::CoverageResult coverage_split(const Ranks& ranks, const model::Scenari
   try {
     merged = broadcast_work(ranks, [&](std::vector<std::int64_t>& buf) {
       if (failed) std::rethrow_exception(failed);
-      for (std::size_t r = 1; r < parts.size(); ++r) coverage::merge_fold(mine, decode_fold(mine, parts[r]));
+      for (std::size_t r = 1; r < parts.size(); ++r) merge_share(mine, parts[r]);
       encode_fold(mine, buf);
     });
   } catch (...) {

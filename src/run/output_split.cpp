@@ -10,8 +10,9 @@ namespace adcov::run {
 namespace {
 
 // What rank 0 writes after the jobs (the scenario's layers, the KML that reads
-// the polygons back, summary.json), in job cost units: about a PNG map.
-constexpr double kFinishCost = 1;
+// the polygons back, summary.json), in job cost units (ms, report/outputs.cpp):
+// about a PNG map.
+constexpr double kFinishCost = 100;
 
 std::vector<report::OutputJob> jobs_of(const std::vector<report::OutputJob>& jobs,
                                        const std::vector<int>& owner, int rank) {

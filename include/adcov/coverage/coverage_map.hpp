@@ -92,10 +92,6 @@ struct CoverageFold {
 CoverageFold fold_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt,
                            int share, int count);
 
-/// Adds `part` to `into`: counts summed, bits or-ed, floor minimum.
-/// \throws Error when they were folded on different grids.
-void merge_fold(CoverageFold& into, const CoverageFold& part);
-
 /// The finished result: areas, tallies, and counts and floor outside the
 /// region cleared (compute_coverage = finish_coverage(fold_coverage(.., 0, 1))).
 CoverageResult finish_coverage(CoverageFold fold);
