@@ -129,27 +129,32 @@ void resample_bilinear(const SourceWindow& src, const OGRSpatialReference& src_s
   const Lattice l = anchors(src, src_srs, grid, grid_srs, ax, ay);
   const std::size_t w = static_cast<std::size_t>(grid.width);
   const int step = l.step;
+  std::vector<double> frac(
+      static_cast<std::size_t>(step));  // k / step: the same in every grid of these cells
+  for (int k = 0; k < step; ++k) frac[static_cast<std::size_t>(k)] = static_cast<double>(k) / step;
   tbb::parallel_for(
       tbb::blocked_range<int>(0, grid.height, 16), [&](const tbb::blocked_range<int>& rows) {
         std::vector<double> rx(static_cast<std::size_t>(l.cols)),
             ry(static_cast<std::size_t>(l.cols));
         for (int r = rows.begin(); r != rows.end(); ++r) {
-          const std::int64_t k = ay.first + r;
-          const std::int64_t b = floor_div(k, step);
-          const double t =
-              static_cast<double>(k - b * step) / step;  // the same in every grid of these cells
+          const std::int64_t kr = ay.first + r;
+          const std::int64_t b = floor_div(kr, step);
+          const double t = frac[static_cast<std::size_t>(kr - b * step)];
           const std::size_t i0 = static_cast<std::size_t>(b - l.b0) * l.cols, i1 = i0 + l.cols;
           for (int a = 0; a < l.cols; ++a) {
             rx[a] = lerp(l.px[i0 + a], l.px[i1 + a], t);
             ry[a] = lerp(l.py[i0 + a], l.py[i1 + a], t);
           }
           float* o = out.data() + static_cast<std::size_t>(r) * w;
+          // Column c lies kc cells into anchor interval j, counted up as c
+          // goes (no division per cell); its weight is frac[kc].
+          const std::int64_t a0 = floor_div(ax.first, step);
+          int kc = static_cast<int>(ax.first - a0 * step);
+          std::size_t j = static_cast<std::size_t>(a0 - l.a0);
           for (int c = 0; c < grid.width; ++c) {
-            const std::int64_t kc = ax.first + c;
-            const std::int64_t a = floor_div(kc, step);
-            const double s = static_cast<double>(kc - a * step) / step;
-            const std::size_t j = static_cast<std::size_t>(a - l.a0);
+            const double s = frac[static_cast<std::size_t>(kc)];
             o[c] = sample(src, lerp(rx[j], rx[j + 1], s), lerp(ry[j], ry[j + 1], s));
+            if (++kc == step) kc = 0, ++j;
           }
         }
       });
