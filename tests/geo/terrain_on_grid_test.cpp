@@ -14,6 +14,7 @@
 #include "adcov/geo/raster_info.hpp"
 #include "adcov/geo/raster_writer.hpp"
 #include "adcov/geo/terrain.hpp"
+#include "sub_grid.hpp"
 #include "support/support.hpp"
 
 namespace adcov::geo {
@@ -43,14 +44,10 @@ TEST(TerrainOnGrid, RoundTripIsExactOnTheGridAndOnASubGrid) {
   // A window of the grid (cell edges shared): the matching cells.
   const GridSpec sub = make_grid_xy(t.grid.projection, -7020, -4950, 9990, 6030, 90);
   const TerrainGrid part = load_terrain({{f}, std::nullopt}, sub);
-  const int dc = static_cast<int>(std::lround((sub.x0_m - t.grid.x0_m) / 90)),
-            dr = static_cast<int>(std::lround((t.grid.y0_m - sub.y0_m) / 90));
-  ASSERT_GT(dc, 0);
-  ASSERT_GT(dr, 0);
-  std::int64_t differ = 0;
-  for (int r = 0; r < sub.height; ++r)
-    for (int c = 0; c < sub.width; ++c) differ += part.at(c, r) != t.at(c + dc, r + dr);
-  EXPECT_EQ(differ, 0);
+  const test::SubGridDiff d = test::compare_sub_grid(t, part);
+  ASSERT_GT(d.col, 0);
+  ASSERT_GT(d.row, 0);
+  EXPECT_EQ(d.differ, 0);
 }
 
 TEST(TerrainOnGrid, BelowSeaLevelIsClampedAndCounted) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "adcov/geo/terrain.hpp"
+#include "sub_grid.hpp"
 #include "support/support.hpp"
 
 namespace adcov::geo {
@@ -73,14 +74,10 @@ TEST(TerrainResample, ACellsHeightIsTheSameInEveryGridOfTheSameCells) {
       load_terrain({{etopo}, std::nullopt}, make_grid_xy(p, -60000, -50000, 60000, 50000, 500));
   const GridSpec sub = make_grid_xy(p, -23500, -41500, 48500, 12500, 500);
   const TerrainGrid part = load_terrain({{etopo}, std::nullopt}, sub);
-  const int dc = static_cast<int>(std::lround((sub.x0_m - big.grid.x0_m) / 500)),
-            dr = static_cast<int>(std::lround((big.grid.y0_m - sub.y0_m) / 500));
-  ASSERT_EQ(dc, 73);
-  ASSERT_EQ(dr, 75);
-  std::int64_t differ = 0;
-  for (int r = 0; r < sub.height; ++r)
-    for (int c = 0; c < sub.width; ++c) differ += part.at(c, r) != big.at(c + dc, r + dr);
-  EXPECT_EQ(differ, 0);  // with GDAL's warper all 15,552 differed
+  const test::SubGridDiff d = test::compare_sub_grid(big, part);
+  ASSERT_EQ(d.col, 73);
+  ASSERT_EQ(d.row, 75);
+  EXPECT_EQ(d.differ, 0);  // with GDAL's warper all 15,552 differed
 }
 
 }  // namespace
