@@ -108,8 +108,9 @@ inline constexpr double kWriterBytesPerCell = 2;
 /// and GDAL's block cache, geo::block_cache_bytes(), but no more than those
 /// files' rasters and overviews), whichever is larger; with
 /// routes it is estimate_memory(). Measured with 2 threads: the national
-/// baseline at 100 m peaked at 4.4 GiB RSS (estimated 5.0 GiB), a flat
-/// 191 M-cell grid at 4.6 GiB (estimated 5.2 GiB).
+/// baseline at 100 m peaked at 3.0 GiB RSS (estimated 5.0 GiB: map pages no
+/// battery reaches are never written), a flat 191 M-cell grid without
+/// batteries at 3.0 GiB (estimated 5.2 GiB).
 MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads);
 
 }  // namespace adcov::coverage
