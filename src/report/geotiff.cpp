@@ -104,7 +104,8 @@ void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec&
     geo::write_geotiff_rows(file, g, geo::CellType::byte, fill_as(kCountNodataByte),
                             options(g, kCountNodataByte, values, tags));
   else
-    geo::write_geotiff_rows(file, g, geo::CellType::uint16, fill_as(kCountNodata), options(g, kCountNodata, values, tags));
+    geo::write_geotiff_rows(file, g, geo::CellType::uint16, fill_as(kCountNodata),
+                            options(g, kCountNodata, values, tags));
 }
 
 void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
