@@ -70,21 +70,14 @@ void grid_of(const geo::ProjectedBox& box, double cell, double& width, double& h
 
 MemoryEstimate estimate_one(const model::Scenario& s) {
   MemoryEstimate e;
-  const geo::LonLatBox& bb = s.region.bbox;
-  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
-  geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
   const double cell = s.resolution_m;
   for (const model::Battery& b : s.batteries) {
     if (!s.systems.count(b.system)) continue;
-    const double reach = battery_reach_m(s, model::effective_system(s, b));
-    const geo::XY q = geo::project(p, b.position);
-    box.xmin_m = std::min(box.xmin_m, q.x_m - reach), box.xmax_m = std::max(box.xmax_m, q.x_m + reach);
-    box.ymin_m = std::min(box.ymin_m, q.y_m - reach), box.ymax_m = std::max(box.ymax_m, q.y_m + reach);
     // Its window: the cells within reach (a square of side 2 reach + 1 cell), at most the grid.
-    const double side = std::ceil(2.0 * reach / cell) + 1;
+    const double side = std::ceil(2.0 * battery_reach_m(s, model::effective_system(s, b)) / cell) + 1;
     e.window_bytes += 4.0 * side * side;
   }
-  grid_of(box, cell, e.grid_width, e.grid_height);
+  grid_of(scenario_terrain_box(s, TerrainExtent::reach), cell, e.grid_width, e.grid_height);
   e.grid_cells = e.grid_width * e.grid_height;
   e.resolution_m = cell;
   e.bytes_per_cell = bytes_per_cell(s);
