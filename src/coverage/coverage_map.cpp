@@ -26,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <type_traits>
 
 #include "adcov/coverage/battery_cover.hpp"
 #include "adcov/error.hpp"
@@ -235,7 +236,7 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
           const std::size_t i = i0 + k;
           if (!res.floor_m.empty()) res.floor_m[i] = std::min(res.floor_m[i], static_cast<float>(lo[k]));
           for (std::size_t a = 0; a < na; ++a)
-            if (lo[k] <= alts[a] && alts[a] <= hi[k]) ++res.altitudes[a].count[i], st.groups[a * g.cells() + i] |= bit;
+            if (lo[k] <= alts[a] && alts[a] <= hi[k]) res.altitudes[a].count.add_one(i), st.groups[a * g.cells() + i] |= bit;
         }
       }
       if (detect) {
@@ -244,7 +245,7 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
         for (int k = 0; k < n; ++k) {
           if (!(det_lo[k] <= det_hi[k])) continue;
           for (std::size_t a = 0; a < na; ++a)
-            if (det_lo[k] <= alts[a] && alts[a] <= det_hi[k]) ++res.altitudes[a].detected[i0 + k];
+            if (det_lo[k] <= alts[a] && alts[a] <= det_hi[k]) res.altitudes[a].detected.add_one(i0 + k);
         }
       }
     }
@@ -255,8 +256,9 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
 /// protect polygons within it), and of those the detected, the covered, and
 /// per group the covered by it and those only it covers. Branch-free sums
 /// over plain pointers (`detected` may be null), so the loop vectorises.
-void tally_row(const std::uint8_t* in, const std::uint8_t* in_too, const std::uint16_t* count,
-               const std::uint16_t* detected, const std::uint8_t* bits, int n, Tally& t) {
+template <class Count>
+void tally_row(const std::uint8_t* in, const std::uint8_t* in_too, const Count* count, const Count* detected,
+               const std::uint8_t* bits, int n, Tally& t) {
   std::int64_t region = 0, covered = 0, seen = 0;
   std::array<std::int64_t, kGroups> by{}, only{};
   for (int c = 0; c < n; ++c) {
@@ -288,16 +290,26 @@ void finish_rows(const FoldState& st, CoverageResult& res, std::vector<Tally>& r
       const std::size_t at = static_cast<std::size_t>(r) * g.width;
       const std::uint8_t* in = res.in_region.data() + at;
       for (std::size_t a = 0; a < na; ++a) {
-        std::uint16_t* n = res.altitudes[a].count.data() + at;
-        std::uint16_t* nd = res.altitudes[a].detected.empty() ? nullptr : res.altitudes[a].detected.data() + at;
-        const std::uint8_t* bits = st.groups.data() + a * g.cells() + at;
-        tally_row(in, nullptr, n, nd, bits, g.width, row_region[r * na + a]);
-        if (has_protect) tally_row(in, res.in_protect.data() + at, n, nd, bits, g.width, row_protect[r * na + a]);
-        for (int c = 0; c < g.width; ++c) {
-          if (in[c]) continue;
-          if (n[c]) n[c] = 0;
-          if (nd && nd[c]) nd[c] = 0;
-        }
+        AltitudeCoverage& alt = res.altitudes[a];
+        alt.count.visit([&](auto count) {
+          using Count = typename decltype(count)::value_type;
+          Count* n = count.data() + at;
+          // The detection counts have the counts' width (CountMap sized alike).
+          Count* nd = nullptr;
+          if (!alt.detected.empty())
+            alt.detected.visit([&](auto detected) {
+              if constexpr (std::is_same_v<typename decltype(detected)::value_type, Count>) nd = detected.data() + at;
+            });
+          const std::uint8_t* bits = st.groups.data() + a * g.cells() + at;
+          tally_row<Count>(in, nullptr, n, nd, bits, g.width, row_region[r * na + a]);
+          if (has_protect)
+            tally_row<Count>(in, res.in_protect.data() + at, n, nd, bits, g.width, row_protect[r * na + a]);
+          for (int c = 0; c < g.width; ++c) {
+            if (in[c]) continue;
+            if (n[c]) n[c] = 0;
+            if (nd && nd[c]) nd[c] = 0;
+          }
+        });
       }
       if (res.floor_m.empty()) continue;
       float* f = res.floor_m.data() + at;
@@ -463,9 +475,10 @@ CoverageResult empty_result(const model::Scenario& s, const geo::TerrainGrid& te
   res.altitudes.resize(alts.size());
   for (std::size_t a = 0; a < alts.size(); ++a) {
     res.altitudes[a].altitude_m = alts[a];
-    // Zeros of fresh pages: faulted in where the folds write, in parallel.
-    res.altitudes[a].count = geo::ZeroedVector<std::uint16_t>(g.cells());
-    if (detection) res.altitudes[a].detected = geo::ZeroedVector<std::uint16_t>(g.cells());
+    // Zeros of fresh pages: faulted in where the folds write, in parallel. A
+    // cell counts each battery (or sensor, all of which are batteries) once.
+    res.altitudes[a].count = CountMap(g.cells(), s.batteries.size());
+    if (detection) res.altitudes[a].detected = CountMap(g.cells(), s.batteries.size());
   }
   if (s.coverage.floor) {
     // +inf until a battery engages: written in parallel (one thread would

@@ -23,13 +23,18 @@
 
 namespace adcov::coverage {
 
+double count_bytes(const model::Scenario& s) {
+  return CountMap(0, s.batteries.size()).wide() ? 2.0 : 1.0;  // as the maps size them (coverage_map.cpp)
+}
+
 double bytes_per_cell(const model::Scenario& s) {
   double b = 4;                                    // terrain heights (float)
   if (!s.terrain.flat_m) b += 1;                   // cells outside the DEM
   b += 1;                                          // region mask
   if (s.region.protect) b += 1;                    // protect mask
-  b += 3.0 * static_cast<double>(s.coverage.altitudes_m.size());  // counts (uint16) and group bits (1) per altitude
-  if (wants_detection_maps(s)) b += 2.0 * static_cast<double>(s.coverage.altitudes_m.size());  // detection counts
+  const double count = count_bytes(s);
+  b += (count + 1) * static_cast<double>(s.coverage.altitudes_m.size());  // counts and group bits (1) per altitude
+  if (wants_detection_maps(s)) b += count * static_cast<double>(s.coverage.altitudes_m.size());  // detection counts
   if (s.coverage.floor) b += 4;                    // floor (float)
   b += 4;                                          // the output raster being written
   b += 4;                                          // the RGBA map image of the cells
@@ -49,8 +54,9 @@ double map_bytes_per_cell(const model::Scenario& s) {
   const double altitudes = static_cast<double>(s.coverage.altitudes_m.size());
   double b = 1;                                   // region mask
   if (s.region.protect) b += 1;                   // protect mask
-  b += 3.0 * altitudes;                           // counts (uint16) and group bits (1) per altitude
-  if (wants_detection_maps(s)) b += 2.0 * altitudes;  // detection counts
+  const double count = count_bytes(s);
+  b += (count + 1) * altitudes;                   // counts and group bits (1) per altitude
+  if (wants_detection_maps(s)) b += count * altitudes;  // detection counts
   if (s.coverage.floor) b += 4;                   // floor (float)
   return b;
 }

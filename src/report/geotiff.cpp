@@ -61,20 +61,43 @@ void masked_rows(const geo::GridSpec& grid, const CellWindow& w, std::span<const
 }
 
 /// The largest count over the region's cells of window `w`.
-std::uint16_t largest_in_region(std::span<const std::uint16_t> count, std::span<const std::uint8_t> in_region,
-                                const geo::GridSpec& grid, const CellWindow& w) {
+template <class Count>
+Count largest_in_region(std::span<const Count> count, std::span<const std::uint8_t> in_region,
+                        const geo::GridSpec& grid, const CellWindow& w) {
   return tbb::parallel_reduce(
-      tbb::blocked_range<int>(0, w.height), std::uint16_t{0},
-      [&](const tbb::blocked_range<int>& rows, std::uint16_t most) {
+      tbb::blocked_range<int>(0, w.height), Count{0},
+      [&](const tbb::blocked_range<int>& rows, Count most) {
         for (int r = rows.begin(); r != rows.end(); ++r) {
           const std::size_t at = static_cast<std::size_t>(r + w.row0) * grid.width + w.col0;
-          const std::uint16_t* s = count.data() + at;
+          const Count* s = count.data() + at;
           const std::uint8_t* in = in_region.empty() ? nullptr : in_region.data() + at;
-          for (int c = 0; c < w.width; ++c) most = std::max(most, in && !in[c] ? std::uint16_t{0} : s[c]);
+          for (int c = 0; c < w.width; ++c) most = std::max(most, in && !in[c] ? Count{0} : s[c]);
         }
         return most;
       },
-      [](std::uint16_t a, std::uint16_t b) { return std::max(a, b); });
+      [](Count a, Count b) { return std::max(a, b); });
+}
+
+template <class Count>
+void write_counts(const std::filesystem::path& file, const geo::GridSpec& grid, std::span<const Count> count,
+                  std::span<const std::uint8_t> in_region, const RasterTags& tags, const std::string& values) {
+  check_sizes(file, grid, count.size(), in_region);
+  const CellWindow w = region_window(grid, in_region);
+  const geo::GridSpec g = crop(grid, w);
+  const bool bytes = largest_in_region(count, in_region, grid, w) < kCountNodataByte;
+  // The region's window, no-data outside the region, a band of rows at a time.
+  const auto fill_as = [&]<class T>(T nodata) -> geo::RowFill {
+    return [&, nodata](int row0, int rows, void* buf) {
+      masked_rows(grid, w, count, in_region, row0, rows, nodata, static_cast<T*>(buf),
+                  [](Count v) { return static_cast<T>(v); });
+    };
+  };
+  if (bytes)
+    geo::write_geotiff_rows(file, g, geo::CellType::byte, fill_as(kCountNodataByte),
+                            options(g, kCountNodataByte, values, tags));
+  else
+    geo::write_geotiff_rows(file, g, geo::CellType::uint16, fill_as(kCountNodata),
+                            options(g, kCountNodata, values, tags));
 }
 
 }  // namespace
@@ -86,26 +109,9 @@ std::string grid_crs_name(const geo::GridSpec& grid) {
 }
 
 void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
-                         std::span<const std::uint16_t> count,
-                         std::span<const std::uint8_t> in_region, const RasterTags& tags,
-                         const std::string& values) {
-  check_sizes(file, grid, count.size(), in_region);
-  const CellWindow w = region_window(grid, in_region);
-  const geo::GridSpec g = crop(grid, w);
-  const bool bytes = largest_in_region(count, in_region, grid, w) < kCountNodataByte;
-  // The region's window, no-data outside the region, a band of rows at a time.
-  const auto fill_as = [&]<class T>(T nodata) -> geo::RowFill {
-    return [&, nodata](int row0, int rows, void* buf) {
-      masked_rows(grid, w, count, in_region, row0, rows, nodata, static_cast<T*>(buf),
-                  [](std::uint16_t v) { return static_cast<T>(v); });
-    };
-  };
-  if (bytes)
-    geo::write_geotiff_rows(file, g, geo::CellType::byte, fill_as(kCountNodataByte),
-                            options(g, kCountNodataByte, values, tags));
-  else
-    geo::write_geotiff_rows(file, g, geo::CellType::uint16, fill_as(kCountNodata),
-                            options(g, kCountNodata, values, tags));
+                         const coverage::CountMap& count, std::span<const std::uint8_t> in_region,
+                         const RasterTags& tags, const std::string& values) {
+  count.visit([&](auto cells) { write_counts(file, grid, cells, in_region, tags, values); });
 }
 
 void write_floor_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,

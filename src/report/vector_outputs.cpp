@@ -264,23 +264,31 @@ void write_ew_zones(const std::filesystem::path& file, const model::Scenario& s)
 
 }  // namespace
 
-void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
-                            std::span<const std::uint16_t> count, std::span<const std::uint8_t> in_region) {
+namespace {
+
+/// The classes over the region's window, 0 outside the region and where
+/// nothing covers (kTopCountClass for kTopCountClass and more).
+template <class Count>
+std::vector<std::uint8_t> count_classes(const std::filesystem::path& file, const geo::GridSpec& grid,
+                                        std::span<const Count> count, std::span<const std::uint8_t> in_region,
+                                        CellWindow& w) {
   if (count.size() != grid.cells() || (!in_region.empty() && in_region.size() != grid.cells()))
     throw Error(file.string() + ": raster size does not match the grid");
-  // The classes over the region's window, 0 outside the region and where
-  // nothing covers; only covered cells become polygons, one per connected
-  // patch of one class (not one per cell), the rings GDALPolygonize makes.
-  const CellWindow w = region_window(grid, in_region);
-  const geo::GridSpec g = crop(grid, w);
-  std::vector<std::uint8_t> cls(static_cast<std::size_t>(g.width) * g.height, 0);
+  w = region_window(grid, in_region);
+  std::vector<std::uint8_t> cls(static_cast<std::size_t>(w.width) * w.height, 0);
   for (int r = 0; r < w.height; ++r)
     for (int c = 0; c < w.width; ++c) {
       const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
       if (in_region.empty() || in_region[i])
-        cls[static_cast<std::size_t>(r) * g.width + c] =
+        cls[static_cast<std::size_t>(r) * w.width + c] =
             static_cast<std::uint8_t>(std::min<int>(count[i], kTopCountClass));
     }
+  return cls;
+}
+
+/// Only covered cells become polygons, one per connected patch of one class
+/// (not one per cell), the rings GDALPolygonize makes.
+void write_class_geojson(const std::filesystem::path& file, const geo::GridSpec& g, std::vector<std::uint8_t> cls) {
   const std::vector<geo::ClassPatch> patches = geo::class_patches(cls, g.width, g.height);
   cls = {};
 
@@ -320,6 +328,16 @@ void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSp
   }
   text += "\n]\n}\n";
   write_text_file(file, text);
+}
+
+}  // namespace
+
+void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
+                            const coverage::CountMap& count, std::span<const std::uint8_t> in_region) {
+  CellWindow w;
+  std::vector<std::uint8_t> cls =
+      count.visit([&](auto cells) { return count_classes(file, grid, cells, in_region, w); });
+  write_class_geojson(file, crop(grid, w), std::move(cls));
 }
 
 std::vector<std::string> write_scenario_geojson(OutputStage& stage, const model::Scenario& s,

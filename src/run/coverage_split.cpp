@@ -11,7 +11,6 @@
 namespace adcov::run {
 namespace {
 
-constexpr std::uint16_t kNoCount = 0;
 constexpr std::uint8_t kNoGroups = 0;
 constexpr float kNoFloor = std::numeric_limits<float>::infinity();  // an unfolded floor: nothing engages
 
@@ -20,8 +19,8 @@ constexpr float kNoFloor = std::numeric_limits<float>::infinity();  // an unfold
 // 0, a floor of +inf), so each array goes as runs: the cells skipped, then
 // the values of the cells that hold something, which keeps a national share
 // at 250 m to a few MB instead of hundreds.
-template <class T, class A>
-void put(WireWriter& w, const std::vector<T, A>& v, T nothing) {
+template <class T>
+void put(WireWriter& w, std::span<const T> v, T nothing) {
   std::vector<std::int64_t> runs;  // skip, count, skip, count, ...
   std::size_t i = 0;
   while (i < v.size()) {
@@ -44,11 +43,21 @@ void put(WireWriter& w, const std::vector<T, A>& v, T nothing) {
   w.bytes(values.data(), values.size() * sizeof(T));
 }
 
+template <class T, class A>
+void put(WireWriter& w, const std::vector<T, A>& v, T nothing) {
+  put(w, std::span<const T>(v), nothing);
+}
+
+// Counts as they are stored (bytes or uint16), 0 for nothing.
+void put(WireWriter& w, const coverage::CountMap& m) {
+  m.visit([&](auto cells) { put(w, cells, typename decltype(cells)::value_type{0}); });
+}
+
 // Reads an array that put() wrote and combines each value it holds into
 // `v`, v[i] = op(v[i], value), leaving the cells it skipped as they are: a
 // share is merged where it holds something and nowhere else.
-template <class T, class A, class Op>
-void combine(WireReader& r, std::vector<T, A>& v, Op op) {
+template <class T, class Op>
+void combine(WireReader& r, std::span<T> v, Op op) {
   const std::vector<std::int64_t> runs = r.i64s();
   const std::int64_t stored = r.i64();
   if (stored < 0 || static_cast<std::uint64_t>(stored) > v.size()) throw Error(std::string(r.what) + ": bad length");
@@ -67,16 +76,27 @@ void combine(WireReader& r, std::vector<T, A>& v, Op op) {
   if (next != n) throw Error(std::string(r.what) + ": values left over");
 }
 
+template <class T, class A, class Op>
+void combine(WireReader& r, std::vector<T, A>& v, Op op) {
+  combine(r, std::span<T>(v), op);
+}
+
+template <class Op>
+void combine(WireReader& r, coverage::CountMap& m, Op op) {
+  m.visit([&](auto cells) { combine(r, cells, op); });
+}
+
 // The merge of each array: counts add up, group bits join, the floor is the
-// lower; none depends on the order the shares come in.
-constexpr auto kAdd = [](std::uint16_t a, std::uint16_t b) { return static_cast<std::uint16_t>(a + b); };
+// lower; none depends on the order the shares come in. The sum of the shares'
+// counts is a count of one process, which the maps' width holds (CountMap).
+constexpr auto kAdd = [](auto a, auto b) { return static_cast<decltype(a)>(a + b); };
 constexpr auto kJoin = [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a | b); };
 constexpr auto kLower = [](float a, float b) { return std::min(a, b); };
 constexpr auto kTake = [](auto, auto b) { return b; };
 
 void encode_fold(const coverage::CoverageFold& f, std::vector<std::int64_t>& out) {
   WireWriter w{out};
-  for (const coverage::AltitudeCoverage& a : f.result.altitudes) put(w, a.count, kNoCount), put(w, a.detected, kNoCount);
+  for (const coverage::AltitudeCoverage& a : f.result.altitudes) put(w, a.count), put(w, a.detected);
   put(w, f.groups, kNoGroups);
   put(w, f.result.floor_m, kNoFloor);
 }
@@ -89,8 +109,8 @@ coverage::CoverageFold decode_fold(const coverage::CoverageFold& like, const std
   for (const coverage::AltitudeCoverage& a : like.result.altitudes) {
     coverage::AltitudeCoverage& b = f.result.altitudes.emplace_back();
     b.altitude_m = a.altitude_m;
-    b.count = geo::ZeroedVector<std::uint16_t>(a.count.size());
-    b.detected = geo::ZeroedVector<std::uint16_t>(a.detected.size());
+    b.count = a.count.zeros_like();
+    b.detected = a.detected.zeros_like();
   }
   f.groups = geo::ZeroedVector<std::uint8_t>(like.groups.size());
   f.result.floor_m = geo::ZeroedVector<float>(like.result.floor_m.size());

@@ -31,8 +31,8 @@ TEST(Limits, FiveMetreGridOverABigBoxIsRefusedBeforeAnyWork) {
   const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
   const std::string msg =
       f.string() +
-      ": estimated peak memory 5.4 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 x 13368 "
-      "= 191108928 cells at resolution_m 5 x 30 bytes = 5.3 GiB, battery windows 0 B, 1000 trials 93.8 KiB, 0 "
+      ": estimated peak memory 4.9 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14296 x 13368 "
+      "= 191108928 cells at resolution_m 5 x 27 bytes = 4.8 GiB, battery windows 0 B, 1000 trials 93.8 KiB, 0 "
       "threats 0 B; lower it with a coarser resolution_m, a smaller region, fewer trials or fewer threats "
       "(docs/commands.md, \"Memory check\")\n";
   for (const std::string cmd : {"run", "simulate"}) {
@@ -80,9 +80,9 @@ TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
   const std::string err = coverage_refusal("100", "64", "5", dir, f);
   EXPECT_EQ(err,
             f.string() +
-                ": estimated peak memory 3.8 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14342 "
+                ": estimated peak memory 3.2 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14342 "
                 "x 13414 = 192383588 cells at resolution_m 5 x 4 bytes = 733.9 MiB, maps over the region 192272580 "
-                "cells x 14 bytes = 2.5 GiB, battery windows 0 B or map files being written 430.7 MiB, whichever is "
+                "cells x 11 bytes = 2.0 GiB, battery windows 0 B or map files being written 430.7 MiB, whichever is "
                 "larger; lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory "
                 "check\")\n");
 }
@@ -96,9 +96,9 @@ TEST(Limits, ASmallGridIsNotChargedGdalsWholeBlockCache) {
   const std::string err = coverage_refusal("1", "1000", "500", dir, f);
   EXPECT_EQ(err,
             f.string() +
-                ": estimated peak memory 110.5 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 150 x "
-                "141 = 21150 cells at resolution_m 500 x 4 bytes = 82.6 KiB, maps over the region 20002 cells x 14 "
-                "bytes = 273.5 KiB, battery windows 0 B or map files being written 143.2 KiB, whichever is larger; "
+                ": estimated peak memory 110.4 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 150 x "
+                "141 = 21150 cells at resolution_m 500 x 4 bytes = 82.6 KiB, maps over the region 20002 cells x 11 "
+                "bytes = 214.9 KiB, battery windows 0 B or map files being written 143.2 KiB, whichever is larger; "
                 "lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory check\")\n");
 }
 
@@ -107,7 +107,7 @@ TEST(Limits, TheSameScenarioPassesUnderAHigherLimit) {
   TempDir dir;
   const auto f = dir.write("fine.yaml", kHead + "resolution_m: 5\n");
   const auto r = run_adcov("validate " + f.string());
-  EXPECT_EQ(r.out, f.string() + ": ok (grid 14296 x 13368 = 191108928 cells at 5 m, estimated peak memory 5.4 GiB)\n")
+  EXPECT_EQ(r.out, f.string() + ": ok (grid 14296 x 13368 = 191108928 cells at 5 m, estimated peak memory 4.9 GiB)\n")
       << r.err;
 }
 

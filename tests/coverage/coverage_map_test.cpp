@@ -1,6 +1,7 @@
 // Coverage maps on flat ground against closed-form answers.
 #include "adcov/coverage/coverage_map.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <oneapi/tbb/global_control.h>
 
@@ -179,6 +180,28 @@ TEST(Coverage, BitIdenticalForOneAndTwoThreads) {
   EXPECT_EQ(0, std::memcmp(a.floor_m.data(), b.floor_m.data(), a.floor_m.size() * sizeof(float)));
   for (std::size_t i = 0; i < a.batteries.size(); ++i)
     EXPECT_EQ(a.batteries[i].vis.min_visible_h_m, b.batteries[i].vis.min_visible_h_m);
+}
+
+// The counts are held a byte a cell up to 255 batteries and two bytes past
+// that (CountMap): n batteries on one site count n at a cell all of them
+// reach, however many, with the same areas either way.
+TEST(Coverage, CountsOfManyBatteriesAreExact) {
+  double covered_km2_of_255 = 0;
+  for (const std::size_t n : {std::size_t{255}, std::size_t{300}}) {
+    model::Scenario s = one_radar(4.0 / 3.0, 5, 10, -10, 10);
+    for (std::size_t b = 1; b < n; ++b) s.batteries.push_back(test::battery(fmt::format("r{}", b + 1), "radar", {30.0, 50.0}));
+    const geo::TerrainGrid t = load_scenario_terrain(s);
+    const CoverageResult r = compute_coverage(s, t, {.altitudes_m = {500}, .keep_windows = false});
+    const CountMap& count = r.altitudes[0].count;
+    EXPECT_EQ(count.wide(), n > 255);
+    const geo::XY at = r.batteries[0].pos;
+    const std::size_t i = static_cast<std::size_t>(std::floor(r.grid.row_of(at.y_m))) * r.grid.width +
+                          static_cast<std::size_t>(std::floor(r.grid.col_of(at.x_m + 2000)));
+    EXPECT_EQ(count[i], n);
+    if (n == 255) covered_km2_of_255 = covered_km2(r, 0);
+    EXPECT_GT(covered_km2(r, 0), 0);
+    EXPECT_EQ(covered_km2(r, 0), covered_km2_of_255);
+  }
 }
 
 // engageable() is the same test as the maps use, so the two agree cell by cell.

@@ -181,7 +181,7 @@ TEST(Acoustic, HearsADroneBehindARidgeBelowItsCeiling) {
   EXPECT_EQ(f.detected(r, 0, 11500), 1);   // within 12 km
   EXPECT_EQ(f.detected(r, 0, -12500), 0);  // beyond
   for (const auto& a : r.altitudes)
-    for (std::uint16_t n : a.count) ASSERT_EQ(n, 0);  // sensors never engage
+    for (std::size_t i = 0; i < a.count.size(); ++i) ASSERT_EQ(a.count[i], 0);  // sensors never engage
   EXPECT_EQ(r.altitudes[0].region.covered_km2, 0);
 
   // A radar in its place does not see behind the ridge at 50 m.

@@ -18,8 +18,8 @@ TEST(ValidateCommand, ValidFilesPrintOkAndExitZero) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   // The grids reach as far as the batteries' and sensors' radars (an
   // early-warning radar's Swerling cover widens Kyiv's from 501 cells).
-  EXPECT_EQ(r.out, f + ": ok (grid 2807 x 2808 = 7882056 cells at 250 m, estimated peak memory 424.6 MiB)\n" + k +
-                       ": ok (grid 878 x 878 = 770884 cells at 1000 m, estimated peak memory 148.2 MiB)\n");
+  EXPECT_EQ(r.out, f + ": ok (grid 2807 x 2808 = 7882056 cells at 250 m, estimated peak memory 379.5 MiB)\n" + k +
+                       ": ok (grid 878 x 878 = 770884 cells at 1000 m, estimated peak memory 143.8 MiB)\n");
   EXPECT_EQ(r.err, "");
 }
 
@@ -30,7 +30,7 @@ TEST(ValidateCommand, InvalidFileExitsTwoWithEveryMessageOnStderr) {
   const auto good = dir.write("good.yaml", kMinimal);
   const auto r = run_adcov("validate " + bad.string() + " " + good.string());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, good.string() + ": ok (grid 438 x 448 = 196224 cells at 500 m, estimated peak memory 115.7 MiB)\n");
+  EXPECT_EQ(r.out, good.string() + ": ok (grid 438 x 448 = 196224 cells at 500 m, estimated peak memory 115.1 MiB)\n");
   EXPECT_EQ(r.err, bad.string() + ":4:1: unknown key 'resolutoin' (did you mean 'resolution_m'?)\n" + bad.string() +
                        ":6:26: battery 'kyiv-2': unknown system 'patriot_pac9' (did you mean 'patriot_pac2' or "
                        "'patriot_pac3'?)\n");

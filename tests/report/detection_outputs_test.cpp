@@ -27,7 +27,7 @@ coverage::CoverageResult with_detection() {
       for (int col = 0; col < r.grid.width; ++col) {
         const geo::XY c = r.grid.cell_center(col, row);
         if (std::hypot(c.x_m - r.batteries[0].pos.x_m, c.y_m - r.batteries[0].pos.y_m) <= 30000)
-          ++a.detected[static_cast<std::size_t>(row) * r.grid.width + col];
+          a.detected.add_one(static_cast<std::size_t>(row) * r.grid.width + col);
       }
     a.region.detected_km2 = 2500.5;
     a.protect->detected_km2 = 60.25;

@@ -64,24 +64,32 @@ TEST(GeoTiff, CountRoundTripsCroppedToRegionWithNodata) {
 
 // Counts of 255 or more do not fit a Byte beside its no-data value: the
 // raster is UInt16 then, with no-data 65535; a count outside the region does
-// not count.
+// not count. The same whether the counts are held as bytes (a scenario of at
+// most 255 batteries) or as uint16.
 TEST(GeoTiff, CountsFrom255AreWrittenAsUInt16) {
   auto cov = test::synthetic_coverage();
   test::TempDir tmp;
-  auto& count = cov.altitudes[0].count;
-  count[0] = 300;  // cell (0, 0): in the frame outside the region
-  report::write_count_geotiff(tmp.path / "outside.tif", cov.grid, count, cov.in_region);
-  EXPECT_EQ(open(tmp.path / "outside.tif")->GetRasterBand(1)->GetRasterDataType(), GDT_Byte);
-  count[10 * 100 + 20] = 255;  // cell (20, 10): inside
-  report::write_count_geotiff(tmp.path / "wide.tif", cov.grid, count, cov.in_region);
-  auto ds = open(tmp.path / "wide.tif");
-  GDALRasterBand* band = ds->GetRasterBand(1);
-  EXPECT_EQ(band->GetRasterDataType(), GDT_UInt16);
-  int has_nodata = 0;
-  EXPECT_EQ(band->GetNoDataValue(&has_nodata), report::kCountNodata);
-  std::uint16_t v = 0;
-  ASSERT_EQ(band->RasterIO(GF_Read, 15, 5, 1, 1, &v, 1, 1, GDT_UInt16, 0, 0), CE_None);
-  EXPECT_EQ(v, 255);
+  for (const std::size_t batteries : {std::size_t{255}, std::size_t{300}}) {
+    coverage::CountMap count(cov.grid.cells(), batteries);
+    ASSERT_EQ(count.wide(), batteries > 255);
+    const auto set = [&](std::size_t i, unsigned n) {
+      for (unsigned k = 0; k < n; ++k) count.add_one(i);
+    };
+    set(0, static_cast<unsigned>(std::min<std::size_t>(batteries, 300)));  // cell (0, 0): outside the region
+    const std::string name = std::to_string(batteries);
+    report::write_count_geotiff(tmp.path / (name + "_outside.tif"), cov.grid, count, cov.in_region);
+    EXPECT_EQ(open(tmp.path / (name + "_outside.tif"))->GetRasterBand(1)->GetRasterDataType(), GDT_Byte);
+    set(10 * 100 + 20, 255);  // cell (20, 10): inside
+    report::write_count_geotiff(tmp.path / (name + "_wide.tif"), cov.grid, count, cov.in_region);
+    auto ds = open(tmp.path / (name + "_wide.tif"));
+    GDALRasterBand* band = ds->GetRasterBand(1);
+    EXPECT_EQ(band->GetRasterDataType(), GDT_UInt16);
+    int has_nodata = 0;
+    EXPECT_EQ(band->GetNoDataValue(&has_nodata), report::kCountNodata);
+    std::uint16_t v = 0;
+    ASSERT_EQ(band->RasterIO(GF_Read, 15, 5, 1, 1, &v, 1, 1, GDT_UInt16, 0, 0), CE_None);
+    EXPECT_EQ(v, 255);
+  }
 }
 
 TEST(GeoTiff, CrsIsTheGridsSphericalLaea) {
@@ -134,7 +142,7 @@ TEST(GeoTiff, FloorTellsNeverCoveredFromOutsideTheRegion) {
 TEST(GeoTiff, SizeMismatchIsAnError) {
   const auto cov = test::synthetic_coverage();
   test::TempDir tmp;
-  std::vector<std::uint16_t> short_counts(10);
+  const coverage::CountMap short_counts(10, 2);
   EXPECT_THROW(report::write_count_geotiff(tmp.path / "x.tif", cov.grid, short_counts, cov.in_region),
                adcov::Error);
 }
@@ -183,7 +191,8 @@ TEST(GeoTiff, LargeRastersGetOverviews) {
   g.height = 2000;
   g.x0_m = -105000;
   g.y0_m = 100000;
-  std::vector<std::uint16_t> count(g.cells(), 1);
+  coverage::CountMap count(g.cells(), 1);
+  for (std::size_t i = 0; i < g.cells(); ++i) count.add_one(i);
   test::TempDir tmp;
   const auto file = tmp.path / "big.tif";
   report::write_count_geotiff(file, g, count, {});

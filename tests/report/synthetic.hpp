@@ -38,14 +38,14 @@ inline coverage::CoverageResult synthetic_coverage() {
   for (int a = 0; a < 2; ++a) {
     coverage::AltitudeCoverage alt;
     alt.altitude_m = a == 0 ? 50 : 12.5;
-    alt.count.assign(r.grid.cells(), 0);
+    alt.count = coverage::CountMap(r.grid.cells(), 2);
     const double reach = 15000 + 10000 * a;
     for (int row = 0; row < 80; ++row)
       for (int col = 0; col < 100; ++col) {
         const geo::XY c = r.grid.cell_center(col, row);
         for (const auto& p : pos)
           if (std::hypot(c.x_m - p.x_m, c.y_m - p.y_m) <= reach)
-            ++alt.count[static_cast<std::size_t>(row) * 100 + col];
+            alt.count.add_one(static_cast<std::size_t>(row) * 100 + col);
       }
     alt.region.region_km2 = 6300;
     alt.region.covered_km2 = 1400 + a * 0.1 + 0.2;  // not a round number on purpose

@@ -97,7 +97,9 @@ TEST(VectorOutputs, CoverageGeojsonHasOneFeaturePerClassInWgs84) {
 
 TEST(VectorOutputs, CoverageOfFiveAndMoreIsOneClass) {
   auto cov = test::synthetic_coverage();
-  for (auto& v : cov.altitudes[0].count) v = static_cast<std::uint16_t>(v ? 7 : 0);
+  coverage::CountMap& count = cov.altitudes[0].count;
+  for (std::size_t i = 0; i < count.size(); ++i)
+    for (int k = count[i] ? count[i] : 7; k < 7; ++k) count.add_one(i);  // 7 where covered
   test::TempDir tmp;
   const auto file = tmp.path / "c.geojson";
   report::write_coverage_geojson(file, cov.grid, cov.altitudes[0].count, cov.in_region);
@@ -306,7 +308,7 @@ TEST(VectorOutputs, CoverageGeojsonIsTheTextOgrWrites) {
         std::regex("\"id\": [0-9]+, "), "");
     EXPECT_EQ(ours, ogr) << "altitude " << a;
   }
-  std::vector<std::uint16_t> none(cov.altitudes[0].count.size(), 0);  // nothing covered: no feature
+  const coverage::CountMap none(cov.altitudes[0].count.size(), 2);  // nothing covered: no feature
   report::write_coverage_geojson(tmp.path / "none.geojson", cov.grid, none, cov.in_region);
   EXPECT_EQ(slurp(tmp.path / "none.geojson"),
             ogr_text(tmp.path / "none.geojson", "GeoJSON", tmp.path / "ogr-none.geojson",

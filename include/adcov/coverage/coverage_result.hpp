@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "adcov/coverage/count_map.hpp"
 #include "adcov/coverage/engageability.hpp"
 #include "adcov/geo/big_buffer.hpp"
 #include "adcov/geo/grid.hpp"
@@ -32,11 +33,11 @@ struct AltitudeCoverage {
   double altitude_m = 0;
   /// Batteries able to engage per grid cell; 0 outside the region as well,
   /// see CoverageResult::in_region for the mask.
-  geo::ZeroedVector<std::uint16_t> count;
+  CountMap count;
   /// Sensors (sensor units and shooters' own radars) that detect the
   /// reference target per grid cell, 0 outside the region; empty unless
   /// wants_detection_maps() (docs/coverage.md, "Detection maps").
-  geo::ZeroedVector<std::uint16_t> detected;
+  CountMap detected;
   AreaStats region;
   std::optional<AreaStats> protect;  ///< inside the protect polygons, when given
 };

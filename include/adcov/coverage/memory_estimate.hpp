@@ -14,8 +14,8 @@ namespace adcov::coverage {
 
 /// Bytes per grid cell of the arrays a run holds at once: terrain (float 4),
 /// cells outside the DEM (1, with a DEM), region mask (1), protect mask (1,
-/// with protect:), a count and operator-group bits per altitude (uint16 + 1,
-/// 3 each; 2 more with detection maps), the floor (float 4, with floor:
+/// with protect:), a count and operator-group bits per altitude
+/// (count_bytes + 1 each; count_bytes more with detection maps), the floor (float 4, with floor:
 /// true), the one output raster being written (4), the RGBA map image of the
 /// cells (4), GDAL's write buffers (4) and, for each threat type a `route:
 /// least_exposure` salvo flies, its exposure field (12). An upper bound: the
@@ -25,6 +25,10 @@ namespace adcov::coverage {
 /// `adcov coverage`, 75 MiB of it the base below, i.e. 24 bytes per cell
 /// against the 27 counted then.
 double bytes_per_cell(const model::Scenario& s);
+
+/// Bytes of one cell's count of batteries or sensors (CountMap): 1 for up to
+/// 255 batteries, else 2.
+double count_bytes(const model::Scenario& s);
 
 /// Bytes per trial: its row (TrialOutcome, 32) and its line of trials.csv (64).
 inline constexpr double kBytesPerTrial = 96;
@@ -87,8 +91,8 @@ double terrain_bytes_per_cell(const model::Scenario& s);
 
 /// Bytes per cell of the region's window while `adcov coverage` folds and
 /// writes its maps: region mask (1), protect mask (1, with protect:), a count
-/// and operator-group bits per altitude (uint16 + 1: 3 each; 2 more with
-/// detection maps) and the floor (float 4, with floor: true).
+/// and operator-group bits per altitude (count_bytes + 1 each; count_bytes
+/// more with detection maps) and the floor (float 4, with floor: true).
 double map_bytes_per_cell(const model::Scenario& s);
 
 /// Bytes per region-window cell of one map file being written: its polygon

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "adcov/coverage/count_map.hpp"
 #include "adcov/geo/grid.hpp"
 
 namespace adcov::report {
@@ -40,10 +41,10 @@ std::string grid_crs_name(const geo::GridSpec& grid);
 /// region is below 255, which halves what is compressed and stored; as UInt16
 /// (no-data kCountNodata) otherwise. `in_region` may be empty (all inside).
 /// \throws Error naming `file` if GDAL cannot write it.
+/// The file is the same whichever width `count` is held in.
 void write_count_geotiff(const std::filesystem::path& file, const geo::GridSpec& grid,
-                         std::span<const std::uint16_t> count,
-                         std::span<const std::uint8_t> in_region, const RasterTags& tags = {},
-                         const std::string& values = "batteries able to engage");
+                         const coverage::CountMap& count, std::span<const std::uint8_t> in_region,
+                         const RasterTags& tags = {}, const std::string& values = "batteries able to engage");
 
 /// Writes band 1 = `floor_m` (metres above ground) as Float32 with
 /// kFloorNodata where in_region is 0 and kFloorNeverCovered where the value

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "adcov/coverage/count_map.hpp"
 #include "adcov/engage/simulation_result.hpp"
 #include "adcov/geo/grid.hpp"
 #include "adcov/model/scenario.hpp"
@@ -27,7 +28,7 @@ inline constexpr int kTopCountClass = 5;
 /// (geo::class_patches over the classes, a vertex at every cell corner
 /// before the reprojection to EPSG:4326). \throws Error naming `file`.
 void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
-                            std::span<const std::uint16_t> count, std::span<const std::uint8_t> in_region);
+                            const coverage::CountMap& count, std::span<const std::uint8_t> in_region);
 
 /// Stages batteries.geojson, targets.geojson (with `leakers_mean` when `sim`
 /// is given), launch_areas.geojson, routes.geojson and, when the scenario has
