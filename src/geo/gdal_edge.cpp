@@ -14,7 +14,17 @@ namespace adcov::geo::gdal {
 
 void register_drivers() {
   static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // GDAL's block cache, by default 5 % of RAM, fills with the tiles a
+    // GeoTIFF writer hands it and with the base tiles BuildOverviews reads
+    // back: a national 100 m floor raster sat in it whole, 0.6 GB of peak
+    // memory for no time saved (docs/benchmarks.md). The writers need a row
+    // of tiles per file, the DEM reads go a window at a time. A user's
+    // GDAL_CACHEMAX still decides.
+    if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr))
+      GDALSetCacheMax64(std::min<GIntBig>(GDALGetCacheMax64(), kBlockCacheBytes));
+  });
 }
 
 ErrorCapture::ErrorCapture() { CPLPushErrorHandlerEx(&ErrorCapture::handler, this); }

@@ -22,8 +22,12 @@
 
 namespace adcov::geo::gdal {
 
-/// Registers GDAL's drivers once per process (thread-safe); every opener
-/// below calls it.
+/// The most GDAL's block cache holds once register_drivers() has run, unless
+/// GDAL_CACHEMAX says otherwise (GDAL's own default is 5 % of RAM).
+inline constexpr long long kBlockCacheBytes = 64LL << 20;
+
+/// Registers GDAL's drivers once per process (thread-safe), and caps the
+/// block cache at kBlockCacheBytes; every opener below calls it.
 void register_drivers();
 
 /// RAII: while alive, GDAL errors raised on this thread come here instead of

@@ -73,8 +73,8 @@ using RowFill = std::function<void(int row0, int rows, void* out)>;
 void write_geotiff_rows(const std::filesystem::path& path, const GridSpec& grid, CellType type, const RowFill& fill,
                         const GeoTiffOptions& options = {});
 
-/// The most GDAL's block cache holds (GDAL_CACHEMAX; by default 5 % of the
-/// machine's memory): every raster written passes through it.
+/// The most GDAL's block cache holds (gdal::kBlockCacheBytes, or
+/// GDAL_CACHEMAX when set): every raster written passes through it.
 double block_cache_bytes();
 
 }  // namespace adcov::geo
