@@ -5,9 +5,7 @@
 // commands run on rank 0 alone; only rank 0 prints and writes.
 
 #include <CLI/CLI.hpp>
-#include <malloc.h>
 #include <fmt/format.h>
-#include <climits>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -225,13 +223,6 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Big buffers (visibility windows, GDAL's warp chunks and GeoTIFF tiles, map
-  // files' copies) come and go by the hundred MB. glibc maps each one afresh
-  // and the kernel zeroes every page of it; keeping freed memory in the heap
-  // for the next one halves the page faults of a national 100 m coverage
-  // (2.1 M -> 1.2 M, 4 s less system time) at the same peak memory.
-  mallopt(M_MMAP_THRESHOLD, INT_MAX);
-  mallopt(M_TRIM_THRESHOLD, INT_MAX);
   const adcov::app::InterruptCleanup interrupts;     // first: before any thread starts
   const adcov::run::MpiSession mpi(&argc, &argv);  // MPI_Init .. MPI_Finalize in the MPI build
   const bool speak = mpi.ranks().writer();          // errors are the same on every rank
