@@ -252,20 +252,22 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
   });
 }
 
-/// Tallies one altitude's row: cells where `in` is set (the region, or the
-/// protect polygons within it), and of those the detected, the covered, and
-/// per group the covered by it and those only it covers. Branch-free sums
-/// over plain pointers (`detected` may be null), so the loop vectorises.
-template <class Count>
-void tally_row(const std::uint8_t* in, const std::uint8_t* in_too, const Count* count, const Count* detected,
-               const std::uint8_t* bits, int n, Tally& t) {
-  std::int64_t region = 0, covered = 0, seen = 0;
-  std::array<std::int64_t, kGroups> by{}, only{};
+/// Tallies one altitude's row: cells where `in` is set (and `in_too`, when
+/// kInToo: the protect polygons within the region), and of those the
+/// detected (kDetected), the covered, and per group the covered by it and
+/// those only it covers. Branch-free sums over plain pointers, every cell
+/// read, so the loop vectorises.
+template <class Count, bool kInToo, bool kDetected>
+void tally_cells(const std::uint8_t* in, const std::uint8_t* in_too, const Count* count, const Count* detected,
+                 const std::uint8_t* bits, int n, Tally& t) {
+  int region = 0, covered = 0, seen = 0;
+  std::array<int, kGroups> by{}, only{};
   for (int c = 0; c < n; ++c) {
-    const int here = (in[c] != 0) & (in_too ? in_too[c] != 0 : 1);
+    int here = in[c] != 0;
+    if constexpr (kInToo) here &= in_too[c] != 0;
     const int cov = here & (count[c] != 0);
     region += here, covered += cov;
-    seen += here & (detected ? detected[c] != 0 : 0);
+    if constexpr (kDetected) seen += here & (detected[c] != 0);
     for (int g = 0; g < kGroups; ++g) {
       by[g] += cov & (bits[c] >> g);
       only[g] += cov & (bits[c] == (1u << g));
@@ -273,6 +275,16 @@ void tally_row(const std::uint8_t* in, const std::uint8_t* in_too, const Count* 
   }
   t.region += region, t.covered += covered, t.detected += seen;
   for (int g = 0; g < kGroups; ++g) t.by[g] += by[g], t.marginal[g] += only[g];
+}
+
+/// tally_cells for what is given: `in_too` and `detected` may be null.
+template <class Count>
+void tally_row(const std::uint8_t* in, const std::uint8_t* in_too, const Count* count, const Count* detected,
+               const std::uint8_t* bits, int n, Tally& t) {
+  if (in_too && detected) return tally_cells<Count, true, true>(in, in_too, count, detected, bits, n, t);
+  if (in_too) return tally_cells<Count, true, false>(in, in_too, count, detected, bits, n, t);
+  if (detected) return tally_cells<Count, false, true>(in, in_too, count, detected, bits, n, t);
+  tally_cells<Count, false, false>(in, in_too, count, detected, bits, n, t);
 }
 
 /// After the last battery: the per-row tallies (row r, altitude a at

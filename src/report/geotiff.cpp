@@ -49,13 +49,23 @@ void masked_rows(const geo::GridSpec& grid, const CellWindow& w, std::span<const
                  std::span<const std::uint8_t> in_region, int row0, int rows, Out nodata, Out* out, Value value) {
   tbb::parallel_for(0, rows, [&](int r) {
     const std::size_t at = static_cast<std::size_t>(row0 + r + w.row0) * grid.width + w.col0;
-    const In* s = src.data() + at;
-    Out* o = out + static_cast<std::size_t>(r) * w.width;
+    // So that the loops vectorise: restrict (a byte store could otherwise
+    // alias the byte sources) and every source cell read, not only those
+    // inside the region.
+    // Locals, too: a byte store could change what a reference points to.
+    const In* __restrict s = src.data() + at;
+    Out* __restrict o = out + static_cast<std::size_t>(r) * w.width;
+    const int width = w.width;
+    const Out outside = nodata;
+    const Value cell = value;
     if (in_region.empty()) {
-      for (int c = 0; c < w.width; ++c) o[c] = value(s[c]);
+      for (int c = 0; c < width; ++c) o[c] = cell(s[c]);
     } else {
-      const std::uint8_t* in = in_region.data() + at;
-      for (int c = 0; c < w.width; ++c) o[c] = in[c] ? value(s[c]) : nodata;
+      const std::uint8_t* __restrict in = in_region.data() + at;
+      for (int c = 0; c < width; ++c) {
+        const Out v = cell(s[c]);
+        o[c] = in[c] != 0 ? v : outside;
+      }
     }
   });
 }
@@ -70,8 +80,17 @@ Count largest_in_region(std::span<const Count> count, std::span<const std::uint8
         for (int r = rows.begin(); r != rows.end(); ++r) {
           const std::size_t at = static_cast<std::size_t>(r + w.row0) * grid.width + w.col0;
           const Count* s = count.data() + at;
-          const std::uint8_t* in = in_region.empty() ? nullptr : in_region.data() + at;
-          for (int c = 0; c < w.width; ++c) most = std::max(most, in && !in[c] ? Count{0} : s[c]);
+          // Branch-free (the count masked by the region), so the loops
+          // vectorise; a test per cell did not.
+          Count m = 0;
+          if (in_region.empty()) {
+            for (int c = 0; c < w.width; ++c) m = std::max(m, s[c]);
+          } else {
+            const std::uint8_t* in = in_region.data() + at;
+            for (int c = 0; c < w.width; ++c)
+              m = std::max(m, static_cast<Count>(s[c] & static_cast<Count>(0u - (in[c] != 0))));
+          }
+          most = std::max(most, m);
         }
         return most;
       },
