@@ -99,7 +99,8 @@ double map_bytes_per_cell(const model::Scenario& s);
 /// classes (1) and the polygon tracer's corner marks (1, geo::class_patches;
 /// its row runs and rings grow with the boundaries, not the cells).
 /// GeoTIFFs are masked a band of rows at a time (geo::write_geotiff_rows),
-/// so no full-grid copy.
+/// so no full-grid copy; their overviews, held until the base is written,
+/// are a fifteenth of the raster (at most 4 / 15 B a cell, the floor's).
 inline constexpr double kWriterBytesPerCell = 2;
 
 /// `adcov coverage`'s estimate (docs/commands.md, "Memory check"): without
