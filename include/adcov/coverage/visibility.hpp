@@ -8,6 +8,8 @@
 #include <limits>
 #include <vector>
 
+#include "adcov/geo/big_buffer.hpp"
+
 #include "adcov/geo/terrain.hpp"
 
 namespace adcov::coverage {
@@ -28,8 +30,9 @@ struct VisibilityWindow {
   int width = 0, height = 0;
   double antenna_z_m = 0;          ///< antenna height above sea level
   /// Lowest visible target height above ground per cell; kNeverVisible when
-  /// no height is visible or the cell is beyond reach.
-  std::vector<float> min_visible_h_m;
+  /// no height is visible or the cell is beyond reach. A ZeroedVector: the
+  /// sweeps write every cell, so a fresh window is not zeroed first.
+  geo::ZeroedVector<float> min_visible_h_m;
 
   /// Lookup by grid cell; kNeverVisible outside the window.
   float at(int col, int row) const {
