@@ -116,8 +116,8 @@ int run(int argc, char** argv) {
     // integer sums: the same in any order; rows under one lock per band of 32
     // rows) and hands the window back to a pool, so the next radar computes
     // into memory already faulted in (compute_visibility_into).
-    std::vector<std::uint8_t> count;
-    geo::assign_big(count, g.cells(), std::uint8_t{0});
+    geo::ZeroedVector<std::uint8_t> count;
+    geo::fill_big(count, g.cells(), std::uint8_t{0});
     constexpr int kBand = 32;
     std::vector<std::mutex> band_lock(static_cast<std::size_t>((g.height + kBand - 1) / kBand));
     // The largest float <= target: h <= tz exactly when h <= target.

@@ -493,15 +493,8 @@ CoverageResult empty_result(const model::Scenario& s, const geo::TerrainGrid& te
     if (detection) res.altitudes[a].detected = CountMap(g.cells(), s.batteries.size());
   }
   if (s.coverage.floor) {
-    // +inf until a battery engages: written in parallel (one thread would
-    // fault in and fill 544 MB alone at 100 m over Ukraine).
-    res.floor_m = geo::ZeroedVector<float>(g.cells());
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, g.cells(), std::size_t{1} << 20),
-                      [&](const tbb::blocked_range<std::size_t>& r) {
-                        std::fill(res.floor_m.begin() + static_cast<std::ptrdiff_t>(r.begin()),
-                                  res.floor_m.begin() + static_cast<std::ptrdiff_t>(r.end()),
-                                  std::numeric_limits<float>::infinity());
-                      });
+    // +inf until a battery engages.
+    geo::fill_big(res.floor_m, g.cells(), std::numeric_limits<float>::infinity());
   }
   st.at = crop.at;
   st.groups = geo::ZeroedVector<std::uint8_t>(alts.size() * g.cells());

@@ -148,7 +148,7 @@ Mosaic open_mosaic(const std::vector<std::filesystem::path>& files) {
 /// for tens of MB), every cell NaN until the DEM fills it.
 Mosaic open_mosaic_while_allocating(const std::vector<std::filesystem::path>& files, TerrainGrid& t) {
   tbb::task_group alloc;
-  alloc.run([&] { assign_big(t.ground_m, t.grid.cells(), kNaN); });
+  alloc.run([&] { fill_big(t.ground_m, t.grid.cells(), kNaN); });
   try {
     Mosaic m = open_mosaic(files);
     alloc.wait();
@@ -198,7 +198,7 @@ class ThreadConfig {
 };
 
 /// Sets heights below 0 m to the sea surface (0 m); returns how many.
-std::int64_t clamp_sea(std::vector<float>& z, int width, int height) {
+std::int64_t clamp_sea(std::span<float> z, int width, int height) {
   const std::size_t w = static_cast<std::size_t>(width);
   return tbb::parallel_reduce(
       tbb::blocked_range<int>(0, height), std::int64_t{0},

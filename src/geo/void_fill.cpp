@@ -4,7 +4,7 @@
 
 namespace adcov::geo::detail {
 
-std::int64_t fill_from_neighbours(std::vector<float>& v, int w, int h, std::vector<std::uint8_t>& todo) {
+std::int64_t fill_from_neighbours(std::span<float> v, int w, int h, std::vector<std::uint8_t>& todo) {
   const auto at = [w](int c, int r) { return static_cast<std::size_t>(r) * w + c; };
   // 0 = known, 1 = to fill, 2 = queued for the current layer.
   std::vector<std::size_t> layer, next;

@@ -2,6 +2,7 @@
 // Filling holes in a raster from their neighbours (private to geo).
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace adcov::geo::detail {
@@ -11,6 +12,6 @@ namespace adcov::geo::detail {
 /// 8-neighbours. Linear in cells and independent of traversal order, so the
 /// result is deterministic. Cells that no known cell reaches through other
 /// todo cells stay as they are and keep todo = 1. Returns the count filled.
-std::int64_t fill_from_neighbours(std::vector<float>& v, int width, int height, std::vector<std::uint8_t>& todo);
+std::int64_t fill_from_neighbours(std::span<float> v, int width, int height, std::vector<std::uint8_t>& todo);
 
 }  // namespace adcov::geo::detail

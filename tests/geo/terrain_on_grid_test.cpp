@@ -66,7 +66,7 @@ TEST(TerrainOnGrid, NodataInsideIsAVoidFilledFromNeighbours) {
   TerrainGrid t = srtm_on_laea();
   const GridSpec& g = t.grid;
   // A 3 x 3 hole in the middle, marked with the file's nodata value.
-  std::vector<float> z = t.ground_m;
+  std::vector<float> z(t.ground_m.begin(), t.ground_m.end());
   for (int r = g.height / 2 - 1; r <= g.height / 2 + 1; ++r)
     for (int c = g.width / 2 - 1; c <= g.width / 2 + 1; ++c) z[static_cast<std::size_t>(r) * g.width + c] = -32768.0f;
   test::TempDir tmp;
@@ -161,7 +161,7 @@ TEST(TerrainOnGrid, ValidDemTakesTheDirectReadUnchanged) {
   write_geotiff(tmp.path / "dem.tif", g, z);
   const TerrainGrid back = load_terrain({{tmp.path / "dem.tif"}, std::nullopt}, g);
   EXPECT_EQ(back.voids_filled, 0);
-  EXPECT_EQ(back.ground_m, z);
+  EXPECT_EQ(std::vector<float>(back.ground_m.begin(), back.ground_m.end()), z);
 }
 
 TEST(TerrainOnGrid, ByteRasterRoundTrip) {

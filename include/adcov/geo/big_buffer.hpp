@@ -6,6 +6,7 @@
 /// the east/west sweeps that walk a window column by column. Only a hint: the
 /// contents, and hence every result, are the same with or without it.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,6 +14,9 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -31,18 +35,6 @@ inline void advise_huge_pages(void* p, std::size_t bytes) {
 #else
   (void)p, (void)bytes;
 #endif
-}
-
-/// v = n copies of `value`, its storage advised to huge pages before it is
-/// first touched (when it is large enough for that to matter).
-template <class T>
-void assign_big(std::vector<T>& v, std::size_t n, const T& value) {
-  if (n * sizeof(T) >= (std::size_t{4} << 20) && v.capacity() < n) {
-    std::vector<T>().swap(v);
-    v.reserve(n);
-    advise_huge_pages(v.data(), n * sizeof(T));
-  }
-  v.assign(n, value);
 }
 
 /// An allocator for large arrays that start as zeros: calloc's memory
@@ -81,5 +73,19 @@ struct ZeroedAllocator {
 
 template <class T>
 using ZeroedVector = std::vector<T, ZeroedAllocator<T>>;
+
+/// v = n copies of `value` in fresh memory advised to huge pages, written a
+/// stripe per task in parallel: the kernel zeroes each fresh page on the
+/// thread that first writes it, so one thread filling 544 MB (a national
+/// 100 m grid of floats) would zero all of it alone.
+template <class T>
+void fill_big(ZeroedVector<T>& v, std::size_t n, T value) {
+  ZeroedVector<T>(n).swap(v);
+  advise_huge_pages(v.data(), n * sizeof(T));
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, std::size_t{1} << 20),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      std::fill(v.data() + r.begin(), v.data() + r.end(), value);
+                    });
+}
 
 }  // namespace adcov::geo

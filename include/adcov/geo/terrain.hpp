@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "adcov/geo/big_buffer.hpp"
 #include "adcov/geo/grid.hpp"
 #include "adcov/geo/lonlat_box.hpp"
 
@@ -38,7 +39,7 @@ struct DemSource {
 /// (bathymetry) read 0 m: targets over the sea fly above the water.
 struct TerrainGrid {
   GridSpec grid;
-  std::vector<float> ground_m;
+  ZeroedVector<float> ground_m;  ///< fresh pages, filled in parallel (fill_big)
   std::int64_t voids_filled = 0;  ///< nodata, NaN and implausible cells filled from neighbours
   std::int64_t sea_cells = 0;     ///< cells set to the sea surface (0 m)
   std::string description;        ///< e.g. "ETOPO5 ... resampled to 1000 m (bilinear)"
