@@ -236,7 +236,8 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
           const std::size_t i = i0 + k;
           if (!res.floor_m.empty()) res.floor_m[i] = std::min(res.floor_m[i], static_cast<float>(lo[k]));
           for (std::size_t a = 0; a < na; ++a)
-            if (lo[k] <= alts[a] && alts[a] <= hi[k]) res.altitudes[a].count.add_one(i), st.groups[a * g.cells() + i] |= bit;
+            if (lo[k] <= alts[a] && alts[a] <= hi[k])
+              res.altitudes[a].count.add_one(i), st.groups[a * g.cells() + i] |= bit;
         }
       }
       if (detect) {

@@ -1,7 +1,6 @@
 #include "adcov/geo/raster_writer.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -102,14 +101,13 @@ void take_rows(OverviewImages& im, const unsigned char* base, int width, int r0,
 }
 
 // Writes every level, the base's tiles flushed first. False when GDAL fails.
-bool write_overviews(GDALRasterBand& band, const OverviewImages& im, GDALDataType type) {
+bool write_overviews(GDALRasterBand& band, OverviewImages& im, GDALDataType type) {
   if (im.pixels.empty()) return true;
   if (band.FlushCache(false) != CE_None) return false;
   for (std::size_t k = 0; k < im.pixels.size(); ++k) {
     GDALRasterBand& ov = *band.GetOverview(static_cast<int>(k));
     const int w = ov.GetXSize(), h = ov.GetYSize();
-    if (ov.RasterIO(GF_Write, 0, 0, w, h, const_cast<unsigned char*>(im.pixels[k].data()), w, h, type, 0, 0) !=
-            CE_None ||
+    if (ov.RasterIO(GF_Write, 0, 0, w, h, im.pixels[k].data(), w, h, type, 0, 0) != CE_None ||
         ov.FlushCache(false) != CE_None)
       return false;
   }
