@@ -26,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <stdexcept>
 #include <type_traits>
 
 #include "adcov/coverage/battery_cover.hpp"
@@ -304,10 +305,12 @@ void finish_rows(const FoldState& st, CoverageResult& res, std::vector<Tally>& r
       const std::uint8_t* in = res.in_region.data() + at;
       for (std::size_t a = 0; a < na; ++a) {
         AltitudeCoverage& alt = res.altitudes[a];
+        if (!alt.detected.empty() && alt.detected.wide() != alt.count.wide())
+          throw std::logic_error("coverage maps: detection counts and counts of different widths");
         alt.count.visit([&](auto count) {
           using Count = typename decltype(count)::value_type;
           Count* n = count.data() + at;
-          // The detection counts have the counts' width (CountMap sized alike).
+          // The detection counts have the counts' width (checked above).
           Count* nd = nullptr;
           if (!alt.detected.empty())
             alt.detected.visit([&](auto detected) {

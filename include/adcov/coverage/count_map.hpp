@@ -2,9 +2,9 @@
 /// \file
 /// Per-cell counts of batteries (or sensors) over a grid, a byte a cell when
 /// no cell can count more than 255 of them, two bytes otherwise. A national
-/// grid holds one such map per altitude, and detection counts besides, so
-/// the byte form halves the largest part of `adcov coverage`'s memory
-/// (docs/commands.md, "Memory check"); no scenario gets a clipped count.
+/// grid holds one such map per altitude, and detection counts besides: the
+/// byte form halves their memory (docs/commands.md, "Memory check"), and no
+/// scenario gets a clipped count.
 
 #include <cstddef>
 #include <cstdint>
@@ -25,7 +25,7 @@ class CountMap {
     else
       wide_ = geo::ZeroedVector<std::uint16_t>(cells);
   }
-  /// As many zeros, stored as wide.
+  /// As many zeros, a byte or two a cell as this map.
   CountMap zeros_like() const {
     return CountMap(size(), wide() ? std::numeric_limits<std::uint16_t>::max() : std::size_t{1});
   }
