@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "adcov/error.hpp"
+#include "adcov/geo/big_buffer.hpp"
 #include "adcov/geo/class_patches.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/geodesy.hpp"
@@ -267,28 +268,41 @@ void write_ew_zones(const std::filesystem::path& file, const model::Scenario& s)
 namespace {
 
 /// The classes over the region's window, 0 outside the region and where
-/// nothing covers (kTopCountClass for kTopCountClass and more).
+/// nothing covers (kTopCountClass for kTopCountClass and more). Rows in
+/// parallel; each row branch-free through restrict pointers and locals, so
+/// it vectorises.
 template <class Count>
-std::vector<std::uint8_t> count_classes(const std::filesystem::path& file, const geo::GridSpec& grid,
-                                        std::span<const Count> count, std::span<const std::uint8_t> in_region,
-                                        CellWindow& w) {
+geo::ZeroedVector<std::uint8_t> count_classes(const std::filesystem::path& file, const geo::GridSpec& grid,
+                                              std::span<const Count> count, std::span<const std::uint8_t> in_region,
+                                              CellWindow& w) {
   if (count.size() != grid.cells() || (!in_region.empty() && in_region.size() != grid.cells()))
     throw Error(file.string() + ": raster size does not match the grid");
   w = region_window(grid, in_region);
-  std::vector<std::uint8_t> cls(static_cast<std::size_t>(w.width) * w.height, 0);
-  for (int r = 0; r < w.height; ++r)
-    for (int c = 0; c < w.width; ++c) {
-      const std::size_t i = static_cast<std::size_t>(r + w.row0) * grid.width + (c + w.col0);
-      if (in_region.empty() || in_region[i])
-        cls[static_cast<std::size_t>(r) * w.width + c] =
-            static_cast<std::uint8_t>(std::min<int>(count[i], kTopCountClass));
+  geo::ZeroedVector<std::uint8_t> cls(static_cast<std::size_t>(w.width) * w.height);
+  const CellWindow win = w;
+  tbb::parallel_for(0, win.height, [&](int r) {
+    const std::size_t at = static_cast<std::size_t>(r + win.row0) * grid.width + win.col0;
+    const Count* __restrict s = count.data() + at;
+    std::uint8_t* __restrict o = cls.data() + static_cast<std::size_t>(r) * win.width;
+    const int width = win.width;
+    const Count top = kTopCountClass;
+    if (in_region.empty()) {
+      for (int c = 0; c < width; ++c) o[c] = static_cast<std::uint8_t>(std::min(s[c], top));
+    } else {
+      const std::uint8_t* __restrict in = in_region.data() + at;
+      for (int c = 0; c < width; ++c) {
+        const auto v = static_cast<std::uint8_t>(std::min(s[c], top));
+        o[c] = in[c] != 0 ? v : std::uint8_t{0};
+      }
     }
+  });
   return cls;
 }
 
 /// Only covered cells become polygons, one per connected patch of one class
 /// (not one per cell), the rings GDALPolygonize makes.
-void write_class_geojson(const std::filesystem::path& file, const geo::GridSpec& g, std::vector<std::uint8_t> cls) {
+void write_class_geojson(const std::filesystem::path& file, const geo::GridSpec& g,
+                         geo::ZeroedVector<std::uint8_t> cls) {
   const std::vector<geo::ClassPatch> patches = geo::class_patches(cls, g.width, g.height);
   cls = {};
 
@@ -335,7 +349,7 @@ void write_class_geojson(const std::filesystem::path& file, const geo::GridSpec&
 void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
                             const coverage::CountMap& count, std::span<const std::uint8_t> in_region) {
   CellWindow w;
-  std::vector<std::uint8_t> cls =
+  geo::ZeroedVector<std::uint8_t> cls =
       count.visit([&](auto cells) { return count_classes(file, grid, cells, in_region, w); });
   write_class_geojson(file, crop(grid, w), std::move(cls));
 }
