@@ -100,16 +100,27 @@ void take_rows(OverviewImages& im, const unsigned char* base, int width, int r0,
   }
 }
 
-// Writes every level, the base's tiles flushed first. False when GDAL fails.
+// Rows [r0, r0 + n) of `band` from `rows` (n rows of `width` cells), then
+// flushed: each row of tiles is compressed and written as soon as it is
+// whole, in order. Left to GDAL's block cache, which every file being
+// written shares, tiles went out when another file's pushed them out, so
+// the order of the tiles in a file (not their pixels) changed from run to
+// run. False when GDAL fails.
+bool write_rows(GDALRasterBand& band, int r0, int n, unsigned char* rows, GDALDataType type) {
+  const int width = band.GetXSize();
+  return band.RasterIO(GF_Write, 0, r0, width, n, rows, width, n, type, 0, 0) == CE_None &&
+         band.FlushCache(false) == CE_None;
+}
+
+// Writes every level after the base, a row of tiles at a time. False when GDAL fails.
 bool write_overviews(GDALRasterBand& band, OverviewImages& im, GDALDataType type) {
-  if (im.pixels.empty()) return true;
-  if (band.FlushCache(false) != CE_None) return false;
   for (std::size_t k = 0; k < im.pixels.size(); ++k) {
     GDALRasterBand& ov = *band.GetOverview(static_cast<int>(k));
-    const int w = ov.GetXSize(), h = ov.GetYSize();
-    if (ov.RasterIO(GF_Write, 0, 0, w, h, im.pixels[k].data(), w, h, type, 0, 0) != CE_None ||
-        ov.FlushCache(false) != CE_None)
-      return false;
+    const std::size_t row_bytes = static_cast<std::size_t>(ov.GetXSize()) * im.cell_bytes;
+    for (int r0 = 0; r0 < ov.GetYSize(); r0 += kRowsPerBand)
+      if (!write_rows(ov, r0, std::min(kRowsPerBand, ov.GetYSize() - r0), im.pixels[k].data() + r0 * row_bytes,
+                      type))
+        return false;
   }
   return true;
 }
@@ -161,8 +172,7 @@ void write_band(const std::filesystem::path& path, const GridSpec& grid, CellTyp
   for (int r0 = 0; r0 < grid.height; r0 += kRowsPerBand) {
     const int n = std::min(kRowsPerBand, grid.height - r0);
     fill(r0, n, rows.data());
-    if (band->RasterIO(GF_Write, 0, r0, grid.width, n, rows.data(), grid.width, n, type, 0, 0) != CE_None)
-      throw Error(err.message(path, "cannot write raster data"));
+    if (!write_rows(*band, r0, n, rows.data(), type)) throw Error(err.message(path, "cannot write raster data"));
     take_rows(overviews, rows.data(), grid.width, r0, n);
   }
   if (!write_overviews(*band, overviews, type)) throw Error(err.message(path, "cannot write overviews"));
