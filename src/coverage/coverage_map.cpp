@@ -518,14 +518,14 @@ std::vector<double> altitudes_of(const CoverageResult& res) {
 /// memory a worker is handed then never grows, so fresh pages are faulted in
 /// (and zeroed by the kernel) once, not at every larger window. The folds are
 /// sums, minima and unions, so their order does not change the maps.
-std::vector<std::size_t> battery_share(const model::Scenario& s, const geo::GridSpec& g,
-                                       const std::vector<BatteryGeometry>& batteries, int share, int count) {
-  std::vector<double> cells(batteries.size());
-  for (std::size_t i = 0; i < batteries.size(); ++i) {
-    const double side = 2 * battery_reach_m(s, batteries[i].system) / g.cell_m + 1;
+std::vector<std::size_t> battery_share(const geo::GridSpec& g, const std::vector<double>& reach_m, int share,
+                                       int count) {
+  std::vector<double> cells(reach_m.size());
+  for (std::size_t i = 0; i < reach_m.size(); ++i) {
+    const double side = 2 * reach_m[i] / g.cell_m + 1;
     cells[i] = std::min(side, static_cast<double>(g.width)) * std::min(side, static_cast<double>(g.height));
   }
-  std::vector<std::size_t> order(batteries.size());
+  std::vector<std::size_t> order(reach_m.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cells[a] > cells[b]; });
   std::vector<double> load(static_cast<std::size_t>(std::max(1, count)), 0.0);
@@ -538,6 +538,20 @@ std::vector<std::size_t> battery_share(const model::Scenario& s, const geo::Grid
   return mine;
 }
 
+/// How far battery `b`'s window must reach for the maps: their kill and
+/// detection envelopes' ranges (map_envelopes), at most battery_reach_m.
+/// battery_reach_m reaches for every threat the scenario flies (the widest
+/// RCS of any salvo, Swerling cover beyond R50), which the engagements need
+/// and the maps do not: the national baseline's largest window at 100 m was
+/// 110 M cells.
+double map_reach_m(const model::Scenario& s, const Ref& r, const BatteryGeometry& b, bool detection,
+                   double cell_m) {
+  double reach = 0;
+  if (r.can_kill) reach = std::max(reach, r.env.max_range_m);
+  if (r.can_detect && detection) reach = std::max(reach, r.det.max_range_m);
+  return std::min(battery_reach_m(s, b.system), std::max(reach, cell_m));
+}
+
 /// Folds the share's batteries (battery_share) into `res`,
 /// one window per worker thread at a time: computed, folded in, freed
 /// (docs/coverage.md, "Memory" under "Engageability and the maps"). Every
@@ -547,7 +561,12 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
   const model::ThreatType* ref = reference_threat(s);
   const std::vector<double> alts = altitudes_of(res);
   res.batteries = prepare_batteries(s, terrain, false);  // placed and checked, no windows yet
-  const std::vector<std::size_t> mine = battery_share(s, terrain.grid, res.batteries, share, count);
+  const bool detection = !res.altitudes.empty() && !res.altitudes[0].detected.empty();
+  std::vector<double> reach_m(res.batteries.size());
+  for (std::size_t i = 0; i < reach_m.size(); ++i)
+    reach_m[i] = map_reach_m(s, map_envelopes(s, ref, res.batteries[i].system), res.batteries[i], detection,
+                             terrain.grid.cell_m);
+  const std::vector<std::size_t> mine = battery_share(terrain.grid, reach_m, share, count);
   const int threads = std::max(1, tbb::this_task_arena::max_concurrency());
   // Batteries are swept a chunk at a time, each on its own threads, and
   // folded one after another (a fold fills its rows in parallel; two folds
@@ -567,7 +586,7 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
       const std::size_t i = mine[k];
       BatteryGeometry one;
       one.vis = std::move(memory[slot(k)]);
-      prepare_battery_into(s, s.batteries[i], i, terrain, one);
+      prepare_battery_into(s, s.batteries[i], i, terrain, one, reach_m[i]);
       res.batteries[i].vis = std::move(one.vis);
     });
   };

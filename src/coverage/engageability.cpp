@@ -177,10 +177,11 @@ BatteryGeometry prepare_battery(const model::Scenario& s, const model::Battery& 
 }
 
 void prepare_battery_into(const model::Scenario& s, const model::Battery& b, std::size_t index,
-                          const geo::TerrainGrid& terrain, BatteryGeometry& bg) {
+                          const geo::TerrainGrid& terrain, BatteryGeometry& bg, double max_reach_m) {
   Observer obs;
   VisibilityWindow memory = std::move(bg.vis);
   bg = place_battery(s, b, index, terrain, obs);
+  obs.reach_m = std::min(obs.reach_m, max_reach_m);
   bg.vis = std::move(memory);
   sweep_window(s, b, terrain, obs, bg);
 }

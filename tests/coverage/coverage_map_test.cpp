@@ -204,6 +204,36 @@ TEST(Coverage, CountsOfManyBatteriesAreExact) {
   }
 }
 
+// adcov coverage's windows (keep_windows false) reach only as far as the
+// maps ask (their envelopes' ranges), not battery_reach_m, which a salvo of a
+// large-RCS threat widens for the engagements: the maps are the same as from
+// windows of the full reach, bit for bit.
+TEST(Coverage, StreamedWindowsReachOnlyWhatTheMapsAsk) {
+  model::Scenario s = one_radar(4.0 / 3.0, 40, 30, -10, 120);
+  model::ThreatType small, big;
+  small.id = "small", small.cls = model::ThreatClass::drone, small.rcs_m2 = 0.01;
+  big.id = "big", big.cls = model::ThreatClass::cruise, big.rcs_m2 = 100;
+  s.threats = {{"small", small}, {"big", big}};
+  s.coverage.threat = "small";
+  model::Salvo v;
+  v.id = "v", v.threat = "big", v.count = 1;
+  s.salvos.push_back(v);
+  s.coverage.floor = true;
+  // The maps' detection range is 40 km x 0.01^(1/4) = 12.6 km; the reach for the big threat 126 km.
+  ASSERT_GT(battery_reach_m(s, s.systems.at("radar")), 100000);
+  const geo::TerrainGrid t = load_scenario_terrain(s);
+  const CoverageResult full = compute_coverage(s, t, {.altitudes_m = {50, 500}});
+  const CoverageResult streamed = compute_coverage(s, t, {.altitudes_m = {50, 500}, .keep_windows = false});
+  ASSERT_GT(full.batteries[0].vis.width, 400);  // the full reach, 126 km at 600 m cells (clipped to the grid)
+  for (std::size_t a = 0; a < 2; ++a) {
+    EXPECT_GT(full.altitudes[a].region.covered_km2, 0) << a;
+    EXPECT_EQ(full.altitudes[a].count, streamed.altitudes[a].count) << a;
+    EXPECT_EQ(full.altitudes[a].region.covered_km2, streamed.altitudes[a].region.covered_km2) << a;
+  }
+  ASSERT_EQ(full.floor_m.size(), streamed.floor_m.size());
+  EXPECT_EQ(0, std::memcmp(full.floor_m.data(), streamed.floor_m.data(), full.floor_m.size() * sizeof(float)));
+}
+
 // engageable() is the same test as the maps use, so the two agree cell by cell.
 TEST(Engageable, AgreesWithTheCoverageCounts) {
   model::Scenario s = three_groups();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -146,9 +147,14 @@ BatteryGeometry prepare_battery(const model::Scenario& s, const model::Battery& 
 /// prepare_battery() into `bg`, whose window's memory (bg.vis) is reused for
 /// the new window when large enough: a streaming fold computes one window
 /// per thread after another without asking the system for fresh, zeroed
-/// pages each time.
+/// pages each time. With `max_reach_m`, the window reaches no further than
+/// that (nor than battery_reach_m): what the coverage maps ask about (their
+/// envelopes' ranges) when the window serves nothing else. A cell's
+/// visibility does not depend on where its window ends, so the cells it
+/// holds are the same.
 void prepare_battery_into(const model::Scenario& s, const model::Battery& b, std::size_t index,
-                          const geo::TerrainGrid& terrain, BatteryGeometry& bg);
+                          const geo::TerrainGrid& terrain, BatteryGeometry& bg,
+                          double max_reach_m = std::numeric_limits<double>::infinity());
 
 /// Masks `vis` to the sector azimuth_deg +- sector_deg / 2 (degrees clockwise
 /// from true north) seen from `pos` on `grid`: cells outside become
