@@ -27,7 +27,6 @@
 #include <cstdio>
 #include <limits>
 #include <stdexcept>
-#include <type_traits>
 
 #include "adcov/coverage/battery_cover.hpp"
 #include "adcov/error.hpp"
@@ -311,11 +310,7 @@ void finish_rows(const FoldState& st, CoverageResult& res, std::vector<Tally>& r
           using Count = typename decltype(count)::value_type;
           Count* n = count.data() + at;
           // The detection counts have the counts' width (checked above).
-          Count* nd = nullptr;
-          if (!alt.detected.empty())
-            alt.detected.visit([&](auto detected) {
-              if constexpr (std::is_same_v<typename decltype(detected)::value_type, Count>) nd = detected.data() + at;
-            });
+          Count* nd = alt.detected.empty() ? nullptr : alt.detected.template cells<Count>() + at;
           const std::uint8_t* bits = st.groups.data() + a * g.cells() + at;
           tally_row<Count>(in, nullptr, n, nd, bits, g.width, row_region[r * na + a]);
           if (has_protect)
@@ -562,10 +557,12 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
   const std::vector<double> alts = altitudes_of(res);
   res.batteries = prepare_batteries(s, terrain, false);  // placed and checked, no windows yet
   const bool detection = !res.altitudes.empty() && !res.altitudes[0].detected.empty();
-  std::vector<double> reach_m(res.batteries.size());
-  for (std::size_t i = 0; i < reach_m.size(); ++i)
-    reach_m[i] = map_reach_m(s, map_envelopes(s, ref, res.batteries[i].system), res.batteries[i], detection,
-                             terrain.grid.cell_m);
+  std::vector<Ref> envelopes;  // each battery's, for its window's reach and its fold
+  std::vector<double> reach_m;
+  for (const BatteryGeometry& b : res.batteries) {
+    envelopes.push_back(map_envelopes(s, ref, b.system));
+    reach_m.push_back(map_reach_m(s, envelopes.back(), b, detection, terrain.grid.cell_m));
+  }
   const std::vector<std::size_t> mine = battery_share(terrain.grid, reach_m, share, count);
   const int threads = std::max(1, tbb::this_task_arena::max_concurrency());
   // Batteries are swept a chunk at a time, each on its own threads, and
@@ -593,7 +590,7 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
   const auto fold = [&](std::size_t first) {
     for (std::size_t k = first; k < std::min(mine.size(), first + chunk); ++k) {
       BatteryGeometry& b = res.batteries[mine[k]];
-      fold_battery(s, terrain, map_envelopes(s, ref, b.system), b, alts, res, st);
+      fold_battery(s, terrain, envelopes[mine[k]], b, alts, res, st);
       memory[slot(k)] = std::move(b.vis);
       b.vis = VisibilityWindow{};
     }

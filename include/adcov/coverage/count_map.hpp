@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <type_traits>
 
 #include "adcov/geo/big_buffer.hpp"
 
@@ -52,6 +53,14 @@ class CountMap {
   template <class F>
   decltype(auto) visit(F&& f) {
     return wide() ? f(std::span<std::uint16_t>(wide_)) : f(std::span<std::uint8_t>(narrow_));
+  }
+
+  /// The cells as stored when that is as `T` (std::uint8_t or
+  /// std::uint16_t), else null.
+  template <class T>
+  T* cells() {
+    if constexpr (std::is_same_v<T, std::uint16_t>) return wide() ? wide_.data() : nullptr;
+    else return wide() ? nullptr : narrow_.data();
   }
 
   /// The same counts, whichever the widths.
