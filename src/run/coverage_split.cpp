@@ -1,8 +1,12 @@
 #include "adcov/run/coverage_split.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 #include <exception>
 #include <limits>
+#include <span>
 #include <string>
 
 #include "adcov/error.hpp"
@@ -14,6 +18,64 @@ namespace {
 constexpr std::uint8_t kNoGroups = 0;
 constexpr float kNoFloor = std::numeric_limits<float>::infinity();  // an unfolded floor: nothing engages
 
+// 8 bytes of `nothing` lane after lane, to compare a word of cells at once.
+template <class T>
+constexpr std::uint64_t repeated(T nothing) {
+  static_assert(8 % sizeof(T) == 0);
+  std::array<T, 8 / sizeof(T)> lanes;
+  lanes.fill(nothing);
+  return std::bit_cast<std::uint64_t>(lanes);
+}
+
+// Whether a lane of `x` (lanes of sizeof(T) bytes) is all zero bits: the
+// borrow of a zero lane sets its top bit where the lane's own was clear
+// (Warren, Hacker's Delight, 6-1, "find first 0-byte").
+template <class T>
+bool any_zero_lane(std::uint64_t x) {
+  constexpr std::uint64_t ones = repeated<T>(T{1}), tops = ones << (8 * sizeof(T) - 1);
+  return ((x - ones) & ~x & tops) != 0;
+}
+
+std::uint64_t word_at(const void* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+template <class T>
+bool same_bits(T a, T b) {
+  return std::memcmp(&a, &b, sizeof(T)) == 0;
+}
+
+// The first cell from `i` on that holds something (not `nothing`, compared
+// bit for bit), or v.size(); a word of cells at a time, since most of a
+// share is nothing.
+template <class T>
+std::size_t skip_nothing(std::span<const T> v, std::size_t i, T nothing) {
+  constexpr std::size_t k = 8 / sizeof(T);
+  const std::uint64_t pattern = repeated(nothing);
+  while (i + 4 * k <= v.size()) {
+    const T* p = v.data() + i;
+    if (((word_at(p) ^ pattern) | (word_at(p + k) ^ pattern) | (word_at(p + 2 * k) ^ pattern) |
+         (word_at(p + 3 * k) ^ pattern)) != 0)
+      break;
+    i += 4 * k;
+  }
+  while (i + k <= v.size() && word_at(v.data() + i) == pattern) i += k;
+  while (i < v.size() && same_bits(v[i], nothing)) ++i;
+  return i;
+}
+
+// The first cell from `i` on that holds `nothing`, or v.size().
+template <class T>
+std::size_t skip_something(std::span<const T> v, std::size_t i, T nothing) {
+  constexpr std::size_t k = 8 / sizeof(T);
+  const std::uint64_t pattern = repeated(nothing);
+  while (i + k <= v.size() && !any_zero_lane<T>(word_at(v.data() + i) ^ pattern)) i += k;
+  while (i < v.size() && !same_bits(v[i], nothing)) ++i;
+  return i;
+}
+
 // A share's arrays, in a fixed order; the receiver knows their sizes from its
 // own share (the same grid). Most cells of a share hold nothing (a count of
 // 0, a floor of +inf), so each array goes as runs: the cells skipped, then
@@ -22,23 +84,16 @@ constexpr float kNoFloor = std::numeric_limits<float>::infinity();  // an unfold
 template <class T>
 void put(WireWriter& w, std::span<const T> v, T nothing) {
   std::vector<std::int64_t> runs;  // skip, count, skip, count, ...
-  std::size_t i = 0;
-  while (i < v.size()) {
-    const std::size_t skip_from = i;
-    while (i < v.size() && v[i] == nothing) ++i;
-    const std::size_t from = i;
-    while (i < v.size() && !(v[i] == nothing)) ++i;
-    runs.push_back(static_cast<std::int64_t>(from - skip_from));
-    runs.push_back(static_cast<std::int64_t>(i - from));
+  std::vector<T> values;
+  for (std::size_t i = 0; i < v.size();) {
+    const std::size_t from = skip_nothing(v, i, nothing), to = skip_something(v, from, nothing);
+    runs.push_back(static_cast<std::int64_t>(from - i));
+    runs.push_back(static_cast<std::int64_t>(to - from));
+    values.insert(values.end(), v.begin() + static_cast<std::ptrdiff_t>(from),
+                  v.begin() + static_cast<std::ptrdiff_t>(to));
+    i = to;
   }
   w.i64s(runs);
-  std::vector<T> values;
-  for (std::size_t k = 0, at = 0; k < runs.size(); k += 2) {
-    at += static_cast<std::size_t>(runs[k]);
-    values.insert(values.end(), v.begin() + static_cast<std::ptrdiff_t>(at),
-                  v.begin() + static_cast<std::ptrdiff_t>(at + static_cast<std::size_t>(runs[k + 1])));
-    at += static_cast<std::size_t>(runs[k + 1]);
-  }
   w.i64(static_cast<std::int64_t>(values.size()));
   w.bytes(values.data(), values.size() * sizeof(T));
 }
@@ -92,7 +147,6 @@ void combine(WireReader& r, coverage::CountMap& m, Op op) {
 constexpr auto kAdd = [](auto a, auto b) { return static_cast<decltype(a)>(a + b); };
 constexpr auto kJoin = [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a | b); };
 constexpr auto kLower = [](float a, float b) { return std::min(a, b); };
-constexpr auto kTake = [](auto, auto b) { return b; };
 
 void encode_fold(const coverage::CoverageFold& f, std::vector<std::int64_t>& out) {
   WireWriter w{out};
@@ -101,34 +155,24 @@ void encode_fold(const coverage::CoverageFold& f, std::vector<std::int64_t>& out
   put(w, f.result.floor_m, kNoFloor);
 }
 
-/// A share shaped like `like`, read from `words`: fresh arrays (zeros, the
-/// floor +inf) with the values it holds.
-coverage::CoverageFold decode_fold(const coverage::CoverageFold& like, const std::vector<std::int64_t>& words) {
-  coverage::CoverageFold f;
-  f.result.grid = like.result.grid;
-  for (const coverage::AltitudeCoverage& a : like.result.altitudes) {
-    coverage::AltitudeCoverage& b = f.result.altitudes.emplace_back();
-    b.altitude_m = a.altitude_m;
-    b.count = a.count.zeros_like();
-    b.detected = a.detected.zeros_like();
-  }
-  f.groups = geo::ZeroedVector<std::uint8_t>(like.groups.size());
-  f.result.floor_m = geo::ZeroedVector<float>(like.result.floor_m.size());
-  std::fill(f.result.floor_m.begin(), f.result.floor_m.end(), kNoFloor);
-  WireReader r{words.data(), words.size(), "coverage share from an MPI rank"};
-  for (coverage::AltitudeCoverage& a : f.result.altitudes) combine(r, a.count, kTake), combine(r, a.detected, kTake);
-  combine(r, f.groups, kTake);
-  combine(r, f.result.floor_m, kTake);
-  r.expect_end();
-  return f;
-}
-
-/// Another rank's share, read from `words`, merged into `into` in place.
-void merge_share(coverage::CoverageFold& into, const std::vector<std::int64_t>& words) {
-  WireReader r{words.data(), words.size(), "coverage share from an MPI rank"};
+/// Another rank's share, read from `r`, merged into `into` in place.
+void merge_share(coverage::CoverageFold& into, WireReader r) {
   for (coverage::AltitudeCoverage& a : into.result.altitudes) combine(r, a.count, kAdd), combine(r, a.detected, kAdd);
   combine(r, into.groups, kJoin);
   combine(r, into.result.floor_m, kLower);
+  r.expect_end();
+}
+
+/// Every rank's share (rank 0's broadcast of what it gathered) merged into
+/// `mine`, this rank's own, skipping its own.
+void merge_others(coverage::CoverageFold& mine, const std::vector<std::int64_t>& all, int rank) {
+  WireReader r{all.data(), all.size(), "coverage shares from the MPI ranks"};
+  const std::size_t shares = r.count();
+  for (std::size_t k = 0; k < shares; ++k) {
+    const std::size_t words = r.count();
+    if (static_cast<int>(k) != rank) merge_share(mine, {r.data + r.at, words, "coverage share from an MPI rank"});
+    r.at += words;
+  }
   r.expect_end();
 }
 
@@ -141,35 +185,31 @@ coverage::CoverageResult coverage_split(const Ranks& ranks, const model::Scenari
   // failure, so no rank waits forever on one that has stopped.
   coverage::CoverageFold mine;
   std::exception_ptr failed;
-  std::vector<std::vector<std::int64_t>> parts;
+  std::vector<std::vector<std::int64_t>> shares;
   try {
-    parts = gather_work(ranks, [&](std::vector<std::int64_t>& buf) {
+    shares = gather_work(ranks, [&](std::vector<std::int64_t>& buf) {
       mine = coverage::fold_coverage(s, terrain, opt, ranks.rank, ranks.size);
-      if (!ranks.writer()) encode_fold(mine, buf);  // rank 0 keeps its own share where it is
+      encode_fold(mine, buf);
     });
   } catch (...) {
     failed = std::current_exception();
   }
-  std::vector<std::int64_t> merged;
+  // Every share goes back to every rank, each merging the others' into its
+  // own: the ranks encode and merge at the same time, not one after another.
+  std::vector<std::int64_t> all;
   try {
-    merged = broadcast_work(ranks, [&](std::vector<std::int64_t>& buf) {
+    all = broadcast_work(ranks, [&](std::vector<std::int64_t>& buf) {
       if (failed) std::rethrow_exception(failed);
-      for (std::size_t r = 1; r < parts.size(); ++r) merge_share(mine, parts[r]);
-      encode_fold(mine, buf);
+      WireWriter w{buf};
+      w.i64(static_cast<std::int64_t>(shares.size()));
+      for (const std::vector<std::int64_t>& share : shares) w.i64s(share);
     });
   } catch (...) {
     if (failed) std::rethrow_exception(failed);  // this rank's own failure says more than rank 0's
     throw;
   }
-  if (!ranks.writer()) {  // the merged arrays in place of this rank's share; the rest (mask, batteries) is the same
-    coverage::CoverageFold all = decode_fold(mine, merged);
-    for (std::size_t a = 0; a < mine.result.altitudes.size(); ++a) {
-      mine.result.altitudes[a].count = std::move(all.result.altitudes[a].count);
-      mine.result.altitudes[a].detected = std::move(all.result.altitudes[a].detected);
-    }
-    mine.groups = std::move(all.groups);
-    mine.result.floor_m = std::move(all.result.floor_m);
-  }
+  shares.clear();
+  merge_others(mine, all, ranks.rank);
   return coverage::finish_coverage(std::move(mine));
 }
 

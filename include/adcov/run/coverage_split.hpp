@@ -4,11 +4,14 @@
 /// "Beyond one machine", "Coverage maps"): each rank folds a share of the
 /// batteries, split by their windows' size for equal work
 /// (coverage::fold_coverage), into its part of the maps; the parts go to
-/// rank 0 (gather_work), which merges them and sends the merged maps back to
-/// every rank (broadcast_work), so every rank can write some of the files
-/// (run/output_split.hpp). Counts are summed, operator-group bits or-ed and
-/// the floor is a minimum, so the maps are the same bit for bit as one
-/// process folding every battery.
+/// rank 0 (gather_work), which sends all of them back to every rank
+/// (broadcast_work), and each rank merges the others' parts into its own, so
+/// every rank has the maps and can write some of the files
+/// (run/output_split.hpp). The ranks encode and merge at the same time: on
+/// the national baseline at 250 m, 2 ranks of one thread, this took 2.6 s
+/// where rank 0 merging and sending the merged maps back took 3.0-3.6 s.
+/// Counts are summed, operator-group bits or-ed and the floor is a minimum,
+/// so the maps are the same bit for bit as one process folding every battery.
 
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/run/ranks.hpp"
