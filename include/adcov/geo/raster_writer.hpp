@@ -24,9 +24,9 @@ enum class TiffLayout {
   /// DEMs written on the grid to be read back by load_terrain).
   strips,
   /// 256 x 256 tiles (GeoTIFF's default tile size, a multiple of 16 as TIFF
-  /// requires), DEFLATE with the predictor that makes it effective on smooth
-  /// fields: horizontal differencing (2) for integers, floating point (3) for
-  /// floats. The report's rasters, as QGIS likes them.
+  /// requires), DEFLATE with horizontal differencing (PREDICTOR=2, for floats
+  /// too: the floating-point predictor packs them a little tighter at twice
+  /// the time). The report's rasters, as QGIS likes them.
   tiled_deflate,
 };
 
