@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "adcov/report/hillshade.hpp"
 #include "map_style.hpp"
 
 namespace adcov::report {
@@ -23,6 +24,19 @@ MapLayout map_layout(const coverage::CoverageResult& r, const RenderOptions& opt
   L.canvas_w = L.legend_x + L.legend_w + kMarginPx;
   L.canvas_h = std::max(L.map_y + L.map_h + kMarginPx, kTitleBandPx + 560);
   return L;
+}
+
+geo::GridSpec map_sample_grid(const MapLayout& L) {
+  if (L.px_m <= L.view.cell_m) return L.view;
+  geo::GridSpec g = L.view;
+  g.cell_m = L.px_m;
+  g.width = L.map_w, g.height = L.map_h;
+  return g;
+}
+
+MapRelief map_relief(const coverage::CoverageResult& r, const RenderOptions& opt, const geo::TerrainGrid& terrain) {
+  const geo::GridSpec at = map_sample_grid(map_layout(r, opt));
+  return {at, hillshade(terrain, at)};
 }
 
 CanvasPoint canvas_point(const MapLayout& L, geo::XY p) {

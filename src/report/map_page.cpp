@@ -55,20 +55,21 @@ struct CellImages {
   double pixel_m = 0;  ///< ground size of one image pixel (the cell size, or the map's pixel size)
 };
 
-/// The points the image samples: one per cell of the window, or one per map
-/// pixel when cells are smaller than pixels.
-geo::GridSpec sample_grid(const MapLayout& L) {
-  if (L.px_m <= L.view.cell_m) return L.view;
-  geo::GridSpec g = L.view;
-  g.cell_m = L.px_m;
-  g.width = L.map_w, g.height = L.map_h;
-  return g;
+// The hillshade at `at`: the one taken beforehand when it is for these
+// points, else from the terrain; empty for none.
+bool same_points(const geo::GridSpec& a, const geo::GridSpec& b) {
+  return a.x0_m == b.x0_m && a.y0_m == b.y0_m && a.cell_m == b.cell_m && a.width == b.width && a.height == b.height;
+}
+
+std::vector<float> shade_at(const geo::GridSpec& at, const RenderOptions& opt) {
+  if (opt.relief && same_points(opt.relief->at, at)) return opt.relief->shade;
+  return opt.terrain ? hillshade(*opt.terrain, at) : std::vector<float>{};
 }
 
 CellImages cell_images(const MapLayout& L, const coverage::CoverageResult& r,
-                       const std::function<Rgba(std::size_t)>& color_of, const geo::TerrainGrid* terrain) {
-  const geo::GridSpec at = sample_grid(L);
-  const std::vector<float> shade = terrain ? hillshade(*terrain, at) : std::vector<float>{};
+                       const std::function<Rgba(std::size_t)>& color_of, const RenderOptions& opt) {
+  const geo::GridSpec at = map_sample_grid(L);
+  const std::vector<float> shade = shade_at(at, opt);
   const int w = at.width, h = at.height;
   CellImages im{image_surface(CAIRO_FORMAT_RGB24, w, h), image_surface(CAIRO_FORMAT_A8, w, h), at.cell_m};
   cairo_surface_flush(im.colors.get());
@@ -206,7 +207,7 @@ struct MapInputs {
 MapInputs map_inputs(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt,
                      const MapLayout& L, const MapContent& content) {
   MapInputs in;
-  tbb::parallel_invoke([&] { in.cells = cell_images(L, r, content.cell_color, opt.terrain); },
+  tbb::parallel_invoke([&] { in.cells = cell_images(L, r, content.cell_color, opt); },
                        [&] { in.vec = read_vectors(s, opt, L); },
                        [&] {
                          if (opt.places_csv) in.cities = read_cities(*opt.places_csv, opt.min_city_population);

@@ -1,10 +1,13 @@
 #include "adcov/run/scenario_run.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 #include "adcov/engage/least_exposure.hpp"
 #include "adcov/error.hpp"
 #include "adcov/report/atomic_output.hpp"
+#include "adcov/report/map_layout.hpp"
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/report_html.hpp"
 #include "adcov/run/coverage_split.hpp"
@@ -65,7 +68,7 @@ std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const st
   open_stage(opt.ranks, out_dir, stage);
   begin_stage(opt.progress, "loading terrain");
   // Routes are planned outside the region; the maps need the region only.
-  const geo::TerrainGrid terrain = coverage::load_scenario_terrain(
+  std::optional<geo::TerrainGrid> terrain = coverage::load_scenario_terrain(
       s, engage::needs_route_planning(s) ? coverage::TerrainExtent::reach : coverage::TerrainExtent::region);
   begin_stage(opt.progress, "computing coverage");
   ScenarioRunOutput out;
@@ -74,18 +77,25 @@ std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const st
     // Least-exposure routes need every window after the maps: one process keeps them.
     if (!ranks.writer()) return std::nullopt;
     ranks = Ranks{};
-    out.coverage = coverage::compute_coverage(s, terrain, {});
+    out.coverage = coverage::compute_coverage(s, *terrain, {});
   } else {
     // Windows folded in and freed one by one, the batteries split across the ranks.
     coverage::CoverageOptions cov;
     cov.keep_windows = false;
-    out.coverage = coverage_split(ranks, s, terrain, cov);
+    out.coverage = coverage_split(ranks, s, *terrain, cov);
   }
-  const model::Scenario routed = with_routes(s, terrain, out.coverage->batteries);
+  const model::Scenario routed = with_routes(s, *terrain, out.coverage->batteries);
+  report::RenderOptions render = map_options(routed, *terrain, nullptr, opt);
+  // The maps' hillshade taken now and the terrain freed before the writing,
+  // where the peak memory was: 0.54 GB at 100 m over Ukraine.
+  if (render.terrain) {
+    render.relief = std::make_shared<const report::MapRelief>(report::map_relief(*out.coverage, render, *terrain));
+    render.terrain = nullptr;
+  }
+  terrain.reset();
   begin_stage(opt.progress, "writing maps");
   const std::optional<report::WrittenOutputs> written =
-      write_coverage_split(ranks, stage ? &*stage : nullptr, out_dir, routed, *out.coverage,
-                           map_options(routed, terrain, nullptr, opt));
+      write_coverage_split(ranks, stage ? &*stage : nullptr, out_dir, routed, *out.coverage, render);
   if (!written) return std::nullopt;  // another rank than 0: its files went into rank 0's folder
   add_written(out, *written);
   return out;

@@ -417,6 +417,40 @@ TEST(HeatmapPng, HillshadeDarkensTheLeeSideOfARidgeOnly) {
   EXPECT_EQ(shaded.pixel(flat.x, flat.y), plain.pixel(flat.x, flat.y));
 }
 
+// Issue 14: `adcov coverage` takes the maps' hillshade before the writing and
+// frees the terrain (0.54 GB at 100 m over Ukraine); the maps must not change.
+// A hillshade taken at other points is not used.
+TEST(HeatmapPng, HillshadeTakenBeforehandDrawsTheSameMaps) {
+  const auto cov = test::synthetic_coverage();
+  geo::TerrainGrid t;
+  t.grid = cov.grid;
+  t.ground_m.assign(t.grid.cells(), 0.0f);
+  for (int row = 0; row < t.grid.height; ++row)
+    for (int col = 0; col < t.grid.width; ++col)
+      t.ground_m[static_cast<std::size_t>(row) * t.grid.width + col] =
+          static_cast<float>(std::max(0.0, 300.0 - 7.0 * std::abs(col - 50) - 3.0 * std::abs(row - 40)));
+  const auto differ = [](const report::Picture& a, const report::Picture& b) {
+    if (a.width() != b.width() || a.height() != b.height()) return -1;
+    int n = 0;
+    for (int y = 0; y < a.height(); ++y)
+      for (int x = 0; x < a.width(); ++x) n += a.pixel(x, y) != b.pixel(x, y);
+    return n;
+  };
+  const auto s = test::synthetic_scenario();
+  report::RenderOptions with_terrain;
+  with_terrain.terrain = &t;
+  report::RenderOptions with_relief;
+  with_relief.relief = std::make_shared<const report::MapRelief>(report::map_relief(cov, with_terrain, t));
+  const report::Picture shaded = report::render_count_map(s, cov, 0, with_terrain);
+  EXPECT_EQ(differ(shaded, report::render_count_map(s, cov, 0, with_relief)), 0);
+  EXPECT_GT(differ(shaded, report::render_count_map(s, cov, 0, {})), 0);  // the relief shows
+
+  report::MapRelief elsewhere = *with_relief.relief;  // taken at another grid's points: not used
+  elsewhere.at.x0_m += elsewhere.at.cell_m;
+  with_relief.relief = std::make_shared<const report::MapRelief>(elsewhere);
+  EXPECT_EQ(differ(report::render_count_map(s, cov, 0, with_relief), report::render_count_map(s, cov, 0, {})), 0);
+}
+
 TEST(HeatmapPng, LegendHasNoSeaEntryWhenNoSeaIsOnTheMap) {
   // The shipped Black Sea lies far south of the synthetic Kyiv map: with it or
   // without it, the page is the same (no tint, no "Sea" legend line).

@@ -35,6 +35,15 @@ struct CanvasPoint {
 /// The layout of a map of `r` (both map kinds share it).
 MapLayout map_layout(const coverage::CoverageResult& r, const RenderOptions& opt);
 
+/// The points a map's image samples: one per cell of the window, or one per
+/// map pixel when cells are smaller than pixels (report/map_page.cpp).
+geo::GridSpec map_sample_grid(const MapLayout& L);
+
+/// The hillshade of `terrain` that the maps of `r` drawn with `opt` take at
+/// their sample points (every map of `r` shares the layout): taken once, so
+/// that the terrain can be freed before the maps are drawn.
+MapRelief map_relief(const coverage::CoverageResult& r, const RenderOptions& opt, const geo::TerrainGrid& terrain);
+
 /// Where projected point `p` lies on the canvas.
 CanvasPoint canvas_point(const MapLayout& layout, geo::XY p);
 

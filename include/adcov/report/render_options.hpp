@@ -4,6 +4,7 @@
 /// "Where the map data come from").
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,12 @@
 #include "adcov/geo/terrain.hpp"
 
 namespace adcov::report {
+
+/// A hillshade (report/hillshade.hpp) at the points a map samples its grid at.
+struct MapRelief {
+  geo::GridSpec at;
+  std::vector<float> shade;  ///< per point of `at`, row-major
+};
 
 /// Every file is optional: a missing one is simply not drawn
 /// (check_render_inputs() turns it into a note).
@@ -29,6 +36,10 @@ struct RenderOptions {
   /// (flat terrain, or coverage.hillshade: false). Not owned: the caller
   /// keeps it alive while the maps are drawn.
   const geo::TerrainGrid* terrain = nullptr;
+  /// The hillshade taken beforehand (map_relief, report/map_layout.hpp), so
+  /// that the terrain can be freed before the maps are drawn: maps of the
+  /// grid it was taken for use it in place of `terrain`.
+  std::shared_ptr<const MapRelief> relief;
 };
 
 /// Drops the RenderOptions files that do not exist and returns one note for
