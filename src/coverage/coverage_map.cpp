@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -213,6 +214,7 @@ void add_area_stats(const std::vector<Tally>& row_region, const std::vector<Tall
 struct FoldState {
   CellOffset at;                     ///< res.grid's first cell on the terrain grid
   geo::ZeroedVector<std::uint8_t> groups;  ///< altitude a, cell i at a * cells + i
+  geo::ZeroedVector<std::uint32_t> floor_key;  ///< floor_key() per cell; empty when the floor is off
 };
 
 /// Adds battery `bi`'s window to the counts, group bits, floor and detection
@@ -240,7 +242,8 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
   // computed, unless the floor wants it.
   const double highest =
       alts.empty() ? -std::numeric_limits<double>::infinity() : *std::max_element(alts.begin(), alts.end());
-  const double kill_wanted = res.floor_m.empty() ? highest : std::numeric_limits<double>::infinity();
+  const bool floor = !st.floor_key.empty();
+  const double kill_wanted = floor ? std::numeric_limits<double>::infinity() : highest;
   tbb::parallel_for(tbb::blocked_range<int>(tr0, std::max(tr0, tr1), 8), [&](const tbb::blocked_range<int>& rows) {
     std::vector<double> lo(kill ? n : 0), hi(kill ? n : 0), det_lo(detect ? n : 0), det_hi(detect ? n : 0);
     for (int tr = rows.begin(); tr != rows.end(); ++tr) {
@@ -255,7 +258,7 @@ void fold_battery(const model::Scenario& s, const geo::TerrainGrid& terrain, con
         for (int k = 0; k < n; ++k) {
           if (!(lo[k] <= hi[k])) continue;  // not engageable at any height
           const std::size_t i = i0 + k;
-          if (!res.floor_m.empty()) res.floor_m[i] = std::min(res.floor_m[i], static_cast<float>(lo[k]));
+          if (floor) st.floor_key[i] = std::max(st.floor_key[i], floor_key(static_cast<float>(lo[k])));
           for (std::size_t a = 0; a < na; ++a)
             if (lo[k] <= alts[a] && alts[a] <= hi[k])
               res.altitudes[a].count.add_one(i), st.groups[a * g.cells() + i] |= bit;
@@ -311,9 +314,9 @@ void tally_row(const std::uint8_t* in, const std::uint8_t* in_too, const Count* 
 
 /// After the last battery: the per-row tallies (row r, altitude a at
 /// r * na + a), counts and detection counts zeroed outside the region, and
-/// the floor NaN where nothing engages or outside the region. Counts already
-/// zero are not written: a map page that no battery reached stays the
-/// shared zero page.
+/// the floor from its keys, NaN where nothing engages or outside the region
+/// (res.floor_m: fresh, every cell written). Counts already zero are not
+/// written: a map page that no battery reached stays the shared zero page.
 void finish_rows(const FoldState& st, CoverageResult& res, std::vector<Tally>& row_region,
                  std::vector<Tally>& row_protect) {
   const geo::GridSpec& g = res.grid;
@@ -345,8 +348,11 @@ void finish_rows(const FoldState& st, CoverageResult& res, std::vector<Tally>& r
       }
       if (res.floor_m.empty()) continue;
       float* f = res.floor_m.data() + at;
-      for (int c = 0; c < g.width; ++c)
-        f[c] = in[c] && f[c] < kNeverVisible ? f[c] : std::numeric_limits<float>::quiet_NaN();
+      const std::uint32_t* key = st.floor_key.data() + at;
+      for (int c = 0; c < g.width; ++c) {
+        const float v = floor_of_key(key[c]);
+        f[c] = in[c] && v < kNeverVisible ? v : std::numeric_limits<float>::quiet_NaN();
+      }
     }
   });
 }
@@ -512,10 +518,8 @@ CoverageResult empty_result(const model::Scenario& s, const geo::TerrainGrid& te
     res.altitudes[a].count = CountMap(g.cells(), s.batteries.size());
     if (detection) res.altitudes[a].detected = CountMap(g.cells(), s.batteries.size());
   }
-  if (s.coverage.floor) {
-    // +inf until a battery engages.
-    geo::fill_big(res.floor_m, g.cells(), std::numeric_limits<float>::infinity());
-  }
+  // Zero keys, +inf: nothing engages yet (floor_key). res.floor_m comes at the finish.
+  if (s.coverage.floor) st.floor_key = geo::ZeroedVector<std::uint32_t>(g.cells());
   st.at = crop.at;
   st.groups = geo::ZeroedVector<std::uint8_t>(alts.size() * g.cells());
   return res;
@@ -631,19 +635,38 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
 
 }  // namespace
 
+// Floats to unsigned in their order (sign bit set for positives, every bit
+// flipped for negatives), counted down from +inf's: exact both ways.
+constexpr std::uint32_t kInfinityOrder = 0xFF800000u;  // +inf in that order
+
+std::uint32_t floor_key(float floor_m) {
+  const auto u = std::bit_cast<std::uint32_t>(floor_m);
+  return kInfinityOrder - ((u & 0x80000000u) ? ~u : (u | 0x80000000u));
+}
+
+float floor_of_key(std::uint32_t key) {
+  const std::uint32_t order = kInfinityOrder - key;
+  return std::bit_cast<float>((order & 0x80000000u) ? (order & 0x7FFFFFFFu) : ~order);
+}
+
 CoverageFold fold_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt,
                            int share, int count) {
   FoldState st;
-  CoverageFold f{empty_result(s, terrain, opt, st), {}};
+  CoverageFold f{empty_result(s, terrain, opt, st), {}, {}};
   fold_streaming(s, terrain, share, count, f.result, st);
   f.groups = std::move(st.groups);
+  f.floor_key = std::move(st.floor_key);
   f.col0 = st.at.col, f.row0 = st.at.row;
   return f;
 }
 
 CoverageResult finish_coverage(CoverageFold fold) {
-  FoldState st{{fold.col0, fold.row0}, std::move(fold.groups)};
+  FoldState st{{fold.col0, fold.row0}, std::move(fold.groups), std::move(fold.floor_key)};
   CoverageResult& res = fold.result;
+  if (!st.floor_key.empty()) {
+    res.floor_m = geo::ZeroedVector<float>(res.grid.cells());
+    geo::advise_huge_pages(res.floor_m.data(), res.floor_m.size() * sizeof(float));  // every cell is written
+  }
   const std::size_t na = res.altitudes.size();
   std::vector<Tally> row_region(static_cast<std::size_t>(res.grid.height) * na), row_protect(row_region.size());
   finish_rows(st, res, row_region, row_protect);
@@ -659,13 +682,14 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
 CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain,
                                 std::vector<BatteryGeometry> batteries, const CoverageOptions& opt) {
   FoldState st;
-  CoverageFold f{empty_result(s, terrain, opt, st), {}};
+  CoverageFold f{empty_result(s, terrain, opt, st), {}, {}};
   f.result.batteries = std::move(batteries);
   const model::ThreatType* ref = reference_threat(s);
   const std::vector<double> alts = altitudes_of(f.result);
   for (const BatteryGeometry& b : f.result.batteries)
     fold_battery(s, terrain, map_envelopes(s, ref, b.system), b, alts, f.result, st);
   f.groups = std::move(st.groups);
+  f.floor_key = std::move(st.floor_key);
   f.col0 = st.at.col, f.row0 = st.at.row;
   return finish_coverage(std::move(f));
 }

@@ -5,7 +5,6 @@
 #include <bit>
 #include <cstring>
 #include <exception>
-#include <limits>
 #include <span>
 #include <string>
 
@@ -16,7 +15,7 @@ namespace adcov::run {
 namespace {
 
 constexpr std::uint8_t kNoGroups = 0;
-constexpr float kNoFloor = std::numeric_limits<float>::infinity();  // an unfolded floor: nothing engages
+constexpr std::uint32_t kNoFloor = 0;  // a floor key where nothing engages (coverage::CoverageFold)
 
 // 8 bytes of `nothing` lane after lane, to compare a word of cells at once.
 template <class T>
@@ -78,7 +77,7 @@ std::size_t skip_something(std::span<const T> v, std::size_t i, T nothing) {
 
 // A share's arrays, in a fixed order; the receiver knows their sizes from its
 // own share (the same grid). Most cells of a share hold nothing (a count of
-// 0, a floor of +inf), so each array goes as runs: the cells skipped, then
+// 0, a floor key of 0), so each array goes as runs: the cells skipped, then
 // the values of the cells that hold something, which keeps a national share
 // at 250 m to a few MB instead of hundreds.
 template <class T>
@@ -141,25 +140,26 @@ void combine(WireReader& r, coverage::CountMap& m, Op op) {
   m.visit([&](auto cells) { combine(r, cells, op); });
 }
 
-// The merge of each array: counts add up, group bits join, the floor is the
-// lower; none depends on the order the shares come in. The sum of the shares'
-// counts is a count of one process, which the maps' width holds (CountMap).
+// The merge of each array: counts add up, group bits join, the floor key is
+// the larger (the lower floor); none depends on the order the shares come
+// in. The sum of the shares' counts is a count of one process, which the
+// maps' width holds (CountMap).
 constexpr auto kAdd = [](auto a, auto b) { return static_cast<decltype(a)>(a + b); };
 constexpr auto kJoin = [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a | b); };
-constexpr auto kLower = [](float a, float b) { return std::min(a, b); };
+constexpr auto kLowerFloor = [](std::uint32_t a, std::uint32_t b) { return std::max(a, b); };
 
 void encode_fold(const coverage::CoverageFold& f, std::vector<std::int64_t>& out) {
   WireWriter w{out};
   for (const coverage::AltitudeCoverage& a : f.result.altitudes) put(w, a.count), put(w, a.detected);
   put(w, f.groups, kNoGroups);
-  put(w, f.result.floor_m, kNoFloor);
+  put(w, f.floor_key, kNoFloor);
 }
 
 /// Another rank's share, read from `r`, merged into `into` in place.
 void merge_share(coverage::CoverageFold& into, WireReader r) {
   for (coverage::AltitudeCoverage& a : into.result.altitudes) combine(r, a.count, kAdd), combine(r, a.detected, kAdd);
   combine(r, into.groups, kJoin);
-  combine(r, into.result.floor_m, kLower);
+  combine(r, into.floor_key, kLowerFloor);
   r.expect_end();
 }
 
@@ -178,9 +178,9 @@ void merge_others(coverage::CoverageFold& mine, const std::vector<std::int64_t>&
 
 }  // namespace
 
-coverage::CoverageResult coverage_split(const Ranks& ranks, const model::Scenario& s, const geo::TerrainGrid& terrain,
-                                        const coverage::CoverageOptions& opt) {
-  if (!ranks.split()) return coverage::finish_coverage(coverage::fold_coverage(s, terrain, opt, 0, 1));
+coverage::CoverageFold coverage_split(const Ranks& ranks, const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                      const coverage::CoverageOptions& opt) {
+  if (!ranks.split()) return coverage::fold_coverage(s, terrain, opt, 0, 1);
   // Every rank takes part in both collectives whatever fails, carrying the
   // failure, so no rank waits forever on one that has stopped.
   coverage::CoverageFold mine;
@@ -210,7 +210,7 @@ coverage::CoverageResult coverage_split(const Ranks& ranks, const model::Scenari
   }
   shares.clear();
   merge_others(mine, all, ranks.rank);
-  return coverage::finish_coverage(std::move(mine));
+  return mine;
 }
 
 }  // namespace adcov::run

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <limits>
 #include <numbers>
+#include <vector>
 
 #include "adcov/coverage/battery_cover.hpp"
 #include "adcov/error.hpp"
@@ -294,6 +295,25 @@ TEST(Coverage, FlyingPatrolSeesToItsHorizon) {
   const double radius = std::sqrt(2 * 4.0 / 3.0 * kR * 3000) + std::sqrt(2 * 4.0 / 3.0 * kR * 100);
   const double disc = kPi * radius * radius * 1e-6;
   EXPECT_NEAR(covered_km2(r, 0), disc, 0.01 * disc);
+}
+
+// Issue 14: the fold keeps the floor as keys (0 for +inf, so untouched pages
+// stay the zero page; the larger key the lower floor, so MPI shares merge by
+// max). Every float but NaN comes back bit for bit, and the order holds
+// across signs, zeros and infinities.
+TEST(Coverage, FloorKeysKeepEveryFloatAndReverseTheOrder) {
+  const float inf = std::numeric_limits<float>::infinity();
+  const std::vector<float> up{-inf, -1e30f, -2.5f, -std::numeric_limits<float>::denorm_min(), -0.0f, 0.0f,
+                              std::numeric_limits<float>::denorm_min(), 1e-3f, 50.0f, 50.000004f, 3000.0f,
+                              std::numeric_limits<float>::max(), inf};
+  EXPECT_EQ(floor_key(inf), 0u);
+  for (std::size_t i = 0; i < up.size(); ++i) {
+    const float back = floor_of_key(floor_key(up[i]));
+    EXPECT_EQ(std::memcmp(&back, &up[i], sizeof(float)), 0) << up[i];
+    if (i > 0) {
+      EXPECT_GT(floor_key(up[i - 1]), floor_key(up[i])) << up[i - 1] << " " << up[i];
+    }
+  }
 }
 
 // Issue 14: the region mask skips the cells of blocks that lie wholly inside

@@ -253,7 +253,7 @@ TEST(CoverageSplit, EveryRankGetsTheOneProcessMaps) {
     std::mutex m;
     std::vector<std::optional<coverage::CoverageResult>> got(static_cast<std::size_t>(size));
     with_thread_ranks(size, [&](const run::Ranks& ranks) {
-      auto r = run::coverage_split(ranks, s, terrain, streamed);
+      auto r = coverage::finish_coverage(run::coverage_split(ranks, s, terrain, streamed));
       std::lock_guard lock(m);
       got[static_cast<std::size_t>(ranks.rank)] = std::move(r);
     });

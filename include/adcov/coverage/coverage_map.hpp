@@ -75,15 +75,29 @@ CoverageResult compute_coverage(const model::Scenario& s, const geo::TerrainGrid
                                 std::vector<BatteryGeometry> batteries, const CoverageOptions& opt);
 
 /// A share of the coverage maps before their last pass: the counts,
-/// detection counts and floor (+inf where nothing engages) of the batteries
-/// folded so far, and their operator-group bits. Shares folded apart (e.g.
-/// on MPI ranks, run/coverage_split.hpp) merge in any order into what one
-/// process folding every battery holds, bit for bit.
+/// detection counts and floor of the batteries folded so far, and their
+/// operator-group bits. Shares folded apart (e.g. on MPI ranks,
+/// run/coverage_split.hpp) merge in any order into what one process folding
+/// every battery holds, bit for bit: counts add, bits join, floor keys take
+/// the larger.
 struct CoverageFold {
-  CoverageResult result;              ///< unfinished: no areas, counts outside the region not yet zeroed
+  CoverageResult result;              ///< unfinished: no areas, no floor_m, counts outside the region not yet zeroed
   geo::ZeroedVector<std::uint8_t> groups;  ///< operator-group bits, altitude a, cell i at a * cells + i
+  /// The floor as keys (docs/coverage.md, "Memory"): 0 where nothing engages,
+  /// larger for a lower floor, so a merge takes the larger; finish_coverage
+  /// turns them into result.floor_m. Empty when the floor is off.
+  geo::ZeroedVector<std::uint32_t> floor_key;
   int col0 = 0, row0 = 0;             ///< result.grid's first cell on the terrain grid
 };
+
+/// A floor (m above ground) as CoverageFold keeps it: 0 for +inf (nothing
+/// engages), larger for a lower floor, so that the floor's minimum is the
+/// keys' maximum and a page of cells no battery engages is never written
+/// (the shared zero page). The floor at +inf touched all of a national
+/// 100 m floor's 0.54 GB when the fold began; the batteries engage on 12 %
+/// of its pages. Exact both ways (floor_of_key) for every float but NaN.
+std::uint32_t floor_key(float floor_m);
+float floor_of_key(std::uint32_t key);
 
 /// Folds share `share` of `count` of the batteries (windows one per thread,
 /// freed as they are folded); the shares split the batteries by their

@@ -18,11 +18,14 @@
 
 namespace adcov::run {
 
-/// The finished maps, the same on every rank; on one process
-/// coverage::compute_coverage with windows freed as they are folded.
-/// \throws what compute_coverage throws (rank 0 also rethrows another
+/// The maps of every battery, folded and merged but not finished
+/// (coverage::finish_coverage makes them the result), the same on every rank;
+/// on one process coverage::fold_coverage of every battery. Left unfinished
+/// so that the caller can free the terrain first: finishing writes the whole
+/// floor.
+/// \throws what fold_coverage throws (rank 0 also rethrows another
 ///         rank's failure; the others then throw Error).
-coverage::CoverageResult coverage_split(const Ranks& ranks, const model::Scenario& s, const geo::TerrainGrid& terrain,
-                                        const coverage::CoverageOptions& opt);
+coverage::CoverageFold coverage_split(const Ranks& ranks, const model::Scenario& s, const geo::TerrainGrid& terrain,
+                                      const coverage::CoverageOptions& opt);
 
 }  // namespace adcov::run
