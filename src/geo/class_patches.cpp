@@ -13,6 +13,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "adcov/geo/big_buffer.hpp"
+
 namespace adcov::geo {
 namespace {
 
@@ -126,7 +128,7 @@ long long area2(const CornerRing& ring) {
 // outer ring and a hole meeting there, and cells of two patches meeting at a
 // corner stay apart (4-connectivity). No ring then passes a corner twice.
 CornerRing follow(const Cells& c, Runs& runs, int comp, std::uint8_t k, CellCorner start, int d0,
-                  std::vector<std::uint8_t>& visited) {
+                  geo::ZeroedVector<std::uint8_t>& visited) {
   const std::size_t stride = static_cast<std::size_t>(c.width) + 1;
   CornerRing ring{start};
   CellCorner p = start;
@@ -158,8 +160,9 @@ std::vector<ClassPatch> class_patches(std::span<const std::uint8_t> values, int 
   const Cells c{values, width, height};
   Runs runs = label_runs(c);
   std::vector<int> patch_of(runs.parent.size(), -1);  // by root run
-  std::vector<std::uint8_t> visited(
-      (static_cast<std::size_t>(width) + 1) * (static_cast<std::size_t>(height) + 1), 0);
+  // Fresh zero pages: only the corners on rings are written, so a sparse
+  // coverage's marks hold memory where its boundaries are.
+  geo::ZeroedVector<std::uint8_t> visited((static_cast<std::size_t>(width) + 1) * (static_cast<std::size_t>(height) + 1));
   std::vector<ClassPatch> patches;
   for (int r = 0; r < height; ++r)
     for (int col = 0; col < width; ++col) {

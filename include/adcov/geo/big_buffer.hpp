@@ -37,6 +37,21 @@ inline void advise_huge_pages(void* p, std::size_t bytes) {
 #endif
 }
 
+/// Asks for ordinary 4 KiB pages on [p, p + bytes) (Linux MADV_NOHUGEPAGE),
+/// where transparent huge pages are "always": a sparse array then holds
+/// memory only where it is written, as the memory estimate counts it
+/// (coverage/memory_estimate.hpp). A no-op elsewhere.
+inline void advise_small_pages(void* p, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_NOHUGEPAGE)
+  constexpr std::uintptr_t kPage = 4096;
+  const std::uintptr_t a = (reinterpret_cast<std::uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
+  const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kPage - 1);
+  if (e > a) madvise(reinterpret_cast<void*>(a), e - a, MADV_NOHUGEPAGE);
+#else
+  (void)p, (void)bytes;
+#endif
+}
+
 /// An allocator for large arrays that start as zeros: calloc's memory
 /// (fresh pages from the kernel for large sizes, zeroed when first written,
 /// and mapped to the shared zero page when only read) with value-
@@ -55,6 +70,9 @@ struct ZeroedAllocator {
   T* allocate(std::size_t n) {
     void* p = std::calloc(n, sizeof(T));
     if (!p && n) throw std::bad_alloc();
+    // Small pages, so that pages never written stay unbacked whatever the
+    // system's huge-page setting; fill_big and the windows ask for huge ones.
+    if (n * sizeof(T) >= (std::size_t{1} << 21)) advise_small_pages(p, n * sizeof(T));
     return static_cast<T*>(p);
   }
   void deallocate(T* p, std::size_t) noexcept { std::free(p); }
