@@ -564,12 +564,12 @@ std::vector<std::size_t> battery_share(const geo::GridSpec& g, const std::vector
 /// RCS of any salvo, Swerling cover beyond R50), which the engagements need
 /// and the maps do not: the national baseline's largest window at 100 m was
 /// 110 M cells.
-double map_reach_m(const model::Scenario& s, const Ref& r, const BatteryGeometry& b, bool detection,
+double map_reach_m(const model::Scenario& s, const Ref& r, const model::SystemType& sys, bool detection,
                    double cell_m) {
   double reach = 0;
   if (r.can_kill) reach = std::max(reach, r.env.max_range_m);
   if (r.can_detect && detection) reach = std::max(reach, r.det.max_range_m);
-  return std::min(battery_reach_m(s, b.system), std::max(reach, cell_m));
+  return std::min(battery_reach_m(s, sys), std::max(reach, cell_m));
 }
 
 /// Folds the share's batteries (battery_share) into `res`,
@@ -586,7 +586,7 @@ void fold_streaming(const model::Scenario& s, const geo::TerrainGrid& terrain, i
   std::vector<double> reach_m;
   for (const BatteryGeometry& b : res.batteries) {
     envelopes.push_back(map_envelopes(s, ref, b.system));
-    reach_m.push_back(map_reach_m(s, envelopes.back(), b, detection, terrain.grid.cell_m));
+    reach_m.push_back(map_reach_m(s, envelopes.back(), b.system, detection, terrain.grid.cell_m));
   }
   const std::vector<std::size_t> mine = battery_share(terrain.grid, reach_m, share, count);
   const int threads = std::max(1, tbb::this_task_arena::max_concurrency());
@@ -647,6 +647,10 @@ std::uint32_t floor_key(float floor_m) {
 float floor_of_key(std::uint32_t key) {
   const std::uint32_t order = kInfinityOrder - key;
   return std::bit_cast<float>((order & 0x80000000u) ? (order & 0x7FFFFFFFu) : ~order);
+}
+
+double map_window_reach_m(const model::Scenario& s, const model::SystemType& sys, double cell_m) {
+  return map_reach_m(s, map_envelopes(s, reference_threat(s), sys), sys, wants_detection_maps(s), cell_m);
 }
 
 CoverageFold fold_coverage(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt,

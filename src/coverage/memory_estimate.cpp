@@ -50,25 +50,18 @@ double bytes_per_cell(const model::Scenario& s) {
 
 double terrain_bytes_per_cell(const model::Scenario& s) { return s.terrain.flat_m ? 4.0 : 5.0; }
 
-double map_bytes_per_cell(const model::Scenario& s) {
-  const double altitudes = static_cast<double>(s.coverage.altitudes_m.size());
-  double b = 1;                                   // region mask
-  if (s.region.protect) b += 1;                   // protect mask
-  const double count = count_bytes(s);
-  b += (count + 1) * altitudes;                   // counts and group bits (1) per altitude
-  if (wants_detection_maps(s)) b += count * altitudes;  // detection counts
-  if (s.coverage.floor) b += 4;                   // floor (float)
-  return b;
-}
-
 namespace {
 
-// make_grid_xy(), in doubles: the cells of `box` snapped to `cell`.
-void grid_of(const geo::ProjectedBox& box, double cell, double& width, double& height) {
+// make_grid_xy(), in doubles: the cells of `box` snapped to `cell` (and
+// the grid's west and north edges, when asked).
+void grid_of(const geo::ProjectedBox& box, double cell, double& width, double& height, double* x0_m = nullptr,
+             double* y0_m = nullptr) {
   if (cell > 0 && std::isfinite(cell)) {
     const double x0 = std::floor(box.xmin_m / cell) * cell, y0 = std::ceil(box.ymax_m / cell) * cell;
     width = std::max(1.0, std::ceil((box.xmax_m - x0) / cell - 1e-9));
     height = std::max(1.0, std::ceil((y0 - box.ymin_m) / cell - 1e-9));
+    if (x0_m) *x0_m = x0;
+    if (y0_m) *y0_m = y0;
   } else {
     width = height = HUGE_VAL;
   }
@@ -104,24 +97,75 @@ void add_up(MemoryEstimate& e) {
 }
 
 // The region's window of the grid (coverage_map.cpp, region_crop: the
-// region's projected box and a cell and 100 m on each side), in cells.
-double region_window_cells(const model::Scenario& s) {
+// region's projected box and a cell and 100 m on each side): the maps' grid.
+struct MapWindow {
+  geo::Laea projection;
+  double x0_m = 0, y0_m = 0, width = 0, height = 0;  // edges (m), cells
+};
+
+MapWindow map_window(const model::Scenario& s) {
   const geo::LonLatBox& bb = s.region.bbox;
-  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
-  geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
+  MapWindow m;
+  m.projection = geo::Laea{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  geo::ProjectedBox box = geo::projected_box(m.projection, bb.west, bb.south, bb.east, bb.north);
   const double pad = s.resolution_m + 100;
   box.xmin_m -= pad, box.xmax_m += pad, box.ymin_m -= pad, box.ymax_m += pad;
-  double w = 0, h = 0;
-  grid_of(box, s.resolution_m, w, h);
-  return w * h;
+  grid_of(box, s.resolution_m, m.width, m.height, &m.x0_m, &m.y0_m);
+  return m;
 }
 
-// The `n` largest battery windows (float per cell within reach, at most the grid).
-double largest_windows_bytes(const model::Scenario& s, int n, double grid_cells) {
+// A battery's cells on the maps: centre (column, row, fractional) and the
+// radius of its map reach, a cell wider (map_window_reach_m).
+struct Disc {
+  double col = 0, row = 0, radius = 0;
+};
+
+std::vector<Disc> map_discs(const model::Scenario& s, const MapWindow& m) {
+  std::vector<Disc> discs;
+  for (const model::Battery& b : s.batteries) {
+    if (!s.systems.count(b.system)) continue;
+    const geo::XY p = geo::project(m.projection, b.position);
+    const double reach_m = map_window_reach_m(s, model::effective_system(s, b), s.resolution_m);
+    discs.push_back({(p.x_m - m.x0_m) / s.resolution_m, (m.y0_m - p.y_m) / s.resolution_m,
+                     reach_m / s.resolution_m + 1});
+  }
+  return discs;
+}
+
+// The bytes of a map array of `cell_bytes` a cell that the folds can write:
+// the 4 KiB pages under the batteries' discs (a cell no battery reaches is
+// never written, and its page stays unbacked: geo::ZeroedVector), at most
+// the whole array. Pages marked in a bitmap of at most 2^24 pages (64 GiB
+// of map); past that, the whole array.
+double reached_bytes(const MapWindow& m, const std::vector<Disc>& discs, double cell_bytes) {
+  constexpr double kPage = 4096;
+  const double whole = m.width * m.height * cell_bytes;
+  if (discs.empty()) return 0;
+  if (!(whole / kPage <= double(1 << 24))) return whole;
+  std::vector<bool> hit(static_cast<std::size_t>(std::ceil(whole / kPage)));
+  for (const Disc& d : discs) {
+    const double r0 = std::max(0.0, std::floor(d.row - d.radius)), r1 = std::min(m.height - 1, std::ceil(d.row + d.radius));
+    for (double r = r0; r <= r1; ++r) {
+      const double dy = r + 0.5 - d.row, half2 = d.radius * d.radius - dy * dy;
+      if (half2 < 0) continue;
+      const double half = std::sqrt(half2);
+      const double c0 = std::max(0.0, std::floor(d.col - half)), c1 = std::min(m.width - 1, std::ceil(d.col + half));
+      if (c0 > c1) continue;
+      const auto p0 = static_cast<std::size_t>((r * m.width + c0) * cell_bytes / kPage);
+      const auto p1 = static_cast<std::size_t>(((r * m.width + c1 + 1) * cell_bytes - 1) / kPage);
+      for (std::size_t p = p0; p <= p1 && p < hit.size(); ++p) hit[p] = true;
+    }
+  }
+  return std::min(whole, kPage * static_cast<double>(std::count(hit.begin(), hit.end(), true)));
+}
+
+// The `n` largest battery windows (float per cell within `reach_m`, at most the grid).
+double largest_windows_bytes(const model::Scenario& s, int n, double grid_cells,
+                             const std::function<double(const model::SystemType&)>& reach_m) {
   std::vector<double> bytes;
   for (const model::Battery& b : s.batteries) {
     if (!s.systems.count(b.system)) continue;
-    const double side = std::ceil(2.0 * battery_reach_m(s, model::effective_system(s, b)) / s.resolution_m) + 1;
+    const double side = std::ceil(2.0 * reach_m(model::effective_system(s, b)) / s.resolution_m) + 1;
     bytes.push_back(4.0 * std::min(side * side, grid_cells));
   }
   std::sort(bytes.begin(), bytes.end(), std::greater<>());
@@ -172,22 +216,41 @@ MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads) {
   e.grid_cells = e.grid_width * e.grid_height;
   e.bytes_per_cell = terrain_bytes_per_cell(s);
   e.grid_bytes = e.grid_cells * e.bytes_per_cell;
-  e.map_cells = std::min(e.grid_cells, region_window_cells(s));
+  const MapWindow m = map_window(s);
+  e.map_cells = std::min(e.grid_cells, m.width * m.height);
+  // Written everywhere: the region (and protect) masks; after the fold, the floor.
+  const double masks = s.region.protect ? 2 : 1;
+  e.map_bytes_per_cell = masks + (s.coverage.floor ? 4 : 0);
+  e.map_bytes = e.map_cells * e.map_bytes_per_cell;
+  // Written where the batteries reach: per altitude a count and group bits
+  // (and a detection count), and the floor's keys while folding.
+  const std::vector<Disc> discs = map_discs(s, m);
+  const double altitudes = static_cast<double>(s.coverage.altitudes_m.size());
+  const double count = count_bytes(s), byte_pages = reached_bytes(m, discs, 1);
+  const double count_pages = count == 1 ? byte_pages : reached_bytes(m, discs, count);
+  e.reached_bytes = altitudes * (count_pages + byte_pages) + (wants_detection_maps(s) ? altitudes * count_pages : 0) +
+                    (s.coverage.floor ? reached_bytes(m, discs, 4) : 0);
   // Up to `threads` map files are written at once (report/output_job.hpp): one per altitude, detection map, floor.
   const int files = static_cast<int>(s.coverage.altitudes_m.size()) * (wants_detection_maps(s) ? 2 : 1) +
                     (s.coverage.floor ? 1 : 0);
-  e.map_bytes_per_cell = map_bytes_per_cell(s);
-  e.map_bytes = e.map_cells * e.map_bytes_per_cell;
   const int writers = std::min(std::max(1, threads), std::max(1, files));
   // GDAL's block cache holds blocks of the GeoTIFFs open at once, and no more
   // than they hold: 4 bytes a cell at most (the Float32 floor) and a third
   // more for overviews. A small grid never fills the cache (5 % of RAM).
   const double cached = std::min(geo::block_cache_bytes(), e.map_cells * 4.0 * 4.0 / 3.0 * writers);
-  e.writer_bytes = e.map_cells * kWriterBytesPerCell * writers + cached;
-  e.window_bytes = largest_windows_bytes(s, threads, e.grid_cells);
+  e.writer_bytes = (kWriterBytesPerCell * byte_pages + kWriterDenseBytesPerCell * e.map_cells) * writers + cached;
+  e.window_bytes = largest_windows_bytes(s, threads, e.grid_cells, [&](const model::SystemType& sys) {
+    return map_window_reach_m(s, sys, s.resolution_m);
+  });
   e.trials = 0, e.trial_bytes = 0;  // no trials, no threats flown
   e.threats = 0, e.threat_bytes = 0;
-  add_up(e);
+  // Folding: terrain, masks, what the batteries reach, windows. Then the
+  // terrain goes and the floor comes (run/scenario_run.cpp), and the files
+  // are written: the larger of the two.
+  e.mask_bytes = e.map_cells * masks;
+  e.fold_bytes = e.grid_bytes + e.mask_bytes + e.reached_bytes + e.window_bytes;
+  e.write_bytes = e.map_bytes + e.reached_bytes + e.writer_bytes;
+  e.total_bytes = e.base_bytes + std::max(e.fold_bytes, e.write_bytes);
   return e;
 }
 

@@ -51,15 +51,20 @@ std::string estimate_text(const coverage::MemoryEstimate& e) {
 void check_memory(const std::string& file, const coverage::MemoryEstimate& e, const std::string& also) {
   const std::optional<MemoryAvailable> avail = memory_available();
   if (!avail || e.total_bytes <= avail->bytes) return;
-  std::string parts = fmt::format("grid {:.0f} x {:.0f} = {:.0f} cells at resolution_m {:g} x {:g} bytes = {}",
-                                  e.grid_width, e.grid_height, e.grid_cells, e.resolution_m, e.bytes_per_cell,
-                                  byte_text(e.grid_bytes));
+  const std::string grid = fmt::format("grid {:.0f} x {:.0f} = {:.0f} cells at resolution_m {:g} x {:g} bytes = {}",
+                                       e.grid_width, e.grid_height, e.grid_cells, e.resolution_m, e.bytes_per_cell,
+                                       byte_text(e.grid_bytes));
   const bool maps_only = e.map_cells > 0;  // adcov coverage: maps over the region, no trials
+  std::string parts;
   if (maps_only)
-    parts += fmt::format(", maps over the region {:.0f} cells x {:g} bytes = {}", e.map_cells, e.map_bytes_per_cell,
-                         byte_text(e.map_bytes));
-  parts += fmt::format(", battery windows {}", byte_text(e.window_bytes));
-  if (maps_only) parts += fmt::format(" or map files being written {}, whichever is larger", byte_text(e.writer_bytes));
+    parts = fmt::format(
+        "while folding {} (terrain: {}; region mask {}; the map pages the batteries reach {}; battery windows {}), "
+        "while writing {} (region mask and floor: {:.0f} cells x {:g} bytes = {}; the same map pages; map files "
+        "being written {}), the larger counting",
+        byte_text(e.fold_bytes), grid, byte_text(e.mask_bytes), byte_text(e.reached_bytes), byte_text(e.window_bytes),
+        byte_text(e.write_bytes), e.map_cells, e.map_bytes_per_cell, byte_text(e.map_bytes), byte_text(e.writer_bytes));
+  else
+    parts = grid + fmt::format(", battery windows {}", byte_text(e.window_bytes));
   if (!maps_only) {
     parts += fmt::format(", {:.0f} trials {}", e.trials, byte_text(e.trial_bytes));
     parts += fmt::format(", {:.0f} threats {}", e.threats, byte_text(e.threat_bytes));

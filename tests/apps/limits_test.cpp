@@ -74,32 +74,39 @@ std::string coverage_refusal(const char* limit_mb, const char* cache_mb, const c
   return r.err;
 }
 
-TEST(Limits, CoverageCountsTerrainMapsAndTheLargerOfWindowsAndWriters) {
+// adcov coverage counts the larger of its two phases: folding (terrain,
+// region mask, the map pages the batteries reach, windows) and writing (the
+// terrain freed: region mask and floor, those pages, the files being written).
+TEST(Limits, CoverageCountsTheLargerOfFoldingAndWriting) {
   TempDir dir;
   std::filesystem::path f;
   const std::string err = coverage_refusal("100", "64", "5", dir, f);
   EXPECT_EQ(err,
             f.string() +
-                ": estimated peak memory 3.2 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 14342 "
-                "x 13414 = 192383588 cells at resolution_m 5 x 4 bytes = 733.9 MiB, maps over the region 192272580 "
-                "cells x 11 bytes = 2.0 GiB, battery windows 0 B or map files being written 430.7 MiB, whichever is "
-                "larger; lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory "
-                "check\")\n");
+                ": estimated peak memory 1.1 GiB exceeds the 100.0 MiB available (ADCOV_MEMORY_LIMIT_MB): while "
+                "folding 917.3 MiB (terrain: grid 14342 x 13414 = 192383588 cells at resolution_m 5 x 4 bytes = "
+                "733.9 MiB; region mask 183.4 MiB; the map pages the batteries reach 0 B; battery windows 0 B), while "
+                "writing 1.0 GiB (region mask and floor: 192272580 cells x 5 bytes = 916.8 MiB; the same map pages; "
+                "map files being written 119.0 MiB), the larger counting; lower it with a coarser resolution_m or a "
+                "smaller region (docs/commands.md, \"Memory check\")\n");
 }
 
 // GDAL's block cache holds no more than the files open at once: a small
-// grid is charged 4 bytes a cell and a third for overviews (20002 cells x
-// (2 + 16/3) bytes = 143.2 KiB), not the whole 1000 MiB cache it could use.
+// grid is charged 4 bytes a cell and a third for overviews, and 0.3 for the
+// file's own overviews and band (20002 cells x (16/3 + 0.3) bytes = 110.0
+// KiB), not the whole 1000 MiB cache it could use.
 TEST(Limits, ASmallGridIsNotChargedGdalsWholeBlockCache) {
   TempDir dir;
   std::filesystem::path f;
   const std::string err = coverage_refusal("1", "1000", "500", dir, f);
   EXPECT_EQ(err,
             f.string() +
-                ": estimated peak memory 110.4 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): grid 150 x "
-                "141 = 21150 cells at resolution_m 500 x 4 bytes = 82.6 KiB, maps over the region 20002 cells x 11 "
-                "bytes = 214.9 KiB, battery windows 0 B or map files being written 143.2 KiB, whichever is larger; "
-                "lower it with a coarser resolution_m or a smaller region (docs/commands.md, \"Memory check\")\n");
+                ": estimated peak memory 110.2 MiB exceeds the 1.0 MiB available (ADCOV_MEMORY_LIMIT_MB): while "
+                "folding 102.2 KiB (terrain: grid 150 x 141 = 21150 cells at resolution_m 500 x 4 bytes = 82.6 KiB; "
+                "region mask 19.5 KiB; the map pages the batteries reach 0 B; battery windows 0 B), while writing "
+                "207.7 KiB (region mask and floor: 20002 cells x 5 bytes = 97.7 KiB; the same map pages; map files "
+                "being written 110.0 KiB), the larger counting; lower it with a coarser resolution_m or a smaller "
+                "region (docs/commands.md, \"Memory check\")\n");
 }
 
 TEST(Limits, TheSameScenarioPassesUnderAHigherLimit) {

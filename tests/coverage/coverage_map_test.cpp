@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "adcov/coverage/battery_cover.hpp"
+#include "adcov/coverage/memory_estimate.hpp"
 #include "adcov/error.hpp"
 #include "fixtures.hpp"
 #include "support/support.hpp"
@@ -295,6 +296,30 @@ TEST(Coverage, FlyingPatrolSeesToItsHorizon) {
   const double radius = std::sqrt(2 * 4.0 / 3.0 * kR * 3000) + std::sqrt(2 * 4.0 / 3.0 * kR * 100);
   const double disc = kPi * radius * radius * 1e-6;
   EXPECT_NEAR(covered_km2(r, 0), disc, 0.01 * disc);
+}
+
+// Issue 14: adcov coverage's memory estimate counts the count, group,
+// detection and floor-key arrays only in the 4 KiB pages under the
+// batteries' map reach (the folds write no other cell): at least the disc's
+// cells, at most its rows each a page wider on both sides; a battery whose
+// disc lies off the maps adds nothing.
+TEST(Coverage, MemoryEstimateCountsTheMapPagesTheBatteriesReach) {
+  model::Scenario s = test::flat_scenario({29.3, 49.2, 32.9, 51.1}, 100, 4.0 / 3.0);
+  s.systems["r"] = test::radar_system(40, 10, -10);
+  s.coverage.altitudes_m = {100, 500};
+  s.coverage.floor = true;
+  EXPECT_EQ(estimate_coverage_memory(s, 1).reached_bytes, 0.0);
+  s.batteries.push_back(test::battery("in", "r", {31.1, 50.15}));
+  const double reached = estimate_coverage_memory(s, 1).reached_bytes;
+  // Per altitude a count and group bits (a byte each) and a detection count; the floor's keys (4 bytes).
+  const int byte_arrays = 2 * (wants_detection_maps(s) ? 3 : 2);
+  const double bytes_per_cell = byte_arrays + 4.0;
+  const double r = map_window_reach_m(s, s.systems["r"], 100) / 100;
+  EXPECT_GT(r, 300);
+  EXPECT_GE(reached, bytes_per_cell * kPi * r * r);
+  EXPECT_LE(reached, (2 * r + 4) * ((2 * r + 4) * bytes_per_cell + 2 * 4096.0 * (byte_arrays + 1)));
+  s.batteries.push_back(test::battery("off", "r", {36.5, 50.15}));  // 250 km east of the region
+  EXPECT_EQ(estimate_coverage_memory(s, 1).reached_bytes, reached);
 }
 
 // Issue 14: the fold keeps the floor as keys (0 for +inf, so untouched pages

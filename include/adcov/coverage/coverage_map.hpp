@@ -90,6 +90,13 @@ struct CoverageFold {
   int col0 = 0, row0 = 0;             ///< result.grid's first cell on the terrain grid
 };
 
+/// How far a battery of `sys` reaches on `adcov coverage`'s maps (m): its
+/// kill and, with detection maps, detection envelopes against the reference
+/// target, at least a cell, at most battery_reach_m. Its window reaches as
+/// far, and the folds write no cell farther (the memory estimate counts the
+/// map pages within it).
+double map_window_reach_m(const model::Scenario& s, const model::SystemType& sys, double cell_m);
+
 /// A floor (m above ground) as CoverageFold keeps it: 0 for +inf (nothing
 /// engages), larger for a lower floor, so that the floor's minimum is the
 /// keys' maximum and a page of cells no battery engages is never written

@@ -65,14 +65,25 @@ struct MemoryEstimate {
   double threat_bytes = 0;   ///< threats * kBytesPerThreat
   /// estimate_coverage_memory only (0 otherwise): the grid's window over the
   /// region, where `adcov coverage` holds its maps (the grid above is then
-  /// the terrain alone), and what each of its cells holds.
+  /// the terrain alone), and what each of its cells holds when the maps are
+  /// finished: region (and protect) mask and floor.
   double map_cells = 0;
   double map_bytes_per_cell = 0;
   double map_bytes = 0;
+  /// estimate_coverage_memory only: the 4 KiB pages of the count, group,
+  /// detection and floor-key arrays under the batteries' map reach (the
+  /// folds write no other; the rest stays unbacked).
+  double reached_bytes = 0;
+  double mask_bytes = 0;  ///< estimate_coverage_memory only: the region (and protect) masks
   /// estimate_coverage_memory only: the map files being written at once
-  /// (their masked copies, polygon classes and GDAL's block cache), held
-  /// after the windows are freed, so the total counts the larger of the two.
+  /// (polygon classes and the tracer's marks where the batteries reach, and
+  /// GDAL's block cache).
   double writer_bytes = 0;
+  /// estimate_coverage_memory only: the two phases, whose larger is counted.
+  /// Folding: terrain, masks, reached pages, windows; writing (the terrain
+  /// freed): masks and floor, reached pages, files being written.
+  double fold_bytes = 0;
+  double write_bytes = 0;
   double sweep_points = 0;   ///< 0 without a sweep (or when not asked for)
   double sweep_bytes = 0;    ///< sweep_points * kBytesPerSweepPoint
   double base_bytes = kBaseBytes;
@@ -89,33 +100,31 @@ MemoryEstimate estimate_memory(const model::Scenario& s, bool sweep = false);
 /// cells outside it (1).
 double terrain_bytes_per_cell(const model::Scenario& s);
 
-/// Bytes per cell of the region's window while `adcov coverage` folds and
-/// writes its maps: region mask (1), protect mask (1, with protect:), a count
-/// and operator-group bits per altitude (count_bytes + 1 each; count_bytes
-/// more with detection maps) and the floor (float 4, with floor: true).
-double map_bytes_per_cell(const model::Scenario& s);
-
-/// Bytes per region-window cell of one map file being written: its polygon
-/// classes (1) and the polygon tracer's corner marks (1, geo::class_patches;
-/// its row runs and rings grow with the boundaries, not the cells).
-/// GeoTIFFs are masked a band of rows at a time (geo::write_geotiff_rows),
-/// so no full-grid copy; their overviews, held until the base is written,
-/// are a fifteenth of the raster (at most 4 / 15 B a cell, the floor's).
+/// Bytes per reached map cell (reached_bytes of a byte array) of one map
+/// file being written: its polygon classes (1) and the polygon tracer's
+/// corner marks (1, geo::class_patches), both written only where a class is
+/// (their other pages stay unbacked; the tracer's row runs and rings grow
+/// with the boundaries, not the cells).
 inline constexpr double kWriterBytesPerCell = 2;
+/// Bytes per map cell of one GeoTIFF being written: it is masked a band of
+/// 256 rows at a time (geo::write_geotiff_rows), so no full-grid copy, but
+/// its overviews are held until the base is written, a fifteenth of the
+/// raster (4 / 15 B a cell for the floor's Float32), and a band is 256 rows.
+/// Measured: a flat 192 M-cell grid peaked at 1.05 GiB, estimated 1.16 GiB.
+inline constexpr double kWriterDenseBytesPerCell = 0.3;
 
 /// `adcov coverage`'s estimate (docs/commands.md, "Memory check"): without
-/// least-exposure routes its terrain grid is TerrainExtent::region's and it
-/// folds each battery's window into the maps and
-/// frees it (coverage::CoverageOptions::keep_windows = false), so it holds
-/// the terrain over that grid and the maps over the region's window,
-/// and then either one window per worker thread (the `threads` largest,
-/// while folding) or the map files being written (up to `threads` at once,
-/// and GDAL's block cache, geo::block_cache_bytes(), but no more than those
-/// files' rasters and overviews), whichever is larger; with
-/// routes it is estimate_memory(). Measured with 2 threads: the national
-/// baseline at 100 m peaked at 3.0 GiB RSS (estimated 5.0 GiB: map pages no
-/// battery reaches are never written), a flat 191 M-cell grid without
-/// batteries at 3.0 GiB (estimated 5.2 GiB).
+/// least-exposure routes its terrain grid is TerrainExtent::region's, it
+/// folds each battery's window into the maps and frees it
+/// (coverage::CoverageOptions::keep_windows = false), and it frees the
+/// terrain before it finishes the maps (run/scenario_run.cpp). The larger of
+/// two phases: folding (terrain, region mask, the map pages the batteries
+/// reach, the `threads` largest windows at their map reach) and writing
+/// (region mask and floor, the same pages, up to `threads` map files and
+/// GDAL's block cache, geo::block_cache_bytes(), but no more than those
+/// files' rasters and overviews). With routes it is estimate_memory().
+/// Measured with 2 threads, the national baseline: at 100 m 1.37 GiB RSS
+/// (estimated 2.0 GiB), at 30 m 10.3 GiB (estimated 17.1 GiB).
 MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads);
 
 }  // namespace adcov::coverage
