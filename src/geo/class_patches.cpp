@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
 
@@ -75,6 +77,18 @@ struct Runs {
   }
 };
 
+// The first column from `col` on whose cell is not 0, or `width`: 8 cells
+// at a time, since most of a coverage map is 0 (the national 100 m
+// polygons spent a third of their time stepping over zeros a cell at a time).
+int skip_zeros(const std::uint8_t* row, int col, int width) {
+  for (std::uint64_t w = 0; col + 8 <= width; col += 8) {
+    std::memcpy(&w, row + col, 8);
+    if (w) break;
+  }
+  while (col < width && !row[col]) ++col;
+  return col;
+}
+
 Runs label_runs(const Cells& c) {
   Runs runs;
   std::vector<int> col1;  // one past each run's last column
@@ -86,7 +100,10 @@ Runs label_runs(const Cells& c) {
     for (int col = 0; col < c.width;) {
       const std::uint8_t k = row[col];
       int end = col + 1;
-      while (end < c.width && row[end] == k) ++end;
+      if (!k)
+        end = skip_zeros(row, end, c.width);
+      else
+        while (end < c.width && row[end] == k) ++end;
       if (k) {
         runs.col0.push_back(col), col1.push_back(end), value.push_back(k);
         runs.parent.push_back(static_cast<int>(runs.parent.size()));
@@ -164,10 +181,11 @@ std::vector<ClassPatch> class_patches(std::span<const std::uint8_t> values, int 
   // coverage's marks hold memory where its boundaries are.
   geo::ZeroedVector<std::uint8_t> visited((static_cast<std::size_t>(width) + 1) * (static_cast<std::size_t>(height) + 1));
   std::vector<ClassPatch> patches;
-  for (int r = 0; r < height; ++r)
-    for (int col = 0; col < width; ++col) {
-      const std::uint8_t k = values[static_cast<std::size_t>(r) * width + col];
-      if (!k || c.at(r - 1, col) == k) continue;
+  for (int r = 0; r < height; ++r) {
+    const std::uint8_t* row = values.data() + static_cast<std::size_t>(r) * width;
+    for (int col = skip_zeros(row, 0, width); col < width; col = skip_zeros(row, col + 1, width)) {
+      const std::uint8_t k = row[col];
+      if (c.at(r - 1, col) == k) continue;
       // The cell's top edge, followed westwards (the cell below it inside).
       const CellCorner start{col + 1, r};
       if (visited[static_cast<std::size_t>(r) * (width + 1) + col + 1] & (1u << kWest)) continue;
@@ -182,6 +200,7 @@ std::vector<ClassPatch> class_patches(std::span<const std::uint8_t> values, int 
         patches[p].holes.push_back(std::move(ring));
       }
     }
+  }
   for (const ClassPatch& p : patches)  // the orientation the docs promise
     if (area2(p.outer) >= 0 || std::any_of(p.holes.begin(), p.holes.end(),
                                            [](const CornerRing& h) { return area2(h) <= 0; }))
