@@ -144,7 +144,8 @@ double reached_bytes(const MapWindow& m, const std::vector<Disc>& discs, double 
   if (!(whole / kPage <= double(1 << 24))) return whole;
   std::vector<bool> hit(static_cast<std::size_t>(std::ceil(whole / kPage)));
   for (const Disc& d : discs) {
-    const double r0 = std::max(0.0, std::floor(d.row - d.radius)), r1 = std::min(m.height - 1, std::ceil(d.row + d.radius));
+    const double r0 = std::max(0.0, std::floor(d.row - d.radius));
+    const double r1 = std::min(m.height - 1, std::ceil(d.row + d.radius));
     for (double r = r0; r <= r1; ++r) {
       const double dy = r + 0.5 - d.row, half2 = d.radius * d.radius - dy * dy;
       if (half2 < 0) continue;

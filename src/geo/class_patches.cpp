@@ -179,7 +179,8 @@ std::vector<ClassPatch> class_patches(std::span<const std::uint8_t> values, int 
   std::vector<int> patch_of(runs.parent.size(), -1);  // by root run
   // Fresh zero pages: only the corners on rings are written, so a sparse
   // coverage's marks hold memory where its boundaries are.
-  geo::ZeroedVector<std::uint8_t> visited((static_cast<std::size_t>(width) + 1) * (static_cast<std::size_t>(height) + 1));
+  const std::size_t corners = (static_cast<std::size_t>(width) + 1) * (static_cast<std::size_t>(height) + 1);
+  geo::ZeroedVector<std::uint8_t> visited(corners);
   std::vector<ClassPatch> patches;
   for (int r = 0; r < height; ++r) {
     const std::uint8_t* row = values.data() + static_cast<std::size_t>(r) * width;

@@ -388,16 +388,23 @@ TEST(HeatmapPng, LeakersAreCirclesAtTheirTargetOnlyWhenGiven) {
   EXPECT_EQ(with.pixel(p.x + 60, p.y), without.pixel(p.x + 60, p.y));  // beyond the largest circle
 }
 
-TEST(HeatmapPng, HillshadeDarkensTheLeeSideOfARidgeOnly) {
-  const auto cov = test::synthetic_coverage();
+// Terrain on `grid` with heights height_m(col, row).
+template <class F>
+geo::TerrainGrid terrain_of(const geo::GridSpec& grid, F height_m) {
   geo::TerrainGrid t;
-  t.grid = cov.grid;
+  t.grid = grid;
   t.ground_m.assign(t.grid.cells(), 0.0f);
-  // A north-south ridge at column 50: lit from the west, its east slope is the lee.
   for (int row = 0; row < t.grid.height; ++row)
     for (int col = 0; col < t.grid.width; ++col)
-      t.ground_m[static_cast<std::size_t>(row) * t.grid.width + col] =
-          static_cast<float>(std::max(0.0, 300.0 - 60.0 * std::abs(col - 50)));
+      t.ground_m[static_cast<std::size_t>(row) * t.grid.width + col] = static_cast<float>(height_m(col, row));
+  return t;
+}
+
+TEST(HeatmapPng, HillshadeDarkensTheLeeSideOfARidgeOnly) {
+  const auto cov = test::synthetic_coverage();
+  // A north-south ridge at column 50: lit from the west, its east slope is the lee.
+  const geo::TerrainGrid t =
+      terrain_of(cov.grid, [](int col, int) { return std::max(0.0, 300.0 - 60.0 * std::abs(col - 50)); });
   const std::vector<float> shade = report::hillshade(t, cov.grid);
   const auto at = [&](int col) { return shade[static_cast<std::size_t>(40) * cov.grid.width + col]; };
   EXPECT_FLOAT_EQ(at(10), 1.0f);  // flat ground
@@ -422,13 +429,9 @@ TEST(HeatmapPng, HillshadeDarkensTheLeeSideOfARidgeOnly) {
 // A hillshade taken at other points is not used.
 TEST(HeatmapPng, HillshadeTakenBeforehandDrawsTheSameMaps) {
   const auto cov = test::synthetic_coverage();
-  geo::TerrainGrid t;
-  t.grid = cov.grid;
-  t.ground_m.assign(t.grid.cells(), 0.0f);
-  for (int row = 0; row < t.grid.height; ++row)
-    for (int col = 0; col < t.grid.width; ++col)
-      t.ground_m[static_cast<std::size_t>(row) * t.grid.width + col] =
-          static_cast<float>(std::max(0.0, 300.0 - 7.0 * std::abs(col - 50) - 3.0 * std::abs(row - 40)));
+  const geo::TerrainGrid t = terrain_of(cov.grid, [](int col, int row) {
+    return std::max(0.0, 300.0 - 7.0 * std::abs(col - 50) - 3.0 * std::abs(row - 40));
+  });
   const auto differ = [](const report::Picture& a, const report::Picture& b) {
     if (a.width() != b.width() || a.height() != b.height()) return -1;
     int n = 0;

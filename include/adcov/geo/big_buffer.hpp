@@ -24,14 +24,23 @@
 
 namespace adcov::geo {
 
+/// madvise(`advice`) on the `align`-aligned part of [p, p + bytes) (Linux;
+/// a no-op elsewhere or for ranges smaller than `align`).
+inline void advise_pages(void* p, std::size_t bytes, std::uintptr_t align, [[maybe_unused]] int advice) {
+#if defined(__linux__)
+  const std::uintptr_t a = (reinterpret_cast<std::uintptr_t>(p) + align - 1) & ~(align - 1);
+  const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(align - 1);
+  if (e > a) madvise(reinterpret_cast<void*>(a), e - a, advice);
+#else
+  (void)p, (void)bytes, (void)align;
+#endif
+}
+
 /// Asks for huge pages on the 2 MiB-aligned part of [p, p + bytes) (Linux
 /// MADV_HUGEPAGE; a no-op elsewhere or for small ranges).
 inline void advise_huge_pages(void* p, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
-  const std::uintptr_t a = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-  const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
-  if (e > a) madvise(reinterpret_cast<void*>(a), e - a, MADV_HUGEPAGE);
+  advise_pages(p, bytes, std::uintptr_t{1} << 21, MADV_HUGEPAGE);
 #else
   (void)p, (void)bytes;
 #endif
@@ -43,10 +52,7 @@ inline void advise_huge_pages(void* p, std::size_t bytes) {
 /// (coverage/memory_estimate.hpp). A no-op elsewhere.
 inline void advise_small_pages(void* p, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_NOHUGEPAGE)
-  constexpr std::uintptr_t kPage = 4096;
-  const std::uintptr_t a = (reinterpret_cast<std::uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
-  const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kPage - 1);
-  if (e > a) madvise(reinterpret_cast<void*>(a), e - a, MADV_NOHUGEPAGE);
+  advise_pages(p, bytes, 4096, MADV_NOHUGEPAGE);
 #else
   (void)p, (void)bytes;
 #endif
