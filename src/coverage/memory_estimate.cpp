@@ -136,12 +136,18 @@ std::vector<Disc> map_discs(const model::Scenario& s, const MapWindow& m) {
 // the 4 KiB pages under the batteries' discs (a cell no battery reaches is
 // never written, and its page stays unbacked: geo::ZeroedVector), at most
 // the whole array. Pages marked in a bitmap of at most 2^24 pages (64 GiB
-// of map); past that, the whole array.
+// of map), with at most 2^27 rows and pages visited (a fraction of a
+// second); past either, the whole array.
 double reached_bytes(const MapWindow& m, const std::vector<Disc>& discs, double cell_bytes) {
   constexpr double kPage = 4096;
   const double whole = m.width * m.height * cell_bytes;
   if (discs.empty()) return 0;
-  if (!(whole / kPage <= double(1 << 24))) return whole;
+  double work = 0;  // rows visited and pages marked, at most
+  for (const Disc& d : discs) {
+    const double side = 2 * d.radius + 2;
+    work += std::min(m.height, side) * (2 + std::min(m.width, side) * cell_bytes / kPage);
+  }
+  if (!(whole / kPage <= double(1 << 24)) || !(work <= double(1 << 27))) return whole;
   std::vector<bool> hit(static_cast<std::size_t>(std::ceil(whole / kPage)));
   for (const Disc& d : discs) {
     const double r0 = std::max(0.0, std::floor(d.row - d.radius));

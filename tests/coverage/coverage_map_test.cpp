@@ -322,6 +322,21 @@ TEST(Coverage, MemoryEstimateCountsTheMapPagesTheBatteriesReach) {
   EXPECT_EQ(estimate_coverage_memory(s, 1).reached_bytes, reached);
 }
 
+// Too many discs to mark quickly (10,000 batteries on a 10 m grid): the
+// estimate counts the whole arrays rather than take long.
+TEST(Coverage, MemoryEstimateCountsWholeMapsPastItsWorkLimit) {
+  model::Scenario s = test::flat_scenario({29.3, 49.2, 32.9, 51.1}, 10, 4.0 / 3.0);
+  s.systems["r"] = test::radar_system(40, 10, -10);
+  s.coverage.altitudes_m = {100, 500};
+  s.coverage.floor = true;
+  for (int i = 0; i < 10000; ++i)
+    s.batteries.push_back(
+        test::battery(fmt::format("b{}", i), "r", {29.5 + 0.032 * (i % 100), 49.4 + 0.015 * (i / 100)}));
+  const MemoryEstimate e = estimate_coverage_memory(s, 1);
+  const int byte_arrays = 2 * (wants_detection_maps(s) ? 3 : 2);
+  EXPECT_EQ(e.reached_bytes, e.map_cells * (byte_arrays + 4.0));
+}
+
 // Issue 14: the fold keeps the floor as keys (0 for +inf, so untouched pages
 // stay the zero page; the larger key the lower floor, so MPI shares merge by
 // max). Every float but NaN comes back bit for bit, and the order holds
