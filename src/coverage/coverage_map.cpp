@@ -492,7 +492,8 @@ bool wants_detection_maps(const model::Scenario& s) {
 namespace {
 
 /// The result before any battery is folded in: its grid (the terrain grid or
-/// its window over the region), masks, zeroed counts and a floor of +inf.
+/// its window over the region), masks, zeroed counts and, when the floor is
+/// on, zero floor keys (+inf: nothing engages yet).
 CoverageResult empty_result(const model::Scenario& s, const geo::TerrainGrid& terrain, const CoverageOptions& opt,
                             FoldState& st) {
   const geo::GridSpec& tg = terrain.grid;

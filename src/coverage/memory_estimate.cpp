@@ -90,17 +90,16 @@ MemoryEstimate estimate_one(const model::Scenario& s) {
   return e;
 }
 
+// estimate_memory's total (estimate_coverage_memory counts its two phases).
 void add_up(MemoryEstimate& e) {
-  // The windows are freed before the map files are written: the larger of the two counts.
-  e.total_bytes = e.base_bytes + e.grid_bytes + e.map_bytes + std::max(e.window_bytes, e.writer_bytes) +
-                  e.trial_bytes + e.threat_bytes + e.sweep_bytes;
+  e.total_bytes = e.base_bytes + e.grid_bytes + e.window_bytes + e.trial_bytes + e.threat_bytes + e.sweep_bytes;
 }
 
 // The region's window of the grid (coverage_map.cpp, region_crop: the
 // region's projected box and a cell and 100 m on each side): the maps' grid.
 struct MapWindow {
   geo::Laea projection;
-  double x0_m = 0, y0_m = 0, width = 0, height = 0;  // edges (m), cells
+  double x0_m = 0, y0_m = 0, cell_m = 0, width = 0, height = 0;  // edges and cell (m), cells
 };
 
 MapWindow map_window(const model::Scenario& s) {
@@ -110,14 +109,16 @@ MapWindow map_window(const model::Scenario& s) {
   geo::ProjectedBox box = geo::projected_box(m.projection, bb.west, bb.south, bb.east, bb.north);
   const double pad = s.resolution_m + 100;
   box.xmin_m -= pad, box.xmax_m += pad, box.ymin_m -= pad, box.ymax_m += pad;
+  m.cell_m = s.resolution_m;
   grid_of(box, s.resolution_m, m.width, m.height, &m.x0_m, &m.y0_m);
   return m;
 }
 
-// A battery's cells on the maps: centre (column, row, fractional) and the
-// radius of its map reach, a cell wider (map_window_reach_m).
+// A battery on the maps: its centre (column, row, fractional) and its map
+// reach (map_window_reach_m), which its window and the cells it writes
+// reach no farther than.
 struct Disc {
-  double col = 0, row = 0, radius = 0;
+  double col = 0, row = 0, reach_m = 0;
 };
 
 std::vector<Disc> map_discs(const model::Scenario& s, const MapWindow& m) {
@@ -125,9 +126,8 @@ std::vector<Disc> map_discs(const model::Scenario& s, const MapWindow& m) {
   for (const model::Battery& b : s.batteries) {
     if (!s.systems.count(b.system)) continue;
     const geo::XY p = geo::project(m.projection, b.position);
-    const double reach_m = map_window_reach_m(s, model::effective_system(s, b), s.resolution_m);
-    discs.push_back({(p.x_m - m.x0_m) / s.resolution_m, (m.y0_m - p.y_m) / s.resolution_m,
-                     reach_m / s.resolution_m + 1});
+    discs.push_back({(p.x_m - m.x0_m) / m.cell_m, (m.y0_m - p.y_m) / m.cell_m,
+                     map_window_reach_m(s, model::effective_system(s, b), m.cell_m)});
   }
   return discs;
 }
@@ -142,18 +142,20 @@ double reached_bytes(const MapWindow& m, const std::vector<Disc>& discs, double 
   constexpr double kPage = 4096;
   const double whole = m.width * m.height * cell_bytes;
   if (discs.empty()) return 0;
+  const auto radius = [&](const Disc& d) { return d.reach_m / m.cell_m + 1; };  // cells, a cell wider
   double work = 0;  // rows visited and pages marked, at most
   for (const Disc& d : discs) {
-    const double side = 2 * d.radius + 2;
+    const double side = 2 * radius(d) + 2;
     work += std::min(m.height, side) * (2 + std::min(m.width, side) * cell_bytes / kPage);
   }
   if (!(whole / kPage <= double(1 << 24)) || !(work <= double(1 << 27))) return whole;
   std::vector<bool> hit(static_cast<std::size_t>(std::ceil(whole / kPage)));
   for (const Disc& d : discs) {
-    const double r0 = std::max(0.0, std::floor(d.row - d.radius));
-    const double r1 = std::min(m.height - 1, std::ceil(d.row + d.radius));
+    const double rad = radius(d);
+    const double r0 = std::max(0.0, std::floor(d.row - rad));
+    const double r1 = std::min(m.height - 1, std::ceil(d.row + rad));
     for (double r = r0; r <= r1; ++r) {
-      const double dy = r + 0.5 - d.row, half2 = d.radius * d.radius - dy * dy;
+      const double dy = r + 0.5 - d.row, half2 = rad * rad - dy * dy;
       if (half2 < 0) continue;
       const double half = std::sqrt(half2);
       const double c0 = std::max(0.0, std::floor(d.col - half)), c1 = std::min(m.width - 1, std::ceil(d.col + half));
@@ -166,13 +168,11 @@ double reached_bytes(const MapWindow& m, const std::vector<Disc>& discs, double 
   return std::min(whole, kPage * static_cast<double>(std::count(hit.begin(), hit.end(), true)));
 }
 
-// The `n` largest battery windows (float per cell within `reach_m`, at most the grid).
-double largest_windows_bytes(const model::Scenario& s, int n, double grid_cells,
-                             const std::function<double(const model::SystemType&)>& reach_m) {
+// The `n` largest battery windows (float per cell within its map reach, at most the grid).
+double largest_windows_bytes(const std::vector<Disc>& discs, int n, double grid_cells, double cell_m) {
   std::vector<double> bytes;
-  for (const model::Battery& b : s.batteries) {
-    if (!s.systems.count(b.system)) continue;
-    const double side = std::ceil(2.0 * reach_m(model::effective_system(s, b)) / s.resolution_m) + 1;
+  for (const Disc& d : discs) {
+    const double side = std::ceil(2.0 * d.reach_m / cell_m) + 1;
     bytes.push_back(4.0 * std::min(side * side, grid_cells));
   }
   std::sort(bytes.begin(), bytes.end(), std::greater<>());
@@ -246,9 +246,7 @@ MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads) {
   // more for overviews. A small grid never fills the cache (5 % of RAM).
   const double cached = std::min(geo::block_cache_bytes(), e.map_cells * 4.0 * 4.0 / 3.0 * writers);
   e.writer_bytes = (kWriterBytesPerCell * byte_pages + kWriterDenseBytesPerCell * e.map_cells) * writers + cached;
-  e.window_bytes = largest_windows_bytes(s, threads, e.grid_cells, [&](const model::SystemType& sys) {
-    return map_window_reach_m(s, sys, s.resolution_m);
-  });
+  e.window_bytes = largest_windows_bytes(discs, threads, e.grid_cells, m.cell_m);
   e.trials = 0, e.trial_bytes = 0;  // no trials, no threats flown
   e.threats = 0, e.threat_bytes = 0;
   // Folding: terrain, masks, what the batteries reach, windows. Then the
