@@ -89,8 +89,9 @@ Lattice anchors(const SourceWindow& src, const OGRSpatialReference& src_srs, con
   return l;
 }
 
-/// The height at source pixel coordinates (px, py) of the larger raster.
-float sample(const SourceWindow& s, double px, double py) {
+}  // namespace
+
+float sample_bilinear(const SourceWindow& s, double px, double py) {
   const double wx = px - s.col0, wy = py - s.row0;  // exact: integers subtracted
   if (!(wx >= 0 && wy >= 0 && wx < s.width && wy < s.height)) return kNaN;  // also NaN
   const double fx0 = std::floor(wx - 0.5), fy0 = std::floor(wy - 0.5);
@@ -118,6 +119,17 @@ float sample(const SourceWindow& s, double px, double py) {
   return wsum < 1e-5 ? kNaN : static_cast<float>(sum / wsum);
 }
 
+namespace {
+
+/// out[i] = sample_bilinear(src, px[i], py[i]) for i < n, with AVX2 where the CPU has it.
+void sample_row(const SourceWindow& src, const double* px, const double* py, int n, float* out) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  static const bool has_avx2 = __builtin_cpu_supports("avx2");
+  if (has_avx2) return sample_row_avx2(src, px, py, n, out);
+#endif
+  for (int i = 0; i < n; ++i) out[i] = sample_bilinear(src, px[i], py[i]);
+}
+
 }  // namespace
 
 int anchor_step(double cell_m) { return std::clamp(static_cast<int>(2000.0 / cell_m), 1, 16); }
@@ -132,10 +144,12 @@ void resample_bilinear(const SourceWindow& src, const OGRSpatialReference& src_s
   std::vector<double> frac(
       static_cast<std::size_t>(step));  // k / step: the same in every grid of these cells
   for (int k = 0; k < step; ++k) frac[static_cast<std::size_t>(k)] = static_cast<double>(k) / step;
+  constexpr int kChunk = 256;  // cells whose source coordinates are held at a time (4 KB: in L1)
   tbb::parallel_for(
       tbb::blocked_range<int>(0, grid.height, 16), [&](const tbb::blocked_range<int>& rows) {
         std::vector<double> rx(static_cast<std::size_t>(l.cols)),
             ry(static_cast<std::size_t>(l.cols));
+        double px[kChunk], py[kChunk];
         for (int r = rows.begin(); r != rows.end(); ++r) {
           const std::int64_t kr = ay.first + r;
           const std::int64_t b = floor_div(kr, step);
@@ -151,10 +165,14 @@ void resample_bilinear(const SourceWindow& src, const OGRSpatialReference& src_s
           const std::int64_t a0 = floor_div(ax.first, step);
           int kc = static_cast<int>(ax.first - a0 * step);
           std::size_t j = static_cast<std::size_t>(a0 - l.a0);
-          for (int c = 0; c < grid.width; ++c) {
-            const double s = frac[static_cast<std::size_t>(kc)];
-            o[c] = sample(src, lerp(rx[j], rx[j + 1], s), lerp(ry[j], ry[j + 1], s));
-            if (++kc == step) kc = 0, ++j;
+          for (int c0 = 0; c0 < grid.width; c0 += kChunk) {
+            const int n = std::min(kChunk, grid.width - c0);
+            for (int i = 0; i < n; ++i) {
+              const double s = frac[static_cast<std::size_t>(kc)];
+              px[i] = lerp(rx[j], rx[j + 1], s), py[i] = lerp(ry[j], ry[j + 1], s);
+              if (++kc == step) kc = 0, ++j;
+            }
+            sample_row(src, px, py, n, o + c0);
           }
         }
       });

@@ -39,6 +39,18 @@ void resample_bilinear(const SourceWindow& src, const OGRSpatialReference& src_s
                        const GridSpec& grid, const OGRSpatialReference& grid_srs,
                        std::span<float> out);
 
+/// The height at pixel coordinates (px, py) of the larger raster: the
+/// bilinear interpolation of the four pixels around it, the weights of those
+/// without a height shared out among the others; NaN beyond the window or
+/// when none of the four has a height.
+float sample_bilinear(const SourceWindow& src, double px, double py);
+
+/// out[i] = sample_bilinear(src, px[i], py[i]) for i < n, four cells at a
+/// time with AVX2 (bilinear_resample_avx2.cpp), the same floats bit for bit:
+/// the same double operations in the same order, none fused. Only for a CPU
+/// with AVX2 (resample_bilinear checks).
+void sample_row_avx2(const SourceWindow& src, const double* px, const double* py, int n, float* out);
+
 /// Cells between exactly transformed anchors: 16, but anchors at most 2 km
 /// apart (every cell of grids coarser than 2 km). Linear interpolation over
 /// a span L of a mapping curved on the scale of the Earth's radius R is off

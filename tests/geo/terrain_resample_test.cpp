@@ -6,9 +6,12 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
+#include <random>
 #include <vector>
 
 #include "adcov/geo/terrain.hpp"
@@ -78,6 +81,55 @@ TEST(TerrainResample, ACellsHeightIsTheSameInEveryGridOfTheSameCells) {
   ASSERT_EQ(d.col, 73);
   ASSERT_EQ(d.row, 75);
   EXPECT_EQ(d.differ, 0);  // with GDAL's warper all 15,552 differed
+}
+
+}  // namespace
+}  // namespace adcov::geo
+
+// White box: the AVX2 sampler (src/geo/bilinear_resample_avx2.cpp) must give
+// the scalar one's floats bit for bit, at every kind of point: inside, on
+// pixel centres and edges, beside voids, at and beyond the window's edges,
+// at NaN coordinates.
+#include "../../src/geo/bilinear_resample.hpp"
+
+namespace adcov::geo {
+namespace {
+
+TEST(TerrainResample, TheAvx2SamplerGivesTheScalarSamplersFloats) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2 on this CPU";
+  constexpr int kW = 37, kH = 23;
+  std::mt19937 rng(14);
+  std::uniform_real_distribution<float> height(-50.0f, 2500.0f);
+  std::vector<float> z(static_cast<std::size_t>(kW) * kH);
+  for (float& v : z) v = height(rng);
+  for (int k = 0; k < 12; ++k) z[rng() % z.size()] = std::numeric_limits<float>::quiet_NaN();  // voids
+  const detail::SourceWindow src{.z = z, .width = kW, .height = kH, .col0 = 5, .row0 = 7,
+                                 .x0 = 0, .dx = 1, .y0 = 0, .dy = -1};
+  // Pixel coordinates of the larger raster: the window spans [5, 42) x [7, 30).
+  std::uniform_real_distribution<double> x(2.0, 45.0), y(4.0, 33.0), inner_x(6.0, 41.0), inner_y(8.0, 29.0);
+  std::vector<double> px, py;
+  for (int k = 0; k < 40000; ++k) {
+    const bool inner = k / 4 % 4 != 0;  // mostly whole groups of four inside: the vector path
+    px.push_back(inner ? inner_x(rng) : x(rng));
+    py.push_back(inner ? inner_y(rng) : y(rng));
+    if (k % 97 == 0) px.back() = std::round(px.back() * 2) / 2;  // on a pixel edge or centre
+    if (k % 89 == 0) py.back() = std::round(py.back());
+    if (k % 1009 == 0) px.back() = std::numeric_limits<double>::quiet_NaN();
+  }
+  std::vector<float> fast(px.size());
+  detail::sample_row_avx2(src, px.data(), py.data(), static_cast<int>(px.size()) - 3, fast.data());  // a tail
+  int differ = 0, numbers = 0;
+  for (std::size_t i = 0; i + 3 < px.size(); ++i) {
+    const float slow = detail::sample_bilinear(src, px[i], py[i]);
+    differ += std::bit_cast<std::uint32_t>(slow) != std::bit_cast<std::uint32_t>(fast[i]);
+    numbers += !std::isnan(slow);
+  }
+  EXPECT_EQ(differ, 0);
+  EXPECT_GT(numbers, 30000);
+#else
+  GTEST_SKIP() << "x86-64 only";
+#endif
 }
 
 }  // namespace
