@@ -668,7 +668,10 @@ CoverageFold fold_coverage(const model::Scenario& s, const geo::TerrainGrid& ter
 CoverageResult finish_coverage(CoverageFold fold) {
   FoldState st{{fold.col0, fold.row0}, std::move(fold.groups), std::move(fold.floor_key)};
   CoverageResult& res = fold.result;
-  if (!st.floor_key.empty()) res.floor_m = geo::ZeroedVector<float>(res.grid.cells());
+  if (!st.floor_key.empty()) {
+    res.floor_m = geo::ZeroedVector<float>(res.grid.cells());
+    geo::advise_huge_pages(res.floor_m.data(), res.floor_m.size() * sizeof(float));  // when large: every cell is written
+  }
   const std::size_t na = res.altitudes.size();
   std::vector<Tally> row_region(static_cast<std::size_t>(res.grid.height) * na), row_protect(row_region.size());
   finish_rows(st, res, row_region, row_protect);
