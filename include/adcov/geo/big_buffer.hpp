@@ -45,8 +45,9 @@ inline constexpr std::size_t kHugePagesFromBytes = std::size_t{1} << 30;
 /// MADV_HUGEPAGE) when the range is at least kHugePagesFromBytes; a no-op
 /// otherwise and elsewhere. Huge pages pay where the page tables of
 /// small ones outgrow the caches: the national 30 m grid (a 5.6 GiB
-/// terrain, windows of up to 1.6 GiB) took 74-87 s with them and 88-100 s
-/// without. Below that they cost: on a virtual machine a fresh huge page
+/// terrain, windows of up to 1.6 GiB) took 71-87 s with huge pages for every
+/// large array, 77-92 s with this rule and 88-100 s without huge pages
+/// (single runs). Below that they cost: on a virtual machine a fresh huge page
 /// can cost the host's faulting-in of 2 MiB on first touch, and the
 /// national 100 m terrain (545 MB) faulted in in 1.7-1.9 s on huge pages
 /// after a few idle seconds, 0.25 s on small ones (the whole run 1.0-1.5 s
