@@ -11,11 +11,12 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <numeric>
+#include <span>
 #include <stdexcept>
 
 #include "adcov/geo/big_buffer.hpp"
+#include "adcov/geo/word_scan.hpp"
 
 namespace adcov::geo {
 namespace {
@@ -77,16 +78,12 @@ struct Runs {
   }
 };
 
-// The first column from `col` on whose cell is not 0, or `width`: 8 cells
-// at a time, since most of a coverage map is 0 (the national 100 m
+// The first column from `col` on whose cell is not 0, or `width`: a word
+// of cells at a time, since most of a coverage map is 0 (the national 100 m
 // polygons spent a third of their time stepping over zeros a cell at a time).
 int skip_zeros(const std::uint8_t* row, int col, int width) {
-  for (std::uint64_t w = 0; col + 8 <= width; col += 8) {
-    std::memcpy(&w, row + col, 8);
-    if (w) break;
-  }
-  while (col < width && !row[col]) ++col;
-  return col;
+  return static_cast<int>(skip_nothing(std::span<const std::uint8_t>(row, static_cast<std::size_t>(width)),
+                                       static_cast<std::size_t>(col), std::uint8_t{0}));
 }
 
 Runs label_runs(const Cells& c) {

@@ -1,14 +1,12 @@
 #include "adcov/run/coverage_split.hpp"
 
 #include <algorithm>
-#include <array>
-#include <bit>
-#include <cstring>
 #include <exception>
 #include <span>
 #include <string>
 
 #include "adcov/error.hpp"
+#include "adcov/geo/word_scan.hpp"
 #include "adcov/run/wire.hpp"
 
 namespace adcov::run {
@@ -17,63 +15,8 @@ namespace {
 constexpr std::uint8_t kNoGroups = 0;
 constexpr std::uint32_t kNoFloor = 0;  // a floor key where nothing engages (coverage::CoverageFold)
 
-// 8 bytes of `nothing` lane after lane, to compare a word of cells at once.
-template <class T>
-constexpr std::uint64_t repeated(T nothing) {
-  static_assert(8 % sizeof(T) == 0);
-  std::array<T, 8 / sizeof(T)> lanes;
-  lanes.fill(nothing);
-  return std::bit_cast<std::uint64_t>(lanes);
-}
-
-// Whether a lane of `x` (lanes of sizeof(T) bytes) is all zero bits: the
-// borrow of a zero lane sets its top bit where the lane's own was clear
-// (Warren, Hacker's Delight, 6-1, "find first 0-byte").
-template <class T>
-bool any_zero_lane(std::uint64_t x) {
-  constexpr std::uint64_t ones = repeated<T>(T{1}), tops = ones << (8 * sizeof(T) - 1);
-  return ((x - ones) & ~x & tops) != 0;
-}
-
-std::uint64_t word_at(const void* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-template <class T>
-bool same_bits(T a, T b) {
-  return std::memcmp(&a, &b, sizeof(T)) == 0;
-}
-
-// The first cell from `i` on that holds something (not `nothing`, compared
-// bit for bit), or v.size(); a word of cells at a time, since most of a
-// share is nothing.
-template <class T>
-std::size_t skip_nothing(std::span<const T> v, std::size_t i, T nothing) {
-  constexpr std::size_t k = 8 / sizeof(T);
-  const std::uint64_t pattern = repeated(nothing);
-  while (i + 4 * k <= v.size()) {
-    const T* p = v.data() + i;
-    if (((word_at(p) ^ pattern) | (word_at(p + k) ^ pattern) | (word_at(p + 2 * k) ^ pattern) |
-         (word_at(p + 3 * k) ^ pattern)) != 0)
-      break;
-    i += 4 * k;
-  }
-  while (i + k <= v.size() && word_at(v.data() + i) == pattern) i += k;
-  while (i < v.size() && same_bits(v[i], nothing)) ++i;
-  return i;
-}
-
-// The first cell from `i` on that holds `nothing`, or v.size().
-template <class T>
-std::size_t skip_something(std::span<const T> v, std::size_t i, T nothing) {
-  constexpr std::size_t k = 8 / sizeof(T);
-  const std::uint64_t pattern = repeated(nothing);
-  while (i + k <= v.size() && !any_zero_lane<T>(word_at(v.data() + i) ^ pattern)) i += k;
-  while (i < v.size() && !same_bits(v[i], nothing)) ++i;
-  return i;
-}
+using geo::skip_nothing;
+using geo::skip_something;
 
 // A share's arrays, in a fixed order; the receiver knows their sizes from its
 // own share (the same grid). Most cells of a share hold nothing (a count of

@@ -123,7 +123,7 @@ inline constexpr double kWriterDenseBytesPerCell = 0.3;
 /// (region mask and floor, the same pages, up to `threads` map files and
 /// GDAL's block cache, geo::block_cache_bytes(), but no more than those
 /// files' rasters and overviews). With routes it is estimate_memory().
-/// Measured with 2 threads, the national baseline: at 100 m 1.37 GiB RSS
+/// Measured with 2 threads, the national baseline: at 100 m 1.17 GiB RSS
 /// (estimated 2.0 GiB), at 30 m 10.3 GiB (estimated 17.1 GiB).
 MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads);
 
