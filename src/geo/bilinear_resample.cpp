@@ -13,6 +13,7 @@
 #include <limits>
 #include <vector>
 
+#include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 
 namespace adcov::geo::detail {
@@ -55,8 +56,8 @@ struct Lattice {
   std::vector<double> px, py;  ///< NaN where the transformation failed
 };
 
-Lattice anchors(const SourceWindow& src, const OGRSpatialReference& src_srs, const GridSpec& grid,
-                const OGRSpatialReference& grid_srs, const Axis& ax, const Axis& ay) {
+Lattice anchors(const SourceWindow& src, const OGRCoordinateTransformation& grid_to_src, const GridSpec& grid,
+                const Axis& ax, const Axis& ay) {
   Lattice l;
   const int step = l.step = anchor_step(grid.cell_m);
   l.a0 = floor_div(ax.first, step);
@@ -67,8 +68,8 @@ Lattice anchors(const SourceWindow& src, const OGRSpatialReference& src_srs, con
   l.px.resize(n), l.py.resize(n);
   tbb::parallel_for(
       tbb::blocked_range<int>(0, l.rows, 64), [&](const tbb::blocked_range<int>& rows) {
-        const gdal::Transform t =
-            gdal::transform(grid_srs, src_srs);  // one per task: not shared between threads
+        const gdal::Transform t(grid_to_src.Clone());  // one per task: not shared between threads
+        if (!t) throw Error("cannot copy a coordinate transformation");
         const std::size_t m = static_cast<std::size_t>(l.cols) * rows.size();
         double* x = l.px.data() + static_cast<std::size_t>(rows.begin()) * l.cols;
         double* y = l.py.data() + static_cast<std::size_t>(rows.begin()) * l.cols;
@@ -134,11 +135,10 @@ void sample_row(const SourceWindow& src, const double* px, const double* py, int
 
 int anchor_step(double cell_m) { return std::clamp(static_cast<int>(2000.0 / cell_m), 1, 16); }
 
-void resample_bilinear(const SourceWindow& src, const OGRSpatialReference& src_srs,
-                       const GridSpec& grid, const OGRSpatialReference& grid_srs,
-                       std::span<float> out) {
+void resample_bilinear(const SourceWindow& src, const OGRCoordinateTransformation& grid_to_src,
+                       const GridSpec& grid, std::span<float> out) {
   const Axis ax = axis(grid.x0_m, grid.cell_m), ay = axis(grid.y0_m, -grid.cell_m);
-  const Lattice l = anchors(src, src_srs, grid, grid_srs, ax, ay);
+  const Lattice l = anchors(src, grid_to_src, grid, ax, ay);
   const std::size_t w = static_cast<std::size_t>(grid.width);
   const int step = l.step;
   std::vector<double> frac(
