@@ -421,9 +421,14 @@ void check_scenario_terrain(const model::Scenario& s) {
   if (!errors.empty()) throw InputError(errors);
 }
 
+geo::Laea scenario_projection(const model::Scenario& s) {
+  const geo::LonLatBox& bb = s.region.bbox;
+  return geo::Laea{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+}
+
 geo::ProjectedBox scenario_terrain_box(const model::Scenario& s, TerrainExtent extent) {
   const geo::LonLatBox& bb = s.region.bbox;
-  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  const geo::Laea p = scenario_projection(s);
   geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
   const auto grow = [&](geo::XY q, double by_m) {
     box.xmin_m = std::min(box.xmin_m, q.x_m - by_m), box.xmax_m = std::max(box.xmax_m, q.x_m + by_m);
@@ -445,7 +450,7 @@ geo::ProjectedBox scenario_terrain_box(const model::Scenario& s, TerrainExtent e
 
 geo::TerrainGrid load_scenario_terrain(const model::Scenario& s, TerrainExtent extent) {
   const geo::LonLatBox& bb = s.region.bbox;
-  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  const geo::Laea p = scenario_projection(s);
   const geo::ProjectedBox region_box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
   geo::ProjectedBox box = scenario_terrain_box(s, extent);
   const geo::DemSource src{s.terrain.dem_files, s.terrain.flat_m};

@@ -105,7 +105,7 @@ struct MapWindow {
 MapWindow map_window(const model::Scenario& s) {
   const geo::LonLatBox& bb = s.region.bbox;
   MapWindow m;
-  m.projection = geo::Laea{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  m.projection = scenario_projection(s);
   geo::ProjectedBox box = geo::projected_box(m.projection, bb.west, bb.south, bb.east, bb.north);
   const double pad = s.resolution_m + 100;
   box.xmin_m -= pad, box.xmax_m += pad, box.ymin_m -= pad, box.ymax_m += pad;

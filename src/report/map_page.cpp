@@ -13,6 +13,7 @@
 #include "adcov/report/color_scales.hpp"
 #include "adcov/report/hillshade.hpp"
 #include "adcov/report/map_layout.hpp"
+#include "backdrop_layers.hpp"
 #include "battery_labels.hpp"
 #include "battery_markers.hpp"
 #include "cities.hpp"
@@ -26,8 +27,6 @@
 
 namespace adcov::report {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct SurfaceDestroy {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
@@ -180,38 +179,24 @@ void draw_ew_zones(cairo_t* cr, const model::Scenario& s, const MapLayout& L) {
   }
 }
 
-std::vector<Polyline> vectors_of(const std::optional<fs::path>& file, const MapLayout& L) {
-  return file ? read_map_vectors(*file, L.view) : std::vector<Polyline>{};
-}
-
-// The vector layers, read once for the map and its legend.
-struct MapVectors {
-  std::vector<Polyline> sea, admin1, admin0, protect;
-};
-
-MapVectors read_vectors(const model::Scenario& s, const RenderOptions& opt, const MapLayout& L) {
-  MapVectors v{vectors_of(opt.sea_geojson, L), vectors_of(opt.admin1_geojson, L), vectors_of(opt.admin0_geojson, L),
-               {}};
-  if (s.region.protect && fs::exists(*s.region.protect)) v.protect = vectors_of(s.region.protect, L);
-  return v;
-}
-
-// What a map draws that can be made before drawing, each on its own thread:
-// the cells as images, the vector layers (also for the legend) and the cities.
+// What a map draws that can be made before drawing, side by side: the cells
+// as images, and the layers around them (also for the legend), unless the
+// run read those beforehand for every map (opt.backdrop).
 struct MapInputs {
   CellImages cells;
-  MapVectors vec;
-  std::vector<City> cities;
+  std::shared_ptr<const MapBackdrop> backdrop;
 };
 
 MapInputs map_inputs(const model::Scenario& s, const coverage::CoverageResult& r, const RenderOptions& opt,
                      const MapLayout& L, const MapContent& content) {
   MapInputs in;
+  if (opt.backdrop && backdrop_fits(*opt.backdrop, L.view.projection)) {
+    in.backdrop = opt.backdrop;
+    in.cells = cell_images(L, r, content.cell_color, opt);
+    return in;
+  }
   tbb::parallel_invoke([&] { in.cells = cell_images(L, r, content.cell_color, opt); },
-                       [&] { in.vec = read_vectors(s, opt, L); },
-                       [&] {
-                         if (opt.places_csv) in.cities = read_cities(*opt.places_csv, opt.min_city_population);
-                       });
+                       [&] { in.backdrop = std::make_shared<const MapBackdrop>(read_backdrop(s, opt, L.view.projection)); });
   return in;
 }
 
@@ -219,7 +204,7 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
                    const RenderOptions& opt, const MapLayout& L, const MapContent& content, const MapInputs& in,
                    const LeakerScale& leakers) {
   const CellImages& cells = in.cells;
-  const MapVectors& vec = in.vec;
+  const MapBackdrop& vec = *in.backdrop;
   cairo_save(cr);
   cairo_rectangle(cr, L.map_x, L.map_y, L.map_w, L.map_h);
   cairo_clip(cr);
@@ -237,7 +222,7 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
   // Labels by rank: city names first (nothing covers them), then target
   // names, then battery labels where room is left.
   LabelSpace space = label_space(L);
-  if (opt.places_csv) draw_city_labels(cr, L, in.cities, r.batteries, space);
+  if (opt.places_csv) draw_city_labels(cr, L, vec.cities, r.batteries, space);
   draw_targets(cr, s, L, space);
   if (content.overlay) content.overlay(cr, L);  // under the markers and their labels
   draw_battery_markers(cr, L, r.batteries);
@@ -256,7 +241,7 @@ struct RecordedLegend {
 };
 
 RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageResult& r, const MapLayout& L,
-                             const MapContent& content, const MapVectors& vec, const LeakerScale& leakers) {
+                             const MapContent& content, const MapBackdrop& vec, const LeakerScale& leakers) {
   RecordedLegend out{SurfacePtr(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr)), 0};
   const CairoContext cr = draw_on(out.surface.get());
   MapLegend lg{cr.get(), 0, 0, static_cast<double>(L.legend_w)};
@@ -275,7 +260,7 @@ Picture draw_map_page(const model::Scenario& s, const coverage::CoverageResult& 
   const MapLayout L = map_layout(r, opt);
   const MapInputs in = map_inputs(s, r, opt, L, content);
   const LeakerScale leakers = leaker_scale(opt.leakers, L);
-  const RecordedLegend legend = record_legend(s, r, L, content, in.vec, leakers);
+  const RecordedLegend legend = record_legend(s, r, L, content, *in.backdrop, leakers);
   const double legend_y = L.map_y + 4;
   Picture pic(L.canvas_w, std::max(L.canvas_h, static_cast<int>(legend_y + legend.height_px) + kMarginPx),
               kBackground);

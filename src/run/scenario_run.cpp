@@ -4,9 +4,12 @@
 #include <memory>
 #include <optional>
 
+#include <tbb/task_group.h>
+
 #include "adcov/engage/least_exposure.hpp"
 #include "adcov/error.hpp"
 #include "adcov/report/atomic_output.hpp"
+#include "adcov/report/map_backdrop.hpp"
 #include "adcov/report/map_layout.hpp"
 #include "adcov/report/outputs.hpp"
 #include "adcov/report/report_html.hpp"
@@ -68,6 +71,33 @@ void take_relief(report::RenderOptions& render, const coverage::CoverageResult& 
   render.terrain = nullptr;
 }
 
+// The maps' borders, sea and cities (10-20 ms a map: read_map_backdrop),
+// read on a worker while this thread loads the terrain, which leaves a core
+// idle; only by the rank that draws the maps. take() waits for them.
+class BackdropReader {
+ public:
+  BackdropReader(const model::Scenario& s, const report::RenderOptions& opt, bool draws_maps) {
+    if (draws_maps) group_.run([this, &s, &opt] { backdrop_ = report::read_map_backdrop(s, opt); });
+  }
+  BackdropReader(const BackdropReader&) = delete;
+  BackdropReader& operator=(const BackdropReader&) = delete;
+  ~BackdropReader() {
+    try {
+      group_.wait();
+    } catch (...) {  // leaving by another error: that one is reported
+    }
+  }
+  /// Sets render.backdrop (rethrows the reader's error).
+  void take(report::RenderOptions& render) {
+    group_.wait();
+    render.backdrop = backdrop_;
+  }
+
+ private:
+  tbb::task_group group_;
+  std::shared_ptr<const report::MapBackdrop> backdrop_;
+};
+
 }  // namespace
 
 std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const std::filesystem::path& out_dir,
@@ -75,6 +105,7 @@ std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const st
   std::optional<report::OutputStage> stage;  // rank 0 locks the folder; the others write into it (output_split)
   open_stage(opt.ranks, out_dir, stage);
   begin_stage(opt.progress, "loading terrain");
+  BackdropReader backdrop(s, opt.render, opt.ranks.writer());
   // Routes are planned outside the region; the maps need the region only.
   std::optional<geo::TerrainGrid> terrain = coverage::load_scenario_terrain(
       s, engage::needs_route_planning(s) ? coverage::TerrainExtent::reach : coverage::TerrainExtent::region);
@@ -106,6 +137,7 @@ std::optional<ScenarioRunOutput> run_coverage(const model::Scenario& s, const st
     out.coverage = coverage::finish_coverage(std::move(fold));
   }
   begin_stage(opt.progress, "writing maps");
+  if (ranks.writer()) backdrop.take(render);
   const std::optional<report::WrittenOutputs> written =
       write_coverage_split(ranks, stage ? &*stage : nullptr, out_dir, routed, *out.coverage, render);
   if (!written) return std::nullopt;  // another rank than 0: its files went into rank 0's folder
@@ -137,6 +169,7 @@ std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const st
   std::optional<report::OutputStage> stage;
   open_stage(opt.ranks, out_dir, stage);
   begin_stage(opt.progress, s.name + ": terrain + coverage");
+  BackdropReader backdrop(s, opt.render, opt.ranks.writer());
   const geo::TerrainGrid terrain = coverage::load_scenario_terrain(s);
   ScenarioRunOutput out;
   // A contributing rank needs the batteries (visibility) for the engagement
@@ -152,8 +185,9 @@ std::optional<ScenarioRunOutput> run_scenario(const model::Scenario& s, const st
   if (!opt.ranks.writer()) return std::nullopt;
   if (!out.simulation) throw Error("run_scenario: the trials produced no result on the writing process");
 
-  add_written(out, report::write_coverage_outputs(*stage, routed, *out.coverage,
-                                                  map_options(routed, terrain, &*out.simulation, opt)));
+  report::RenderOptions render = map_options(routed, terrain, &*out.simulation, opt);
+  backdrop.take(render);
+  add_written(out, report::write_coverage_outputs(*stage, routed, *out.coverage, render));
   add_written(out, report::write_engagement_outputs(*stage, routed, *out.simulation));
   report::write_report_html(*stage, routed, &*out.coverage, &*out.simulation, nullptr, opt.provenance);
   add_written(out, {{"report.html"}, {}});

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/error.hpp"
 #include "adcov/geo/grid.hpp"
 #include "adcov/geo/point_file.hpp"
@@ -25,9 +26,9 @@ std::vector<CandidateSite> lattice_sites(const model::Scenario& s, double spacin
   if (!(spacing_km > 0) || !std::isfinite(spacing_km))
     throw InputError(fmt::format("--spacing-km: {} is not a distance > 0", spacing_km));
   const geo::LonLatBox& bb = s.region.bbox;
-  // The analysis grid's projection (coverage::load_scenario_terrain), so the
-  // lattice is square on the map and the spacing true in km (LAEA, grid.hpp).
-  const geo::Laea p{{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)}};
+  // The analysis grid's projection, so the lattice is square on the map and
+  // the spacing true in km (LAEA, grid.hpp).
+  const geo::Laea p = coverage::scenario_projection(s);
   const geo::ProjectedBox box = geo::projected_box(p, bb.west, bb.south, bb.east, bb.north);
   const double step_m = spacing_km * 1000;
   const double i0 = std::ceil(box.xmin_m / step_m), i1 = std::floor(box.xmax_m / step_m);

@@ -9,9 +9,11 @@
 #include <sstream>
 
 #include "adcov/error.hpp"
+#include "adcov/coverage/coverage_map.hpp"
 #include "adcov/geo/geodesy.hpp"
 #include "adcov/report/heatmap_png.hpp"
 #include "adcov/report/hillshade.hpp"
+#include "adcov/report/map_backdrop.hpp"
 #include "support/support.hpp"
 #include "synthetic.hpp"
 
@@ -452,6 +454,35 @@ TEST(HeatmapPng, HillshadeTakenBeforehandDrawsTheSameMaps) {
   elsewhere.at.x0_m += elsewhere.at.cell_m;
   with_relief.relief = std::make_shared<const report::MapRelief>(elsewhere);
   EXPECT_EQ(differ(report::render_count_map(s, cov, 0, with_relief), report::render_count_map(s, cov, 0, {})), 0);
+}
+
+// The borders, sea and cities read once for every map of a run (the run
+// layer reads them while the terrain loads) draw the same map as the map
+// reading its own; read for another grid's projection they are not used.
+TEST(HeatmapPng, BackdropReadBeforehandDrawsTheSameMaps) {
+  auto s = test::synthetic_scenario();
+  s.region.bbox = {30.0, 50.2, 31.0, 50.7};
+  auto cov = test::synthetic_coverage();
+  cov.grid.projection = coverage::scenario_projection(s);  // the grid of the scenario's region
+  const auto differ = [](const report::Picture& a, const report::Picture& b) {
+    return a.width() != b.width() || a.height() != b.height() ? -1 : differing_pixels(a, b);
+  };
+  const report::RenderOptions own = shipped_boundaries();
+  const report::Picture map = report::render_count_map(s, cov, 0, own);
+  report::RenderOptions opt = own;
+  opt.backdrop = report::read_map_backdrop(s, own);
+  EXPECT_EQ(differ(map, report::render_count_map(s, cov, 0, opt)), 0);
+  EXPECT_NE(differ(map, report::render_count_map(s, cov, 0, {})), 0);  // the borders show
+
+  report::RenderOptions no_oblasts = own;  // the map draws the backdrop's layers, not its own files
+  no_oblasts.admin1_geojson.reset();
+  opt.backdrop = report::read_map_backdrop(s, no_oblasts);
+  EXPECT_NE(differ(map, report::render_count_map(s, cov, 0, opt)), 0);
+
+  model::Scenario east = s;  // another region: another projection
+  east.region.bbox.west += 1, east.region.bbox.east += 1;
+  opt.backdrop = report::read_map_backdrop(east, no_oblasts);
+  EXPECT_EQ(differ(map, report::render_count_map(s, cov, 0, opt)), 0);
 }
 
 TEST(HeatmapPng, LegendHasNoSeaEntryWhenNoSeaIsOnTheMap) {

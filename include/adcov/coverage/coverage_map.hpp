@@ -35,6 +35,11 @@ struct CoverageOptions {
 ///         the battery or the launch.
 void check_scenario_terrain(const model::Scenario& s);
 
+/// The projection of the scenario's analysis grid: LAEA centred on the
+/// region's lon/lat box (docs/coverage.md, "Terrain grid"). Distances and
+/// areas are true on it near the region.
+geo::Laea scenario_projection(const model::Scenario& s);
+
 /// How far the terrain grid reaches beyond the region.
 enum class TerrainExtent {
   /// Every battery's reach: engagements and routes are flown outside the

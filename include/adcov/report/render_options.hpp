@@ -20,6 +20,10 @@ struct MapRelief {
   std::vector<float> shade;  ///< per point of `at`, row-major
 };
 
+/// Borders, sea, protect zones and cities read once for every map of a run
+/// (adcov/report/map_backdrop.hpp).
+struct MapBackdrop;
+
 /// Every file is optional: a missing one is simply not drawn
 /// (check_render_inputs() turns it into a note).
 struct RenderOptions {
@@ -40,6 +44,10 @@ struct RenderOptions {
   /// that the terrain can be freed before the maps are drawn: maps of the
   /// grid it was taken for use it in place of `terrain`.
   std::shared_ptr<const MapRelief> relief;
+  /// The borders, sea, protect zones and cities read beforehand
+  /// (read_map_backdrop): maps in its projection draw them instead of
+  /// reading the files themselves.
+  std::shared_ptr<const MapBackdrop> backdrop;
 };
 
 /// Drops the RenderOptions files that do not exist and returns one note for
