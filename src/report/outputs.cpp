@@ -9,6 +9,7 @@
 #include "adcov/report/geotiff.hpp"
 #include "adcov/report/output_job.hpp"
 #include "adcov/report/output_names.hpp"
+#include "polygon_text.hpp"
 #include "adcov/report/qgis_style.hpp"
 #include "adcov/report/summary_json.hpp"
 #include "adcov/report/text_file.hpp"
@@ -69,7 +70,7 @@ constexpr JobCost kCountTifCost{7, 5.3}, kPolygonsCost{2, 1.8}, kMapCost{95, 0.3
 }  // namespace
 
 std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverage::CoverageResult& r,
-                                         RenderOptions opt) {
+                                         RenderOptions opt, KmlFolders* kml) {
   check_render_inputs(opt);  // the maps leave off what is missing; coverage_notes says so
   // One job per file (a GeoTIFF with its QGIS style), so that a scenario of
   // one altitude still writes its map beside its GeoTIFF and polygons.
@@ -87,8 +88,14 @@ std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverag
     jobs.push_back({{coverage_png_name(h)}, map, [&s, &r, opt, i](const std::vector<std::filesystem::path>& p) {
                       write_png(p[0], render_count_map(s, r, i, opt));
                     }});
-    jobs.push_back({{coverage_geojson_name(h)}, polygons, [&r, i](const std::vector<std::filesystem::path>& p) {
-                      write_coverage_geojson(p[0], r.grid, r.altitudes[i].count, r.in_region);
+    // The KML folder from the text just written, while the maps are drawn.
+    std::string* folder = nullptr;
+    const std::string layer = kml_layer_name(coverage_geojson_name(h));
+    if (kml) folder = &(*kml)[layer];
+    jobs.push_back({{coverage_geojson_name(h)}, polygons,
+                    [&r, i, folder, layer](const std::vector<std::filesystem::path>& p) {
+                      const std::string text = write_coverage_geojson(p[0], r.grid, r.altitudes[i].count, r.in_region);
+                      if (folder) *folder = coverage_kml_folder(text, layer).value_or("");
                     }});
   }
   // Detection maps (docs/outputs.md): only when the computation made them.
@@ -125,7 +132,7 @@ std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverag
 
 WrittenOutputs finish_coverage_outputs(OutputStage& stage, const model::Scenario& s,
                                        const coverage::CoverageResult& r, RenderOptions opt,
-                                       const std::vector<OutputJob>& jobs) {
+                                       const std::vector<OutputJob>& jobs, const KmlFolders& kml) {
   WrittenOutputs w;
   w.notes = coverage_notes(r, opt);
   for (const OutputJob& job : jobs) w.files.insert(w.files.end(), job.names.begin(), job.names.end());
@@ -133,7 +140,7 @@ WrittenOutputs finish_coverage_outputs(OutputStage& stage, const model::Scenario
   // opens in QGIS or Google Earth with the batteries on it.
   const auto layers = write_scenario_geojson(stage, s, nullptr);
   w.files.insert(w.files.end(), layers.begin(), layers.end());
-  w.files.push_back(write_kml(stage, s));
+  w.files.push_back(write_kml(stage, s, kml));
   write_summary(stage, s, &r, nullptr, w.notes);
   w.files.push_back(kSummaryFile);
   return w;
@@ -141,9 +148,10 @@ WrittenOutputs finish_coverage_outputs(OutputStage& stage, const model::Scenario
 
 WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario& s,
                                       const coverage::CoverageResult& r, RenderOptions opt) {
-  const std::vector<OutputJob> jobs = coverage_map_jobs(s, r, opt);
+  KmlFolders kml;
+  const std::vector<OutputJob> jobs = coverage_map_jobs(s, r, opt, &kml);
   write_jobs(stage, jobs);
-  return finish_coverage_outputs(stage, s, r, std::move(opt), jobs);
+  return finish_coverage_outputs(stage, s, r, std::move(opt), jobs, kml);
 }
 
 WrittenOutputs write_engagement_outputs(OutputStage& stage, const model::Scenario& s,

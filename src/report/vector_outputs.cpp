@@ -324,8 +324,8 @@ geo::ZeroedVector<std::uint8_t> count_classes(const std::filesystem::path& file,
 
 /// Only covered cells become polygons, one per connected patch of one class
 /// (not one per cell), the rings GDALPolygonize makes.
-void write_class_geojson(const std::filesystem::path& file, const geo::GridSpec& g,
-                         geo::ZeroedVector<std::uint8_t> cls) {
+std::string write_class_geojson(const std::filesystem::path& file, const geo::GridSpec& g,
+                                geo::ZeroedVector<std::uint8_t> cls) {
   const std::vector<geo::ClassPatch> patches = geo::class_patches(cls, g.width, g.height);
   cls = {};
 
@@ -365,16 +365,17 @@ void write_class_geojson(const std::filesystem::path& file, const geo::GridSpec&
   }
   text += "\n]\n}\n";
   write_text_file(file, text);
+  return text;
 }
 
 }  // namespace
 
-void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
-                            const coverage::CountMap& count, std::span<const std::uint8_t> in_region) {
+std::string write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
+                                   const coverage::CountMap& count, std::span<const std::uint8_t> in_region) {
   CellWindow w;
   geo::ZeroedVector<std::uint8_t> cls =
       count.visit([&](auto cells) { return count_classes(file, grid, cells, in_region, w); });
-  write_class_geojson(file, crop(grid, w), std::move(cls));
+  return write_class_geojson(file, crop(grid, w), std::move(cls));
 }
 
 std::vector<std::string> write_scenario_geojson(OutputStage& stage, const model::Scenario& s,
@@ -391,7 +392,7 @@ std::vector<std::string> write_scenario_geojson(OutputStage& stage, const model:
   return names;
 }
 
-std::string write_kml(OutputStage& stage, const model::Scenario& s) {
+std::string write_kml(OutputStage& stage, const model::Scenario& s, const KmlFolders& ready) {
   std::vector<std::string> layers;
   for (const double h : s.coverage.altitudes_m) layers.push_back(coverage_geojson_name(h));
   for (const char* n : {kBatteriesGeojson, kTargetsGeojson, kLaunchAreasGeojson, kRoutesGeojson, kEwZonesGeojson})
@@ -410,7 +411,11 @@ std::string write_kml(OutputStage& stage, const model::Scenario& s) {
       std::optional<std::filesystem::path> src = stage.staged(name);
       if (!src && std::filesystem::exists(stage.final_path(name))) src = stage.final_path(name);
       if (!src) continue;
-      const std::string layer = name.substr(0, name.size() - std::string_view(".geojson").size());
+      const std::string layer = kml_layer_name(name);
+      if (const auto made = ready.find(layer); made != ready.end() && !made->second.empty()) {
+        coverage_folders += made->second;
+        continue;
+      }
       if (name.rfind("coverage_", 0) == 0)
         if (const auto folder = coverage_kml_folder(read_text_file(*src), layer)) {
           coverage_folders += *folder;

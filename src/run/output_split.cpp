@@ -87,13 +87,14 @@ std::vector<int> assign_jobs(const std::vector<report::OutputJob>& jobs, int ran
 std::optional<report::WrittenOutputs> write_coverage_split(
     const Ranks& ranks, report::OutputStage* stage, const std::filesystem::path& dir,
     const model::Scenario& s, const coverage::CoverageResult& r, const report::RenderOptions& opt) {
-  const std::vector<report::OutputJob> jobs = report::coverage_map_jobs(s, r, opt);
   if (!ranks.split()) {
-    report::write_jobs(*stage, jobs);
-    report::WrittenOutputs w = report::finish_coverage_outputs(*stage, s, r, opt, jobs);
+    report::WrittenOutputs w = report::write_coverage_outputs(*stage, s, r, opt);
     stage->commit();
     return w;
   }
+  // The polygons' KML folders are made by rank 0 from the staged files, the
+  // jobs being spread over the ranks.
+  const std::vector<report::OutputJob> jobs = report::coverage_map_jobs(s, r, opt);
   const std::vector<int> owner = assign_jobs(jobs, ranks.size, kFinishCost);
   const std::vector<report::OutputJob> mine = jobs_of(jobs, owner, ranks.rank);
   // Every rank takes part in both collectives whatever fails (coverage_split).

@@ -337,6 +337,44 @@ TEST(VectorOutputs, KmlCoverageFoldersAreWhatOgrWritesFromTheGeojson) {
   }
 }
 
+// The polygons' jobs make the coverage layers' KML folders beside the other
+// maps (coverage_map_jobs); the KML must be the one made by reading the staged
+// GeoJSON back once every job is done, byte for byte.
+TEST(VectorOutputs, KmlFromTheFoldersTheJobsMadeIsTheKmlReadBack) {
+  auto s = scenario_with_salvos();
+  s.coverage.altitudes_m = {50, 12.5};
+  const auto cov = test::synthetic_coverage();
+  const report::RenderOptions opt;
+  test::TempDir tmp;
+  report::KmlFolders made;
+  {
+    report::OutputStage stage(tmp.path / "jobs");
+    const auto jobs = report::coverage_map_jobs(s, cov, opt, &made);
+    report::write_jobs(stage, jobs);
+    report::finish_coverage_outputs(stage, s, cov, opt, jobs, made);
+    stage.commit();
+  }
+  {
+    report::OutputStage stage(tmp.path / "read_back");
+    const auto jobs = report::coverage_map_jobs(s, cov, opt);
+    report::write_jobs(stage, jobs);
+    report::finish_coverage_outputs(stage, s, cov, opt, jobs);
+    stage.commit();
+  }
+  ASSERT_EQ(made.size(), 2u);
+  for (const std::string layer : {"coverage_50m", "coverage_12.5m"})
+    EXPECT_NE(made[layer].find("<Folder><name>" + layer + "</name>"), std::string::npos) << layer;
+  const std::string kml = slurp(tmp.path / "jobs/adcov.kml");
+  EXPECT_NE(kml.find("<Placemark>"), std::string::npos);
+  EXPECT_EQ(kml, slurp(tmp.path / "read_back/adcov.kml"));
+}
+
+TEST(VectorOutputs, KmlLayerNameIsTheFileNameWithoutItsExtension) {
+  EXPECT_EQ(report::kml_layer_name("coverage_12.5m.geojson"), "coverage_12.5m");
+  EXPECT_EQ(report::kml_layer_name("batteries.geojson"), "batteries");
+  EXPECT_EQ(report::kml_layer_name("notes.txt"), "notes.txt");
+}
+
 // A coverage GeoJSON laid out otherwise (another tool's, or an older adcov's,
 // left in the folder) still reaches the KML, through OGR.
 TEST(VectorOutputs, KmlTakesACoverageGeojsonOfAnotherLayoutThroughOgr) {

@@ -34,6 +34,10 @@ std::string coverage_tif_name(double altitude_m);
 /// "coverage_<h>m.geojson": the covered classes as polygons.
 std::string coverage_geojson_name(double altitude_m);
 
+/// A GeoJSON file's layer name in the KML: the name without ".geojson"
+/// ("coverage_50m.geojson" -> "coverage_50m").
+std::string kml_layer_name(const std::string& geojson_name);
+
 /// "coverage_<h>m.png".
 std::string coverage_png_name(double altitude_m);
 

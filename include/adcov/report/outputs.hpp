@@ -13,6 +13,7 @@
 #include "adcov/report/atomic_output.hpp"
 #include "adcov/report/heatmap_png.hpp"
 #include "adcov/report/output_job.hpp"
+#include "adcov/report/vector_outputs.hpp"
 
 namespace adcov::report {
 
@@ -35,14 +36,16 @@ WrittenOutputs write_coverage_outputs(OutputStage& stage, const model::Scenario&
 /// - the map files, one job per file (a GeoTIFF with its QGIS style): count
 ///   and detection maps per altitude, polygons, the floor; the jobs refer to
 ///   `s` and `r`, which must outlive them;
+///   with `kml` given, the polygons' jobs also make their KML folders into
+///   it (its layers' entries are made here, so that the jobs only fill them);
 std::vector<OutputJob> coverage_map_jobs(const model::Scenario& s, const coverage::CoverageResult& r,
-                                         RenderOptions opt);
+                                         RenderOptions opt, KmlFolders* kml = nullptr);
 /// - then, once every job's files are staged, the scenario's layers, the KML
-///   (which reads the staged polygons back) and summary.json. Returns every
-///   file name, the jobs' first, and the notes.
+///   (the folders in `kml`, the other staged polygons read back) and
+///   summary.json. Returns every file name, the jobs' first, and the notes.
 WrittenOutputs finish_coverage_outputs(OutputStage& stage, const model::Scenario& s,
                                        const coverage::CoverageResult& r, RenderOptions opt,
-                                       const std::vector<OutputJob>& jobs);
+                                       const std::vector<OutputJob>& jobs, const KmlFolders& kml = {});
 
 /// Stages trials.csv and summary.json with its engagement part (merged).
 /// \throws Error if a file cannot be written.

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,9 +27,17 @@ inline constexpr int kTopCountClass = 5;
 /// Writes the covered cells of the region as one MultiPolygon feature per
 /// class (attribute `count`: 1, 2, 3, 4, 5 = 5+), cell outlines exactly
 /// (geo::class_patches over the classes, a vertex at every cell corner
-/// before the reprojection to EPSG:4326). \throws Error naming `file`.
-void write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
-                            const coverage::CountMap& count, std::span<const std::uint8_t> in_region);
+/// before the reprojection to EPSG:4326). Returns the text written.
+/// \throws Error naming `file`.
+std::string write_coverage_geojson(const std::filesystem::path& file, const geo::GridSpec& grid,
+                                   const coverage::CountMap& count, std::span<const std::uint8_t> in_region);
+
+/// The coverage layers' KML folders made beforehand, by layer name
+/// ("coverage_50m"): the polygons' jobs make them from their GeoJSON text
+/// beside the other maps, instead of write_kml reading it back once every
+/// map is done (coverage_map_jobs). An empty text: not made (write_kml
+/// then reads the GeoJSON).
+using KmlFolders = std::map<std::string, std::string>;
 
 /// Stages batteries.geojson, targets.geojson (with `leakers_mean` when `sim`
 /// is given), launch_areas.geojson, routes.geojson and, when the scenario has
@@ -38,8 +47,9 @@ std::vector<std::string> write_scenario_geojson(OutputStage& stage, const model:
 
 /// Stages adcov.kml: one folder per GeoJSON layer of the folder (staged by
 /// this stage, or already in the folder from an earlier command), the
-/// coverage layers of the scenario's altitudes first. Returns its name.
+/// coverage layers of the scenario's altitudes first, those in `ready` as
+/// they are. Returns its name.
 /// \throws Error.
-std::string write_kml(OutputStage& stage, const model::Scenario& s);
+std::string write_kml(OutputStage& stage, const model::Scenario& s, const KmlFolders& ready = {});
 
 }  // namespace adcov::report
