@@ -3,15 +3,17 @@
 # 12-radar scenario, against gdal_viewshed end to end (process start, DEM
 # read, computation, GeoTIFF write) on the same DEM and the same parameters
 # (12 sequential gdal_viewshed runs; adcov computes the 12 in one process, in
-# parallel); then the engine alone (bench/viewshed_tool). Prints markdown
-# tables with ratios measured in this run.
+# parallel): on the SRTM3 fixture tiles warped to UTM (issue 14's test), and
+# on the same tiles already on adcov's own grid. Then the engine alone
+# (bench/viewshed_tool, on adcov's grid). Prints markdown tables with ratios
+# measured in this run.
 #
 #   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j
 #   bench/viewshed_vs_gdal.sh            # BUILD=build by default
 #
 # Environment: BUILD (build folder), CELL (m, default 30), HALF (m, grid
 # half-size, default 50000), REACH (m, default 40000), REPEAT (default 3:
-# REPEAT rounds, each running the four cases in turn; the best time of each
+# REPEAT rounds, each running the eight cases in turn; the best time of each
 # case is reported, with the load average before and after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,21 +55,32 @@ gdal_n() { # N sequential gdal_viewshed runs
   done <"$T/pos_$1"; }
 adcov_n() { "$TOOL" run "$T/dem.tif" $LON0 $LAT0 $HALF $CELL "$1" $ANT $REACH $TZ $K "$T/adcov_$1.tif"; }
 
-# The product: a scenario of N radars on the same DEM, timed as `adcov coverage` (whole process: scenario,
-# terrain, visibility, the coverage map at TZ, every output file). Radar positions as above, in lon/lat; the
-# region is a lon/lat box centred on (LON0, LAT0), so adcov's LAEA projection is the DEM's own. Its cells
-# are the DEM's, and the DEM is read as it is, when HALF is a multiple of CELL; otherwise (the defaults:
-# 50000 m and 30 or 90 m) adcov's cell edges, at multiples of CELL, lie part of a cell from the DEM's and
-# it resamples the DEM bilinearly (measured: the same times either way). min_elevation -90: gdal_viewshed
-# has no elevation floor.
+# The product: a scenario of N radars, timed as `adcov coverage` (whole process: scenario, terrain,
+# visibility, the coverage map at TZ, every output file), on two DEMs of the same tiles:
+#  - utm: the tiles warped to UTM zone 34N (EPSG:32634) at CELL m by gdalwarp, as issue 14 sets the test
+#    (a user's projected DEM: adcov resamples it onto its own LAEA grid);
+#  - grid: the DEM above, already on adcov's grid (its LAEA projection is the region's, centred on
+#    (LON0, LAT0), and its cell edges are multiples of CELL, as adcov's), so adcov reads it as it is.
+# The radars stand at the same lon/lat on both (the positions above, unprojected); gdal_viewshed gets
+# them in the DEM's CRS. The region is a lon/lat box centred on (LON0, LAT0), inside both DEMs.
+# min_elevation -90: gdal_viewshed has no elevation floor.
 ADCOV=${ADCOV:-$BUILD/adcov}
 [ -x "$ADCOV" ] || { echo "$ADCOV not built" >&2; exit 1; }
-scenario() { # N -> $T/scen_N.yaml
+UTM=EPSG:32634
+LAEA="+proj=laea +lat_0=$LAT0 +lon_0=$LON0 +R=6371000"
+read -r UX UY _ < <(echo "$LON0 $LAT0" | gdaltransform -s_srs EPSG:4326 -t_srs $UTM)
+gdalwarp -q -t_srs $UTM -tr "$CELL" "$CELL" -r bilinear -te "$(echo "$UX - $HALF" | bc -l)" "$(echo "$UY - $HALF" | bc -l)" \
+  "$(echo "$UX + $HALF" | bc -l)" "$(echo "$UY + $HALF" | bc -l)" $DEM_DIR/N40E021.hgt $DEM_DIR/N40E022.hgt "$T/utm.tif"
+for n in 1 12; do
+  gdaltransform -s_srs "$LAEA" -t_srs EPSG:4326 <"$T/pos_$n" | cut -d' ' -f1,2 >"$T/lonlat_$n"
+  gdaltransform -s_srs EPSG:4326 -t_srs $UTM <"$T/lonlat_$n" | cut -d' ' -f1,2 >"$T/pos_utm_$n"
+done
+scenario() { # N DEM -> $T/scen_DEM_N.yaml
   local d; d=$(echo "0.9 * $HALF / 111194.93" | bc -l)
   local e; e=$(awk -v d="$d" -v l="$LAT0" 'BEGIN { print d / cos(l * atan2(0, -1) / 180) }')
   {
     echo "name: vs$1"
-    echo "terrain: { dem: $T/dem.tif }"
+    echo "terrain: { dem: $T/$2.tif }"
     echo "region: { bbox: [$(echo "$LON0 - $e" | bc -l), $(echo "$LAT0 - $d" | bc -l), $(echo "$LON0 + $e" | bc -l), $(echo "$LAT0 + $d" | bc -l)] }"
     echo "resolution_m: $CELL"
     echo "earth: { k_factor: $K }"
@@ -77,43 +90,55 @@ scenario() { # N -> $T/scen_N.yaml
     echo "              magazine: 1, pk: { drone: 1 } }"
     echo "coverage: { altitudes_m: [$TZ], floor: false, hillshade: false }"
     echo "batteries:"
-    local i=0 x y lon lat
-    while read -r x y; do
-      read -r lon lat _ < <(echo "$x $y" | gdaltransform -s_srs "+proj=laea +lat_0=$LAT0 +lon_0=$LON0 +R=6371000" -t_srs EPSG:4326)
+    local i=0 lon lat
+    while read -r lon lat; do
       echo "  - { id: r$i, system: vs_radar, position: [$lon, $lat] }"
       i=$((i + 1))
-    done <"$T/pos_$1"
-  } >"$T/scen_$1.yaml"
+    done <"$T/lonlat_$1"
+  } >"$T/scen_$2_$1.yaml"
 }
-scenario 1; scenario 12
-product_n() { "$ADCOV" coverage "$T/scen_$1.yaml" -o "$T/prod_$1" -q; }
+for n in 1 12; do scenario $n utm; scenario $n dem; done
+product_n() { "$ADCOV" coverage "$T/scen_$2_$1.yaml" -o "$T/prod_$2_$1" -q; }
+gdal_utm_n() { # N sequential gdal_viewshed runs on the UTM DEM
+  local i=0 x y; while read -r x y; do
+    gdal_viewshed -q -oz $ANT -tz $TZ -md $REACH -cc "$CC" -ox "$x" -oy "$y" "$T/utm.tif" "$T/gvu_$i.tif"
+    i=$((i + 1))
+  done <"$T/pos_utm_$1"; }
 for n in 1 12; do  # a failing scenario would be timed as a fast one: run each once, loudly, first
-  "$ADCOV" coverage "$T/scen_$n.yaml" -o "$T/prod_$n" -q >"$T/prod_$n.out" || { cat "$T/scen_$n.yaml" >&2; exit 1; }
+  for dem in utm dem; do
+    "$ADCOV" coverage "$T/scen_${dem}_$n.yaml" -o "$T/prod_${dem}_$n" -q >"$T/prod_${dem}_$n.out" ||
+      { cat "$T/scen_${dem}_$n.yaml" >&2; exit 1; }
+  done
 done
-grep -h "^ *$TZ m" "$T/prod_1.out" "$T/prod_12.out" >&2 || true
-P1=""; P12=""
+grep -h "^ *$TZ m" "$T"/prod_*.out >&2 || true
 
-# The four commands take turns, REPEAT rounds, and the best of each is kept:
+# The eight commands take turns, REPEAT rounds, and the best of each is kept:
 # a burst of load from elsewhere hits both tools alike.
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
-G1=""; A1=""; G12=""; A12=""
+G1=""; A1=""; G12=""; A12=""; GU1=""; GU12=""; PU1=""; PU12=""; P1=""; P12=""
 for _ in $(seq "$REPEAT"); do
   G1=$(min "$G1" "$(secs gdal_n 1)"); A1=$(min "$A1" "$(secs adcov_n 1)")
   G12=$(min "$G12" "$(secs gdal_n 12)"); A12=$(min "$A12" "$(secs adcov_n 12)")
-  P1=$(min "$P1" "$(secs product_n 1)"); P12=$(min "$P12" "$(secs product_n 12)")
+  P1=$(min "$P1" "$(secs product_n 1 dem)"); P12=$(min "$P12" "$(secs product_n 12 dem)")
+  GU1=$(min "$GU1" "$(secs gdal_utm_n 1)"); PU1=$(min "$PU1" "$(secs product_n 1 utm)")
+  GU12=$(min "$GU12" "$(secs gdal_utm_n 12)"); PU12=$(min "$PU12" "$(secs product_n 12 utm)")
 done
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
-echo "DEM: SRTM3 N40E021+N40E022 on LAEA, ${CELL} m cells, $CELLS cells; reach ${REACH} m; $(nproc) cores; $(gdalinfo --version)"
+echo "DEM: SRTM3 N40E021+N40E022 on adcov's LAEA grid, ${CELL} m cells, $CELLS cells (and warped to UTM 34N, below); reach ${REACH} m; $(nproc) cores; $(gdalinfo --version)"
 echo "Outputs: gdal_viewshed one Byte GeoTIFF per radar (255 visible / 0), adcov one Byte GeoTIFF of counts; both uncompressed."
 echo "Best of $REPEAT interleaved rounds; load average before: $LOAD0, after: $LOAD1"
 echo
-echo "The product, whole \`adcov coverage\` process (all its outputs: GeoTIFF, PNG map, GeoJSON, KML, summary.json):"
+UCELLS=$(gdalinfo "$T/utm.tif" | sed -n 's/^Size is \([0-9]*\), \([0-9]*\)/\1*\2/p' | bc)
+echo "The product, whole \`adcov coverage\` process (all its outputs: GeoTIFF, PNG map, GeoJSON, KML, summary.json),"
+echo "on the tiles warped to UTM 34N by gdalwarp ($UCELLS cells; issue 14's test) and on the DEM already on adcov's grid:"
 echo
-echo "| radars | gdal_viewshed (s) | adcov coverage (s) | ratio (adcov / gdal) | target |"
-echo "|---|---|---|---|---|"
-printf "| 1 | %.3f | %.3f | %.2fx | <= 1.0x |\n" "$G1" "$P1" "$(echo "$P1 / $G1" | bc -l)"
-printf "| 12 | %.3f | %.3f | %.2fx | <= 0.25x |\n" "$G12" "$P12" "$(echo "$P12 / $G12" | bc -l)"
+echo "| radars | DEM | gdal_viewshed (s) | adcov coverage (s) | ratio (adcov / gdal) | target |"
+echo "|---|---|---|---|---|---|"
+printf "| 1 | UTM | %.3f | %.3f | %.2fx | <= 1.0x |\n" "$GU1" "$PU1" "$(echo "$PU1 / $GU1" | bc -l)"
+printf "| 12 | UTM | %.3f | %.3f | %.2fx | <= 0.25x |\n" "$GU12" "$PU12" "$(echo "$PU12 / $GU12" | bc -l)"
+printf "| 1 | on adcov's grid | %.3f | %.3f | %.2fx | |\n" "$G1" "$P1" "$(echo "$P1 / $G1" | bc -l)"
+printf "| 12 | on adcov's grid | %.3f | %.3f | %.2fx | |\n" "$G12" "$P12" "$(echo "$P12 / $G12" | bc -l)"
 echo
 echo "The engine alone (bench/viewshed_tool: DEM read, sweeps, one Byte GeoTIFF of counts):"
 echo
