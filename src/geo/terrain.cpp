@@ -27,6 +27,7 @@
 #include "adcov/error.hpp"
 #include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/raster_writer.hpp"
+#include "adcov/geo/word_scan.hpp"
 #include "bilinear_resample.hpp"
 #include "void_fill.hpp"
 
@@ -377,9 +378,11 @@ void mark_dem_edge(std::vector<float>& buf, std::vector<std::uint8_t>& todo, con
     if (w.y0 == 0) seed(x, 0);
     if (w.y1 == m.height) seed(x, wh - 1);
   }
-  for (int y = 0; y < wh; ++y)
-    for (int x = 0; x < ww; ++x)
-      if (!covered[static_cast<std::size_t>(y) * ww + x]) seed_neighbours(x, y);
+  // The pixels between tiles, stepping over the tiles' pixels a word at a time.
+  const std::span<const std::uint8_t> cov(covered);
+  for (std::size_t i = skip_nothing(cov, 0, std::uint8_t{1}); i < cov.size();
+       i = skip_nothing(cov, i + 1, std::uint8_t{1}))
+    seed_neighbours(static_cast<int>(i % ww), static_cast<int>(i / ww));
   while (!stack.empty()) {
     const std::size_t i = stack.back();
     stack.pop_back();
@@ -401,14 +404,25 @@ std::int64_t fill_voids(std::vector<float>& buf, const Mosaic& m, const Window& 
   if (m.rects.size() == 1 && std::none_of(buf.begin(), buf.end(), is_void)) return 0;
   const std::vector<std::uint8_t> covered = tile_coverage(m, w);
   std::vector<std::uint8_t> todo(buf.size(), 0);  // 0 data, 1 a void to fill, 2 outside the DEM
-  for (std::size_t i = 0; i < buf.size(); ++i) {
-    if (!covered[i]) buf[i] = kNaN, todo[i] = 2;
-    else if (is_void(buf[i])) todo[i] = 1;
-  }
+  // In parallel: a mosaic of many tiles (Copernicus GLO-30 over a country)
+  // holds billions of pixels here, and usually no void.
+  const std::int64_t voids = tbb::parallel_reduce(
+      tbb::blocked_range<std::size_t>(0, buf.size(), std::size_t{1} << 16), std::int64_t{0},
+      [&](const tbb::blocked_range<std::size_t>& r, std::int64_t n) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i) {
+          if (!covered[i]) buf[i] = kNaN, todo[i] = 2;
+          else if (is_void(buf[i])) todo[i] = 1, ++n;
+        }
+        return n;
+      },
+      std::plus<>());
+  if (voids == 0) return 0;  // the gaps between tiles are NaN already: nothing to flood or fill
   mark_dem_edge(buf, todo, covered, m, w);
   const std::int64_t filled = detail::fill_from_neighbours(buf, w.width(), w.height(), todo);
-  for (std::size_t i = 0; i < buf.size(); ++i)
-    if (todo[i]) buf[i] = kNaN;
+  const std::span<const std::uint8_t> left(todo);  // voids not filled, and outside: NaN
+  for (std::size_t i = skip_nothing(left, 0, std::uint8_t{0}); i < left.size();
+       i = skip_nothing(left, i + 1, std::uint8_t{0}))
+    buf[i] = kNaN;
   return filled;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "adcov/geo/word_scan.hpp"
+
 namespace adcov::geo::detail {
 
 std::int64_t fill_from_neighbours(std::span<float> v, int w, int h, std::vector<std::uint8_t>& todo) {
@@ -16,12 +18,15 @@ std::int64_t fill_from_neighbours(std::span<float> v, int w, int h, std::vector<
       }
     return false;
   };
-  for (int r = 0; r < h; ++r)
-    for (int c = 0; c < w; ++c)
-      if (todo[at(c, r)] == 1 && has_known_neighbour(c, r)) {
-        todo[at(c, r)] = 2;
-        layer.push_back(at(c, r));
-      }
+  // The first layer: cells to fill beside a known one, in index order,
+  // stepping over the known cells (most of a raster) a word at a time.
+  const std::span<const std::uint8_t> cells(todo);
+  for (std::size_t i = skip_nothing(cells, 0, std::uint8_t{0}); i < cells.size();
+       i = skip_nothing(cells, i + 1, std::uint8_t{0}))
+    if (todo[i] == 1 && has_known_neighbour(static_cast<int>(i % w), static_cast<int>(i / w))) {
+      todo[i] = 2;
+      layer.push_back(i);
+    }
   std::int64_t filled = 0;
   std::vector<float> values;
   while (!layer.empty()) {

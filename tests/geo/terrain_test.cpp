@@ -1,10 +1,13 @@
 // Terrain from real DEM files: voids, mosaics, bathymetry, coverage errors.
 #include "adcov/geo/terrain.hpp"
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "adcov/error.hpp"
 #include "adcov/geo/polygon_mask.hpp"
@@ -49,6 +52,60 @@ TEST(Terrain, MosaicIsSeamlessAcrossTiles) {
     beside += std::abs(t.at(seam - 20, r) - t.at(seam - 21, r));
   }
   EXPECT_LT(across, 3 * beside);
+}
+
+/// A Float32 lon/lat tile of 0.01-degree pixels from (west, south), 50 x 50
+/// pixels of `height`, nodata -32768 at the pixels listed in `voids`.
+std::filesystem::path write_flat_tile(const std::filesystem::path& path, double west, double south, float height,
+                                      const std::vector<std::pair<int, int>>& voids = {}) {
+  GDALAllRegister();
+  constexpr int kN = 50;
+  GDALDataset* ds =
+      GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), kN, kN, 1, GDT_Float32, nullptr);
+  double gt[6] = {west, 0.01, 0, south + 0.5, 0, -0.01};
+  ds->SetGeoTransform(gt);
+  OGRSpatialReference srs;
+  srs.SetFromUserInput("EPSG:4326");
+  ds->SetSpatialRef(&srs);
+  ds->GetRasterBand(1)->SetNoDataValue(-32768);
+  std::vector<float> z(kN * kN, height);
+  for (const auto& [col, row] : voids) z[static_cast<std::size_t>(row) * kN + col] = -32768;
+  EXPECT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, kN, kN, z.data(), kN, kN, GDT_Float32, 0, 0), CE_None);
+  GDALClose(ds);
+  return path;
+}
+
+// Two tiles with a gap of half a degree between them: the gap is outside the
+// DEM (never filled from the tiles as a void would be), a void inside a tile
+// is filled from its neighbours, and a mosaic without voids loads the same.
+TEST(Terrain, MosaicGapIsOutsideTheDemAndAVoidIsFilled) {
+  test::TempDir tmp;
+  const GridSpec g = square({21.75, 40.25}, 55000, 1000);  // 21.10-22.40 E: over both tiles and the gap
+  const auto height_at = [&](const TerrainGrid& t, double lon) {
+    const XY p = project(g.projection, {lon, 40.25});
+    const int col = static_cast<int>(t.grid.col_of(p.x_m)), row = static_cast<int>(t.grid.row_of(p.y_m));
+    if (col < 0 || row < 0 || col >= t.grid.width || row >= t.grid.height) return NAN;  // off the grid
+    return t.at(col, row);
+  };
+  for (const bool with_void : {true, false}) {
+    const std::vector<std::pair<int, int>> voids = with_void ? std::vector<std::pair<int, int>>{{25, 25}}
+                                                             : std::vector<std::pair<int, int>>{};
+    const auto a = write_flat_tile(tmp.path / "a.tif", 21.0, 40.0, 100, voids);
+    const auto c = write_flat_tile(tmp.path / "c.tif", 22.0, 40.0, 300);
+    const TerrainGrid t = load_terrain({{a, c}, std::nullopt}, g, {.allow_outside = true});
+    EXPECT_EQ(t.voids_filled, with_void ? 1 : 0);
+    EXPECT_GT(t.outside_dem_cells, 0);  // the gap, and beyond the tiles
+    EXPECT_FLOAT_EQ(height_at(t, 21.255), 100.0f);  // the void's cell: its neighbours' mean
+    EXPECT_FLOAT_EQ(height_at(t, 21.15), 100.0f);
+    EXPECT_FLOAT_EQ(height_at(t, 22.25), 300.0f);
+    // The gap's middle is flagged outside (and its height made up from the
+    // nearest cells on the grid, never read from the tiles).
+    const XY mid = project(g.projection, {21.75, 40.25});
+    const std::size_t i = static_cast<std::size_t>(t.grid.row_of(mid.y_m)) * t.grid.width +
+                          static_cast<std::size_t>(t.grid.col_of(mid.x_m));
+    ASSERT_EQ(t.outside_dem.size(), t.grid.cells());
+    EXPECT_TRUE(t.outside_dem[i]) << with_void;
+  }
 }
 
 TEST(Terrain, SeaIsAtZeroAndCounted) {

@@ -4,7 +4,8 @@
 /// where the cells stop being `nothing`, and where they start again. Most
 /// cells of a coverage map or of an MPI rank's share of one hold nothing
 /// (a count of 0, a floor key of 0), so the scans step over them 8 bytes at
-/// a time (run/coverage_split.cpp's wire format, geo::class_patches).
+/// a time (run/coverage_split.cpp's wire format, geo::class_patches, the
+/// void filling of the terrain, where most pixels are data).
 
 #include <array>
 #include <bit>
