@@ -196,7 +196,9 @@ MapInputs map_inputs(const model::Scenario& s, const coverage::CoverageResult& r
     return in;
   }
   tbb::parallel_invoke([&] { in.cells = cell_images(L, r, content.cell_color, opt); },
-                       [&] { in.backdrop = std::make_shared<const MapBackdrop>(read_backdrop(s, opt, L.view.projection)); });
+                       [&] {
+                         in.backdrop = std::make_shared<const MapBackdrop>(read_backdrop(s, opt, L.view.projection));
+                       });
   return in;
 }
 
@@ -204,17 +206,17 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
                    const RenderOptions& opt, const MapLayout& L, const MapContent& content, const MapInputs& in,
                    const LeakerScale& leakers) {
   const CellImages& cells = in.cells;
-  const MapBackdrop& vec = *in.backdrop;
+  const MapBackdrop& around = *in.backdrop;
   cairo_save(cr);
   cairo_rectangle(cr, L.map_x, L.map_y, L.map_w, L.map_h);
   cairo_clip(cr);
   paint_cells(cr, L, cells);
-  tint_sea(cr, L, vec.sea, cells);
+  tint_sea(cr, L, around.sea, cells);
   const std::vector<GraticuleLine> grat = graticule(L);
   draw_graticule_lines(cr, L, grat);
-  stroke_lines(cr, L, vec.admin1, kOblastLine, kOblastWidthPx);
-  stroke_lines(cr, L, vec.admin0, kBorderLine, kBorderWidthPx);
-  stroke_lines(cr, L, vec.protect, kProtectLine, kProtectWidthPx);
+  stroke_lines(cr, L, around.admin1, kOblastLine, kOblastWidthPx);
+  stroke_lines(cr, L, around.admin0, kBorderLine, kBorderWidthPx);
+  stroke_lines(cr, L, around.protect, kProtectLine, kProtectWidthPx);
   draw_ew_zones(cr, s, L);
   draw_threat_routes(cr, s, L);
   draw_leakers(cr, opt.leakers, L, leakers);
@@ -222,7 +224,7 @@ void draw_map_area(cairo_t* cr, const model::Scenario& s, const coverage::Covera
   // Labels by rank: city names first (nothing covers them), then target
   // names, then battery labels where room is left.
   LabelSpace space = label_space(L);
-  if (opt.places_csv) draw_city_labels(cr, L, vec.cities, r.batteries, space);
+  if (opt.places_csv) draw_city_labels(cr, L, around.cities, r.batteries, space);
   draw_targets(cr, s, L, space);
   if (content.overlay) content.overlay(cr, L);  // under the markers and their labels
   draw_battery_markers(cr, L, r.batteries);
@@ -241,13 +243,13 @@ struct RecordedLegend {
 };
 
 RecordedLegend record_legend(const model::Scenario& s, const coverage::CoverageResult& r, const MapLayout& L,
-                             const MapContent& content, const MapBackdrop& vec, const LeakerScale& leakers) {
+                             const MapContent& content, const MapBackdrop& around, const LeakerScale& leakers) {
   RecordedLegend out{SurfacePtr(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr)), 0};
   const CairoContext cr = draw_on(out.surface.get());
   MapLegend lg{cr.get(), 0, 0, static_cast<double>(L.legend_w)};
   content.legend(lg);
-  const LayerPresence layers{any_in_frame(L, vec.sea), any_in_frame(L, vec.admin1),
-                             any_in_frame(L, vec.admin0), any_in_frame(L, vec.protect)};
+  const LayerPresence layers{any_in_frame(L, around.sea), any_in_frame(L, around.admin1),
+                             any_in_frame(L, around.admin0), any_in_frame(L, around.protect)};
   legend_common(lg, s, r, threat_presence(s, L), layers, leakers);
   out.height_px = lg.y;
   return out;
