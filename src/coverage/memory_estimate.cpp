@@ -17,6 +17,7 @@
 #include "adcov/coverage/coverage_map.hpp"
 #include "adcov/coverage/engageability.hpp"
 #include "adcov/error.hpp"
+#include "adcov/geo/dem_check.hpp"
 #include "adcov/geo/grid.hpp"
 #include "adcov/geo/raster_writer.hpp"
 #include "adcov/model/scenario_loader.hpp"
@@ -91,8 +92,22 @@ MemoryEstimate estimate_one(const model::Scenario& s) {
 }
 
 // estimate_memory's total (estimate_coverage_memory counts its two phases).
+// The DEM window for e's grid (its cells at e.resolution_m).
+void add_dem_window(const model::Scenario& s, MemoryEstimate& e) {
+  if (s.terrain.flat_m || s.terrain.dem_files.empty()) return;
+  try {
+    e.dem_window_pixels = geo::dem_window_pixels(s.terrain.dem_files, e.grid_cells * e.resolution_m * e.resolution_m,
+                                                 scenario_projection(s).origin.lat_deg);
+  } catch (const InputError&) {
+    return;  // the terrain check reports it, with the scenario's line
+  }
+  e.dem_window_bytes = e.dem_window_pixels * kBytesPerDemWindowPixel;
+}
+
 void add_up(MemoryEstimate& e) {
-  e.total_bytes = e.base_bytes + e.grid_bytes + e.window_bytes + e.trial_bytes + e.threat_bytes + e.sweep_bytes;
+  // The DEM window is freed once the terrain is on the grid, before the rest.
+  e.total_bytes = e.base_bytes + e.grid_bytes +
+                  std::max(e.dem_window_bytes, e.window_bytes + e.trial_bytes + e.threat_bytes) + e.sweep_bytes;
 }
 
 // The region's window of the grid (coverage_map.cpp, region_crop: the
@@ -210,6 +225,7 @@ MemoryEstimate estimate_memory(const model::Scenario& s, bool sweep) {
           if (one.threat_bytes > e.threat_bytes) e.threats = one.threats, e.threat_bytes = one.threat_bytes;
         }
   }
+  add_dem_window(s, e);  // under the largest grid the sweep gives
   add_up(e);
   return e;
 }
@@ -249,13 +265,16 @@ MemoryEstimate estimate_coverage_memory(const model::Scenario& s, int threads) {
   e.window_bytes = largest_windows_bytes(discs, threads, e.grid_cells, m.cell_m);
   e.trials = 0, e.trial_bytes = 0;  // no trials, no threats flown
   e.threats = 0, e.threat_bytes = 0;
-  // Folding: terrain, masks, what the batteries reach, windows. Then the
-  // terrain goes and the floor comes (run/scenario_run.cpp), and the files
-  // are written: the larger of the two.
+  // Loading the terrain: its cells and the DEM read under them. Folding:
+  // terrain, masks, what the batteries reach, windows. Then the terrain goes
+  // and the floor comes (run/scenario_run.cpp), and the files are written:
+  // the largest of the three.
   e.mask_bytes = e.map_cells * masks;
+  add_dem_window(s, e);
+  e.load_bytes = e.grid_bytes + e.dem_window_bytes;
   e.fold_bytes = e.grid_bytes + e.mask_bytes + e.reached_bytes + e.window_bytes;
   e.write_bytes = e.map_bytes + e.reached_bytes + e.writer_bytes;
-  e.total_bytes = e.base_bytes + std::max(e.fold_bytes, e.write_bytes);
+  e.total_bytes = e.base_bytes + std::max({e.load_bytes, e.fold_bytes, e.write_bytes});
   return e;
 }
 

@@ -3,6 +3,8 @@
 #include "adcov/geo/dem_check.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <string>
 
 #include "adcov/error.hpp"
@@ -71,6 +73,34 @@ DemCheck check_dem(const std::vector<std::filesystem::path>& files, const std::v
                      ": has no valid elevation (every cell is nodata)");
   out.lonlat = dem_footprint(files, Laea{{0.0, 0.0}}).lonlat;
   return out;
+}
+
+double dem_window_pixels(const std::vector<std::filesystem::path>& files, double area_m2, double lat_deg) {
+  if (files.empty()) return 0;
+  // The ground area of one square unit of a geographic CRS (a degree by a
+  // degree at lat_deg, on the model's sphere) or of a projected one.
+  const double m_per_deg = kEarthRadiusM * std::numbers::pi / 180.0;
+  const double cos_lat = std::max(0.01, std::cos(lat_deg * std::numbers::pi / 180.0));
+  double finest_m2 = INFINITY;  // a pixel's ground area
+  double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY, unit_m2 = 1;
+  for (const auto& f : files) {
+    const gdal::Dataset ds = gdal::open_raster(f);
+    double gt[6];
+    if (ds->GetGeoTransform(gt) != CE_None)
+      throw InputError(f.string() + ": raster has no geotransform (not georeferenced)");
+    const OGRSpatialReference* srs = ds->GetSpatialRef();
+    const double unit_m = srs && !srs->IsGeographic() ? srs->GetLinearUnits() : 1.0;
+    unit_m2 = srs && srs->IsGeographic() ? m_per_deg * m_per_deg * cos_lat : unit_m * unit_m;
+    finest_m2 = std::min(finest_m2, std::abs(gt[1] * gt[5]) * unit_m2);
+    const double w = ds->GetRasterXSize(), h = ds->GetRasterYSize();
+    x0 = std::min({x0, gt[0], gt[0] + w * gt[1]}), x1 = std::max({x1, gt[0], gt[0] + w * gt[1]});
+    y0 = std::min({y0, gt[3], gt[3] + h * gt[5]}), y1 = std::max({y1, gt[3], gt[3] + h * gt[5]});
+  }
+  if (!(finest_m2 > 0) || !std::isfinite(finest_m2)) return 0;
+  // The files of one mosaic share a CRS (GDALBuildVRT -strict): the pixels
+  // of their bounding box bound the window.
+  const double box_pixels = (x1 - x0) * (y1 - y0) * unit_m2 / finest_m2;
+  return std::min(area_m2 / finest_m2, box_pixels);
 }
 
 }  // namespace adcov::geo

@@ -55,16 +55,26 @@ void check_memory(const std::string& file, const coverage::MemoryEstimate& e, co
                                        e.grid_width, e.grid_height, e.grid_cells, e.resolution_m, e.bytes_per_cell,
                                        byte_text(e.grid_bytes));
   const bool maps_only = e.map_cells > 0;  // adcov coverage: maps over the region, no trials
+  // Said only for a DEM (flat ground reads none).
+  const std::string dem = e.dem_window_bytes > 0 ? fmt::format("the DEM read at its own resolution under the grid: "
+                                                               "{:.0f} pixels x {:g} bytes = {}",
+                                                               e.dem_window_pixels, coverage::kBytesPerDemWindowPixel,
+                                                               byte_text(e.dem_window_bytes))
+                                                 : "";
   std::string parts;
   if (maps_only)
-    parts = fmt::format(
-        "while folding {} (terrain: {}; region mask {}; the map pages the batteries reach {}; battery windows {}), "
-        "while writing {} (region mask and floor: {:.0f} cells x {:g} bytes = {}; the same map pages; map files "
-        "being written {}), the larger counting",
-        byte_text(e.fold_bytes), grid, byte_text(e.mask_bytes), byte_text(e.reached_bytes), byte_text(e.window_bytes),
-        byte_text(e.write_bytes), e.map_cells, e.map_bytes_per_cell, byte_text(e.map_bytes), byte_text(e.writer_bytes));
+    parts = (dem.empty() ? "" : fmt::format("while loading the terrain {} (the terrain below; {}), ",
+                                            byte_text(e.load_bytes), dem)) +
+            fmt::format(
+                "while folding {} (terrain: {}; region mask {}; the map pages the batteries reach {}; battery windows "
+                "{}), while writing {} (region mask and floor: {:.0f} cells x {:g} bytes = {}; the same map pages; "
+                "map files being written {}), the {} counting",
+                byte_text(e.fold_bytes), grid, byte_text(e.mask_bytes), byte_text(e.reached_bytes),
+                byte_text(e.window_bytes), byte_text(e.write_bytes), e.map_cells, e.map_bytes_per_cell,
+                byte_text(e.map_bytes), byte_text(e.writer_bytes), dem.empty() ? "larger" : "largest");
   else
-    parts = grid + fmt::format(", battery windows {}", byte_text(e.window_bytes));
+    parts = grid + (dem.empty() ? "" : ", " + dem + " (freed before the rest: the larger of it and the rest counts)") +
+            fmt::format(", battery windows {}", byte_text(e.window_bytes));
   if (!maps_only) {
     parts += fmt::format(", {:.0f} trials {}", e.trials, byte_text(e.trial_bytes));
     parts += fmt::format(", {:.0f} threats {}", e.threats, byte_text(e.threat_bytes));

@@ -5,9 +5,14 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "support/support.hpp"
@@ -107,6 +112,52 @@ TEST(Limits, ASmallGridIsNotChargedGdalsWholeBlockCache) {
                 "207.7 KiB (region mask and floor: 20002 cells x 5 bytes = 97.7 KiB; the same map pages; map files "
                 "being written 110.0 KiB), the larger counting; lower it with a coarser resolution_m or a smaller "
                 "region (docs/commands.md, \"Memory check\")\n");
+}
+
+// A DEM much finer than the grid: the terrain reads it at its own
+// resolution under the grid (1 arc-second pixels under 1 km cells), and the
+// estimate counts that window while the terrain loads, freed before the
+// fold. Its pixels: the grid's area over a pixel's ground area at the
+// region's central latitude, on the model's sphere. The DEM is a sparse
+// GeoTIFF: refused before any pixel is read.
+TEST(Limits, CoverageCountsTheDemReadUnderTheGridAtItsOwnResolution) {
+  TempDir dir;
+  const auto dem = dir.path / "fine_dem.tif";
+  {
+    GDALAllRegister();
+    const char* sparse[] = {"SPARSE_OK=TRUE", nullptr};
+    GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("GTiff")->Create(
+        dem.c_str(), 7200, 5760, 1, GDT_Float32, const_cast<char**>(sparse));
+    ASSERT_TRUE(ds);
+    double gt[6] = {29.5, 1.0 / 3600, 0, 51.1, 0, -1.0 / 3600};  // 29.5..31.5 E, 49.5..51.1 N
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference srs;
+    srs.SetFromUserInput("EPSG:4326");
+    ds->SetSpatialRef(&srs);
+    GDALClose(ds);
+  }
+  MemoryLimit limit("20");
+  const auto f = dir.write("dem.yaml", "name: t\nterrain: {dem: " + dem.string() +
+                                           "}\nregion: {bbox: [30, 50, 31, 50.6]}\nresolution_m: 1000\n");
+  const auto out = dir.path / "out";
+  const auto r = run_adcov("coverage --threads 1 -q -o " + out.string() + " " + f.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  // The terrain grid's cells, as the message gives them, then the pixels it gives.
+  const std::smatch grid = [&] {
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(r.err, m, std::regex(R"(terrain: grid \d+ x \d+ = (\d+) cells)"))) << r.err;
+    return m;
+  }();
+  std::smatch px;
+  ASSERT_TRUE(std::regex_search(
+      r.err, px, std::regex(R"(while loading the terrain [^(]+\(the terrain below; the DEM read at its own )"
+                            R"(resolution under the grid: (\d+) pixels x 6 bytes = )")))
+      << r.err;
+  const double m_per_deg = 6371000.0 * M_PI / 180, lat = 50.3 * M_PI / 180;
+  const double pixel_m2 = m_per_deg * m_per_deg * std::cos(lat) / (3600.0 * 3600.0);
+  EXPECT_NEAR(std::stod(px[1]), std::stod(grid[1]) * 1000.0 * 1000.0 / pixel_m2, 1.0);
+  EXPECT_NE(r.err.find("the largest counting"), std::string::npos) << r.err;
 }
 
 TEST(Limits, TheSameScenarioPassesUnderAHigherLimit) {

@@ -6,7 +6,9 @@
 #include <gdal_priv.h>
 
 #include <chrono>
+#include <filesystem>
 #include <limits>
+#include <numbers>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,33 @@ std::string message_of(const std::function<void()>& f) {
     return e.what();
   }
   return "(no InputError)";
+}
+
+// The DEM window the terrain reads, from the metadata: the grid's area over
+// a pixel's ground area (0.035 x 0.025 degrees, on the model's sphere at the
+// latitude given), at most the files' bounding box of pixels.
+TEST(DemInput, WindowPixelsAreTheAreaOverAPixelAtMostTheFiles) {
+  test::TempDir tmp;
+  const auto tile = write_tile(tmp.path / "tile.tif", "EPSG:4326", 100);
+  const double m_per_deg = kEarthRadiusM * std::numbers::pi / 180;
+  const double pixel_m2 = 0.035 * 0.025 * m_per_deg * m_per_deg * 0.5;  // cos 60 degrees
+  EXPECT_NEAR(dem_window_pixels({tile}, 100 * pixel_m2, 60.0), 100.0, 1e-9);
+  EXPECT_NEAR(dem_window_pixels({tile}, 1e6 * pixel_m2, 60.0), 400.0, 1e-9);  // the tile's 20 x 20
+  // A second tile beside it: the box of both (40 x 20 pixels).
+  const auto east = tmp.path / "east.tif";
+  {
+    const auto t = write_tile(tmp.path / "t2.tif", "EPSG:4326", 100);
+    GDALDataset* ds = static_cast<GDALDataset*>(GDALOpen(t.c_str(), GA_Update));
+    double gt[6] = {29.9 + 0.7, 0.035, 0, 50.4, 0, -0.025};
+    ds->SetGeoTransform(gt);
+    GDALClose(ds);
+    std::filesystem::rename(t, east);
+  }
+  EXPECT_NEAR(dem_window_pixels({tile, east}, 1e6 * pixel_m2, 60.0), 800.0, 1e-9);
+  EXPECT_EQ(dem_window_pixels({}, 1e6, 60.0), 0.0);
+  // Metres: a UTM tile's pixels are 0.035 x 0.025 m there.
+  const auto utm = write_tile(tmp.path / "utm.tif", "EPSG:32636", 100);
+  EXPECT_NEAR(dem_window_pixels({utm}, 0.035 * 0.025 * 50, 50.0), 50.0, 1e-9);
 }
 
 TEST(DemInput, ForeignCrsIsOneLineNamingTheFile) {

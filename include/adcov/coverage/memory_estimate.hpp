@@ -43,6 +43,11 @@ inline constexpr double kBytesPerTrialSalvo = 16 + 3 * 24;
 /// of up to 4 worker threads, its battle state (48) and events (16).
 /// Measured: 10^6 threats, 1 trial (one worker) added 59 MiB, 62 bytes each.
 inline constexpr double kBytesPerThreat = 16 + 4 * (48 + 16);
+/// Bytes per DEM pixel that geo::load_terrain reads under the grid: its
+/// Float32 height, and the void filling's tile and to-do bytes
+/// (src/geo/terrain.cpp, fill_voids). Held with the terrain's own cells
+/// while the terrain loads, freed before anything else is.
+inline constexpr double kBytesPerDemWindowPixel = 4 + 2;
 /// Bytes per sweep point kept until the end (values, rates, row of sweep.csv).
 inline constexpr double kBytesPerSweepPoint = 512;
 /// What the process holds whatever the scenario: code, libraries, GDAL's and
@@ -86,6 +91,16 @@ struct MemoryEstimate {
   double write_bytes = 0;
   double sweep_points = 0;   ///< 0 without a sweep (or when not asked for)
   double sweep_bytes = 0;    ///< sweep_points * kBytesPerSweepPoint
+  /// The DEM read at its own resolution under the grid while the terrain
+  /// loads (geo::dem_window_pixels; 0 for flat ground), which is freed
+  /// before the windows, trials and threats are held: the larger counts.
+  /// A DEM much finer than the grid (Copernicus GLO-30 under a 100 m grid)
+  /// makes it the largest part.
+  double dem_window_pixels = 0;
+  double dem_window_bytes = 0;  ///< dem_window_pixels * kBytesPerDemWindowPixel
+  /// estimate_coverage_memory only: the phase before folding, the terrain's
+  /// cells and that DEM window.
+  double load_bytes = 0;
   double base_bytes = kBaseBytes;
   double total_bytes = 0;    ///< the sum of the parts
 };
@@ -117,8 +132,9 @@ inline constexpr double kWriterDenseBytesPerCell = 0.3;
 /// least-exposure routes its terrain grid is TerrainExtent::region's, it
 /// folds each battery's window into the maps and frees it
 /// (coverage::CoverageOptions::keep_windows = false), and it frees the
-/// terrain before it finishes the maps (run/scenario_run.cpp). The larger of
-/// two phases: folding (terrain, region mask, the map pages the batteries
+/// terrain before it finishes the maps (run/scenario_run.cpp). The largest of
+/// three phases: loading (terrain and the DEM window), folding (terrain,
+/// region mask, the map pages the batteries
 /// reach, the `threads` largest windows at their map reach) and writing
 /// (region mask and floor, the same pages, up to `threads` map files and
 /// GDAL's block cache, geo::block_cache_bytes(), but no more than those

@@ -25,4 +25,14 @@ struct DemCheck {
 ///         file holds any valid elevation ("has no valid elevation").
 DemCheck check_dem(const std::vector<std::filesystem::path>& files, const std::vector<LonLat>& points);
 
+/// How many DEM pixels geo::load_terrain reads for a grid of `area_m2`
+/// square metres around latitude `lat_deg`: it reads the mosaic under the
+/// grid at the DEM's own resolution (docs/coverage.md, "Terrain", step 2).
+/// Estimated from the files' metadata alone (no pixel read, no coordinate
+/// transformation): the area over the finest file's pixel, at most the
+/// pixels of the files' bounding box. 0 without files.
+/// \throws InputError naming a file that cannot be opened or is not
+///         georeferenced.
+double dem_window_pixels(const std::vector<std::filesystem::path>& files, double area_m2, double lat_deg);
+
 }  // namespace adcov::geo
