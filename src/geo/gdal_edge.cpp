@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -122,6 +124,50 @@ Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& 
   Transform t(OGRCreateCoordinateTransformation(&from, &to));
   if (!t) throw Error("cannot create a coordinate transformation: " + err.last());
   return t;
+}
+
+namespace {
+
+/// Two transformations one after the other (grid -> WGS84 -> DEM): a point
+/// one of them fails on has failed.
+class ChainedTransform final : public OGRCoordinateTransformation {
+ public:
+  ChainedTransform(gdal::Transform first, gdal::Transform second)
+      : first_(std::move(first)), second_(std::move(second)) {}
+  OGRSpatialReference* GetSourceCS() override { return first_->GetSourceCS(); }
+  OGRSpatialReference* GetTargetCS() override { return second_->GetTargetCS(); }
+  int Transform(int n, double* x, double* y, double* z, double* t, int* success) override {
+    std::vector<int> ok(static_cast<std::size_t>(std::max(n, 0)), 1);
+    first_->Transform(n, x, y, z, t, ok.data());
+    const int all = second_->Transform(n, x, y, z, t, success);
+    bool every = all != 0;
+    for (int i = 0; i < n; ++i) {
+      const bool good = ok[static_cast<std::size_t>(i)] && (!success || success[i]);
+      if (success) success[i] = good;
+      every = every && good;
+    }
+    return every;
+  }
+  OGRCoordinateTransformation* Clone() const override {
+    gdal::Transform a(first_->Clone()), b(second_->Clone());
+    return a && b ? new ChainedTransform(std::move(a), std::move(b)) : nullptr;
+  }
+  OGRCoordinateTransformation* GetInverse() const override {
+    gdal::Transform a(second_->GetInverse()), b(first_->GetInverse());
+    return a && b ? new ChainedTransform(std::move(a), std::move(b)) : nullptr;
+  }
+
+ private:
+  gdal::Transform first_, second_;
+};
+
+}  // namespace
+
+Transform grid_to_dem(const OGRSpatialReference& grid, const OGRSpatialReference& dem) {
+  const OGRSpatialReference lonlat = wgs84();
+  const char* const kSameDatum[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+  if (dem.IsSameGeogCS(&lonlat, kSameDatum)) return transform(grid, dem);  // as before: the same numbers
+  return Transform(new ChainedTransform(transform(grid, lonlat), transform(lonlat, dem)));
 }
 
 Transform transform_to_wgs84(const std::filesystem::path& file, const OGRSpatialReference& from) {

@@ -456,8 +456,9 @@ void resample(const Mosaic& m, const OGRSpatialReference& grid_srs, std::optiona
               const std::string& names, TerrainGrid& t) {
   // One transformation for the window and the resampling: creating one
   // makes PROJ search its database for the operation (~8 ms from adcov's
-  // grid to a UTM DEM); copies of it cost nothing.
-  const gdal::Transform grid_to_mosaic = gdal::transform(grid_srs, m.srs);
+  // grid to a UTM DEM); copies of it cost nothing. Through WGS84 for a DEM
+  // on another datum (gdal::grid_to_dem).
+  const gdal::Transform grid_to_mosaic = gdal::grid_to_dem(grid_srs, m.srs);
   const Window w = window_under_grid(m, *grid_to_mosaic, t.grid, t.source_resolution_m);
   if (w.empty()) return;
   std::vector<float> buf = read_window(m, w, names);

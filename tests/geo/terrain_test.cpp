@@ -108,6 +108,41 @@ TEST(Terrain, MosaicGapIsOutsideTheDemAndAVoidIsFilled) {
   }
 }
 
+// adcov's lon/lat are WGS84's (docs/model.md). A DEM on another datum, here
+// Pulkovo 1942 (EPSG:4284, the datum of Soviet-era SK-42 maps), lies about
+// 120 m east of where its own lon/lat would put it in WGS84 at 30 E, 50 N:
+// a step at Pulkovo 30.0 E stands at WGS84 29.99829 E (PROJ's
+// EPSG:4326 -> 4284). The grid must sample it there, not at WGS84 30.0 E.
+TEST(Terrain, ADemOnAnotherDatumIsSampledWhereItLiesInWgs84) {
+  test::TempDir tmp;
+  GDALAllRegister();
+  const auto path = tmp.path / "pulkovo.tif";
+  {
+    constexpr int kW = 1000, kH = 400;  // 29.5..30.5 E, 49.8..50.2 N, 0.001-degree pixels
+    GDALDataset* ds =
+        GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), kW, kH, 1, GDT_Float32, nullptr);
+    double gt[6] = {29.5, 0.001, 0, 50.2, 0, -0.001};
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference srs;
+    srs.SetFromUserInput("EPSG:4284");
+    ds->SetSpatialRef(&srs);
+    std::vector<float> z(kW * kH);
+    for (int r = 0; r < kH; ++r)
+      for (int c = 0; c < kW; ++c) z[static_cast<std::size_t>(r) * kW + c] = c < 500 ? 100.0f : 300.0f;
+    EXPECT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, kW, kH, z.data(), kW, kH, GDT_Float32, 0, 0), CE_None);
+    GDALClose(ds);
+  }
+  const GridSpec g = square({30.0, 50.0}, 3000, 10);
+  const TerrainGrid t = load_terrain({{path}, std::nullopt}, g);
+  const auto height_at = [&](double lon) {
+    const XY p = project(g.projection, {lon, 50.0});
+    return t.at(static_cast<int>(g.col_of(p.x_m)), static_cast<int>(g.row_of(p.y_m)));
+  };
+  EXPECT_FLOAT_EQ(height_at(29.9970), 100.0f);  // Pulkovo 29.9987 E: west of the step
+  EXPECT_FLOAT_EQ(height_at(29.9995), 300.0f);  // Pulkovo 30.0012 E: east of it
+  EXPECT_FLOAT_EQ(height_at(30.0010), 300.0f);
+}
+
 TEST(Terrain, SeaIsAtZeroAndCounted) {
   // The middle of the Black Sea (43.5 N, 34 E) is ~2 km deep in ETOPO5.
   const TerrainGrid t = load_terrain({{etopo()}, std::nullopt}, square({34.0, 43.5}, 50000, 5000));

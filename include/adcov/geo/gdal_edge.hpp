@@ -96,6 +96,16 @@ std::string wkt(const OGRSpatialReference& srs);
 /// A transformation between two reference systems. \throws Error.
 Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& to);
 
+/// The transformation from the analysis grid's CRS (grid_srs) to a DEM's.
+/// adcov's lon/lat are WGS84's (docs/model.md); the grid's LAEA is on a
+/// sphere whose datum PROJ does not know, so PROJ relates it to any CRS by
+/// lon/lat alone (a "ballpark" operation). That is right for a DEM on
+/// WGS84; for one on another datum it would drop the datum shift (Pulkovo
+/// 1942, the datum of Soviet-era SK-42 maps: ~120 m in Ukraine). Then the
+/// grid goes to WGS84 lon/lat first and PROJ takes it from there to the DEM.
+/// \throws Error.
+Transform grid_to_dem(const OGRSpatialReference& grid, const OGRSpatialReference& dem);
+
 /// The transformation from the CRS of raster `file` to WGS84 lon/lat.
 /// \throws InputError in one line naming the file and the CRS (not PROJ's
 ///         WKT dump) when there is none: a CRS of another body (Mars), or
