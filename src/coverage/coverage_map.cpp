@@ -405,7 +405,7 @@ void check_scenario_terrain(const model::Scenario& s) {
     }
   // A launch may lie off the DEM (it is only a start point), so only the clear mistake is an error: off every
   // DEM file while the swapped numbers lie on one and nearer the region (docs/terrain.md, "Checked up front").
-  const geo::LonLat centre{0.5 * (bb.west + bb.east), 0.5 * (bb.south + bb.north)};
+  const geo::LonLat centre = scenario_projection(s).origin;  // the region's centre
   for (std::size_t k = 0; k < launched.size(); ++k) {
     const std::size_t i = first_launch + 2 * k;
     const geo::LonLat p = points[i], q = points[i + 1];
