@@ -187,9 +187,9 @@ int main_impl(int argc, char** argv, const adcov::run::Ranks& ranks) {
     cap = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                 static_cast<std::size_t>(threads));
 
-  // Two first-use costs of every scenario command, ~20 ms each, that do not
-  // depend on each other: parsing the built-in library's YAML, and PROJ's
-  // database with a first transformation (per thread: so on this one). Then
+  // Two first-use costs of every scenario command that do not depend on each
+  // other: parsing the built-in library's YAML (~25 ms), and PROJ's database
+  // with a first transformation (~10 ms; per thread: so on this one). Then
   // a worker pays PROJ's cost too (GeoTIFFs are written on workers) while
   // this thread loads the scenario and its DEM; waited for before returning.
   tbb::task_group worker_first_use;

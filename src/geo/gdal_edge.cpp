@@ -163,11 +163,26 @@ class ChainedTransform final : public OGRCoordinateTransformation {
 
 }  // namespace
 
-Transform grid_to_dem(const OGRSpatialReference& grid, const OGRSpatialReference& dem) {
-  const OGRSpatialReference lonlat = wgs84();
-  const char* const kSameDatum[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
-  if (dem.IsSameGeogCS(&lonlat, kSameDatum)) return transform(grid, dem);  // as before: the same numbers
-  return Transform(new ChainedTransform(transform(grid, lonlat), transform(lonlat, dem)));
+Transform grid_to_wgs84(const GridSpec& grid) {
+  // PROJ's own pipeline for it ("Inverse of unknown + Ballpark geographic
+  // offset from unknown to WGS 84"), lat/lon as EPSG:4326 has its axes; GDAL
+  // turns them to lon/lat (OAMS_TRADITIONAL_GIS_ORDER).
+  OGRCoordinateTransformationOptions operation;
+  operation.SetCoordinateOperation(
+      fmt::format("+proj=pipeline +step +inv {} +step +proj=unitconvert +xy_in=rad +xy_out=deg "
+                  "+step +proj=axisswap +order=2,1",
+                  proj_string(grid.projection))
+          .c_str(),
+      false);
+  const OGRSpatialReference from = grid_srs(grid), to = wgs84();
+  ErrorCapture err;
+  Transform t(OGRCreateCoordinateTransformation(&from, &to, operation));
+  if (!t) throw Error("cannot create a coordinate transformation: " + err.last());
+  return t;
+}
+
+Transform grid_to_dem(const GridSpec& grid, const OGRSpatialReference& dem) {
+  return Transform(new ChainedTransform(grid_to_wgs84(grid), transform(wgs84(), dem)));
 }
 
 Transform transform_to_wgs84(const std::filesystem::path& file, const OGRSpatialReference& from) {
@@ -215,7 +230,7 @@ namespace adcov::geo {
 void warm_up_gdal() {
   gdal::register_drivers();
   const GridSpec grid = make_grid_xy(Laea{{30.0, 49.0}}, -1000, -1000, 1000, 1000, 1000);  // any grid of ours
-  const gdal::Transform first = gdal::transform(gdal::grid_srs(grid), gdal::wgs84());
+  const gdal::Transform first = gdal::grid_to_wgs84(grid);
 }
 
 }  // namespace adcov::geo

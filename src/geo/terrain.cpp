@@ -452,13 +452,11 @@ void warp_to_grid(const std::vector<float>& buf, const Window& w, const Mosaic& 
 }
 
 /// Steps 1-4: the DEM under the grid, voids filled, onto the grid's cells.
-void resample(const Mosaic& m, const OGRSpatialReference& grid_srs, std::optional<Pixel> origin,
+void resample(const Mosaic& m, std::optional<Pixel> origin,
               const std::string& names, TerrainGrid& t) {
-  // One transformation for the window and the resampling: creating one
-  // makes PROJ search its database for the operation (~8 ms from adcov's
-  // grid to a UTM DEM); copies of it cost nothing. Through WGS84 for a DEM
-  // on another datum (gdal::grid_to_dem).
-  const gdal::Transform grid_to_mosaic = gdal::grid_to_dem(grid_srs, m.srs);
+  // One transformation for the window and the resampling, through WGS84
+  // (gdal::grid_to_dem); copies of it cost nothing.
+  const gdal::Transform grid_to_mosaic = gdal::grid_to_dem(t.grid, m.srs);
   const Window w = window_under_grid(m, *grid_to_mosaic, t.grid, t.source_resolution_m);
   if (w.empty()) return;
   std::vector<float> buf = read_window(m, w, names);
@@ -591,7 +589,7 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
   const std::optional<Pixel> origin = grid_origin_in_mosaic(m, grid_srs, grid);
   // A single file on the grid and free of nodata under it skips steps 1-4.
   if (!(origin && !m.vrt && read_on_grid(m, src.files[0], *origin, names, t))) {
-    resample(m, grid_srs, origin, names, t);
+    resample(m, origin, names, t);
     const Scan sc = scan(t);
     if (sc.nan) handle_outside(t, sc, src.files, opt, names);
     // Step 6, the sea surface: line of sight runs over water at 0 m.
