@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "adcov/error.hpp"
+#include "adcov/geo/geodesy.hpp"
 
 namespace adcov::geo::gdal {
 
@@ -107,9 +108,32 @@ OGRSpatialReference srs(const std::string& definition) {
 
 OGRSpatialReference wgs84() { return srs("EPSG:4326"); }
 
-// SetFromUserInput reads a "+proj=" string with importFromProj4, as the
-// GeoTIFF writer always has: the CRS, and so the written bytes, do not change.
-OGRSpatialReference grid_srs(const GridSpec& grid) { return srs(proj_string(grid.projection)); }
+OGRSpatialReference grid_srs(const GridSpec& grid) {
+  // geo::proj_string's CRS, its sphere's datum and ellipsoid named by their
+  // EPSG codes: "Not specified (based on Authalic Sphere)" and "Sphere"
+  // (R = 6371000 m, adcov's Earth). Left unnamed ("unknown"), they made
+  // GDAL's GeoTIFF writer search PROJ's database for a datum of that name
+  // whenever it closed a file: 8 ms a GeoTIFF, 20-30 ms the first on a
+  // thread. Written out here, not set on an imported CRS: SetAuthority has
+  // PROJ look the codes up (12 ms the first time on a thread). PROJ relates
+  // the grid to other CRSs as before (by lon/lat: EPSG has no shift for it).
+  const Laea& p = grid.projection;
+  return srs(fmt::format(
+      R"(PROJCS["unknown",GEOGCS["unknown",DATUM["Not_specified_based_on_Authalic_Sphere",)"
+      R"(SPHEROID["Sphere",{:.0f},0,AUTHORITY["EPSG","7035"]],AUTHORITY["EPSG","6035"]],)"
+      R"(PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]]],)"
+      R"(PROJECTION["Lambert_Azimuthal_Equal_Area"],PARAMETER["latitude_of_center",{:.12g}],)"
+      R"(PARAMETER["longitude_of_center",{:.12g}],PARAMETER["false_easting",0],PARAMETER["false_northing",0],)"
+      R"(UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Easting",EAST],AXIS["Northing",NORTH]])",
+      kEarthRadiusM, p.origin.lat_deg, p.origin.lon_deg));
+}
+
+bool is_grid_crs(const OGRSpatialReference& s, const GridSpec& grid) {
+  char* text = nullptr;
+  const bool same = s.exportToProj4(&text) == OGRERR_NONE && text && proj_string(grid.projection) == text;
+  CPLFree(text);
+  return same;
+}
 
 std::string wkt(const OGRSpatialReference& s) {
   char* text = nullptr;

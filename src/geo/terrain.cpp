@@ -225,12 +225,11 @@ void describe(TerrainGrid& t, const std::vector<std::filesystem::path>& files) {
 /// The mosaic pixel of grid cell (0, 0) when the mosaic is on the grid: same
 /// CRS, cell size and cell edges (e.g. a DEM written by write_geotiff). There
 /// bilinear at cell centres is the identity, so the DEM is copied, not warped.
-std::optional<Pixel> grid_origin_in_mosaic(const Mosaic& m, const OGRSpatialReference& grid_srs,
-                                           const GridSpec& grid) {
+std::optional<Pixel> grid_origin_in_mosaic(const Mosaic& m, const GridSpec& grid) {
   const double fx = (grid.x0_m - m.gt[0]) / grid.cell_m, fy = (m.gt[3] - grid.y0_m) / grid.cell_m;
   const bool on_grid = std::abs(m.gt[1] - grid.cell_m) < 1e-9 * grid.cell_m &&
                        std::abs(m.gt[5] + grid.cell_m) < 1e-9 * grid.cell_m && std::abs(fx - std::round(fx)) < 1e-6 &&
-                       std::abs(fy - std::round(fy)) < 1e-6 && m.srs.IsSame(&grid_srs);
+                       std::abs(fy - std::round(fy)) < 1e-6 && gdal::is_grid_crs(m.srs, grid);
   if (!on_grid) return std::nullopt;
   return Pixel{static_cast<int>(std::lround(fx)), static_cast<int>(std::lround(fy))};
 }
@@ -584,9 +583,8 @@ TerrainGrid load_terrain(const DemSource& src, const GridSpec& grid, const Terra
   if (src.files.empty()) throw InputError("terrain: neither DEM files nor flat ground given");
   const std::string names = file_list(src.files);
   const Mosaic m = open_mosaic_while_allocating(src.files, t);
-  const OGRSpatialReference grid_srs = gdal::grid_srs(grid);
   t.source_resolution_m = pixel_size_m(m, grid.projection.origin.lat_deg);
-  const std::optional<Pixel> origin = grid_origin_in_mosaic(m, grid_srs, grid);
+  const std::optional<Pixel> origin = grid_origin_in_mosaic(m, grid);
   // A single file on the grid and free of nodata under it skips steps 1-4.
   if (!(origin && !m.vrt && read_on_grid(m, src.files[0], *origin, names, t))) {
     resample(m, origin, names, t);

@@ -20,6 +20,10 @@
 // Then count rasters became Byte (no-data 255) when every count fits: the
 // coverage rasters were rewritten with the same values and 255 where 65535
 // was (checked cell by cell).
+// Then the grid's CRS named its sphere's datum and ellipsoid by their EPSG
+// codes (6035, 7035: gdal::grid_srs) instead of "unknown": the golden
+// rasters took the CRS of the run's own (GDAL, in place: pixels untouched,
+// checksums as before).
 // GeoTIFFs are compared by content (pixels, georeferencing, nodata, band
 // description), which stays fixed across GDAL builds where the compressed
 // bytes need not.

@@ -11,6 +11,7 @@
 #include <limits>
 #include <vector>
 
+#include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/raster_info.hpp"
 #include "adcov/geo/raster_writer.hpp"
 #include "adcov/geo/terrain.hpp"
@@ -172,6 +173,36 @@ TEST(TerrainOnGrid, ByteRasterRoundTrip) {
   write_geotiff(tmp.path / "count.tif", g, v);
   const TerrainGrid back = load_terrain({{tmp.path / "count.tif"}, std::nullopt}, g);
   for (std::size_t i = 0; i < v.size(); ++i) ASSERT_EQ(back.ground_m[i], static_cast<float>(v[i])) << i;
+}
+
+TEST(TerrainOnGrid, AGridFileOfEitherDatumNameIsOnTheGrid) {
+  // adcov's GeoTIFFs name the sphere's datum by its EPSG code (6035), read
+  // back as "Not specified (based on Authalic Sphere)"; adcov's before it
+  // wrote "unknown". Both are the grid's CRS (the direct read, exact, where
+  // resampling leaves 1e-12 m in a cell of 0 m).
+  const GridSpec g = make_grid_xy(Laea{{30.0, 50.0}}, -3000, -2000, 3000, 2000, 100);
+  std::vector<std::uint8_t> v(g.cells());
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<std::uint8_t>(i * 7);
+  test::TempDir tmp;
+  const auto f = tmp.path / "count.tif";
+  write_geotiff(f, g, v);
+  {
+    const gdal::Dataset ds = gdal::open_raster(f);
+    EXPECT_STREQ(ds->GetSpatialRef()->GetAuthorityCode("PROJCS|GEOGCS|DATUM"), "6035");
+    EXPECT_STREQ(ds->GetSpatialRef()->GetAuthorityCode("PROJCS|GEOGCS|DATUM|SPHEROID"), "7035");
+  }
+  const auto expect_exact = [&] {
+    const TerrainGrid back = load_terrain({{f}, std::nullopt}, g);
+    for (std::size_t i = 0; i < v.size(); ++i) ASSERT_EQ(back.ground_m[i], static_cast<float>(v[i])) << i;
+  };
+  expect_exact();
+  {
+    gdal::Dataset ds(GDALDataset::Open(f.c_str(), GDAL_OF_RASTER | GDAL_OF_UPDATE));
+    const OGRSpatialReference unnamed = gdal::srs(proj_string(g.projection));
+    ASSERT_EQ(ds->SetSpatialRef(&unnamed), CE_None);
+  }
+  EXPECT_EQ(gdal::open_raster(f)->GetSpatialRef()->GetAuthorityCode("PROJCS|GEOGCS|DATUM"), nullptr);
+  expect_exact();
 }
 
 }  // namespace

@@ -87,8 +87,15 @@ OGRSpatialReference srs(const std::string& definition);
 /// Lon/lat WGS84 (EPSG:4326) in GIS axis order.
 OGRSpatialReference wgs84();
 
-/// The grid's spherical LAEA CRS (geo::proj_string) in GIS axis order.
+/// The grid's spherical LAEA CRS (geo::proj_string) in GIS axis order, its
+/// datum and ellipsoid named by EPSG code (6035, 7035).
 OGRSpatialReference grid_srs(const GridSpec& grid);
+
+/// Whether `s` is the CRS of `grid`: the same PROJ string (projection,
+/// sphere, units), whatever its datum is called. adcov's GeoTIFFs name it
+/// by its EPSG code, read back as "Not specified (based on Authalic
+/// Sphere)"; those of adcov before it, "unknown". IsSame tells them apart.
+bool is_grid_crs(const OGRSpatialReference& s, const GridSpec& grid);
 
 /// `srs` as WKT (GDAL's default WKT1), as dataset projections are stored.
 std::string wkt(const OGRSpatialReference& srs);
