@@ -20,10 +20,12 @@ struct MapBackdrop {
   std::vector<City> cities;  ///< empty without opt.places_csv
 };
 
-/// The backdrop of the maps of `s` on grids of projection `p`; files of
-/// `opt` that do not exist are skipped.
+/// The backdrop of the maps of `s` on grids of projection `p` showing `view`
+/// (a rectangle in `p`); files of `opt` that do not exist are skipped, and
+/// shipped layers whose bbox misses the view are not read.
 /// \throws Error if a vector file exists but GDAL cannot read it.
-MapBackdrop read_backdrop(const model::Scenario& s, const RenderOptions& opt, const geo::Laea& p);
+MapBackdrop read_backdrop(const model::Scenario& s, const RenderOptions& opt, const geo::Laea& p,
+                          const geo::ProjectedBox& view);
 
 /// Whether `b` holds lines in projection `p` (exactly: the same origin).
 bool backdrop_fits(const MapBackdrop& b, const geo::Laea& p);

@@ -20,6 +20,7 @@ enum class Role {
   geometry,
   geometries,
   coordinates,
+  bbox,
   other
 };
 
@@ -38,7 +39,7 @@ struct Frame {
 // stop at the first thing the reader does not expect.
 class Reader {
  public:
-  explicit Reader(const geo::GridSpec& grid) : grid_(grid) {}
+  Reader(const geo::GridSpec& grid, const std::optional<geo::LonLatBox>& frame) : grid_(grid), frame_(frame) {}
 
   bool null() { return true; }
   bool boolean(bool) { return true; }
@@ -109,6 +110,8 @@ class Reader {
     if (p.role == Role::root && p.key == "features") {
       role = Role::features;
       features_ = true;
+    } else if (p.role == Role::root && p.key == "bbox") {
+      role = Role::bbox;
     } else if (p.role == Role::geometry && p.key == "coordinates") {
       role = Role::coordinates;
     } else if (p.role == Role::geometry && p.key == "geometries") {
@@ -125,6 +128,10 @@ class Reader {
   bool end_array() {
     Frame f = std::move(frames_.back());
     frames_.pop_back();
+    if (f.role == Role::bbox && misses_frame()) {
+      outside_ = true;
+      return false;  // read no further
+    }
     if (f.role != Role::coordinates) return true;
     if (f.numbers) {  // a position: lon, lat[, height]
       if (position_.size() < 2) return false;
@@ -144,17 +151,35 @@ class Reader {
 
   /// The lines, once the whole file has been read and was what it should be.
   std::optional<std::vector<Polyline>> result() {
-    const bool lonlat = !crs_ || crs_name_ == "urn:ogc:def:crs:OGC:1.3:CRS84" ||
-                        crs_name_ == "urn:ogc:def:crs:OGC::CRS84" || crs_name_ == "OGC:CRS84";
-    if (type_ != "FeatureCollection" || !features_ || !lonlat || !frames_.empty())
-      return std::nullopt;
+    if (type_ != "FeatureCollection" || !features_ || !lonlat() || !frames_.empty()) return std::nullopt;
     return std::move(out_);
   }
 
+  /// Stopped at a bbox that misses the frame: no line of the file is drawn.
+  bool outside() const { return outside_; }
+
  private:
+  bool lonlat() const {
+    return !crs_ || crs_name_ == "urn:ogc:def:crs:OGC:1.3:CRS84" || crs_name_ == "urn:ogc:def:crs:OGC::CRS84" ||
+           crs_name_ == "OGC:CRS84";
+  }
+
+  /// A 2D bbox, read before any feature in lon/lat (a "crs" member naming
+  /// CRS84 before it, or none and degrees), clear of the frame.
+  bool misses_frame() const {
+    if (!frame_ || bbox_.size() != 4 || features_ || !lonlat()) return false;
+    const double w = bbox_[0], s = bbox_[1], e = bbox_[2], n = bbox_[3];
+    if (!(w >= -180 && e <= 180 && s >= -90 && n <= 90 && w <= e && s <= n)) return false;
+    return e < frame_->west || w > frame_->east || n < frame_->south || s > frame_->north;
+  }
+
   bool number(double v) {
     if (frames_.empty()) return false;
     Frame& f = frames_.back();
+    if (f.role == Role::bbox) {
+      bbox_.push_back(v);
+      return true;
+    }
     if (f.role != Role::coordinates) return true;  // properties, bbox: not drawn
     if (f.arrays) return false;
     f.numbers = true;
@@ -175,6 +200,9 @@ class Reader {
   }
 
   const geo::GridSpec& grid_;
+  const std::optional<geo::LonLatBox> frame_;
+  std::vector<double> bbox_;
+  bool outside_ = false;
   std::vector<Frame> frames_;
   std::vector<double> position_;
   Polyline line_;
@@ -186,14 +214,15 @@ class Reader {
 }  // namespace
 
 std::optional<std::vector<Polyline>> read_lonlat_geojson(const std::filesystem::path& file,
-                                                         const geo::GridSpec& grid) {
+                                                         const geo::GridSpec& grid,
+                                                         const std::optional<geo::LonLatBox>& frame) {
   const std::string ext = file.extension().string();
   if (ext != ".geojson" && ext != ".json") return std::nullopt;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  Reader reader(grid);
-  if (!nlohmann::json::sax_parse(text, &reader)) return std::nullopt;
+  Reader reader(grid, frame);
+  if (!nlohmann::json::sax_parse(text, &reader)) return reader.outside() ? std::make_optional<std::vector<Polyline>>() : std::nullopt;
   return reader.result();
 }
 

@@ -3,7 +3,10 @@
 
 #include <tbb/parallel_invoke.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "adcov/coverage/coverage_map.hpp"
 #include "backdrop_layers.hpp"
@@ -12,23 +15,47 @@ namespace adcov::report {
 
 namespace {
 
-std::vector<Polyline> lines_of(const std::optional<std::filesystem::path>& file, const geo::GridSpec& in) {
-  return file && std::filesystem::exists(*file) ? read_map_vectors(*file, in) : std::vector<Polyline>{};
+/// The lon/lat extent of a map's view (a rectangle in `p`): its edges
+/// unprojected, where a rectangle in LAEA has its extremes of lon and lat,
+/// grown by half a degree for the bow of a border's straight segments.
+/// None across the antimeridian.
+std::optional<geo::LonLatBox> lonlat_extent(const geo::ProjectedBox& b, const geo::Laea& p) {
+  geo::LonLatBox e{INFINITY, INFINITY, -INFINITY, -INFINITY};
+  constexpr int kSteps = 64;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double x = b.xmin_m + (b.xmax_m - b.xmin_m) * i / kSteps, y = b.ymin_m + (b.ymax_m - b.ymin_m) * i / kSteps;
+    for (const geo::XY q : {geo::XY{x, b.ymin_m}, geo::XY{x, b.ymax_m}, geo::XY{b.xmin_m, y}, geo::XY{b.xmax_m, y}}) {
+      const geo::LonLat ll = geo::unproject(p, q);
+      e.west = std::min(e.west, ll.lon_deg), e.east = std::max(e.east, ll.lon_deg);
+      e.south = std::min(e.south, ll.lat_deg), e.north = std::max(e.north, ll.lat_deg);
+    }
+  }
+  constexpr double kMarginDeg = 0.5;
+  if (!(e.east - e.west < 180)) return std::nullopt;
+  return geo::LonLatBox{e.west - kMarginDeg, e.south - kMarginDeg, e.east + kMarginDeg, e.north + kMarginDeg};
+}
+
+std::vector<Polyline> lines_of(const std::optional<std::filesystem::path>& file, const geo::GridSpec& in,
+                               const std::optional<geo::LonLatBox>& frame) {
+  return file && std::filesystem::exists(*file) ? read_map_vectors(*file, in, frame) : std::vector<Polyline>{};
 }
 
 }  // namespace
 
-MapBackdrop read_backdrop(const model::Scenario& s, const RenderOptions& opt, const geo::Laea& p) {
+MapBackdrop read_backdrop(const model::Scenario& s, const RenderOptions& opt, const geo::Laea& p,
+                          const geo::ProjectedBox& view) {
   MapBackdrop b;
   b.projection = p;
   geo::GridSpec in;  // read_map_vectors projects into in.projection, whatever the cells
   in.projection = p;
+  // The shipped layers carry a bbox (RFC 7946): one that misses the maps is not read.
+  const std::optional<geo::LonLatBox> frame = lonlat_extent(view, p);
   // The oblasts (0.5 MB of GeoJSON) beside the rest.
-  tbb::parallel_invoke([&] { b.admin1 = lines_of(opt.admin1_geojson, in); },
+  tbb::parallel_invoke([&] { b.admin1 = lines_of(opt.admin1_geojson, in, frame); },
                        [&] {
-                         b.sea = lines_of(opt.sea_geojson, in);
-                         b.admin0 = lines_of(opt.admin0_geojson, in);
-                         b.protect = lines_of(s.region.protect, in);
+                         b.sea = lines_of(opt.sea_geojson, in, frame);
+                         b.admin0 = lines_of(opt.admin0_geojson, in, frame);
+                         b.protect = lines_of(s.region.protect, in, std::nullopt);  // the user's: read whole
                          if (opt.places_csv && std::filesystem::exists(*opt.places_csv))
                            b.cities = read_cities(*opt.places_csv, opt.min_city_population);
                        });
@@ -40,7 +67,10 @@ bool backdrop_fits(const MapBackdrop& b, const geo::Laea& p) {
 }
 
 std::shared_ptr<const MapBackdrop> read_map_backdrop(const model::Scenario& s, const RenderOptions& opt) {
-  return std::make_shared<const MapBackdrop>(read_backdrop(s, opt, coverage::scenario_projection(s)));
+  // The maps show the region's cells (map_layout): within its projected rectangle.
+  const geo::Laea p = coverage::scenario_projection(s);
+  const geo::LonLatBox& r = s.region.bbox;
+  return std::make_shared<const MapBackdrop>(read_backdrop(s, opt, p, geo::projected_box(p, r.west, r.south, r.east, r.north)));
 }
 
 }  // namespace adcov::report

@@ -39,8 +39,9 @@ OGRSpatialReference source_srs(OGRLayer& layer) {
 
 }  // namespace
 
-std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid) {
-  if (auto fast = read_lonlat_geojson(file, grid)) return std::move(*fast);
+std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid,
+                                       const std::optional<geo::LonLatBox>& frame) {
+  if (auto fast = read_lonlat_geojson(file, grid, frame)) return std::move(*fast);
   // Shipped map data, not the user's input: a file that will not open is
   // an Error (exit 1), not an InputError as geo::gdal::open_vector makes it.
   geo::gdal::ErrorCapture err;

@@ -6,9 +6,11 @@
 #include <cairo.h>
 
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 #include "adcov/geo/grid.hpp"
+#include "adcov/geo/lonlat_box.hpp"
 #include "adcov/model/scenario.hpp"
 #include "adcov/report/map_layout.hpp"
 
@@ -21,9 +23,11 @@ using Polyline = std::vector<geo::XY>;
 /// CRS of `grid`. Features outside the projection's domain are skipped.
 /// GeoJSON without a "crs" member or in OGC CRS84 is read as a stream
 /// (lonlat_geojson.hpp) and projected with geo::project; other files go
-/// through OGR and PROJ.
+/// through OGR and PROJ; such a GeoJSON whose "bbox" misses `frame` (the
+/// lon/lat extent of the maps) gives no lines, unread.
 /// \throws Error if GDAL cannot open the file or reproject its layers.
-std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid);
+std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid,
+                                       const std::optional<geo::LonLatBox>& frame = std::nullopt);
 
 /// The true circle of an `ew:` zone (every point `radius_km` from its centre
 /// on the sphere, geo::destination), as a closed ring of `points` + 1 points

@@ -170,8 +170,12 @@ TEST(HeatmapPng, LonLatGeojsonReaderDrawsWhatOgrReads) {
   const auto ring = [&](double x0, double y0, double x1, double y1) {
     return "[" + ll(x0, y0) + "," + ll(x1, y0) + "," + ll(x1, y1) + "," + ll(x0, y1) + "," + ll(x0, y0) + "]";
   };
+  const geo::LonLat sw = geo::unproject(cov.grid.projection, {-60000, -50000}),
+                   ne = geo::unproject(cov.grid.projection, {60000, 50000});
+  const std::string bbox = "[" + std::to_string(sw.lon_deg) + ", " + std::to_string(sw.lat_deg) + ", " +
+                           std::to_string(ne.lon_deg) + ", " + std::to_string(ne.lat_deg) + "]";
   const std::string text =
-      R"({"type": "FeatureCollection", "bbox": [1, 2, 3, 4], "features": [)"
+      R"({"type": "FeatureCollection", "bbox": )" + bbox + R"(, "features": [)"
       R"({"type": "Feature", "properties": {"tags": [1, 2], "name": "a"}, "bbox": [0, 0, 1, 1], "geometry": )"
       R"({"type": "MultiPolygon", "coordinates": [[)" + ring(-45000, -30000, -20000, 30000) + "," +
       ring(-40000, -5000, -30000, 5000) + "], [" + ring(-10000, 20000, 0, 30000) + R"(]]}},)"
@@ -196,6 +200,21 @@ TEST(HeatmapPng, LonLatGeojsonReaderDrawsWhatOgrReads) {
   EXPECT_NE(a.pixel(in_collection.x, in_collection.y), report::kNotCoveredColor);  // tinted sea
   EXPECT_NE(a.pixel(in_hole.x, in_hole.y), a.pixel(in_collection.x, in_collection.y));
   EXPECT_EQ(differing_pixels(a, b), 0);
+}
+
+TEST(HeatmapPng, AShippedLayerWhoseBboxMissesTheMapIsNotRead) {
+  // The sea's bbox lies west of the map: what follows it is never parsed
+  // (here it would not parse, and OGR would not open the file either).
+  const auto cov = test::synthetic_coverage();
+  const auto s = test::synthetic_scenario();
+  test::TempDir tmp;
+  report::RenderOptions far;
+  far.sea_geojson = tmp.write("sea.geojson", R"({"type": "FeatureCollection", "bbox": [1, 2, 3, 4], "features": [ {)");
+  EXPECT_EQ(differing_pixels(report::render_count_map(s, cov, 0, far), report::render_count_map(s, cov, 0, {})), 0);
+  // Across the map, the same text is read, and fails as a broken file does.
+  report::RenderOptions near = far;
+  near.sea_geojson = tmp.write("sea2.geojson", R"({"type": "FeatureCollection", "bbox": [1, 2, 60, 70], "features": [ {)");
+  EXPECT_THROW((void)report::render_count_map(s, cov, 0, near), Error);
 }
 
 TEST(HeatmapPng, FloorMapRenders) {
