@@ -123,7 +123,8 @@ OGRSpatialReference grid_srs(const GridSpec& grid) {
   return srs(fmt::format(
       R"wkt(PROJCS["unknown",GEOGCS["unknown",DATUM["Not specified (based on Authalic Sphere)",)wkt"
       R"wkt(SPHEROID["Sphere",{:.0f},0,AUTHORITY["EPSG","7035"]],AUTHORITY["EPSG","6035"]],)wkt"
-      R"wkt(PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]]],)wkt"
+      R"wkt(PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],)wkt"
+      R"wkt(UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]]],)wkt"
       R"wkt(PROJECTION["Lambert_Azimuthal_Equal_Area"],PARAMETER["latitude_of_center",{:.12g}],)wkt"
       R"wkt(PARAMETER["longitude_of_center",{:.12g}],PARAMETER["false_easting",0],PARAMETER["false_northing",0],)wkt"
       R"wkt(UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Easting",EAST],AXIS["Northing",NORTH]])wkt",

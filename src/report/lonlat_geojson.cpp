@@ -222,7 +222,8 @@ std::optional<std::vector<Polyline>> read_lonlat_geojson(const std::filesystem::
   if (!in) return std::nullopt;
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   Reader reader(grid, frame);
-  if (!nlohmann::json::sax_parse(text, &reader)) return reader.outside() ? std::make_optional<std::vector<Polyline>>() : std::nullopt;
+  if (!nlohmann::json::sax_parse(text, &reader))
+    return reader.outside() ? std::make_optional<std::vector<Polyline>>() : std::nullopt;
   return reader.result();
 }
 

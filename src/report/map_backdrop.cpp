@@ -70,7 +70,8 @@ std::shared_ptr<const MapBackdrop> read_map_backdrop(const model::Scenario& s, c
   // The maps show the region's cells (map_layout): within its projected rectangle.
   const geo::Laea p = coverage::scenario_projection(s);
   const geo::LonLatBox& r = s.region.bbox;
-  return std::make_shared<const MapBackdrop>(read_backdrop(s, opt, p, geo::projected_box(p, r.west, r.south, r.east, r.north)));
+  const geo::ProjectedBox view = geo::projected_box(p, r.west, r.south, r.east, r.north);
+  return std::make_shared<const MapBackdrop>(read_backdrop(s, opt, p, view));
 }
 
 }  // namespace adcov::report

@@ -213,7 +213,8 @@ TEST(HeatmapPng, AShippedLayerWhoseBboxMissesTheMapIsNotRead) {
   EXPECT_EQ(differing_pixels(report::render_count_map(s, cov, 0, far), report::render_count_map(s, cov, 0, {})), 0);
   // Across the map, the same text is read, and fails as a broken file does.
   report::RenderOptions near = far;
-  near.sea_geojson = tmp.write("sea2.geojson", R"({"type": "FeatureCollection", "bbox": [1, 2, 60, 70], "features": [ {)");
+  near.sea_geojson =
+      tmp.write("sea2.geojson", R"({"type": "FeatureCollection", "bbox": [1, 2, 60, 70], "features": [ {)");
   EXPECT_THROW((void)report::render_count_map(s, cov, 0, near), Error);
 }
 
