@@ -190,22 +190,41 @@ class ChainedTransform final : public OGRCoordinateTransformation {
 
 }  // namespace
 
-Transform grid_to_wgs84(const GridSpec& grid) {
-  // PROJ's own pipeline for it ("Inverse of unknown + Ballpark geographic
-  // offset from unknown to WGS 84"), lat/lon as EPSG:4326 has its axes; GDAL
-  // turns them to lon/lat (OAMS_TRADITIONAL_GIS_ORDER).
+namespace {
+
+/// The grid's LAEA between it and WGS84 (`to_grid`: from WGS84 to the grid),
+/// given to PROJ as the pipeline PROJ itself finds for it ("Inverse of
+/// unknown + Ballpark geographic offset from unknown to WGS 84", and its
+/// reverse, step for step: the same bits), lat/lon as EPSG:4326 has its
+/// axes; GDAL turns them to and from lon/lat (OAMS_TRADITIONAL_GIS_ORDER).
+Transform laea_operation(const GridSpec& grid, bool to_grid) {
+  const std::string laea = proj_string(grid.projection);
   OGRCoordinateTransformationOptions operation;
   operation.SetCoordinateOperation(
-      fmt::format("+proj=pipeline +step +inv {} +step +proj=unitconvert +xy_in=rad +xy_out=deg "
-                  "+step +proj=axisswap +order=2,1",
-                  proj_string(grid.projection))
+      (to_grid ? fmt::format("+proj=pipeline +step +proj=axisswap +order=2,1 "
+                             "+step +proj=unitconvert +xy_in=deg +xy_out=rad +step {}",
+                             laea)
+               : fmt::format("+proj=pipeline +step +inv {} +step +proj=unitconvert +xy_in=rad +xy_out=deg "
+                             "+step +proj=axisswap +order=2,1",
+                             laea))
           .c_str(),
       false);
-  const OGRSpatialReference from = grid_srs(grid), to = wgs84();
+  const OGRSpatialReference grid_crs = grid_srs(grid), lonlat = wgs84();
   ErrorCapture err;
-  Transform t(OGRCreateCoordinateTransformation(&from, &to, operation));
+  Transform t(to_grid ? OGRCreateCoordinateTransformation(&lonlat, &grid_crs, operation)
+                      : OGRCreateCoordinateTransformation(&grid_crs, &lonlat, operation));
   if (!t) throw Error("cannot create a coordinate transformation: " + err.last());
   return t;
+}
+
+}  // namespace
+
+Transform grid_to_wgs84(const GridSpec& grid) { return laea_operation(grid, false); }
+
+Transform wgs84_to_grid(const GridSpec& grid) { return laea_operation(grid, true); }
+
+Transform to_grid(const OGRSpatialReference& from, const GridSpec& grid) {
+  return Transform(new ChainedTransform(transform(from, wgs84()), wgs84_to_grid(grid)));
 }
 
 Transform grid_to_dem(const GridSpec& grid, const OGRSpatialReference& dem) {

@@ -49,12 +49,16 @@ std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const 
   geo::gdal::Dataset ds(GDALDataset::FromHandle(
       GDALOpenEx(file.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!ds) throw Error(err.message(file, "cannot open vector file"));
-  const OGRSpatialReference target = geo::gdal::grid_srs(grid);
   std::vector<Polyline> out;
   for (OGRLayer* layer : ds->GetLayers()) {
-    const OGRSpatialReference source = source_srs(*layer);
-    const geo::gdal::Transform ct(OGRCreateCoordinateTransformation(&source, &target));
-    if (!ct) throw Error(err.message(file, "cannot reproject into the grid CRS"));
+    // Through WGS84, where PROJ shifts the datum of a layer on another one
+    // (geo::gdal::to_grid).
+    geo::gdal::Transform ct;
+    try {
+      ct = geo::gdal::to_grid(source_srs(*layer), grid);
+    } catch (const Error&) {
+      throw Error(err.message(file, "cannot reproject into the grid CRS"));
+    }
     layer->ResetReading();
     while (OGRFeature* f = layer->GetNextFeature()) {
       const std::unique_ptr<OGRFeature> feature(f);

@@ -48,6 +48,19 @@ TEST(GridTransform, GridToWgs84IsTheOperationProjFinds) {
   }
 }
 
+TEST(GridTransform, Wgs84ToGridIsTheOperationProjFinds) {
+  const Points lonlat = moved(lattice(), *gdal::grid_to_wgs84(kGrid));
+  const Points ours = moved(lonlat, *gdal::wgs84_to_grid(kGrid));
+  const Points proj = moved(lonlat, *gdal::transform(gdal::wgs84(), gdal::grid_srs(kGrid)));
+  EXPECT_EQ(ours.x, proj.x);  // bit for bit
+  EXPECT_EQ(ours.y, proj.y);
+  for (std::size_t k = 0; k < ours.x.size(); ++k) {
+    const XY q = project(kGrid.projection, {lonlat.x[k], lonlat.y[k]});
+    EXPECT_NEAR(ours.x[k], q.x_m, 1e-6);
+    EXPECT_NEAR(ours.y[k], q.y_m, 1e-6);
+  }
+}
+
 TEST(GridTransform, GridToAUtmDemIsWithinANanometreOfProjsOneOperation) {
   // Through WGS84 lon/lat in degrees: the radians-degrees-radians round trip
   // moves a point by a few ulps, nothing more.

@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <utility>
 #include <vector>
 
 #include "adcov/error.hpp"
+#include "adcov/geo/gdal_edge.hpp"
 #include "adcov/geo/polygon_mask.hpp"
 #include "adcov/geo/raster_info.hpp"
 #include "support/support.hpp"
@@ -228,6 +230,45 @@ TEST(PolygonMask, CellCentresInsideUkraine) {
   EXPECT_EQ(at({30.52, 50.45}), 1);  // Kyiv
   EXPECT_EQ(at({30.99, 52.43}), 0);  // Homel, Belarus (inside the grid's 300 km margin)
   EXPECT_THROW(rasterize_polygons("/no/such.geojson", g), InputError);
+}
+
+TEST(PolygonMask, APolygonOnAnotherDatumIsRasterizedWhereItLiesInWgs84) {
+  // One square, 7 x 7 km at 30 E, 50 N, written in WGS84 lon/lat and in
+  // Pulkovo 1942 lon/lat (EPSG:4284), its corners moved by PROJ's datum
+  // shift (~120 m here). Both must cover the same cells of a 30 m grid but
+  // for a few along the edges; related to the grid by lon/lat alone, the
+  // Pulkovo square lay ~4 cells off all round.
+  const GridSpec g = make_grid(29.9, 49.93, 30.1, 50.07, 30.0);
+  const std::vector<LonLat> wgs{{29.95, 49.97}, {30.05, 49.97}, {30.05, 50.03}, {29.95, 50.03}, {29.95, 49.97}};
+  const gdal::Transform shift = gdal::transform(gdal::wgs84(), gdal::srs("EPSG:4284"));
+  const auto ring = [](const std::vector<LonLat>& points) {
+    std::string text;
+    char buf[64];
+    for (const LonLat& p : points) {
+      std::snprintf(buf, sizeof buf, "%s[%.9f, %.9f]", text.empty() ? "" : ", ", p.lon_deg, p.lat_deg);
+      text += buf;
+    }
+    return "[[" + text + "]]";
+  };
+  std::vector<LonLat> pulkovo = wgs;
+  for (LonLat& p : pulkovo) ASSERT_TRUE(shift->Transform(1, &p.lon_deg, &p.lat_deg));
+  ASSERT_GT(std::abs(pulkovo[0].lon_deg - wgs[0].lon_deg), 1e-3);  // the shift is there to find
+  const auto file = [&](const char* crs, const std::vector<LonLat>& points) {
+    return std::string(R"({"type": "FeatureCollection", )") + crs +
+           R"("features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": )" +
+           ring(points) + "}}]}";
+  };
+  test::TempDir tmp;
+  const auto a = rasterize_polygons(tmp.write("wgs84.geojson", file("", wgs)), g);
+  const auto b = rasterize_polygons(
+      tmp.write("pulkovo.geojson",
+                file(R"("crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4284"}}, )", pulkovo)),
+      g);
+  const auto inside = std::count(a.begin(), a.end(), 1);
+  EXPECT_GT(inside, 50000);  // ~7 x 6.7 km of 30 m cells
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
+  EXPECT_LT(differ, 100u);
 }
 
 }  // namespace

@@ -111,6 +111,16 @@ Transform transform(const OGRSpatialReference& from, const OGRSpatialReference& 
 /// time, 8 ms to a UTM DEM). \throws Error.
 Transform grid_to_wgs84(const GridSpec& grid);
 
+/// The transformation from WGS84 lon/lat to the grid's CRS: grid_to_wgs84
+/// reversed. \throws Error.
+Transform wgs84_to_grid(const GridSpec& grid);
+
+/// The transformation from `from` to the grid's CRS: PROJ's to WGS84, which
+/// shifts the datum of a CRS on another one (a Pulkovo 1942 layer: ~120 m
+/// in Ukraine, dropped by a ballpark operation to the grid), then
+/// wgs84_to_grid. For vector layers (protect zones, map layers). \throws Error.
+Transform to_grid(const OGRSpatialReference& from, const GridSpec& grid);
+
 /// The transformation from the analysis grid's CRS to a DEM's: grid_to_wgs84,
 /// then PROJ's from WGS84 to the DEM's CRS, which shifts the datum of a DEM
 /// on another one (Pulkovo 1942, the datum of Soviet-era SK-42 maps: ~120 m
