@@ -91,7 +91,6 @@ MemoryEstimate estimate_one(const model::Scenario& s) {
   return e;
 }
 
-// estimate_memory's total (estimate_coverage_memory counts its two phases).
 // The DEM window for e's grid (its cells at e.resolution_m).
 void add_dem_window(const model::Scenario& s, MemoryEstimate& e) {
   if (s.terrain.flat_m || s.terrain.dem_files.empty()) return;
@@ -104,6 +103,7 @@ void add_dem_window(const model::Scenario& s, MemoryEstimate& e) {
   e.dem_window_bytes = e.dem_window_pixels * kBytesPerDemWindowPixel;
 }
 
+// estimate_memory's total (estimate_coverage_memory counts its three phases).
 void add_up(MemoryEstimate& e) {
   // The DEM window is freed once the terrain is on the grid, before the rest.
   e.total_bytes = e.base_bytes + e.grid_bytes +

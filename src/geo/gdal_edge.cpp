@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <ogrsf_frmts.h>
 
 #include "adcov/error.hpp"
 #include "adcov/geo/geodesy.hpp"
@@ -106,6 +107,14 @@ OGRSpatialReference srs(const std::string& definition) {
   return s;
 }
 
+OGRSpatialReference layer_srs(OGRLayer& layer) {
+  OGRSpatialReference s;
+  if (const OGRSpatialReference* own = layer.GetSpatialRef()) s = *own;
+  else s.SetWellKnownGeogCS("WGS84");
+  s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return s;
+}
+
 OGRSpatialReference wgs84() { return srs("EPSG:4326"); }
 
 OGRSpatialReference grid_srs(const GridSpec& grid) {
@@ -187,10 +196,6 @@ class ChainedTransform final : public OGRCoordinateTransformation {
  private:
   gdal::Transform first_, second_;
 };
-
-}  // namespace
-
-namespace {
 
 /// The grid's LAEA between it and WGS84 (`to_grid`: from WGS84 to the grid),
 /// given to PROJ as the pipeline PROJ itself finds for it ("Inverse of

@@ -80,6 +80,26 @@ ProjectedBox projected_box(const Laea& p, double west, double south, double east
   return b;
 }
 
+LonLatBox lonlat_box(const Laea& p, const ProjectedBox& b, int samples) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  LonLatBox x{kInf, kInf, -kInf, -kInf};
+  const double w_m = b.xmax_m - b.xmin_m, h_m = b.ymax_m - b.ymin_m;
+  for (int k = 0; k <= samples; ++k) {
+    const double f = static_cast<double>(k) / samples;
+    for (const XY q : {XY{b.xmin_m + f * w_m, b.ymax_m}, XY{b.xmin_m + f * w_m, b.ymin_m},
+                       XY{b.xmin_m, b.ymax_m - f * h_m}, XY{b.xmax_m, b.ymax_m - f * h_m}}) {
+      const LonLat ll = unproject(p, q);
+      x.west = std::min(x.west, ll.lon_deg), x.east = std::max(x.east, ll.lon_deg);
+      x.south = std::min(x.south, ll.lat_deg), x.north = std::max(x.north, ll.lat_deg);
+    }
+  }
+  return x;
+}
+
+ProjectedBox grid_box(const GridSpec& g) {
+  return {g.x0_m, g.y0_m - g.height * g.cell_m, g.x0_m + g.width * g.cell_m, g.y0_m};
+}
+
 GridSpec make_grid(double west, double south, double east, double north, double cell_m, double margin_m) {
   const Laea p{{0.5 * (west + east), 0.5 * (south + north)}};
   const ProjectedBox b = projected_box(p, west, south, east, north);

@@ -22,11 +22,7 @@ std::vector<std::uint8_t> rasterize_polygons(const std::filesystem::path& path, 
   // GDAL left it out.
   std::vector<std::unique_ptr<OGRGeometry>> geometries;
   for (OGRLayer* layer : vec->GetLayers()) {
-    OGRSpatialReference from;
-    if (const OGRSpatialReference* s = layer->GetSpatialRef()) from = *s;
-    else from.SetWellKnownGeogCS("WGS84");
-    from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const gdal::Transform to_grid = gdal::to_grid(from, grid);
+    const gdal::Transform to_grid = gdal::to_grid(gdal::layer_srs(*layer), grid);
     layer->ResetReading();
     while (OGRFeature* f = layer->GetNextFeature()) {
       const std::unique_ptr<OGRFeature> feature(f);
@@ -41,8 +37,6 @@ std::vector<std::uint8_t> rasterize_polygons(const std::filesystem::path& path, 
   if (!ras) throw Error(err.message(path, "cannot create the mask raster"));
   double gt[6] = {grid.x0_m, grid.cell_m, 0, grid.y0_m, 0, -grid.cell_m};
   ras->SetGeoTransform(gt);
-  const OGRSpatialReference srs = gdal::grid_srs(grid);
-  ras->SetSpatialRef(&srs);
 
   int band = 1;
   std::vector<OGRGeometryH> handles;

@@ -12,27 +12,7 @@
 namespace adcov::report {
 namespace {
 
-struct LonLatExtent {
-  double west = 180, east = -180, south = 90, north = -90;
-};
-
-// The map's lon/lat extent from its outline (LAEA bends the rectangle).
-LonLatExtent extent_of(const geo::GridSpec& v) {
-  LonLatExtent x;
-  const double w_m = v.width * v.cell_m, h_m = v.height * v.cell_m;
-  for (int k = 0; k <= 20; ++k) {
-    const double f = k / 20.0;
-    for (geo::XY p : {geo::XY{v.x0_m + f * w_m, v.y0_m}, geo::XY{v.x0_m + f * w_m, v.y0_m - h_m},
-                      geo::XY{v.x0_m, v.y0_m - f * h_m}, geo::XY{v.x0_m + w_m, v.y0_m - f * h_m}}) {
-      const geo::LonLat ll = geo::unproject(v.projection, p);
-      x.west = std::min(x.west, ll.lon_deg), x.east = std::max(x.east, ll.lon_deg);
-      x.south = std::min(x.south, ll.lat_deg), x.north = std::max(x.north, ll.lat_deg);
-    }
-  }
-  return x;
-}
-
-double step_deg(const LonLatExtent& x) {
+double step_deg(const geo::LonLatBox& x) {
   const double span = std::max(x.east - x.west, x.north - x.south);
   for (double c : {0.1, 0.25, 0.5, 1.0, 2.0, 5.0})
     if (span / c <= 8) return c;
@@ -51,7 +31,7 @@ std::string degrees_label(double v, bool meridian) {
 
 std::vector<GraticuleLine> graticule(const MapLayout& layout) {
   const geo::GridSpec& v = layout.view;
-  const LonLatExtent x = extent_of(v);
+  const geo::LonLatBox x = geo::lonlat_box(v.projection, geo::grid_box(v), 20);  // the map's outline
   const double step = step_deg(x);
   std::vector<GraticuleLine> out;
   auto add = [&](bool meridian, double value) {

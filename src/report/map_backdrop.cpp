@@ -3,8 +3,6 @@
 
 #include <tbb/parallel_invoke.h>
 
-#include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <optional>
 
@@ -15,21 +13,11 @@ namespace adcov::report {
 
 namespace {
 
-/// The lon/lat extent of a map's view (a rectangle in `p`): its edges
-/// unprojected, where a rectangle in LAEA has its extremes of lon and lat,
+/// The lon/lat frame of a map's view (a rectangle in `p`): its extent
 /// grown by half a degree for the bow of a border's straight segments.
 /// None across the antimeridian.
-std::optional<geo::LonLatBox> lonlat_extent(const geo::ProjectedBox& b, const geo::Laea& p) {
-  geo::LonLatBox e{INFINITY, INFINITY, -INFINITY, -INFINITY};
-  constexpr int kSteps = 64;
-  for (int i = 0; i <= kSteps; ++i) {
-    const double x = b.xmin_m + (b.xmax_m - b.xmin_m) * i / kSteps, y = b.ymin_m + (b.ymax_m - b.ymin_m) * i / kSteps;
-    for (const geo::XY q : {geo::XY{x, b.ymin_m}, geo::XY{x, b.ymax_m}, geo::XY{b.xmin_m, y}, geo::XY{b.xmax_m, y}}) {
-      const geo::LonLat ll = geo::unproject(p, q);
-      e.west = std::min(e.west, ll.lon_deg), e.east = std::max(e.east, ll.lon_deg);
-      e.south = std::min(e.south, ll.lat_deg), e.north = std::max(e.north, ll.lat_deg);
-    }
-  }
+std::optional<geo::LonLatBox> map_frame(const geo::ProjectedBox& view, const geo::Laea& p) {
+  const geo::LonLatBox e = geo::lonlat_box(p, view);
   constexpr double kMarginDeg = 0.5;
   if (!(e.east - e.west < 180)) return std::nullopt;
   return geo::LonLatBox{e.west - kMarginDeg, e.south - kMarginDeg, e.east + kMarginDeg, e.north + kMarginDeg};
@@ -49,7 +37,7 @@ MapBackdrop read_backdrop(const model::Scenario& s, const RenderOptions& opt, co
   geo::GridSpec in;  // read_map_vectors projects into in.projection, whatever the cells
   in.projection = p;
   // The shipped layers carry a bbox (RFC 7946): one that misses the maps is not read.
-  const std::optional<geo::LonLatBox> frame = lonlat_extent(view, p);
+  const std::optional<geo::LonLatBox> frame = map_frame(view, p);
   // The oblasts (0.5 MB of GeoJSON) beside the rest.
   tbb::parallel_invoke([&] { b.admin1 = lines_of(opt.admin1_geojson, in, frame); },
                        [&] {

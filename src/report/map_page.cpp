@@ -197,10 +197,8 @@ MapInputs map_inputs(const model::Scenario& s, const coverage::CoverageResult& r
   }
   tbb::parallel_invoke([&] { in.cells = cell_images(L, r, content.cell_color, opt); },
                        [&] {
-                         const geo::ProjectedBox view{L.view.x0_m, L.view.y0_m - L.view.height * L.view.cell_m,
-                                                      L.view.x0_m + L.view.width * L.view.cell_m, L.view.y0_m};
-                         in.backdrop =
-                             std::make_shared<const MapBackdrop>(read_backdrop(s, opt, L.view.projection, view));
+                         in.backdrop = std::make_shared<const MapBackdrop>(
+                             read_backdrop(s, opt, L.view.projection, geo::grid_box(L.view)));
                        });
   return in;
 }

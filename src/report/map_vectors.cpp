@@ -28,15 +28,6 @@ void collect(const OGRGeometry& g, std::vector<Polyline>& out) {
   }
 }
 
-OGRSpatialReference source_srs(OGRLayer& layer) {
-  OGRSpatialReference source;
-  if (const OGRSpatialReference* s = layer.GetSpatialRef()) source = *s;
-  else source.SetWellKnownGeogCS("WGS84");  // GeoJSON without a crs member is WGS84
-  // GeoJSON is lon/lat whatever the CRS definition's axis order says.
-  source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return source;
-}
-
 }  // namespace
 
 std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const geo::GridSpec& grid,
@@ -55,7 +46,7 @@ std::vector<Polyline> read_map_vectors(const std::filesystem::path& file, const 
     // (geo::gdal::to_grid).
     geo::gdal::Transform ct;
     try {
-      ct = geo::gdal::to_grid(source_srs(*layer), grid);
+      ct = geo::gdal::to_grid(geo::gdal::layer_srs(*layer), grid);
     } catch (const Error&) {
       throw Error(err.message(file, "cannot reproject into the grid CRS"));
     }

@@ -76,6 +76,11 @@ Dataset open_raster(const std::filesystem::path& file);
 /// Opens a vector file read-only. \throws InputError "file: cannot open vector file: ...".
 Dataset open_vector(const std::filesystem::path& file);
 
+/// The CRS of a vector layer in GIS axis order (lon/lat, as GeoJSON holds
+/// them whatever the CRS definition's axis order says); WGS84 when it has
+/// none (GeoJSON without a "crs" member).
+OGRSpatialReference layer_srs(OGRLayer& layer);
+
 /// The driver named `name` ("GTiff", "MEM", "PNG"). \throws Error if this GDAL lacks it.
 GDALDriver& driver(const char* name);
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "adcov/geo/geodesy.hpp"
+#include "adcov/geo/lonlat_box.hpp"
 
 namespace adcov::geo {
 
@@ -60,6 +61,14 @@ struct ProjectedBox {
 /// The projected bounding rectangle of a lon/lat box (degrees), from 64
 /// samples along each edge.
 ProjectedBox projected_box(const Laea& p, double west, double south, double east, double north);
+
+/// The lon/lat extent of a projected rectangle, from `samples` + 1 points
+/// along each edge (LAEA bends the edges; a rectangle has its extremes of
+/// lon and lat there): projected_box the other way.
+LonLatBox lonlat_box(const Laea& p, const ProjectedBox& b, int samples = 64);
+
+/// The projected rectangle a grid covers, cell edges included.
+ProjectedBox grid_box(const GridSpec& g);
 
 /// A grid of `cell_m` cells covering the projected rectangle; edges snapped
 /// outward to multiples of cell_m so grids of one projection share cell edges.
